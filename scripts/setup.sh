@@ -1,0 +1,79 @@
+# Installs, when missing, what building and testing need. Sourced by
+# scripts/serve.sh and scripts/test.sh; each function is quick when its tool
+# is already there.
+#
+# Only package registries are reachable here (crates.io, npm, Debian), so
+# nothing is fetched as a prebuilt binary: wasm-bindgen-cli is built with
+# cargo, the browser comes from Debian.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+log() { printf '\n==> %s\n' "$*" >&2; }
+
+# The wasm-bindgen version pinned in Cargo.lock; the CLI must match it exactly.
+wasm_bindgen_version() {
+    awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_rust_tools() {
+    rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+}
+
+ensure_wasm_toolchain() {
+    if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+        log "adding the wasm32-unknown-unknown target"
+        rustup target add wasm32-unknown-unknown
+    fi
+    local want have
+    want="$(wasm_bindgen_version)"
+    have="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+    if [ "$have" != "$want" ]; then
+        log "installing wasm-bindgen-cli $want (was: ${have:-none}); this takes a few minutes once"
+        # Not --locked: its lock file pins a crate this registry does not have.
+        cargo install wasm-bindgen-cli --version "$want"
+    fi
+}
+
+apt_install() {
+    if [ "$(id -u)" != 0 ]; then
+        echo "need root to apt-get install $*" >&2
+        return 1
+    fi
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+ensure_browser() {
+    if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+        log "installing Debian's chromium and chromium-driver"
+        apt_install chromium chromium-driver
+    fi
+}
+
+ensure_node_modules() {
+    command -v node >/dev/null || { log "installing node"; apt_install nodejs npm; }
+    if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+        log "installing the end-to-end test packages (npm ci)"
+        (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}
+
+# Every stage's test counts go here; `print_summary` adds them up.
+TEST_LOG="$(mktemp)"
+trap 'rm -f "$TEST_LOG"' EXIT
+
+# Runs a test command, keeping its output for the summary.
+run_tests() {
+    "$@" 2>&1 | tee -a "$TEST_LOG"
+}
+
+# One closing line over all stages: 'summary: N passed, N failed'.
+print_summary() {
+    awk '
+        /^test result: / { for (i = 1; i <= NF; i++) { if ($i ~ /^passed;?$/) p += $(i-1); if ($i ~ /^failed;?$/) f += $(i-1) } }
+        /^# pass / { p += $3 } /^# fail / { f += $3 }
+        END { printf "summary: %d passed, %d failed\n", p, f }
+    ' "$TEST_LOG"
+}

@@ -1,0 +1,100 @@
+//! The `sfpc` command as a user runs it.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn sfpc(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sfpc"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("sfpc runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(stdin.as_bytes())
+        .expect("stdin accepts the scenario");
+    child.wait_with_output().expect("sfpc finishes")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn defaults_piped_into_evaluate_appraises_all_three_programmes() {
+    let defaults = sfpc(&["defaults"], "");
+    assert!(defaults.status.success());
+    let out = sfpc(&["evaluate", "-"], &text(&defaults.stdout));
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON result");
+    for key in ["family_valued", "family_safeguarding", "no_wrong_door"] {
+        let p = &result["programmes"][key];
+        assert!(p["council_npv_gbp"].is_f64(), "{key}: {p}");
+        assert_eq!(p["years"].as_array().map(Vec::len), Some(5), "{key}");
+    }
+    // Unrounded: the engine's own figure, to the last bit.
+    let scenario = sfpc::evidence::default_scenario().expect("defaults are valid");
+    let appraisal = sfpc::appraisal::appraise(&scenario);
+    assert_eq!(
+        result["programmes"]["no_wrong_door"]["council_npv_gbp"].as_f64(),
+        Some(appraisal.programmes[2].council_npv_gbp)
+    );
+}
+
+#[test]
+fn table_format_is_readable() {
+    let defaults = text(&sfpc(&["defaults"], "").stdout);
+    let out = sfpc(&["evaluate", "--format", "table"], &defaults);
+    assert!(out.status.success());
+    let table = text(&out.stdout);
+    for heading in [
+        "Family Valued",
+        "Family Safeguarding",
+        "No Wrong Door",
+        "council NPV",
+        "payback",
+    ] {
+        assert!(table.contains(heading), "missing {heading}:\n{table}");
+    }
+}
+
+#[test]
+fn bad_input_exits_2_with_path_qualified_errors() {
+    let defaults = text(&sfpc(&["defaults"], "").stdout);
+    let bad = defaults.replacen("\"value\": 0.45", "\"value\": 1.4", 1);
+    assert_ne!(
+        bad, defaults,
+        "the default reduction should be written as 0.45"
+    );
+    let out = sfpc(&["evaluate", "-"], &bad);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("programmes.no_wrong_door.residential_time_reduction.value: must be between 0 and 1, got 1.4"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn truncated_input_exits_2() {
+    let out = sfpc(&["evaluate"], "{ \"schema\": 1, ");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with("scenario: is not valid JSON"));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(sfpc(&["frobnicate"], "").status.code(), Some(2));
+    assert_eq!(
+        sfpc(&["evaluate", "--format", "xml"], "").status.code(),
+        Some(2)
+    );
+    let missing = sfpc(&["evaluate", "/no/such/file.json"], "");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(text(&missing.stderr).contains("cannot read /no/such/file.json"));
+}

@@ -1,0 +1,9 @@
+//! The one integration test crate (matklad, "How to Test"): each module tests
+//! one part of the public contract.
+
+mod appraisal;
+mod cli;
+mod defaults;
+mod properties;
+mod support;
+mod validation;
