@@ -1,18 +1,37 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints, then the native unit, integration and
-# property tests. Installs what it needs on a fresh machine.
+# Runs every test: formatting and lints; the native unit, integration and
+# property tests; the WebAssembly boundary tests in headless Chromium; and
+# the end-to-end tests of the page. Installs what it needs on a fresh
+# machine (wasm target, the pinned wasm-bindgen-cli, Debian's chromium and
+# chromedriver, playwright-core from npm).
 #
 #   bash scripts/test.sh
 source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
 
 ensure_rust_tools
+ensure_wasm_toolchain
+ensure_browser
+ensure_node_modules
 
-log "format and lints"
+log "format and lints (native and wasm32)"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
+cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
-log "native tests (model, validation, command line, properties)"
+log "native tests (model, validation, charts, command line, properties)"
 run_tests cargo test
+
+log "WebAssembly boundary tests in headless Chromium"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT=120
+run_tests cargo test --target wasm32-unknown-unknown --test web
+
+log "end-to-end tests of the page (playwright-core + chromium)"
+bash scripts/build-web.sh
+cargo build --bin sfpc
+export SFPC_BIN="$ROOT/target/debug/sfpc"
+(cd tests/e2e && run_tests node --test)
 
 print_summary

@@ -80,15 +80,16 @@ pub fn payback_reading(payback_years: Option<f64>, horizon_years: u32) -> String
     }
 }
 
-/// Plain-English readings of a programme's headline figures.
+/// One headline measure: its name, its figure rounded for display, and a
+/// plain-English reading.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct Readings {
-    pub council_npv: String,
-    pub public_npv: String,
-    pub bcr: String,
-    pub council_roi: String,
-    pub payback: String,
-    pub break_even: String,
+pub struct Headline {
+    /// Stable key for the page: `council_npv`, `public_npv`, `bcr`,
+    /// `council_roi`, `payback`, `break_even`.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub figure: String,
+    pub reading: String,
 }
 
 fn better_or_worse(npv: f64) -> &'static str {
@@ -99,8 +100,18 @@ fn better_or_worse(npv: f64) -> &'static str {
     }
 }
 
-/// One line for each headline figure, as a finance lead would say it.
-pub fn readings(a: &ProgrammeAppraisal, horizon_years: u32) -> Readings {
+fn headline(key: &'static str, label: &'static str, figure: String, reading: String) -> Headline {
+    Headline {
+        key,
+        label,
+        figure,
+        reading,
+    }
+}
+
+/// The six headline measures of a programme, in display order, as a finance
+/// lead would say them.
+pub fn headlines(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<Headline> {
     let council_npv = format!(
         "the council is {} {} over {horizon_years} years, in today's money",
         gbp(a.council_npv_gbp.abs()),
@@ -111,29 +122,144 @@ pub fn readings(a: &ProgrammeAppraisal, horizon_years: u32) -> Readings {
         gbp(a.public_npv_gbp.abs()),
         better_or_worse(a.public_npv_gbp)
     );
-    let bcr = match a.bcr {
-        Some(r) => format!("every £1 spent returns £{r:.2} in public-sector savings"),
-        None => "no costs entered, so there is no ratio".into(),
-    };
-    let council_roi = match a.council_roi {
-        CouncilRoi::Ratio(r) => format!(
-            "each £1 of the council's own money returns £{:.2} in savings (a {} return)",
-            r + 1.0,
-            percent(r)
+    let (bcr_figure, bcr) = match a.bcr {
+        Some(r) => (
+            format!("{r:.2}"),
+            format!("every £1 spent returns £{r:.2} in public-sector savings"),
         ),
-        CouncilRoi::FullyGrantFunded => {
-            "fully grant-funded: the grant covers the council's costs".into()
-        }
+        None => (
+            "n/a".into(),
+            "no costs entered, so there is no ratio".into(),
+        ),
     };
-    let break_even = break_even_reading(a);
-    Readings {
-        council_npv,
-        public_npv,
-        bcr,
-        council_roi,
-        payback: payback_reading(a.payback_years, horizon_years),
-        break_even,
+    let (roi_figure, roi) = match a.council_roi {
+        CouncilRoi::Ratio(r) => (
+            percent(r),
+            format!(
+                "each £1 of the council's own money returns £{:.2} in savings",
+                r + 1.0
+            ),
+        ),
+        CouncilRoi::FullyGrantFunded => (
+            "grant-funded".into(),
+            "fully grant-funded: the grant covers the council's costs".into(),
+        ),
+    };
+    let payback_figure = a
+        .payback_years
+        .map_or("not within the period".into(), |p| format!("{p:.1} years"));
+    let break_even_figure = a
+        .break_even_effect
+        .map_or("n/a".into(), |e| effect(a.programme, e));
+    vec![
+        headline(
+            "council_npv",
+            "Council net present value",
+            gbp(a.council_npv_gbp),
+            council_npv,
+        ),
+        headline(
+            "public_npv",
+            "Public-sector net present value",
+            gbp(a.public_npv_gbp),
+            public_npv,
+        ),
+        headline("bcr", "Benefit-cost ratio", bcr_figure, bcr),
+        headline(
+            "council_roi",
+            "Council return on investment",
+            roi_figure,
+            roi,
+        ),
+        headline(
+            "payback",
+            "Payback",
+            payback_figure,
+            payback_reading(a.payback_years, horizon_years),
+        ),
+        headline(
+            "break_even",
+            "Break-even effect",
+            break_even_figure,
+            break_even_reading(a),
+        ),
+    ]
+}
+
+/// Text summaries of a programme's two charts, for readers who cannot see them.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ChartSummaries {
+    pub yearly_flows: String,
+    pub cumulative_net: String,
+}
+
+pub fn chart_summaries(a: &ProgrammeAppraisal, horizon_years: u32) -> ChartSummaries {
+    let total = |f: fn(&crate::appraisal::YearRow) -> f64| a.years.iter().map(f).sum::<f64>();
+    let yearly_flows = format!(
+        "Over {horizon_years} years, before discounting, the council spends {}, receives {} in grant and saves {}: a net {} of {}.",
+        gbp(total(|y| y.costs_gbp)),
+        gbp(total(|y| y.grant_gbp)),
+        gbp(total(|y| y.benefits_gbp)),
+        if total(|y| y.council_net_gbp) >= 0.0 { "gain" } else { "loss" },
+        gbp(total(|y| y.council_net_gbp).abs()),
+    );
+    let lowest = a.years.iter().min_by(|x, y| {
+        x.cumulative_council_net_gbp
+            .total_cmp(&y.cumulative_council_net_gbp)
+    });
+    let end = a.years.last().map_or(0.0, |y| y.cumulative_council_net_gbp);
+    let low_point = match lowest {
+        Some(y) if y.cumulative_council_net_gbp < 0.0 => format!(
+            "The council's running total is lowest at {} at the end of year {}, and ends at {}. ",
+            gbp(y.cumulative_council_net_gbp),
+            y.year + 1,
+            gbp(end)
+        ),
+        _ => format!(
+            "The council's running total never falls below zero and ends at {}. ",
+            gbp(end)
+        ),
+    };
+    let mut cumulative_net = low_point;
+    let payback = payback_reading(a.payback_years, horizon_years);
+    cumulative_net.push_str(&capitalise(&payback));
+    cumulative_net.push('.');
+    ChartSummaries {
+        yearly_flows,
+        cumulative_net,
     }
+}
+
+/// A sentence comparing the programmes' council NPVs.
+pub fn comparison_summary(appraisal: &crate::appraisal::Appraisal) -> String {
+    let by_npv = |x: &&ProgrammeAppraisal, y: &&ProgrammeAppraisal| {
+        x.council_npv_gbp.total_cmp(&y.council_npv_gbp)
+    };
+    let best = appraisal.programmes.iter().max_by(by_npv);
+    let worst = appraisal.programmes.iter().min_by(by_npv);
+    match (best, worst) {
+        (Some(b), Some(w)) if b.programme != w.programme => format!(
+            "Highest council net present value: {} ({}). Lowest: {} ({}).",
+            b.programme.name(),
+            gbp(b.council_npv_gbp),
+            w.programme.name(),
+            gbp(w.council_npv_gbp)
+        ),
+        (Some(b), _) => format!(
+            "{}: council net present value {}.",
+            b.programme.name(),
+            gbp(b.council_npv_gbp)
+        ),
+        _ => "No model is included.".into(),
+    }
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn break_even_reading(a: &ProgrammeAppraisal) -> String {
@@ -178,7 +304,6 @@ pub fn appraisal_table(
         percent(discount_rate)
     );
     for a in &appraisal.programmes {
-        let r = readings(a, horizon_years);
         let _ = writeln!(out, "\n{}", a.programme.name());
         let _ = writeln!(
             out,
@@ -189,7 +314,7 @@ pub fn appraisal_table(
             let _ = writeln!(
                 out,
                 "{:>5} {:>14} {:>14} {:>14} {:>14} {:>14} {:>16}",
-                y.year,
+                y.year + 1,
                 gbp(y.benefits_gbp),
                 gbp(y.partner_benefits_gbp),
                 gbp(y.costs_gbp),
@@ -198,38 +323,9 @@ pub fn appraisal_table(
                 gbp(y.cumulative_council_net_gbp)
             );
         }
-        let lines = [
-            ("council NPV", gbp(a.council_npv_gbp), r.council_npv),
-            ("public-sector NPV", gbp(a.public_npv_gbp), r.public_npv),
-            (
-                "benefit-cost ratio",
-                a.bcr.map_or("n/a".into(), |b| format!("{b:.2}")),
-                r.bcr,
-            ),
-            ("council ROI", roi_figure(a.council_roi), r.council_roi),
-            (
-                "payback",
-                a.payback_years
-                    .map_or("none".into(), |p| format!("{p:.1} years")),
-                r.payback,
-            ),
-            (
-                "break-even",
-                a.break_even_effect
-                    .map_or("n/a".into(), |e| effect(a.programme, e)),
-                r.break_even,
-            ),
-        ];
-        for (name, figure, reading) in lines {
-            let _ = writeln!(out, "  {name:<19} {figure:>14}  {reading}");
+        for h in headlines(a, horizon_years) {
+            let _ = writeln!(out, "  {:<31} {:>21}  {}", h.label, h.figure, h.reading);
         }
     }
     out
-}
-
-fn roi_figure(roi: CouncilRoi) -> String {
-    match roi {
-        CouncilRoi::Ratio(r) => percent(r),
-        CouncilRoi::FullyGrantFunded => "grant-funded".into(),
-    }
 }

@@ -593,6 +593,7 @@ pub fn programme_appraisal_json(a: &ProgrammeAppraisal) -> Value {
     let pv = &a.present_values;
     json!({
         "name": a.programme.name(),
+        "innovator": a.programme.innovator(),
         "council_npv_gbp": a.council_npv_gbp,
         "public_npv_gbp": a.public_npv_gbp,
         "bcr": a.bcr,

@@ -12,11 +12,14 @@
 //! for `wasm32` alone) touches JavaScript.
 
 pub mod appraisal;
+pub mod charts;
 pub mod display;
 pub mod evidence;
 pub mod format;
 pub mod programmes;
 pub mod scenario;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 /// Validates a scenario and appraises it: the one call most users need.
 pub fn evaluate(

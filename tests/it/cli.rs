@@ -55,8 +55,9 @@ fn table_format_is_readable() {
         "Family Valued",
         "Family Safeguarding",
         "No Wrong Door",
-        "council NPV",
-        "payback",
+        "Council net present value",
+        "Payback",
+        "Break-even effect",
     ] {
         assert!(table.contains(heading), "missing {heading}:\n{table}");
     }

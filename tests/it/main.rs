@@ -1,7 +1,9 @@
+#![cfg(not(target_arch = "wasm32"))]
 //! The one integration test crate (matklad, "How to Test"): each module tests
 //! one part of the public contract.
 
 mod appraisal;
+mod charts;
 mod cli;
 mod defaults;
 mod properties;

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the engine to WebAssembly into www/pkg/ (generated; not committed).
+#
+#   bash scripts/build-web.sh
+source "$(dirname "$0")/setup.sh"
+cd "$ROOT"
+
+ensure_wasm_toolchain
+
+log "building the engine for wasm32 (release, size-tuned profile)"
+cargo build --lib --release --target wasm32-unknown-unknown
+wasm-bindgen --target web --no-typescript --remove-name-section \
+    --out-dir www/pkg target/wasm32-unknown-unknown/release/sfpc.wasm
+ls -l www/pkg/sfpc_bg.wasm www/pkg/sfpc.js >&2

@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Serves www/ on 127.0.0.1 with the right MIME type for .wasm and no caching,
+so an edit shows on reload. Prints the URL once it is listening.
+
+    python3 scripts/serve.py [--port N] [--root DIR]
+
+Port 0 picks a free port (the end-to-end tests use it and read the URL).
+"""
+import argparse
+import functools
+import http.server
+import os
+import sys
+
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "www")
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".js": "text/javascript",
+        ".mjs": "text/javascript",
+        ".css": "text/css",
+        ".html": "text/html; charset=utf-8",
+        ".json": "application/json",
+    }
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        super().end_headers()
+
+    def log_message(self, fmt, *args):
+        if os.environ.get("SFPC_SERVE_QUIET") != "1":
+            super().log_message(fmt, *args)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--root", default=ROOT)
+    args = parser.parse_args()
+    handler = functools.partial(Handler, directory=os.path.abspath(args.root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler)
+    print(f"Serving the SFPC calculator at http://127.0.0.1:{server.server_port}/", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

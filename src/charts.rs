@@ -1,0 +1,478 @@
+//! Charts of an appraisal, drawn by plotters onto any backend: the HTML canvas
+//! in the browser, SVG natively (tests, and reports).
+//!
+//! Charts take results, never inputs. Colours are the Okabe-Ito palette, safe
+//! for colour-blind readers, and no series is told apart by colour alone: bars
+//! differ in position and fill (solid, outlined, below the axis), lines in
+//! marker and dash, and every bar chart labels its values. Each chart has a
+//! data table beside it on the page.
+
+use crate::appraisal::{Appraisal, ProgrammeAppraisal};
+use crate::display::gbp_compact;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+const INK: RGBColor = RGBColor(11, 12, 12);
+const GRID: RGBColor = RGBColor(216, 216, 216);
+/// Okabe-Ito blue: savings, council NPV.
+const BLUE: RGBColor = RGBColor(0, 114, 178);
+/// Okabe-Ito orange: grant.
+const ORANGE: RGBColor = RGBColor(230, 159, 0);
+/// Okabe-Ito vermillion: costs.
+const VERMILLION: RGBColor = RGBColor(213, 94, 0);
+/// Okabe-Ito bluish green: public-sector NPV.
+const GREEN: RGBColor = RGBColor(0, 158, 115);
+
+/// Drawing failed in the backend (a missing canvas context, say).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartError(pub String);
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "chart could not be drawn: {}", self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+/// A chart with money against years (or programmes), both axes `f64`.
+type Chart<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
+
+type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
+
+fn chart_error<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
+    ChartError(e.to_string())
+}
+
+/// Sizes in CSS pixels, multiplied by the device pixel ratio so that text and
+/// lines are as big on a HiDPI canvas as on a plain one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartScale {
+    pub device_pixel_ratio: f64,
+}
+
+impl ChartScale {
+    pub const PLAIN: ChartScale = ChartScale {
+        device_pixel_ratio: 1.0,
+    };
+
+    fn px(self, css_px: f64) -> u32 {
+        (css_px * self.device_pixel_ratio).round().max(1.0) as u32
+    }
+
+    fn font(self, css_px: f64) -> TextStyle<'static> {
+        ("sans-serif", self.px(css_px) as f64)
+            .into_font()
+            .color(&INK)
+    }
+}
+
+/// The value range to plot, always including 0, padded by a tenth.
+fn value_range(values: impl IntoIterator<Item = f64>) -> std::ops::Range<f64> {
+    let (lo, hi) = values
+        .into_iter()
+        .fold((0.0_f64, 0.0_f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let pad = (hi - lo).max(1.0) * 0.1;
+    (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad)
+}
+
+/// The year index on an x axis of bars, labelled from 1 for people.
+fn year_label(x: &f64) -> String {
+    if (x - x.round()).abs() < 1e-6 && *x >= 0.0 {
+        format!("{}", x.round() as i64 + 1)
+    } else {
+        String::new()
+    }
+}
+
+fn bar(x0: f64, x1: f64, value: f64, style: ShapeStyle) -> Rectangle<(f64, f64)> {
+    Rectangle::new([(x0, 0.0), (x1, value)], style)
+}
+
+/// How a series is drawn, for its legend entry.
+#[derive(Clone, Copy)]
+enum Mark {
+    Filled(RGBColor),
+    Outline(RGBColor),
+    Line(RGBColor),
+    Dashed(RGBColor),
+}
+
+/// Draws the legend as rows above the plot, wrapping to the width, so it
+/// never covers the data; returns the area left for the plot.
+fn legend_row<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    items: &[(&str, Mark)],
+    s: ChartScale,
+) -> Result<DrawingArea<DB, Shift>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let font = s.font(12.5);
+    let (width, _) = area.dim_in_pixel();
+    let (pad, swatch, gap, line) = (s.px(12.0), s.px(14.0), s.px(18.0), s.px(20.0));
+    let mut placed = Vec::with_capacity(items.len());
+    let (mut x, mut y) = (pad, s.px(6.0));
+    for &(label, mark) in items {
+        let (text_width, _) = area.estimate_text_size(label, &font)?;
+        let item_width = swatch + s.px(6.0) + text_width;
+        if x > pad && x + item_width > width.saturating_sub(pad) {
+            x = pad;
+            y += line;
+        }
+        placed.push((x as i32, (y + line / 2) as i32, label, mark));
+        x += item_width + gap;
+    }
+    let (top, rest) = area.split_vertically(y + line + s.px(4.0));
+    let (half, sw) = ((swatch / 2) as i32, swatch as i32);
+    let thick = s.px(2.5);
+    for (x, y, label, mark) in placed {
+        let square = [(x, y - half), (x + sw, y + half)];
+        match mark {
+            Mark::Filled(c) => top.draw(&Rectangle::new(square, c.filled()))?,
+            Mark::Outline(c) => top.draw(&Rectangle::new(square, c.stroke_width(thick)))?,
+            Mark::Line(c) => top.draw(&PathElement::new(
+                [(x, y), (x + sw, y)],
+                c.stroke_width(thick),
+            ))?,
+            Mark::Dashed(c) => {
+                let third = sw / 3;
+                top.draw(&PathElement::new(
+                    [(x, y), (x + third, y)],
+                    c.stroke_width(thick),
+                ))?;
+                top.draw(&PathElement::new(
+                    [(x + 2 * third, y), (x + sw, y)],
+                    c.stroke_width(thick),
+                ))?;
+            }
+        }
+        let text_x = x + sw + s.px(6.0) as i32;
+        top.draw(&Text::new(
+            label,
+            (text_x, y),
+            font.pos(Pos::new(HPos::Left, VPos::Center)),
+        ))?;
+    }
+    Ok(rest)
+}
+
+/// Chart 1: savings, grant and costs in each year, with the council's net.
+pub fn draw_yearly_flows<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: &ProgrammeAppraisal,
+    scale: ChartScale,
+) -> Result<(), ChartError> {
+    yearly_flows(area, a, scale).map_err(chart_error)
+}
+
+fn yearly_flows<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: &ProgrammeAppraisal,
+    s: ChartScale,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let plot = legend_row(
+        area,
+        &[
+            ("Savings (solid)", Mark::Filled(BLUE)),
+            ("Grant (outline)", Mark::Outline(ORANGE)),
+            ("Costs (below the line)", Mark::Filled(VERMILLION)),
+            ("Council net (line, crosses)", Mark::Line(INK)),
+        ],
+        s,
+    )?;
+    let n = a.years.len() as f64;
+    let values = a
+        .years
+        .iter()
+        .flat_map(|y| [y.benefits_gbp, y.grant_gbp, -y.costs_gbp, y.council_net_gbp]);
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(s.px(12.0))
+        .x_label_area_size(s.px(44.0))
+        .y_label_area_size(s.px(64.0))
+        .build_cartesian_2d(-0.5..n - 0.5, value_range(values))?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(a.years.len().min(15) + 1)
+        .x_label_formatter(&year_label)
+        .y_label_formatter(&|v| gbp_compact(*v))
+        .x_desc("Year")
+        .label_style(s.font(13.0))
+        .axis_desc_style(s.font(13.0))
+        .draw()?;
+    let w = 0.26;
+    let thick = s.px(2.0);
+    chart.draw_series(a.years.iter().map(|y| {
+        let x = y.year as f64;
+        bar(x - 1.5 * w, x - 0.5 * w, y.benefits_gbp, BLUE.filled())
+    }))?;
+    chart.draw_series(a.years.iter().map(|y| {
+        let x = y.year as f64;
+        bar(
+            x - 0.5 * w,
+            x + 0.5 * w,
+            y.grant_gbp,
+            ORANGE.stroke_width(thick),
+        )
+    }))?;
+    chart.draw_series(a.years.iter().map(|y| {
+        let x = y.year as f64;
+        bar(x + 0.5 * w, x + 1.5 * w, -y.costs_gbp, VERMILLION.filled())
+    }))?;
+    let net: Vec<(f64, f64)> = a
+        .years
+        .iter()
+        .map(|y| (y.year as f64, y.council_net_gbp))
+        .collect();
+    chart.draw_series(LineSeries::new(net.clone(), INK.stroke_width(thick)))?;
+    chart.draw_series(
+        net.iter()
+            .map(|&p| Cross::new(p, s.px(5.0), INK.stroke_width(thick))),
+    )?;
+    zero_line(&mut chart, -0.5, n - 0.5, s)
+}
+
+fn zero_line<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Chart<'a, DB>,
+    x0: f64,
+    x1: f64,
+    s: ChartScale,
+) -> DrawResult<DB> {
+    chart.draw_series(std::iter::once(PathElement::new(
+        [(x0, 0.0), (x1, 0.0)],
+        INK.stroke_width(s.px(1.0)),
+    )))?;
+    Ok(())
+}
+
+/// Chart 2: the council's cumulative net position over time, undiscounted and
+/// discounted, with the payback point marked. Time runs in years from the
+/// start of year 0, each year's flow spread over it, as payback is defined.
+pub fn draw_cumulative_net<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: &ProgrammeAppraisal,
+    scale: ChartScale,
+) -> Result<(), ChartError> {
+    cumulative_net(area, a, scale).map_err(chart_error)
+}
+
+fn cumulative_net<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: &ProgrammeAppraisal,
+    s: ChartScale,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let n = a.years.len() as f64;
+    let points = |f: fn(&crate::appraisal::YearRow) -> f64| -> Vec<(f64, f64)> {
+        std::iter::once((0.0, 0.0))
+            .chain(a.years.iter().map(|y| (y.year as f64 + 1.0, f(y))))
+            .collect()
+    };
+    let cumulative = points(|y| y.cumulative_council_net_gbp);
+    let discounted = points(|y| y.cumulative_discounted_council_net_gbp);
+    let values = cumulative.iter().chain(&discounted).map(|p| p.1);
+    let plot = legend_row(
+        area,
+        &[
+            ("Cumulative council net (solid, circles)", Mark::Line(BLUE)),
+            ("Discounted: NPV to date (dashed)", Mark::Dashed(INK)),
+        ],
+        s,
+    )?;
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(s.px(12.0))
+        .x_label_area_size(s.px(44.0))
+        .y_label_area_size(s.px(64.0))
+        .build_cartesian_2d(0.0..n, value_range(values))?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(a.years.len().min(15) + 1)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .y_label_formatter(&|v| gbp_compact(*v))
+        .x_desc("Years from the start")
+        .label_style(s.font(13.0))
+        .axis_desc_style(s.font(13.0))
+        .draw()?;
+    let thick = s.px(2.5);
+    zero_line(&mut chart, 0.0, n, s)?;
+    chart.draw_series(LineSeries::new(
+        cumulative.clone(),
+        BLUE.stroke_width(thick),
+    ))?;
+    chart.draw_series(
+        cumulative
+            .iter()
+            .map(|&p| Circle::new(p, s.px(4.0), BLUE.filled())),
+    )?;
+    chart.draw_series(DashedLineSeries::new(
+        discounted,
+        s.px(6.0),
+        s.px(4.0),
+        INK.stroke_width(s.px(1.5)),
+    ))?;
+    if let Some(p) = a.payback_years {
+        let label = format!("Pays back: {p:.1} years");
+        chart.draw_series(std::iter::once(
+            EmptyElement::at((p, 0.0))
+                + TriangleMarker::new((0, 0), s.px(8.0), INK.filled())
+                + Text::new(
+                    label,
+                    (0, s.px(12.0) as i32),
+                    s.font(13.0).pos(Pos::new(
+                        if p > n / 2.0 { HPos::Right } else { HPos::Left },
+                        VPos::Top,
+                    )),
+                ),
+        ))?;
+    }
+    Ok(())
+}
+
+/// One series of the comparison's bars: which NPV, how drawn, and where in
+/// the programme's slot (in bar widths from its centre).
+struct NpvBars {
+    colour: RGBColor,
+    filled: bool,
+    value: fn(&ProgrammeAppraisal) -> f64,
+    offset: f64,
+}
+
+/// Chart 3: the programmes side by side: council and public-sector NPV.
+pub fn draw_comparison<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    appraisal: &Appraisal,
+    scale: ChartScale,
+) -> Result<(), ChartError> {
+    comparison(area, appraisal, scale).map_err(chart_error)
+}
+
+fn comparison<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    appraisal: &Appraisal,
+    s: ChartScale,
+) -> DrawResult<DB> {
+    area.fill(&WHITE)?;
+    let programmes = &appraisal.programmes;
+    let n = programmes.len().max(1) as f64;
+    let values = programmes
+        .iter()
+        .flat_map(|p| [p.council_npv_gbp, p.public_npv_gbp]);
+    let mut range = value_range(values);
+    // Room for the value labels above and below the bars.
+    let span = range.end - range.start;
+    range = (range.start - if range.start < 0.0 { span * 0.08 } else { 0.0 })
+        ..(range.end + span * 0.08);
+    let names: Vec<&'static str> = programmes.iter().map(|p| p.programme.name()).collect();
+    let plot = legend_row(
+        area,
+        &[
+            ("Council NPV (solid)", Mark::Filled(BLUE)),
+            ("Public-sector NPV (outline)", Mark::Outline(GREEN)),
+        ],
+        s,
+    )?;
+    let mut chart = ChartBuilder::on(&plot)
+        .margin(s.px(12.0))
+        .x_label_area_size(s.px(48.0))
+        .y_label_area_size(s.px(64.0))
+        .build_cartesian_2d(-0.5..n - 0.5, range.clone())?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(0)
+        .y_label_formatter(&|v| gbp_compact(*v))
+        .label_style(s.font(13.0))
+        .draw()?;
+    let w = 0.35;
+    let thick = s.px(3.0);
+    let series = [
+        NpvBars {
+            colour: BLUE,
+            filled: true,
+            value: |p| p.council_npv_gbp,
+            offset: -1.0,
+        },
+        NpvBars {
+            colour: GREEN,
+            filled: false,
+            value: |p| p.public_npv_gbp,
+            offset: 0.0,
+        },
+    ];
+    for NpvBars {
+        colour,
+        filled,
+        value,
+        offset,
+    } in series
+    {
+        let style = if filled {
+            colour.filled()
+        } else {
+            colour.stroke_width(thick)
+        };
+        chart.draw_series(programmes.iter().enumerate().map(|(i, p)| {
+            let x0 = i as f64 + offset * w;
+            bar(x0, x0 + w, value(p), style)
+        }))?;
+        chart.draw_series(programmes.iter().enumerate().map(|(i, p)| {
+            let v = value(p);
+            let anchor = if v >= 0.0 { VPos::Bottom } else { VPos::Top };
+            let nudge = if v >= 0.0 {
+                -(s.px(3.0) as i32)
+            } else {
+                s.px(3.0) as i32
+            };
+            EmptyElement::at((i as f64 + (offset + 0.5) * w, v))
+                + Text::new(
+                    gbp_compact(v),
+                    (0, nudge),
+                    s.font(12.0).pos(Pos::new(HPos::Center, anchor)),
+                )
+        }))?;
+    }
+    zero_line(&mut chart, -0.5, n - 0.5, s)?;
+    programme_labels(&plot, &chart, &names, range.start, s)
+}
+
+/// Names under the comparison's bars, broken onto two lines when a name is
+/// wider than its slot (as on a phone), which plotters' axis labels cannot do.
+fn programme_labels<'a, DB: DrawingBackend + 'a>(
+    plot: &DrawingArea<DB, Shift>,
+    chart: &Chart<'a, DB>,
+    names: &[&str],
+    bottom: f64,
+    s: ChartScale,
+) -> DrawResult<DB> {
+    let font = s.font(13.0);
+    let (base_x, base_y) = plot.get_base_pixel();
+    let slot = plot.dim_in_pixel().0 / names.len().max(1) as u32;
+    for (i, name) in names.iter().enumerate() {
+        let (x, y) = chart.backend_coord(&(i as f64, bottom));
+        let (x, mut y) = (x - base_x, y - base_y + s.px(8.0) as i32);
+        let (width, height) = plot.estimate_text_size(name, &font)?;
+        let lines: Vec<String> = match name.rsplit_once(' ') {
+            Some((first, last)) if width + s.px(8.0) > slot => vec![first.into(), last.into()],
+            _ => vec![(*name).into()],
+        };
+        for line in lines {
+            plot.draw(&Text::new(
+                line,
+                (x, y),
+                font.pos(Pos::new(HPos::Center, VPos::Top)),
+            ))?;
+            y += height as i32 + s.px(2.0) as i32;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+// End-to-end tests of the calculator page in headless Chromium.
+// Run by scripts/test.sh after the page is built (www/pkg) and the `sfpc`
+// command is built (SFPC_BIN).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, startServer, launchBrowser, openCalculator, typeInto } from './support.mjs';
+
+const SFPC = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
+const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
+
+let server;
+let chromium;
+
+before(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await chromium?.close();
+  server?.stop();
+});
+
+function sfpc(args, input) {
+  return execFileSync(SFPC, args, { input, encoding: 'utf8' });
+}
+
+const defaults = () => JSON.parse(sfpc(['defaults']));
+const evaluate = (scenario) => JSON.parse(sfpc(['evaluate', '-'], JSON.stringify(scenario)));
+
+/** The display format of src/display.rs `gbp`, for comparing with the engine's JSON. */
+const gbp = (x) => {
+  const pounds = Math.round(Math.abs(x));
+  return `${pounds !== 0 && x < 0 ? '-' : ''}£${pounds.toLocaleString('en-GB')}`;
+};
+
+const headline = (page, key) => page.locator(`.headline-${key} .figure`).textContent();
+
+/** Pixels of a canvas that are not white: 0 for a blank chart. */
+const inkedPixels = (page, id) => page.evaluate((canvasId) => {
+  const c = document.getElementById(canvasId);
+  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) n++;
+  return n;
+}, id);
+
+const canvasImage = (page, id) => page.evaluate((canvasId) => document.getElementById(canvasId).toDataURL(), id);
+
+async function chooseView(page, key) {
+  await page.locator(`#view-${key}`).check();
+}
+
+test('the headline NPVs equal what the sfpc command gives for the same scenario', async () => {
+  const { page, problems } = await openCalculator(chromium.browser, server.url);
+  const expected = evaluate(defaults());
+  for (const key of ['family_valued', 'family_safeguarding', 'no_wrong_door']) {
+    await chooseView(page, key);
+    const p = expected.programmes[key];
+    assert.equal(await headline(page, 'council_npv'), gbp(p.council_npv_gbp), key);
+    assert.equal(await headline(page, 'public_npv'), gbp(p.public_npv_gbp), key);
+  }
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('changing an input updates the results and the charts', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  await chooseView(page, 'no_wrong_door');
+  const before = { npv: await headline(page, 'council_npv'), chart: await canvasImage(page, 'flows-chart') };
+
+  await typeInto(page, 'programmes.no_wrong_door.young_people_in_residential', '30');
+
+  const scenario = defaults();
+  scenario.programmes.no_wrong_door.young_people_in_residential.value = 30;
+  const expected = evaluate(scenario).programmes.no_wrong_door;
+  assert.equal(await headline(page, 'council_npv'), gbp(expected.council_npv_gbp));
+  assert.notEqual(await headline(page, 'council_npv'), before.npv);
+  assert.notEqual(await canvasImage(page, 'flows-chart'), before.chart, 'the chart was redrawn');
+  // The range for uncertainty widens to take in the new value, and says so.
+  assert.match(await page.locator('#f-programmes-no_wrong_door-young_people_in_residential-range').textContent(), /10 to 40/);
+  await page.close();
+});
+
+test('a bad value shows the error beside the field and keeps the last good result', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  await chooseView(page, 'no_wrong_door');
+  const good = await headline(page, 'council_npv');
+  const path = 'programmes.no_wrong_door.residential_time_reduction';
+
+  await typeInto(page, path, '1.4');
+
+  const summary = page.locator('#error-summary');
+  assert.equal(await summary.isVisible(), true);
+  assert.match(await summary.textContent(), /Reduction in time spent in residential placements: must be between 0 and 1, got 1\.4/);
+  const message = page.locator('#f-programmes-no_wrong_door-residential_time_reduction-error');
+  assert.equal(await message.textContent(), 'Error: must be between 0 and 1, got 1.4');
+  assert.equal(await page.locator(`input[data-path="${path}"]`).getAttribute('aria-invalid'), 'true');
+  // The last good result stays, marked out of date; what was typed stays too.
+  assert.equal(await headline(page, 'council_npv'), good);
+  assert.equal(await page.locator('#stale').isVisible(), true);
+  assert.equal(await page.locator(`input[data-path="${path}"]`).inputValue(), '1.4');
+
+  // Text that is not a number is reported, not turned into 0.
+  await typeInto(page, 'programmes.no_wrong_door.young_people_in_residential', 'twenty');
+  assert.match(await summary.textContent(), /must be a number, got text "twenty"/);
+
+  // The error link takes the keyboard to the field.
+  await page.locator(`#error-summary a[data-path="${path}"]`).click();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.path), path);
+
+  // Fixing both brings the results back up to date.
+  await typeInto(page, path, '0.5');
+  await typeInto(page, 'programmes.no_wrong_door.young_people_in_residential', '20');
+  assert.equal(await summary.isVisible(), false);
+  assert.equal(await page.locator('#stale').isVisible(), false);
+  assert.notEqual(await headline(page, 'council_npv'), good);
+  await page.close();
+});
+
+test('every chart has ink on it, a summary and a data table', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  for (const id of ['flows-chart', 'cumulative-chart', 'comparison-chart']) {
+    assert.ok(await inkedPixels(page, id) > 5000, `${id} is blank`);
+  }
+  for (const id of ['flows', 'cumulative', 'comparison']) {
+    assert.ok((await page.locator(`#${id}-summary`).textContent()).length > 40, `${id} summary`);
+    assert.ok(await page.locator(`#${id}-table tbody tr`).count() >= 3, `${id} table`);
+  }
+  // HiDPI: the canvas has devicePixelRatio times its CSS pixels.
+  const hidpi = await chromium.browser.newPage();
+  const cdp = await chromium.browser.newCDPSession(hidpi);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 2, mobile: false });
+  await hidpi.goto(server.url);
+  await hidpi.waitForSelector('html[data-ready="true"]');
+  const sizes = await hidpi.evaluate(() => {
+    const c = document.getElementById('flows-chart');
+    return { ratio: window.devicePixelRatio, pixels: c.width, css: c.getBoundingClientRect().width };
+  });
+  assert.equal(sizes.ratio, 2);
+  assert.equal(sizes.pixels, Math.round(sizes.css * 2));
+  await hidpi.close();
+  await page.close();
+});
+
+test('the compare view shows the three models side by side', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  await chooseView(page, 'compare');
+  assert.equal(await page.locator('#programme-charts').isVisible(), false);
+  assert.equal(await page.locator('#comparison-table tbody tr').count(), 3);
+  assert.equal(await page.locator('fieldset.programme').count(), 3);
+  assert.ok(await inkedPixels(page, 'comparison-chart') > 5000);
+  await page.close();
+});
+
+test('charts are redrawn to fit when the window is resized', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  const width = () => page.evaluate(() => document.getElementById('flows-chart').width);
+  const wide = await width();
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.waitForFunction((w) => document.getElementById('flows-chart').width !== w, wide);
+  assert.ok(await width() < wide);
+  assert.ok(await inkedPixels(page, 'flows-chart') > 5000);
+  await page.close();
+});
+
+test('no request leaves the page, and screenshots at 1280 and 375 px', async () => {
+  for (const width of [1280, 375]) {
+    const { page, requests, problems } = await openCalculator(chromium.browser, server.url, { width, height: 900 });
+    const outside = requests.filter((url) => !url.startsWith(server.url));
+    assert.deepEqual(outside, []);
+    assert.deepEqual(problems, []);
+    // No horizontal scrolling of the page itself (tables scroll in their own box).
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the window at ${width}px`);
+    await page.screenshot({ path: join(SHOTS, `calculator-${width}.png`), fullPage: true });
+    await page.close();
+  }
+});
+
+test('the sources table lists every default with its basis', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  // One row for each parameter of the default scenario (numbers, ranges, lists).
+  const leaves = (v) => (typeof v === 'number' || Array.isArray(v) || (v && typeof v === 'object' && 'value' in v) ? 1
+    : v && typeof v === 'object' ? Object.values(v).reduce((n, x) => n + leaves(x), 0) : 0);
+  const { appraisal, programmes } = defaults();
+  assert.equal(await page.locator('#sources-table tbody tr').count(), leaves({ appraisal, programmes }));
+  const text = await page.locator('#sources-table').textContent();
+  assert.match(text, /Mason et al\./);
+  assert.match(text, /assumption/);
+  await page.close();
+});

@@ -1,0 +1,77 @@
+// Shared set-up for the end-to-end tests and the benchmark: the page served
+// by scripts/serve.py on a free loopback port, and Debian's chromium driven
+// by playwright-core with a fresh profile.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
+export function startServer() {
+  const child = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--port', '0'], {
+    env: { ...process.env, SFPC_SERVE_QUIET: '1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 10000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ url: match[0], stop: () => child.kill() });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+  });
+}
+
+/**
+ * Launches headless chromium with the flags this machine needs and a fresh
+ * profile (playwright takes the profile directory itself, as a persistent
+ * context); resolves to { browser, close }, `browser` being that context.
+ */
+export async function launchBrowser() {
+  const profile = mkdtempSync(join(tmpdir(), 'sfpc-chromium-'));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  return {
+    browser,
+    close: async () => {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the calculator and waits until it has drawn its first results. */
+export async function openCalculator(browser, url, viewport = { width: 1280, height: 900 }) {
+  const page = await browser.newPage();
+  await page.setViewportSize(viewport);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  return { page, requests, problems };
+}
+
+/** Replaces a field's text as a user would, firing input events. */
+export async function typeInto(page, path, text) {
+  const input = page.locator(`input[data-path="${path}"]`);
+  await input.fill(text);
+}

@@ -1,0 +1,61 @@
+//! The chart code drawn to SVG: the same functions the page draws to canvas.
+
+use crate::support::{evaluate, scenario};
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
+use serde_json::json;
+use sfpc::charts::{draw_comparison, draw_cumulative_net, draw_yearly_flows, ChartScale};
+
+fn svg(
+    draw: impl FnOnce(&plotters::drawing::DrawingArea<SVGBackend, plotters::coord::Shift>),
+) -> String {
+    let mut out = String::new();
+    {
+        let area = SVGBackend::with_string(&mut out, (800, 400)).into_drawing_area();
+        draw(&area);
+        area.present().expect("SVG finishes");
+    }
+    out
+}
+
+#[test]
+fn each_chart_draws_its_data() {
+    // Setup £300k, grant £50k in year 0, £75,500 a year: cumulative −174,500,
+    // −99,000, −23,500, +52,000, so payback at 3 + 23,500/75,500 = 3.31 years.
+    let s = scenario(
+        "family_valued",
+        5,
+        0.035,
+        json!({ "setup_cost_gbp": 300000, "grant_by_year_gbp": [50000] }),
+    );
+    let appraisal = evaluate(&s);
+    let a = &appraisal.programmes[0];
+    assert!((a.payback_years.unwrap() - (3.0 + 23_500.0 / 75_500.0)).abs() < 1e-12);
+
+    let flows = svg(|area| draw_yearly_flows(area, a, ChartScale::PLAIN).expect("flows drawn"));
+    // Three bars a year (savings, grant, costs) plus the legend's swatches.
+    assert!(flows.matches("<rect").count() >= 15, "{flows}");
+    assert!(flows.contains("Savings (solid)") && flows.contains("Costs (below the line)"));
+
+    let cumulative =
+        svg(|area| draw_cumulative_net(area, a, ChartScale::PLAIN).expect("cumulative drawn"));
+    assert!(cumulative.contains("Pays back: 3.3 years"), "{cumulative}");
+    assert!(cumulative.contains("Years from the start"));
+
+    let comparison =
+        svg(|area| draw_comparison(area, &appraisal, ChartScale::PLAIN).expect("comparison drawn"));
+    assert!(comparison.contains("Family Valued"));
+    // The value label of the council NPV bar, in the display's compact form.
+    assert!(
+        comparison.contains(&sfpc::display::gbp_compact(a.council_npv_gbp)),
+        "{comparison}"
+    );
+}
+
+#[test]
+fn no_payback_means_no_payback_marker() {
+    let s = scenario("family_valued", 2, 0.035, json!({ "setup_cost_gbp": 1e6 }));
+    let a = &evaluate(&s).programmes[0];
+    assert_eq!(a.payback_years, None);
+    let cumulative = svg(|area| draw_cumulative_net(area, a, ChartScale::PLAIN).expect("drawn"));
+    assert!(!cumulative.contains("Pays back"));
+}

@@ -1,0 +1,133 @@
+//! The WebAssembly boundary, in headless Chromium (wasm-bindgen-test-runner
+//! with chromedriver; see scripts/test.sh).
+#![cfg(target_arch = "wasm32")]
+
+use serde_json::{json, Value};
+use sfpc::web::{
+    default_scenario, draw_comparison, draw_cumulative_net, draw_yearly_flows, evaluate, Report,
+};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn to_js(value: &Value) -> JsValue {
+    use serde::Serialize;
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .expect("serialisable")
+}
+
+fn from_js(value: JsValue) -> Value {
+    serde_wasm_bindgen::from_value(value).expect("plain JSON")
+}
+
+fn default_report() -> Report {
+    evaluate(default_scenario().expect("defaults"))
+        .unwrap_or_else(|e| panic!("defaults invalid: {e:?}"))
+}
+
+#[wasm_bindgen_test]
+fn scenario_round_trip_matches_the_native_engine() {
+    let result = from_js(default_report().result().expect("result"));
+    let scenario = sfpc::evidence::default_scenario().expect("defaults");
+    let native = sfpc::appraisal::appraise(&scenario);
+    for a in &native.programmes {
+        let p = &result["programmes"][a.programme.key()];
+        // Same bits in the browser as natively.
+        assert_eq!(
+            p["council_npv_gbp"].as_f64(),
+            Some(a.council_npv_gbp),
+            "{}",
+            a.programme.key()
+        );
+        assert_eq!(p["headlines"].as_array().map(Vec::len), Some(6));
+    }
+}
+
+#[wasm_bindgen_test]
+fn invalid_scenario_gives_path_qualified_errors() {
+    let mut s = sfpc::evidence::default_scenario_json();
+    s["programmes"]["no_wrong_door"]["residential_time_reduction"]["value"] = json!(1.4);
+    s["appraisal"]["horizon_years"] = json!(31);
+    let errors = match evaluate(to_js(&s)) {
+        Ok(_) => panic!("expected errors"),
+        Err(e) => from_js(e),
+    };
+    assert_eq!(
+        errors,
+        json!([
+            { "path": "appraisal.horizon_years", "message": "must be a whole number from 1 to 30, got 31" },
+            // An invalid value is not also compared with its range.
+            { "path": "programmes.no_wrong_door.residential_time_reduction.value", "message": "must be between 0 and 1, got 1.4" },
+        ])
+    );
+}
+
+#[wasm_bindgen_test]
+fn something_that_is_not_a_scenario_is_an_error_not_a_panic() {
+    let errors = from_js(evaluate(JsValue::from_str("hello")).err().expect("error"));
+    assert_eq!(errors[0]["path"], "scenario");
+}
+
+fn canvas(width: u32, height: u32) -> HtmlCanvasElement {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let canvas: HtmlCanvasElement = document
+        .create_element("canvas")
+        .expect("canvas")
+        .dyn_into()
+        .expect("a canvas element");
+    canvas.set_width(width);
+    canvas.set_height(height);
+    canvas
+}
+
+/// Pixels that are neither white nor transparent.
+fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
+    let context: CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .expect("2d context")
+        .dyn_into()
+        .expect("2d");
+    let data = context
+        .get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64)
+        .expect("pixels")
+        .data();
+    data.chunks(4)
+        .filter(|p| p[3] > 0 && (p[0] < 250 || p[1] < 250 || p[2] < 250))
+        .count()
+}
+
+#[wasm_bindgen_test]
+fn charts_draw_into_a_canvas() {
+    let report = default_report();
+    let flows = canvas(640, 320);
+    draw_yearly_flows(flows.clone(), &report, "no_wrong_door", 1.0).expect("flows drawn");
+    let cumulative = canvas(640, 320);
+    draw_cumulative_net(cumulative.clone(), &report, "family_safeguarding", 2.0).expect("drawn");
+    let comparison = canvas(640, 320);
+    draw_comparison(comparison.clone(), &report, 1.0).expect("comparison drawn");
+    for c in [&flows, &cumulative, &comparison] {
+        // A blank canvas has none; bars, lines, text and axes give thousands.
+        assert!(
+            inked_pixels(c) > 2_000,
+            "only {} inked pixels",
+            inked_pixels(c)
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn unknown_programme_is_an_error() {
+    let err =
+        draw_yearly_flows(canvas(100, 100), &default_report(), "no_such_model", 1.0).unwrap_err();
+    assert!(err
+        .as_string()
+        .unwrap_or_default()
+        .contains("no_such_model"));
+}
