@@ -81,6 +81,45 @@ fn value_range(values: impl IntoIterator<Item = f64>) -> std::ops::Range<f64> {
     (lo - if lo < 0.0 { pad } else { 0.0 })..(hi + pad)
 }
 
+/// The x axis of a money chart.
+struct XAxis<'f> {
+    range: std::ops::Range<f64>,
+    /// How many labels at most; 0 for none.
+    labels: usize,
+    format: &'f dyn Fn(&f64) -> String,
+    title: &'f str,
+    /// Vertical grid lines (for time running continuously, not for bars).
+    grid: bool,
+}
+
+/// A chart with pounds up the side: the mesh, axes and labels every chart here shares.
+fn money_chart<'a, DB: DrawingBackend + 'a>(
+    plot: &'a DrawingArea<DB, Shift>,
+    x: XAxis,
+    y: std::ops::Range<f64>,
+    s: ChartScale,
+) -> Result<Chart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut chart = ChartBuilder::on(plot)
+        .margin(s.px(12.0))
+        .x_label_area_size(s.px(48.0))
+        .y_label_area_size(s.px(64.0))
+        .build_cartesian_2d(x.range, y)?;
+    let mut mesh = chart.configure_mesh();
+    mesh.light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(x.labels)
+        .x_label_formatter(x.format)
+        .y_label_formatter(&|v| gbp_compact(*v))
+        .x_desc(x.title)
+        .label_style(s.font(13.0))
+        .axis_desc_style(s.font(13.0));
+    if !x.grid {
+        mesh.disable_x_mesh();
+    }
+    mesh.draw()?;
+    Ok(chart)
+}
+
 /// The year index on an x axis of bars, labelled from 1 for people.
 fn year_label(x: &f64) -> String {
     if (x - x.round()).abs() < 1e-6 && *x >= 0.0 {
@@ -189,23 +228,14 @@ fn yearly_flows<DB: DrawingBackend>(
         .years
         .iter()
         .flat_map(|y| [y.benefits_gbp, y.grant_gbp, -y.costs_gbp, y.council_net_gbp]);
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(s.px(12.0))
-        .x_label_area_size(s.px(44.0))
-        .y_label_area_size(s.px(64.0))
-        .build_cartesian_2d(-0.5..n - 0.5, value_range(values))?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(a.years.len().min(15) + 1)
-        .x_label_formatter(&year_label)
-        .y_label_formatter(&|v| gbp_compact(*v))
-        .x_desc("Year")
-        .label_style(s.font(13.0))
-        .axis_desc_style(s.font(13.0))
-        .draw()?;
+    let x = XAxis {
+        range: -0.5..n - 0.5,
+        labels: a.years.len().min(15) + 1,
+        format: &year_label,
+        title: "Year",
+        grid: false,
+    };
+    let mut chart = money_chart(&plot, x, value_range(values), s)?;
     let w = 0.26;
     let thick = s.px(2.0);
     chart.draw_series(a.years.iter().map(|y| {
@@ -285,22 +315,14 @@ fn cumulative_net<DB: DrawingBackend>(
         ],
         s,
     )?;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(s.px(12.0))
-        .x_label_area_size(s.px(44.0))
-        .y_label_area_size(s.px(64.0))
-        .build_cartesian_2d(0.0..n, value_range(values))?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(a.years.len().min(15) + 1)
-        .x_label_formatter(&|x| format!("{x:.0}"))
-        .y_label_formatter(&|v| gbp_compact(*v))
-        .x_desc("Years from the start")
-        .label_style(s.font(13.0))
-        .axis_desc_style(s.font(13.0))
-        .draw()?;
+    let x = XAxis {
+        range: 0.0..n,
+        labels: a.years.len().min(15) + 1,
+        format: &|x| format!("{x:.0}"),
+        title: "Years from the start",
+        grid: true,
+    };
+    let mut chart = money_chart(&plot, x, value_range(values), s)?;
     let thick = s.px(2.5);
     zero_line(&mut chart, 0.0, n, s)?;
     chart.draw_series(LineSeries::new(
@@ -379,20 +401,15 @@ fn comparison<DB: DrawingBackend>(
         ],
         s,
     )?;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(s.px(12.0))
-        .x_label_area_size(s.px(48.0))
-        .y_label_area_size(s.px(64.0))
-        .build_cartesian_2d(-0.5..n - 0.5, range.clone())?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(0)
-        .y_label_formatter(&|v| gbp_compact(*v))
-        .label_style(s.font(13.0))
-        .draw()?;
+    // No axis labels: `programme_labels` writes the names, wrapping them.
+    let x = XAxis {
+        range: -0.5..n - 0.5,
+        labels: 0,
+        format: &|_| String::new(),
+        title: "",
+        grid: false,
+    };
+    let mut chart = money_chart(&plot, x, range.clone(), s)?;
     let w = 0.35;
     let thick = s.px(3.0);
     let series = [

@@ -79,12 +79,34 @@ const NONE: &str = "n/a";
 
 const RAMP_HINT: &str =
     "Share of full effect reached in each year; the last entry carries on to later years.";
-const DEADWEIGHT_HINT: &str =
-    "Share of the measured effect that would have happened anyway, without the programme.";
-const DEADWEIGHT_SOURCE: &str = "Assumption: the innovators' results are before-and-after figures, not trials, so some of the change would have happened anyway; no published value";
-const OPTIMISM_HINT: &str =
-    "Share of the effect written off because the evidence may be optimistic for your council.";
-const OPTIMISM_SOURCE: &str = "Assumption, after HM Treasury's 2014 local-partnerships CBA guidance, which adjusts for optimism by confidence in the data; no published value for these models";
+
+/// Deadweight: the same assumption for every model.
+const fn deadweight(path: &'static str) -> DefaultParameter {
+    DefaultParameter {
+        path,
+        label: "Deadweight",
+        unit: FRACTION,
+        hint: "Share of the measured effect that would have happened anyway, without the programme.",
+        value: num(0.0, 0.1, 0.3),
+        price_year: NONE,
+        basis: Basis::Assumption,
+        source: "Assumption: the innovators' results are before-and-after figures, not trials, so some of the change would have happened anyway; no published value",
+    }
+}
+
+/// Optimism bias: the same assumption for every model.
+const fn optimism_bias(path: &'static str) -> DefaultParameter {
+    DefaultParameter {
+        path,
+        label: "Optimism bias",
+        unit: FRACTION,
+        hint: "Share of the effect written off because the evidence may be optimistic for your council.",
+        value: num(0.0, 0.2, 0.4),
+        price_year: NONE,
+        basis: Basis::Assumption,
+        source: "Assumption, after HM Treasury's 2014 local-partnerships CBA guidance, which adjusts for optimism by confidence in the data; no published value for these models",
+    }
+}
 
 /// The defaults table. The default scenario is built from it, so a figure
 /// changed here changes everywhere.
@@ -180,26 +202,8 @@ pub const DEFAULTS: &[DefaultParameter] = &[
         basis: Basis::Assumption,
         source: "Assumption: a whole-system change reaches full effect in its third year",
     },
-    DefaultParameter {
-        path: "programmes.family_valued.deadweight",
-        label: "Deadweight",
-        unit: FRACTION,
-        hint: DEADWEIGHT_HINT,
-        value: num(0.0, 0.1, 0.3),
-        price_year: NONE,
-        basis: Basis::Assumption,
-        source: DEADWEIGHT_SOURCE,
-    },
-    DefaultParameter {
-        path: "programmes.family_valued.optimism_bias",
-        label: "Optimism bias",
-        unit: FRACTION,
-        hint: OPTIMISM_HINT,
-        value: num(0.0, 0.2, 0.4),
-        price_year: NONE,
-        basis: Basis::Assumption,
-        source: OPTIMISM_SOURCE,
-    },
+    deadweight("programmes.family_valued.deadweight"),
+    optimism_bias("programmes.family_valued.optimism_bias"),
     // ---- Family Safeguarding ----
     DefaultParameter {
         path: "programmes.family_safeguarding.children_on_cp_plans",
@@ -301,26 +305,8 @@ pub const DEFAULTS: &[DefaultParameter] = &[
         basis: Basis::Assumption,
         source: "Assumption, after Hertfordshire: annual savings exceeded costs within two years (York Consulting, 2020)",
     },
-    DefaultParameter {
-        path: "programmes.family_safeguarding.deadweight",
-        label: "Deadweight",
-        unit: FRACTION,
-        hint: DEADWEIGHT_HINT,
-        value: num(0.0, 0.1, 0.3),
-        price_year: NONE,
-        basis: Basis::Assumption,
-        source: DEADWEIGHT_SOURCE,
-    },
-    DefaultParameter {
-        path: "programmes.family_safeguarding.optimism_bias",
-        label: "Optimism bias",
-        unit: FRACTION,
-        hint: OPTIMISM_HINT,
-        value: num(0.0, 0.2, 0.4),
-        price_year: NONE,
-        basis: Basis::Assumption,
-        source: OPTIMISM_SOURCE,
-    },
+    deadweight("programmes.family_safeguarding.deadweight"),
+    optimism_bias("programmes.family_safeguarding.optimism_bias"),
     // ---- No Wrong Door ----
     DefaultParameter {
         path: "programmes.no_wrong_door.young_people_in_residential",
@@ -402,26 +388,8 @@ pub const DEFAULTS: &[DefaultParameter] = &[
         basis: Basis::Assumption,
         source: "Assumption: the hub opens in year 0 and is full from year 1",
     },
-    DefaultParameter {
-        path: "programmes.no_wrong_door.deadweight",
-        label: "Deadweight",
-        unit: FRACTION,
-        hint: DEADWEIGHT_HINT,
-        value: num(0.0, 0.1, 0.3),
-        price_year: NONE,
-        basis: Basis::Assumption,
-        source: DEADWEIGHT_SOURCE,
-    },
-    DefaultParameter {
-        path: "programmes.no_wrong_door.optimism_bias",
-        label: "Optimism bias",
-        unit: FRACTION,
-        hint: OPTIMISM_HINT,
-        value: num(0.0, 0.2, 0.4),
-        price_year: NONE,
-        basis: Basis::Assumption,
-        source: OPTIMISM_SOURCE,
-    },
+    deadweight("programmes.no_wrong_door.deadweight"),
+    optimism_bias("programmes.no_wrong_door.optimism_bias"),
 ];
 
 /// The row for a scenario path, if the table has one.

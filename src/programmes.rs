@@ -106,7 +106,13 @@ pub trait SavingsModel {
     fn enabled(&self) -> bool;
     fn implementation(&self) -> &Implementation;
     /// The model's own parameters, as (scenario key, estimate), in form order.
-    fn parameters(&self) -> Vec<(&'static str, Estimate)>;
+    fn own_parameters(&self) -> Vec<(&'static str, Estimate)>;
+    /// Every ranged parameter: the model's own, then the shared implementation ones.
+    fn parameters(&self) -> Vec<(&'static str, Estimate)> {
+        let mut all = self.own_parameters();
+        all.extend(implementation_parameters(self.implementation()));
+        all
+    }
     /// The cash flows with each parameter chosen by `pick`.
     fn flows(&self, pick: &mut impl Pick) -> Flows<'_>;
 }
@@ -169,15 +175,12 @@ impl SavingsModel for FamilyValued {
     fn implementation(&self) -> &Implementation {
         &self.implementation
     }
-    fn parameters(&self) -> Vec<(&'static str, Estimate)> {
-        let own = [
+    fn own_parameters(&self) -> Vec<(&'static str, Estimate)> {
+        vec![
             ("families_per_year", self.families_per_year),
             ("saving_per_family_gbp", self.saving_per_family_gbp),
             ("cost_per_conference_gbp", self.cost_per_conference_gbp),
-        ];
-        own.into_iter()
-            .chain(implementation_parameters(&self.implementation))
-            .collect()
+        ]
     }
     fn flows(&self, pick: &mut impl Pick) -> Flows<'_> {
         let families = pick.pick("families_per_year", self.families_per_year);
@@ -221,8 +224,8 @@ impl SavingsModel for FamilySafeguarding {
     fn implementation(&self) -> &Implementation {
         &self.implementation
     }
-    fn parameters(&self) -> Vec<(&'static str, Estimate)> {
-        let own = [
+    fn own_parameters(&self) -> Vec<(&'static str, Estimate)> {
+        vec![
             ("children_on_cp_plans", self.children_on_cp_plans),
             ("cp_plan_reduction", self.cp_plan_reduction),
             ("cost_per_cp_plan_year_gbp", self.cost_per_cp_plan_year_gbp),
@@ -232,10 +235,7 @@ impl SavingsModel for FamilySafeguarding {
                 self.police_saving_per_family_gbp,
             ),
             ("nhs_saving_per_family_gbp", self.nhs_saving_per_family_gbp),
-        ];
-        own.into_iter()
-            .chain(implementation_parameters(&self.implementation))
-            .collect()
+        ]
     }
     fn flows(&self, pick: &mut impl Pick) -> Flows<'_> {
         let children = pick.pick("children_on_cp_plans", self.children_on_cp_plans);
@@ -280,8 +280,8 @@ impl SavingsModel for NoWrongDoor {
     fn implementation(&self) -> &Implementation {
         &self.implementation
     }
-    fn parameters(&self) -> Vec<(&'static str, Estimate)> {
-        let own = [
+    fn own_parameters(&self) -> Vec<(&'static str, Estimate)> {
+        vec![
             (
                 "young_people_in_residential",
                 self.young_people_in_residential,
@@ -298,10 +298,7 @@ impl SavingsModel for NoWrongDoor {
                 "alternative_cost_per_week_gbp",
                 self.alternative_cost_per_week_gbp,
             ),
-        ];
-        own.into_iter()
-            .chain(implementation_parameters(&self.implementation))
-            .collect()
+        ]
     }
     fn flows(&self, pick: &mut impl Pick) -> Flows<'_> {
         let young = pick.pick(

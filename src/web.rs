@@ -134,6 +134,23 @@ fn scale(device_pixel_ratio: f64) -> ChartScale {
     }
 }
 
+type ProgrammeChart = fn(
+    &plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    &ProgrammeAppraisal,
+    ChartScale,
+) -> Result<(), charts::ChartError>;
+
+fn draw_programme(
+    chart: ProgrammeChart,
+    canvas: HtmlCanvasElement,
+    report: &Report,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let a = report.programme(programme)?;
+    drawn(chart(&canvas_area(canvas)?, a, scale(device_pixel_ratio)))
+}
+
 /// Chart 1 for one programme: savings, grant and costs by year. The canvas's
 /// pixel size should already be its CSS size × `device_pixel_ratio`.
 #[wasm_bindgen(js_name = drawYearlyFlows)]
@@ -143,12 +160,13 @@ pub fn draw_yearly_flows(
     programme: &str,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    let a = report.programme(programme)?;
-    drawn(charts::draw_yearly_flows(
-        &canvas_area(canvas)?,
-        a,
-        scale(device_pixel_ratio),
-    ))
+    draw_programme(
+        charts::draw_yearly_flows,
+        canvas,
+        report,
+        programme,
+        device_pixel_ratio,
+    )
 }
 
 /// Chart 2 for one programme: cumulative council net, payback marked.
@@ -159,12 +177,13 @@ pub fn draw_cumulative_net(
     programme: &str,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    let a = report.programme(programme)?;
-    drawn(charts::draw_cumulative_net(
-        &canvas_area(canvas)?,
-        a,
-        scale(device_pixel_ratio),
-    ))
+    draw_programme(
+        charts::draw_cumulative_net,
+        canvas,
+        report,
+        programme,
+        device_pixel_ratio,
+    )
 }
 
 /// Chart 3: every enabled programme side by side.
