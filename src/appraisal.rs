@@ -131,43 +131,50 @@ fn ramp_at(ramp_up_fraction: &[f64], year: u32) -> f64 {
 
 /// The yearly rows of a programme's appraisal.
 pub fn year_rows(flows: &Flows, settings: &AppraisalSettings) -> Vec<YearRow> {
+    let mut rows = Vec::with_capacity(settings.horizon_years as usize);
+    year_rows_into(flows, settings, &mut rows);
+    rows
+}
+
+/// [`year_rows`] into a buffer the caller reuses: the Monte Carlo simulation
+/// runs this same code for every draw without allocating.
+pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, rows: &mut Vec<YearRow>) {
+    rows.clear();
     let full_benefit_gbp = flows.headline_effect * flows.council_gbp_per_unit_effect;
     let credited = (1.0 - flows.deadweight_fraction) * (1.0 - flows.optimism_bias_fraction);
     let mut cumulative = 0.0;
     let mut cumulative_discounted = 0.0;
     let mut growth = 1.0;
-    (0..settings.horizon_years)
-        .map(|year| {
-            let discount_factor = 1.0 / growth;
-            growth *= 1.0 + settings.discount_rate;
-            let ramp = ramp_at(flows.ramp_up_fraction, year);
-            let effect_multiplier = ramp * credited;
-            let setup = if year == 0 { flows.setup_cost_gbp } else { 0.0 };
-            let benefits_gbp = effect_multiplier * full_benefit_gbp;
-            let costs_gbp =
-                setup + flows.running_cost_per_year_gbp + ramp * flows.volume_cost_per_year_gbp;
-            let grant_gbp = flows
-                .grant_by_year_gbp
-                .get(year as usize)
-                .copied()
-                .unwrap_or(0.0);
-            let council_net_gbp = benefits_gbp - costs_gbp + grant_gbp;
-            cumulative += council_net_gbp;
-            cumulative_discounted += discount_factor * council_net_gbp;
-            YearRow {
-                year,
-                effect_multiplier,
-                benefits_gbp,
-                partner_benefits_gbp: effect_multiplier * flows.partner_benefit_per_year_gbp,
-                costs_gbp,
-                grant_gbp,
-                council_net_gbp,
-                discount_factor,
-                cumulative_council_net_gbp: cumulative,
-                cumulative_discounted_council_net_gbp: cumulative_discounted,
-            }
-        })
-        .collect()
+    rows.extend((0..settings.horizon_years).map(|year| {
+        let discount_factor = 1.0 / growth;
+        growth *= 1.0 + settings.discount_rate;
+        let ramp = ramp_at(flows.ramp_up_fraction, year);
+        let effect_multiplier = ramp * credited;
+        let setup = if year == 0 { flows.setup_cost_gbp } else { 0.0 };
+        let benefits_gbp = effect_multiplier * full_benefit_gbp;
+        let costs_gbp =
+            setup + flows.running_cost_per_year_gbp + ramp * flows.volume_cost_per_year_gbp;
+        let grant_gbp = flows
+            .grant_by_year_gbp
+            .get(year as usize)
+            .copied()
+            .unwrap_or(0.0);
+        let council_net_gbp = benefits_gbp - costs_gbp + grant_gbp;
+        cumulative += council_net_gbp;
+        cumulative_discounted += discount_factor * council_net_gbp;
+        YearRow {
+            year,
+            effect_multiplier,
+            benefits_gbp,
+            partner_benefits_gbp: effect_multiplier * flows.partner_benefit_per_year_gbp,
+            costs_gbp,
+            grant_gbp,
+            council_net_gbp,
+            discount_factor,
+            cumulative_council_net_gbp: cumulative,
+            cumulative_discounted_council_net_gbp: cumulative_discounted,
+        }
+    }));
 }
 
 /// Sums the rows' discounted flows.
@@ -253,23 +260,10 @@ pub fn appraise_model(
 
 /// Appraises every enabled programme of a validated scenario.
 pub fn appraise(scenario: &Scenario) -> Appraisal {
-    let settings = &scenario.appraisal;
-    let p = &scenario.programmes;
-    let programmes = [
-        p.family_valued
-            .as_ref()
-            .filter(|m| m.enabled())
-            .map(|m| appraise_model(m, settings)),
-        p.family_safeguarding
-            .as_ref()
-            .filter(|m| m.enabled())
-            .map(|m| appraise_model(m, settings)),
-        p.no_wrong_door
-            .as_ref()
-            .filter(|m| m.enabled())
-            .map(|m| appraise_model(m, settings)),
-    ];
-    Appraisal {
-        programmes: programmes.into_iter().flatten().collect(),
-    }
+    let programmes = scenario
+        .programmes
+        .enabled()
+        .map(|model| appraise_model(&model, &scenario.appraisal))
+        .collect();
+    Appraisal { programmes }
 }

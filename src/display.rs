@@ -254,6 +254,15 @@ pub fn comparison_summary(appraisal: &crate::appraisal::Appraisal) -> String {
     }
 }
 
+/// "Saving per family holding an FGC" -> "saving per family holding an FGC".
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
@@ -325,6 +334,153 @@ pub fn appraisal_table(
         }
         for h in headlines(a, horizon_years) {
             let _ = writeln!(out, "  {:<31} {:>21}  {}", h.label, h.figure, h.reading);
+        }
+    }
+    out
+}
+
+/// "82%": a probability as a whole percentage, never rounding a non-zero
+/// chance to 0% or a non-certainty to 100%.
+pub fn probability(p: f64) -> String {
+    let pct = (p * 100.0).round();
+    let pct = if p > 0.0 && pct == 0.0 {
+        return "under 1%".into();
+    } else if p < 1.0 && pct == 100.0 {
+        return "over 99%".into();
+    } else {
+        pct
+    };
+    format!("{pct:.0}%")
+}
+
+/// A count with thousands separators: 10000 -> "10,000".
+pub fn count(n: u32) -> String {
+    group_thousands(u64::from(n))
+}
+
+/// The label of a programme parameter, from the defaults table.
+pub fn parameter_label(programme: ProgrammeId, key: &str) -> String {
+    let path = format!("programmes.{}.{key}", programme.key());
+    crate::evidence::default_for(&path)
+        .map_or_else(|| key.replace('_', " "), |row| row.label.to_owned())
+}
+
+/// A parameter's value in its own unit: money, a fraction as a percentage, or a count.
+pub fn parameter_value(key: &str, value: f64) -> String {
+    if key.ends_with("_gbp") {
+        gbp(value)
+    } else if key.contains("reduction") || key == "deadweight" || key == "optimism_bias" {
+        percent(value)
+    } else {
+        format!("{}", (value * 10.0).round() / 10.0)
+    }
+}
+
+/// Text summaries of the uncertainty charts, for readers who cannot see them.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct UncertaintySummaries {
+    pub fan: String,
+    pub histogram: String,
+    pub tornado: String,
+    pub break_even: String,
+}
+
+pub fn uncertainty_summaries(
+    u: &crate::uncertainty::ProgrammeUncertainty,
+    draws: u32,
+    horizon_years: u32,
+) -> UncertaintySummaries {
+    let futures = format!("{} simulated futures", count(draws));
+    let fan = match u.fan.last() {
+        Some(end) => format!(
+            "In {} of {futures} the council pays back within {horizon_years} years. By the end of year {}, its cumulative net position is between {} and {} in 8 futures out of 10 (median {}).",
+            probability(u.probability_payback_within_horizon),
+            end.year + 1,
+            gbp(end.p10_gbp),
+            gbp(end.p90_gbp),
+            gbp(end.p50_gbp)
+        ),
+        None => String::new(),
+    };
+    let npv = &u.council_npv_gbp;
+    let histogram = format!(
+        "The council's net present value is positive in {} of {futures}. Median {}; 9 futures in 10 lie between {} and {}.",
+        probability(u.probability_council_npv_positive),
+        gbp(npv.p50),
+        gbp(npv.p5),
+        gbp(npv.p95)
+    );
+    let tornado = match u.tornado.first() {
+        Some(top) => format!(
+            "The figure that matters most is {}: from {} to {} it moves the council's net present value from {} to {}.",
+            lowercase_first(&parameter_label(u.programme, top.parameter)),
+            parameter_value(top.parameter, top.low),
+            parameter_value(top.parameter, top.high),
+            gbp(top.npv_at_low_gbp),
+            gbp(top.npv_at_high_gbp)
+        ),
+        None => "No parameter has a range, so nothing varies.".into(),
+    };
+    let what = lowercase_first(&parameter_label(u.programme, u.programme.headline_effect()));
+    let break_even = match (u.break_even.break_even_effect, u.break_even.probability_effect_exceeds) {
+        (Some(be), Some(p)) => format!(
+            "The {what} exceeds its break-even value of {} in {} of {futures}, the other figures held at their values.",
+            effect(u.programme, be),
+            probability(p)
+        ),
+        _ => format!("The {what} makes no difference to the council's net present value here."),
+    };
+    UncertaintySummaries {
+        fan,
+        histogram,
+        tornado,
+        break_even,
+    }
+}
+
+/// The uncertainty results as text, for the `sfpc` command.
+pub fn uncertainty_table(u: &crate::uncertainty::Uncertainty) -> String {
+    use std::fmt::Write;
+    let mut out = format!(
+        "{} draws, seed {}, Beta-PERT ranges\n",
+        count(u.config.draws),
+        u.config.seed
+    );
+    for p in &u.programmes {
+        let s = uncertainty_summaries(p, u.config.draws, u.horizon_years);
+        let _ = writeln!(out, "\n{}", p.programme.name());
+        let _ = writeln!(
+            out,
+            "  {:<16} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14}",
+            "", "P5", "P10", "median", "P90", "P95", "mean"
+        );
+        for (name, q) in [
+            ("council NPV", &p.council_npv_gbp),
+            ("public NPV", &p.public_npv_gbp),
+        ] {
+            let _ = writeln!(
+                out,
+                "  {name:<16} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14}",
+                gbp(q.p5),
+                gbp(q.p10),
+                gbp(q.p50),
+                gbp(q.p90),
+                gbp(q.p95),
+                gbp(q.mean)
+            );
+        }
+        for line in [s.histogram, s.fan, s.break_even, s.tornado] {
+            let _ = writeln!(out, "  {line}");
+        }
+        let _ = writeln!(out, "  tornado (council NPV at low / high):");
+        for t in &p.tornado {
+            let _ = writeln!(
+                out,
+                "    {:<55} {:>14} {:>14}",
+                parameter_label(p.programme, t.parameter),
+                gbp(t.npv_at_low_gbp),
+                gbp(t.npv_at_high_gbp)
+            );
         }
     }
     out

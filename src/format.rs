@@ -13,6 +13,10 @@ use crate::programmes::{FamilySafeguarding, FamilyValued, NoWrongDoor, Programme
 use crate::scenario::{
     AppraisalSettings, Estimate, Implementation, PriceYear, Programmes, Scenario, MAX_HORIZON_YEARS,
 };
+use crate::uncertainty::{
+    Percentiles, ProgrammeUncertainty, SimulationConfig, Uncertainty, MAX_DRAWS, MAX_SEED,
+    MIN_DRAWS,
+};
 use serde_json::{json, Map, Value};
 use std::fmt;
 
@@ -76,6 +80,45 @@ pub fn parse_scenario(value: &Value) -> Result<Scenario, InputErrors> {
     let scenario = r.scenario(value);
     match scenario {
         Some(s) if r.errors.is_empty() => Ok(s),
+        _ => Err(InputErrors(r.errors)),
+    }
+}
+
+/// Validates the simulation settings: draws a whole number from
+/// [`MIN_DRAWS`] to [`MAX_DRAWS`], seed a whole number from 0 to [`MAX_SEED`].
+/// Errors have the paths `simulation.draws` and `simulation.seed`.
+pub fn simulation_config(draws: &Value, seed: &Value) -> Result<SimulationConfig, InputErrors> {
+    let mut r = Reader::default();
+    let whole = |v: &Value, lo: u64, hi: u64| {
+        v.as_f64()
+            .filter(|x| x.fract() == 0.0 && *x >= lo as f64 && *x <= hi as f64)
+            .map(|x| x as u64)
+    };
+    let d = whole(draws, u64::from(MIN_DRAWS), u64::from(MAX_DRAWS));
+    if d.is_none() {
+        r.fail(
+            "simulation.draws",
+            format!(
+                "must be a whole number from {MIN_DRAWS} to {MAX_DRAWS}, got {}",
+                describe(draws)
+            ),
+        );
+    }
+    let s = whole(seed, 0, MAX_SEED);
+    if s.is_none() {
+        r.fail(
+            "simulation.seed",
+            format!(
+                "must be a whole number from 0 to {MAX_SEED}, got {}",
+                describe(seed)
+            ),
+        );
+    }
+    match (d, s) {
+        (Some(draws), Some(seed)) => Ok(SimulationConfig {
+            draws: draws as u32,
+            seed,
+        }),
         _ => Err(InputErrors(r.errors)),
     }
 }
@@ -545,19 +588,14 @@ fn programme_json(
 /// Writes a scenario in format 1; [`parse_scenario`] reads it back unchanged.
 pub fn scenario_to_json(scenario: &Scenario) -> Value {
     use crate::programmes::SavingsModel;
-    let mut programmes = Map::new();
-    fn add(programmes: &mut Map<String, Value>, model: Option<&impl SavingsModel>) {
-        if let Some(m) = model {
+    let programmes: Map<String, Value> = scenario
+        .programmes
+        .all()
+        .map(|m| {
             let v = programme_json(m.enabled(), m.parameters(), m.implementation());
-            programmes.insert(m.id().key().into(), v);
-        }
-    }
-    add(&mut programmes, scenario.programmes.family_valued.as_ref());
-    add(
-        &mut programmes,
-        scenario.programmes.family_safeguarding.as_ref(),
-    );
-    add(&mut programmes, scenario.programmes.no_wrong_door.as_ref());
+            (m.id().key().to_owned(), v)
+        })
+        .collect();
     json!({
         "schema": SCHEMA_VERSION,
         "council": scenario.council,
@@ -627,6 +665,63 @@ pub fn appraisal_to_json(scenario: &Scenario, appraisal: &Appraisal) -> Value {
         "price_year": scenario.price_year.to_string(),
         "horizon_years": scenario.appraisal.horizon_years,
         "discount_rate": scenario.appraisal.discount_rate,
+        "programmes": programmes,
+    })
+}
+
+fn percentiles_json(p: &Percentiles) -> Value {
+    json!({ "p5": p.p5, "p10": p.p10, "p50": p.p50, "p90": p.p90, "p95": p.p95, "mean": p.mean })
+}
+
+/// A programme's uncertainty results, unrounded.
+pub fn programme_uncertainty_json(u: &ProgrammeUncertainty) -> Value {
+    json!({
+        "name": u.programme.name(),
+        "central_council_npv_gbp": u.central_council_npv_gbp,
+        "council_npv_gbp": percentiles_json(&u.council_npv_gbp),
+        "public_npv_gbp": percentiles_json(&u.public_npv_gbp),
+        "probability_council_npv_positive": u.probability_council_npv_positive,
+        "probability_payback_within_horizon": u.probability_payback_within_horizon,
+        "break_even": {
+            "headline_effect_parameter": u.programme.headline_effect(),
+            "break_even_effect": u.break_even.break_even_effect,
+            "probability_effect_exceeds": u.break_even.probability_effect_exceeds,
+        },
+        "fan_draws": u.fan_draws,
+        "fan": u.fan.iter().map(|f| json!({
+            "year": f.year, "p10_gbp": f.p10_gbp, "p50_gbp": f.p50_gbp, "p90_gbp": f.p90_gbp,
+        })).collect::<Vec<_>>(),
+        "histogram": u.histogram.iter().map(|b| json!({
+            "from_gbp": b.from_gbp, "to_gbp": b.to_gbp, "count": b.count,
+        })).collect::<Vec<_>>(),
+        "tornado": u.tornado.iter().map(|t| json!({
+            "parameter": t.parameter, "low": t.low, "high": t.high,
+            "npv_at_low_gbp": t.npv_at_low_gbp, "npv_at_high_gbp": t.npv_at_high_gbp,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// The whole uncertainty result: the seed and draws, for the audit trail,
+/// and each programme's figures.
+pub fn uncertainty_to_json(scenario: &Scenario, u: &Uncertainty) -> Value {
+    let programmes: Map<String, Value> = u
+        .programmes
+        .iter()
+        .map(|p| (p.programme.key().to_owned(), programme_uncertainty_json(p)))
+        .collect();
+    json!({
+        "schema": SCHEMA_VERSION,
+        "engine_version": env!("CARGO_PKG_VERSION"),
+        "council": scenario.council,
+        "price_year": scenario.price_year.to_string(),
+        "horizon_years": u.horizon_years,
+        "discount_rate": scenario.appraisal.discount_rate,
+        "simulation": {
+            "draws": u.config.draws,
+            "seed": u.config.seed,
+            "generator": "Xoshiro256++ (rand_xoshiro), one jump-ahead stream per programme",
+            "distribution": "Beta-PERT, shape 4, each ranged parameter drawn independently once per draw",
+        },
         "programmes": programmes,
     })
 }

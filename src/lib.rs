@@ -18,6 +18,7 @@ pub mod evidence;
 pub mod format;
 pub mod programmes;
 pub mod scenario;
+pub mod uncertainty;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -321,3 +321,67 @@ impl SavingsModel for NoWrongDoor {
         common_flows(&self.implementation, pick, reduction, gbp_per_unit)
     }
 }
+
+/// Any one of the three models, for code that handles them alike.
+#[derive(Clone, Copy, Debug)]
+pub enum Model<'a> {
+    FamilyValued(&'a FamilyValued),
+    FamilySafeguarding(&'a FamilySafeguarding),
+    NoWrongDoor(&'a NoWrongDoor),
+}
+
+impl SavingsModel for Model<'_> {
+    fn id(&self) -> ProgrammeId {
+        match self {
+            Model::FamilyValued(m) => m.id(),
+            Model::FamilySafeguarding(m) => m.id(),
+            Model::NoWrongDoor(m) => m.id(),
+        }
+    }
+    fn enabled(&self) -> bool {
+        match self {
+            Model::FamilyValued(m) => m.enabled,
+            Model::FamilySafeguarding(m) => m.enabled,
+            Model::NoWrongDoor(m) => m.enabled,
+        }
+    }
+    fn implementation(&self) -> &Implementation {
+        match self {
+            Model::FamilyValued(m) => &m.implementation,
+            Model::FamilySafeguarding(m) => &m.implementation,
+            Model::NoWrongDoor(m) => &m.implementation,
+        }
+    }
+    fn own_parameters(&self) -> Vec<(&'static str, Estimate)> {
+        match self {
+            Model::FamilyValued(m) => m.own_parameters(),
+            Model::FamilySafeguarding(m) => m.own_parameters(),
+            Model::NoWrongDoor(m) => m.own_parameters(),
+        }
+    }
+    fn flows(&self, pick: &mut impl Pick) -> Flows<'_> {
+        match self {
+            Model::FamilyValued(m) => m.flows(pick),
+            Model::FamilySafeguarding(m) => m.flows(pick),
+            Model::NoWrongDoor(m) => m.flows(pick),
+        }
+    }
+}
+
+impl crate::scenario::Programmes {
+    /// Every programme present, in the order of [`ProgrammeId::ALL`].
+    pub fn all(&self) -> impl Iterator<Item = Model<'_>> {
+        let fv = self.family_valued.as_ref().map(Model::FamilyValued);
+        let fs = self
+            .family_safeguarding
+            .as_ref()
+            .map(Model::FamilySafeguarding);
+        let nwd = self.no_wrong_door.as_ref().map(Model::NoWrongDoor);
+        [fv, fs, nwd].into_iter().flatten()
+    }
+
+    /// The programmes to appraise.
+    pub fn enabled(&self) -> impl Iterator<Item = Model<'_>> {
+        self.all().filter(|m| m.enabled())
+    }
+}

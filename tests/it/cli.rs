@@ -99,3 +99,32 @@ fn usage_errors_exit_2() {
     assert_eq!(missing.status.code(), Some(2));
     assert!(text(&missing.stderr).contains("cannot read /no/such/file.json"));
 }
+
+#[test]
+fn simulate_prints_reproducible_uncertainty_results() {
+    let defaults = text(&sfpc(&["defaults"], "").stdout);
+    let args = ["simulate", "-", "--draws", "2000", "--seed", "77"];
+    let out = sfpc(&args, &defaults);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let result: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(result["simulation"]["draws"], 2000);
+    assert_eq!(result["simulation"]["seed"], 77);
+    let fs = &result["programmes"]["family_safeguarding"];
+    let p = fs["probability_council_npv_positive"].as_f64().expect("a probability");
+    assert!((0.0..=1.0).contains(&p));
+    assert_eq!(fs["fan"].as_array().map(Vec::len), Some(5));
+    assert_eq!(out.stdout, sfpc(&args, &defaults).stdout, "same seed, same output");
+    let table = sfpc(&["simulate", "--format", "table", "--draws", "1000"], &defaults);
+    assert!(text(&table.stdout).contains("simulated futures"));
+}
+
+#[test]
+fn simulate_rejects_bad_settings_with_exit_2() {
+    let defaults = text(&sfpc(&["defaults"], "").stdout);
+    let out = sfpc(&["simulate", "--draws", "0"], &defaults);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr).trim(),
+        "simulation.draws: must be a whole number from 1000 to 1000000, got 0"
+    );
+}

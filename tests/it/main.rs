@@ -8,4 +8,5 @@ mod cli;
 mod defaults;
 mod properties;
 mod support;
+mod uncertainty;
 mod validation;
