@@ -7,8 +7,8 @@ cd "$ROOT"
 
 ensure_wasm_toolchain
 
-log "building the engine for wasm32 (release, size-tuned profile)"
-cargo build --lib --release --target wasm32-unknown-unknown
+log "building the engine for wasm32 (size-tuned "web" profile)"
+cargo build --lib --profile web --target wasm32-unknown-unknown
 wasm-bindgen --target web --no-typescript --remove-name-section \
-    --out-dir www/pkg target/wasm32-unknown-unknown/release/sfpc.wasm
+    --out-dir www/pkg target/wasm32-unknown-unknown/web/sfpc.wasm
 ls -l www/pkg/sfpc_bg.wasm www/pkg/sfpc.js >&2

@@ -255,11 +255,17 @@ pub fn comparison_summary(appraisal: &crate::appraisal::Appraisal) -> String {
 }
 
 /// "Saving per family holding an FGC" -> "saving per family holding an FGC".
+/// ASCII only: our labels are, and Unicode case tables would add kilobytes to
+/// the WebAssembly download.
 fn lowercase_first(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
+        .map(|c| {
+            std::iter::once(c.to_ascii_lowercase())
+                .chain(chars)
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -267,7 +273,11 @@ fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
+        .map(|c| {
+            std::iter::once(c.to_ascii_uppercase())
+                .chain(chars)
+                .collect()
+        })
         .unwrap_or_default()
 }
 

@@ -16,7 +16,9 @@
 //!   Logarithms come from `libm` and square roots are exactly rounded, so the
 //!   same scenario, seed and draws give the same bits natively and in
 //!   WebAssembly. Beta draws are two gamma draws (Marsaglia and Tsang, 2000),
-//!   whose normals come from Marsaglia's polar method.
+//!   whose normals come from the ziggurat method (Marsaglia and Tsang, 2000,
+//!   in Doornik's 2005 ZIGNOR form), which needs a logarithm only in the
+//!   rare tail and wedge cases.
 //! - The fan chart's percentiles come from the first [`FAN_SAMPLE_DRAWS`]
 //!   draws (a random sample like any other, the draws being independent);
 //!   every other figure uses every draw.
@@ -61,7 +63,83 @@ pub fn pert_mean(e: Estimate) -> f64 {
 /// distributions built on it.
 pub struct Sampler {
     rng: Xoshiro256PlusPlus,
-    spare_normal: Option<f64>,
+    ziggurat: &'static Ziggurat,
+    /// The PERT shapes of the parameters in the order a draw picks them,
+    /// worked out once: a model picks its parameters in the same order every
+    /// draw, so the n-th pick of a draw is the n-th parameter.
+    shapes: Vec<PertShape>,
+    next_shape: usize,
+}
+
+/// A Beta-PERT distribution ready to sample: the Beta's two gamma shapes
+/// with Marsaglia and Tsang's constants d = shape − 1/3, c = 1/√(9d).
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct PertShape {
+    estimate: Estimate,
+    alpha: GammaShape,
+    beta: GammaShape,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct GammaShape {
+    d: f64,
+    c: f64,
+}
+
+impl GammaShape {
+    fn new(shape: f64) -> GammaShape {
+        let d = shape - 1.0 / 3.0;
+        GammaShape {
+            d,
+            c: 1.0 / (9.0 * d).sqrt(),
+        }
+    }
+}
+
+impl PertShape {
+    fn new(e: Estimate) -> PertShape {
+        let range = e.high - e.low;
+        PertShape {
+            estimate: e,
+            alpha: GammaShape::new(1.0 + PERT_SHAPE * (e.value - e.low) / range),
+            beta: GammaShape::new(1.0 + PERT_SHAPE * (e.high - e.value) / range),
+        }
+    }
+}
+
+/// Layers of the ziggurat, and its published constants for 128 layers: the
+/// start of the tail R and the area V of each layer (Doornik 2005).
+const ZIGGURAT_LAYERS: usize = 128;
+const ZIGGURAT_R: f64 = 3.442_619_855_899;
+const ZIGGURAT_V: f64 = 9.912_563_035_262_17e-3;
+
+/// The ziggurat's layer edges x[i] and the ratios x[i+1] / x[i].
+struct Ziggurat {
+    x: [f64; ZIGGURAT_LAYERS + 1],
+    ratio: [f64; ZIGGURAT_LAYERS],
+}
+
+impl Ziggurat {
+    fn new() -> Ziggurat {
+        let mut x = [0.0; ZIGGURAT_LAYERS + 1];
+        let mut f = libm::exp(-0.5 * ZIGGURAT_R * ZIGGURAT_R);
+        x[0] = ZIGGURAT_V / f;
+        x[1] = ZIGGURAT_R;
+        for i in 2..ZIGGURAT_LAYERS {
+            x[i] = (-2.0 * libm::log(ZIGGURAT_V / x[i - 1] + f)).sqrt();
+            f = libm::exp(-0.5 * x[i] * x[i]);
+        }
+        let mut ratio = [0.0; ZIGGURAT_LAYERS];
+        for i in 0..ZIGGURAT_LAYERS {
+            ratio[i] = x[i + 1] / x[i];
+        }
+        Ziggurat { x, ratio }
+    }
+
+    fn shared() -> &'static Ziggurat {
+        static TABLE: std::sync::OnceLock<Ziggurat> = std::sync::OnceLock::new();
+        TABLE.get_or_init(Ziggurat::new)
+    }
 }
 
 impl Sampler {
@@ -73,37 +151,72 @@ impl Sampler {
         }
         Sampler {
             rng,
-            spare_normal: None,
+            ziggurat: Ziggurat::shared(),
+            shapes: Vec::new(),
+            next_shape: 0,
         }
     }
 
-    /// Uniform on [0, 1), from the top 53 bits.
+    /// Marks the start of a draw: the next pick is the first parameter's.
+    pub fn begin_draw(&mut self) {
+        self.next_shape = 0;
+    }
+
+    /// Uniform on [0, 1), from the top 53 bits of `bits`.
+    fn unit(bits: u64) -> f64 {
+        (bits >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+    }
+
     fn uniform(&mut self) -> f64 {
-        (self.rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64)
+        Self::unit(self.rng.next_u64())
     }
 
-    /// Standard normal, Marsaglia's polar method (two at a time).
-    fn normal(&mut self) -> f64 {
-        if let Some(z) = self.spare_normal.take() {
-            return z;
-        }
+    /// Uniform on (0, 1): never 0, for logarithms.
+    fn uniform_open(&mut self) -> f64 {
+        ((self.rng.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
+    }
+
+    /// Standard normal by the ziggurat: the layer from the low 7 bits, the
+    /// position from the top 53, which do not overlap.
+    pub fn normal(&mut self) -> f64 {
+        let z = self.ziggurat;
         loop {
-            let u = 2.0 * self.uniform() - 1.0;
-            let v = 2.0 * self.uniform() - 1.0;
-            let s = u * u + v * v;
-            if s > 0.0 && s < 1.0 {
-                let factor = (-2.0 * libm::log(s) / s).sqrt();
-                self.spare_normal = Some(v * factor);
-                return u * factor;
+            let bits = self.rng.next_u64();
+            let u = 2.0 * Self::unit(bits) - 1.0;
+            let i = (bits & (ZIGGURAT_LAYERS as u64 - 1)) as usize;
+            if u.abs() < z.ratio[i] {
+                return u * z.x[i];
+            }
+            if i == 0 {
+                return self.normal_tail(u < 0.0);
+            }
+            let x = u * z.x[i];
+            let f0 = libm::exp(-0.5 * (z.x[i] * z.x[i] - x * x));
+            let f1 = libm::exp(-0.5 * (z.x[i + 1] * z.x[i + 1] - x * x));
+            if f1 + self.uniform() * (f0 - f1) < 1.0 {
+                return x;
+            }
+        }
+    }
+
+    /// Beyond R (Marsaglia's tail method).
+    fn normal_tail(&mut self, negative: bool) -> f64 {
+        loop {
+            let x = libm::log(self.uniform_open()) / ZIGGURAT_R;
+            let y = libm::log(self.uniform_open());
+            if -2.0 * y >= x * x {
+                return if negative {
+                    x - ZIGGURAT_R
+                } else {
+                    ZIGGURAT_R - x
+                };
             }
         }
     }
 
     /// Gamma(shape, 1) for shape >= 1 (PERT's shapes are 1 to 5), by
     /// Marsaglia and Tsang's squeeze-and-reject method.
-    fn gamma(&mut self, shape: f64) -> f64 {
-        let d = shape - 1.0 / 3.0;
-        let c = 1.0 / (9.0 * d).sqrt();
+    fn gamma(&mut self, GammaShape { d, c }: GammaShape) -> f64 {
         loop {
             let x = self.normal();
             let t = 1.0 + c * x;
@@ -120,16 +233,32 @@ impl Sampler {
         }
     }
 
+    /// The shape for the parameter picked now, from the cache when it holds
+    /// this parameter (checked, so a changed estimate is never sampled from a
+    /// stale shape).
+    fn shape(&mut self, e: Estimate) -> PertShape {
+        let i = self.next_shape;
+        self.next_shape += 1;
+        match self.shapes.get(i) {
+            Some(shape) if shape.estimate == e => *shape,
+            _ => {
+                let shape = PertShape::new(e);
+                self.shapes.truncate(i);
+                self.shapes.push(shape);
+                shape
+            }
+        }
+    }
+
     /// A draw from Beta-PERT(low, value, high); the value itself when fixed.
     pub fn pert(&mut self, e: Estimate) -> f64 {
         let range = e.high - e.low;
         if range <= 0.0 {
             return e.value;
         }
-        let alpha = 1.0 + PERT_SHAPE * (e.value - e.low) / range;
-        let beta = 1.0 + PERT_SHAPE * (e.high - e.value) / range;
-        let x = self.gamma(alpha);
-        let y = self.gamma(beta);
+        let shape = self.shape(e);
+        let x = self.gamma(shape.alpha);
+        let y = self.gamma(shape.beta);
         e.low + range * (x / (x + y))
     }
 }
@@ -275,6 +404,7 @@ impl Run {
     }
 
     fn draw(&mut self, model: &Model, settings: &AppraisalSettings) {
+        self.sampler.begin_draw();
         let flows = model.flows(&mut self.sampler);
         year_rows_into(&flows, settings, &mut self.rows);
         let pv = present_values(&self.rows);

@@ -8,8 +8,12 @@
 use crate::appraisal::{Appraisal, ProgrammeAppraisal};
 use crate::charts::{self, ChartScale};
 use crate::display::{chart_summaries, comparison_summary, headlines};
-use crate::format::{appraisal_to_json, parse_scenario, InputError};
+use crate::format::{
+    appraisal_to_json, parse_scenario, simulation_config, uncertainty_to_json, InputError,
+    InputErrors,
+};
 use crate::scenario::Scenario;
+use crate::uncertainty::{ProgrammeUncertainty, Simulation, Uncertainty};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use serde::Serialize;
@@ -32,6 +36,18 @@ fn json_of(value: &impl Serialize) -> Result<serde_json::Value, JsValue> {
     serde_json::to_value(value).map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
+/// A probability as a percentage ("82%", "under 1%"), as the summaries say it.
+#[wasm_bindgen(js_name = formatProbability)]
+pub fn format_probability(p: f64) -> String {
+    crate::display::probability(p)
+}
+
+/// A count with thousands separators ("10,000").
+#[wasm_bindgen(js_name = formatCount)]
+pub fn format_count(n: u32) -> String {
+    crate::display::count(n)
+}
+
 /// Pounds to the nearest pound, en-GB (`display::gbp`): the page's one money
 /// format, so table cells match the command line's.
 #[wasm_bindgen(js_name = formatGbp)]
@@ -52,6 +68,18 @@ pub fn defaults_table() -> Result<JsValue, JsValue> {
     to_js(&crate::evidence::defaults_table_json())
 }
 
+/// The simulation's default draws and seed (`uncertainty::DEFAULT_DRAWS`,
+/// `DEFAULT_SEED`), so the page does not copy them.
+#[wasm_bindgen(js_name = simulationDefaults)]
+pub fn simulation_defaults() -> Result<JsValue, JsValue> {
+    to_js(&serde_json::json!({
+        "draws": crate::uncertainty::DEFAULT_DRAWS,
+        "seed": crate::uncertainty::DEFAULT_SEED,
+        "min_draws": crate::uncertainty::MIN_DRAWS,
+        "max_draws": crate::uncertainty::MAX_DRAWS,
+    }))
+}
+
 /// The engine version, for the page footer and exports.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
@@ -66,19 +94,29 @@ pub struct Report {
     appraisal: Appraisal,
 }
 
+fn errors_to_js(errors: &InputErrors) -> JsValue {
+    to_js(&errors.0).unwrap_or_else(|e| e)
+}
+
+/// Reads a JS value as JSON; on failure, the one error to report.
+fn read_json(value: JsValue, path: &str) -> Result<serde_json::Value, InputErrors> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| {
+        InputErrors(vec![InputError {
+            path: path.into(),
+            message: format!("could not be read: {e}"),
+        }])
+    })
+}
+
+fn read_scenario(scenario: JsValue) -> Result<Scenario, InputErrors> {
+    parse_scenario(&read_json(scenario, "scenario")?)
+}
+
 /// Validates and appraises a scenario (a JS object in scenario format 1).
 /// On bad input, throws the array of every `{ path, message }`.
 #[wasm_bindgen]
 pub fn evaluate(scenario: JsValue) -> Result<Report, JsValue> {
-    let value: serde_json::Value = serde_wasm_bindgen::from_value(scenario).map_err(|e| {
-        let error = InputError {
-            path: "scenario".into(),
-            message: format!("could not be read: {e}"),
-        };
-        to_js(&[error]).unwrap_or_else(|e| e)
-    })?;
-    let scenario =
-        parse_scenario(&value).map_err(|errors| to_js(&errors.0).unwrap_or_else(|e| e))?;
+    let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
     let appraisal = crate::appraisal::appraise(&scenario);
     Ok(Report {
         scenario,
@@ -198,4 +236,180 @@ pub fn draw_comparison(
         &report.appraisal,
         scale(device_pixel_ratio),
     ))
+}
+
+/// A Monte Carlo run the page steps through between frames, and drops (frees)
+/// when the input changes: that is how a newer input cancels an older run.
+#[wasm_bindgen]
+pub struct SimulationRun {
+    simulation: Option<Simulation>,
+    scenario: Scenario,
+    draws: u32,
+}
+
+/// Starts a simulation of a scenario. On bad input, throws every
+/// `{ path, message }`, the settings' paths being `simulation.draws` and
+/// `simulation.seed`.
+#[wasm_bindgen(js_name = startSimulation)]
+pub fn start_simulation(
+    scenario: JsValue,
+    draws: JsValue,
+    seed: JsValue,
+) -> Result<SimulationRun, JsValue> {
+    let scenario = read_scenario(scenario);
+    let config = read_json(draws, "simulation.draws").and_then(|draws| {
+        let seed = read_json(seed, "simulation.seed")?;
+        simulation_config(&draws, &seed)
+    });
+    let (scenario, config) = match (scenario, config) {
+        (Ok(s), Ok(c)) => (s, c),
+        (s, c) => {
+            let mut errors = s.err().map(|e| e.0).unwrap_or_default();
+            errors.extend(c.err().map(|e| e.0).unwrap_or_default());
+            return Err(errors_to_js(&InputErrors(errors)));
+        }
+    };
+    Ok(SimulationRun {
+        simulation: Some(Simulation::new(&scenario, config)),
+        scenario,
+        draws: config.draws,
+    })
+}
+
+#[wasm_bindgen]
+impl SimulationRun {
+    /// Runs up to `max_draws` more draws; returns how many are done.
+    pub fn step(&mut self, max_draws: u32) -> u32 {
+        self.simulation
+            .as_mut()
+            .map_or(self.draws, |s| s.step(max_draws))
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn draws(&self) -> u32 {
+        self.draws
+    }
+
+    /// Summarises the run (running any draws left). Only once.
+    pub fn finish(&mut self) -> Result<UncertaintyReport, JsValue> {
+        let simulation = self
+            .simulation
+            .take()
+            .ok_or_else(|| JsValue::from_str("this simulation has already finished"))?;
+        Ok(UncertaintyReport {
+            uncertainty: simulation.finish(),
+            scenario: self.scenario.clone(),
+        })
+    }
+}
+
+/// A finished uncertainty analysis, kept on the Rust side for drawing.
+#[wasm_bindgen]
+pub struct UncertaintyReport {
+    scenario: Scenario,
+    uncertainty: Uncertainty,
+}
+
+#[wasm_bindgen]
+impl UncertaintyReport {
+    /// The result as `sfpc simulate` prints it, with each programme's
+    /// `summaries` and each tornado row's `label` and display values added.
+    pub fn result(&self) -> Result<JsValue, JsValue> {
+        let u = &self.uncertainty;
+        let mut json = uncertainty_to_json(&self.scenario, u);
+        for p in &u.programmes {
+            let entry = &mut json["programmes"][p.programme.key()];
+            let summaries =
+                crate::display::uncertainty_summaries(p, u.config.draws, u.horizon_years);
+            entry["summaries"] = json_of(&summaries)?;
+            for (row, bar) in entry["tornado"]
+                .as_array_mut()
+                .into_iter()
+                .flatten()
+                .zip(&p.tornado)
+            {
+                row["label"] = crate::display::parameter_label(p.programme, bar.parameter).into();
+                row["low_display"] = crate::display::parameter_value(bar.parameter, bar.low).into();
+                row["high_display"] =
+                    crate::display::parameter_value(bar.parameter, bar.high).into();
+            }
+        }
+        to_js(&json)
+    }
+
+    fn programme(&self, key: &str) -> Result<&ProgrammeUncertainty, JsValue> {
+        self.uncertainty
+            .programmes
+            .iter()
+            .find(|p| p.programme.key() == key)
+            .ok_or_else(|| JsValue::from_str(&format!("programme {key:?} was not simulated")))
+    }
+}
+
+type UncertaintyChart = fn(
+    &plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    &ProgrammeUncertainty,
+    ChartScale,
+) -> Result<(), charts::ChartError>;
+
+fn draw_uncertainty(
+    chart: UncertaintyChart,
+    canvas: HtmlCanvasElement,
+    report: &UncertaintyReport,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let u = report.programme(programme)?;
+    drawn(chart(&canvas_area(canvas)?, u, scale(device_pixel_ratio)))
+}
+
+/// Chart 4: the fan of cumulative council net (P10 to P90, median).
+#[wasm_bindgen(js_name = drawFan)]
+pub fn draw_fan(
+    canvas: HtmlCanvasElement,
+    report: &UncertaintyReport,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    draw_uncertainty(
+        charts::draw_fan,
+        canvas,
+        report,
+        programme,
+        device_pixel_ratio,
+    )
+}
+
+/// Chart 5: the histogram of council NPV, £0 marked.
+#[wasm_bindgen(js_name = drawNpvHistogram)]
+pub fn draw_npv_histogram(
+    canvas: HtmlCanvasElement,
+    report: &UncertaintyReport,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    draw_uncertainty(
+        charts::draw_npv_histogram,
+        canvas,
+        report,
+        programme,
+        device_pixel_ratio,
+    )
+}
+
+/// Chart 6: the tornado of council NPV swings.
+#[wasm_bindgen(js_name = drawTornado)]
+pub fn draw_tornado(
+    canvas: HtmlCanvasElement,
+    report: &UncertaintyReport,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    draw_uncertainty(
+        charts::draw_tornado,
+        canvas,
+        report,
+        programme,
+        device_pixel_ratio,
+    )
 }

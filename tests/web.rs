@@ -131,3 +131,47 @@ fn unknown_programme_is_an_error() {
         .unwrap_or_default()
         .contains("no_such_model"));
 }
+
+include!("shared/simulation_vectors.rs");
+
+#[wasm_bindgen_test]
+fn the_same_seed_gives_the_same_bits_as_natively() {
+    check_simulation_vectors();
+}
+
+#[wasm_bindgen_test]
+fn uncertainty_charts_draw_into_a_canvas() {
+    let mut s = sfpc::evidence::default_scenario_json();
+    s["programmes"]["family_valued"]["enabled"] = json!(false);
+    let mut run = sfpc::web::start_simulation(to_js(&s), JsValue::from(2000), JsValue::from(1))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(run.step(500), 500);
+    let report = run.finish().expect("finished");
+    assert!(run.finish().is_err(), "a run finishes once");
+    for draw in [
+        sfpc::web::draw_fan,
+        sfpc::web::draw_npv_histogram,
+        sfpc::web::draw_tornado,
+    ] {
+        let c = canvas(640, 360);
+        draw(c.clone(), &report, "no_wrong_door", 1.0).expect("drawn");
+        assert!(inked_pixels(&c) > 2_000);
+    }
+    let result = from_js(report.result().expect("result"));
+    assert_eq!(result["simulation"]["draws"], 2000);
+    assert!(
+        result["programmes"]["family_valued"].is_null(),
+        "only enabled programmes are simulated"
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_simulation_settings_give_path_qualified_errors() {
+    let s = to_js(&sfpc::evidence::default_scenario_json());
+    let errors = match sfpc::web::start_simulation(s, JsValue::from(0), JsValue::from(-1)) {
+        Ok(_) => panic!("expected errors"),
+        Err(e) => from_js(e),
+    };
+    assert_eq!(errors[0]["path"], "simulation.draws");
+    assert_eq!(errors[1]["path"], "simulation.seed");
+}

@@ -1,11 +1,11 @@
-// The calculator page. JavaScript owns the page (events, DOM, canvas sizing);
-// the Rust engine (./pkg/sfpc.js, built from src/web.rs) owns every number,
-// every sentence about a number, and the drawing.
+// The calculator page. JavaScript owns the page (events, DOM, canvas sizing,
+// scheduling); the Rust engine (./pkg/sfpc.js, built from src/web.rs) owns
+// every number, every sentence about a number, and the drawing.
 //
-// State: `state.text` keeps exactly what the user typed, by scenario path, so
-// nothing typed is lost; the scenario sent to the engine is rebuilt from it on
-// every input. The last valid result stays on screen, marked out of date,
-// while the input has errors.
+// State: `state.text` keeps exactly what the user typed, by path, so nothing
+// typed is lost; the scenario sent to the engine is rebuilt from it on every
+// input. While the input has errors the last valid results stay on screen,
+// marked out of date.
 
 import init, * as engine from './pkg/sfpc.js';
 
@@ -16,15 +16,24 @@ const SETTINGS = [
   { path: 'appraisal.horizon_years' },
   { path: 'appraisal.discount_rate' },
 ];
+const SIMULATION_PATHS = ['simulation.draws', 'simulation.seed'];
+/** Milliseconds of simulation per slice of work, so the page keeps responding. */
+const SLICE_MS = 8;
 
 const state = {
   view: 'family_valued',
   base: null, // the scenario that typed text applies to (the defaults)
   table: [], // the engine's defaults table
+  simDefaults: null,
   text: new Map(), // path -> exactly what the user typed
   report: null, // last valid engine Report (freed when replaced)
   result: null, // its result as JSON
   errors: [],
+  run: null, // the simulation under way, if any
+  runToken: 0, // bumped to cancel the run under way
+  sliceDraws: 20000,
+  uReport: null, // last finished UncertaintyReport
+  uResult: null,
   firstChartDrawn: false,
 };
 
@@ -42,6 +51,7 @@ function el(tag, attrs = {}, ...children) {
 
 const $ = (id) => document.getElementById(id);
 const fieldId = (path) => 'f-' + path.replace(/[^a-z0-9_]+/gi, '-');
+const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1];
 
 // ---- scenario paths ----
 
@@ -56,7 +66,7 @@ function setAt(obj, path, value) {
   parent[last] = value;
 }
 
-/** The form field an engine error belongs to: `a.b.value` and `a.b[2]` are `a.b`'s. */
+/** The form field an engine error belongs to: `a.b.value`, `a.b.low` and `a.b[2]` are `a.b`'s. */
 function fieldPathOf(errorPath) {
   return errorPath.replace(/\[\d+\]$/, '').replace(/\.(value|low|high)$/, '');
 }
@@ -80,79 +90,100 @@ function parseList(text) {
   return text.split(/\s*;\s*|,\s+|\s+/).filter((t) => t !== '').map(parseNumber);
 }
 
-function textOf(value) {
+/** The text a scenario value is shown as, for `path` (`x.low`, `x.high` for ranges). */
+function textAt(scenario, path) {
+  const end = path.match(/\.(low|high)$/)?.[1];
+  if (end) {
+    const range = getAt(scenario, path.slice(0, -end.length - 1));
+    return range && typeof range === 'object' ? String(range[end]) : '';
+  }
+  const value = getAt(scenario, path);
   if (Array.isArray(value)) return value.join(', ');
   if (value && typeof value === 'object') return String(value.value);
   return String(value);
 }
 
 /**
- * The scenario value for typed text. A ranged parameter keeps the range from
- * the defaults, widened to include the typed value: the range shown beside the
- * field says so, and the uncertainty analysis will let it be edited.
+ * The scenario value for a field from what was typed. A parameter with a
+ * range sends `{ value, low, high }`; a blank low or high means "the same as
+ * the value", and with both blank the parameter is a plain number.
  */
-function valueFor(path, text) {
+function valueFor(path) {
+  const text = state.text.get(path) ?? '';
   const current = getAt(state.base, path);
   if (typeof current === 'string') return text;
   if (Array.isArray(current)) return parseList(text);
-  const n = parseNumber(text);
-  if (current && typeof current === 'object') {
-    if (typeof n !== 'number') return { ...current, value: n };
-    return { value: n, low: Math.min(current.low, n), high: Math.max(current.high, n) };
-  }
-  return n;
+  const value = parseNumber(text);
+  if (!isParameter(path)) return value;
+  const bound = (end) => {
+    const t = state.text.get(`${path}.${end}`) ?? '';
+    return t.trim() === '' ? value : parseNumber(t);
+  };
+  const low = bound('low');
+  const high = bound('high');
+  return low === value && high === value ? value : { value, low, high };
+}
+
+/** Programme parameters that may carry a range (not lists, not settings). */
+function isParameter(path) {
+  return Boolean(programmeOf(path)) && !Array.isArray(getAt(state.base, path));
 }
 
 function buildScenario() {
   const scenario = structuredClone(state.base);
-  for (const [path, text] of state.text) setAt(scenario, path, valueFor(path, text));
+  for (const path of scenarioPaths()) setAt(scenario, path, valueFor(path));
   return scenario;
 }
 
 // ---- the form ----
 
 function sourceDetails(row) {
-  const details = el('details', { class: 'source' });
-  details.append(
+  return el('details', { class: 'source' },
     el('summary', {}, 'Source'),
-    el('p', {},
-      el('strong', { class: `basis basis-${row.basis}` }, row.basis), ' · ',
-      `price year: ${row.price_year}`),
-    el('p', {}, row.source),
-  );
-  return details;
+    el('p', {}, el('strong', { class: `basis basis-${row.basis}` }, row.basis), ' · ', `price year: ${row.price_year}`),
+    el('p', {}, row.source));
 }
 
-function rangeText(path) {
-  const value = valueFor(path, state.text.get(path));
-  if (!value || typeof value !== 'object' || typeof value.value !== 'number') return '';
-  return `Range for uncertainty: ${value.low} to ${value.high}`;
+function textInput(path, attrs) {
+  const input = el('input', {
+    id: fieldId(path), name: path, type: 'text', class: 'input', autocomplete: 'off', spellcheck: 'false',
+    'data-path': path, ...attrs,
+  });
+  input.value = state.text.get(path) ?? '';
+  return input;
+}
+
+function rangeInputs(path, label) {
+  const box = el('div', { class: 'range-inputs' });
+  for (const end of ['low', 'high']) {
+    const p = `${path}.${end}`;
+    box.append(el('div', {},
+      el('label', { for: fieldId(p) }, end === 'low' ? 'Low' : 'High'),
+      textInput(p, { class: 'input input-short', inputmode: 'decimal', 'aria-label': `${label}: ${end}`, placeholder: 'same' })));
+  }
+  return box;
 }
 
 function field(spec) {
   const { path } = spec;
   const row = state.table.find((r) => r.path === path);
   const label = spec.label ?? row.label;
-  const hint = spec.hint ?? `${row.hint} Unit: ${row.unit}.`;
+  const ranged = isParameter(path);
+  const hint = spec.hint ?? `${row.hint} Unit: ${row.unit}.${ranged ? ' Low and high give its range for the uncertainty analysis; leave them blank for none.' : ''}`;
   const id = fieldId(path);
   const isText = spec.kind === 'text';
-  const input = el('input', {
-    id, name: path, type: 'text', class: 'input',
+  const input = textInput(path, {
     inputmode: isText || Array.isArray(row?.value) ? 'text' : 'decimal',
-    autocomplete: isText && path === 'council' ? 'organization' : 'off',
-    spellcheck: 'false',
+    autocomplete: path === 'council' ? 'organization' : 'off',
     'aria-describedby': `${id}-hint`,
-    'data-path': path,
+    'data-main': true,
   });
-  input.value = state.text.get(path);
   const wrap = el('div', { class: 'field', id: `${id}-field` },
     el('label', { for: id }, label),
     el('p', { class: 'hint', id: `${id}-hint` }, hint),
     el('p', { class: 'error-message', id: `${id}-error`, hidden: true }),
     input);
-  if (row && !Array.isArray(row.value) && row.low !== row.high) {
-    wrap.append(el('p', { class: 'range', id: `${id}-range` }, rangeText(path)));
-  }
+  if (ranged) wrap.append(rangeInputs(path, label));
   if (row) wrap.append(sourceDetails(row));
   return wrap;
 }
@@ -162,34 +193,30 @@ function programmeFieldset(key) {
   const name = state.result?.programmes?.[key]?.name ?? key;
   const fieldset = el('fieldset', { class: 'programme', id: `fieldset-${key}` },
     el('legend', {}, `${name}: your figures`));
-  for (const row of state.table.filter((r) => r.path.startsWith(prefix))) {
-    fieldset.append(field({ path: row.path }));
-  }
+  for (const row of state.table.filter((r) => r.path.startsWith(prefix))) fieldset.append(field({ path: row.path }));
   return fieldset;
 }
 
 function renderForm() {
-  const settings = $('settings-fields');
-  settings.replaceChildren(...SETTINGS.map(field));
+  $('settings-fields').replaceChildren(...SETTINGS.map(field));
   const keys = state.view === COMPARE ? programmeKeys() : [state.view];
   $('programme-fields').replaceChildren(...keys.map(programmeFieldset));
+  for (const path of SIMULATION_PATHS) $(fieldId(path)).value = state.text.get(path);
   showFieldErrors();
 }
 
-function programmeKeys() {
-  return Object.keys(state.base.programmes);
-}
+const programmeKeys = () => Object.keys(state.base.programmes);
 
 function renderViewChoices() {
   const choices = programmeKeys().map((key) => {
     const p = state.result.programmes[key];
-    return { key, name: p.name, note: `${p.innovator}` };
+    return { key, name: p.name, note: p.innovator };
   });
   choices.push({ key: COMPARE, name: 'Compare all three', note: 'side by side' });
   $('view-choices').replaceChildren(...choices.map(({ key, name, note }) => {
     const id = `view-${key}`;
-    const input = el('input', { type: 'radio', name: 'view', id, value: key, checked: key === state.view });
-    return el('div', { class: 'radio' }, input,
+    return el('div', { class: 'radio' },
+      el('input', { type: 'radio', name: 'view', id, value: key, checked: key === state.view }),
       el('label', { for: id }, name, el('span', { class: 'radio-note' }, ` (${note})`)));
   }));
 }
@@ -199,16 +226,21 @@ function renderViewChoices() {
 function labelFor(path) {
   const spec = SETTINGS.find((s) => s.path === path);
   const row = state.table.find((r) => r.path === path);
-  const label = spec?.label ?? row?.label ?? path;
-  const programme = path.match(/^programmes\.([a-z_]+)\./)?.[1];
-  const name = programme && state.result?.programmes?.[programme]?.name;
+  const simLabel = path.startsWith('simulation.') ? $(`${fieldId(path)}-field`).querySelector('label').textContent : null;
+  const label = spec?.label ?? row?.label ?? simLabel ?? path;
+  const name = state.result?.programmes?.[programmeOf(path)]?.name;
   return name && state.view === COMPARE ? `${name}: ${label}` : label;
 }
 
+/** The message, saying which end of a range it is about. */
+function messageOf(e) {
+  const end = e.path.match(/\.(low|high)$/)?.[1];
+  return end ? `${end} ${e.message}` : e.message;
+}
+
 /**
- * One message per field: a typed value outside its range widens the range
- * (see valueFor), so the engine may report the same problem for `value` and
- * `high`; the user typed one thing and sees one message.
+ * One message per field and problem: a typed value can fail the same rule at
+ * `value` and at `low` or `high` (blank bounds follow the value).
  */
 function uniqueByField(errors) {
   const seen = new Set();
@@ -219,11 +251,9 @@ function uniqueByField(errors) {
 }
 
 function showErrors() {
-  const list = $('error-list');
-  list.replaceChildren(...state.errors.map((e) => {
+  $('error-list').replaceChildren(...state.errors.map((e) => {
     const path = fieldPathOf(e.path);
-    const link = el('a', { href: `#${fieldId(path)}`, 'data-path': path }, `${labelFor(path)}: ${e.message}`);
-    return el('li', {}, link);
+    return el('li', {}, el('a', { href: `#${fieldId(path)}`, 'data-path': path }, `${labelFor(path)}: ${messageOf(e)}`));
   }));
   $('error-summary').hidden = state.errors.length === 0;
   showFieldErrors();
@@ -233,11 +263,16 @@ function showFieldErrors() {
   const byField = new Map();
   for (const e of state.errors) {
     const path = fieldPathOf(e.path);
-    byField.set(path, [...(byField.get(path) ?? []), e.message]);
+    byField.set(path, [...(byField.get(path) ?? []), messageOf(e)]);
   }
+  const exact = new Set(state.errors.map((e) => e.path));
   for (const input of document.querySelectorAll('#calculator input[data-path]')) {
     const path = input.dataset.path;
     const id = fieldId(path);
+    if (!input.hasAttribute('data-main')) {
+      input.setAttribute('aria-invalid', exact.has(path) ? 'true' : 'false');
+      continue;
+    }
     const messages = byField.get(path);
     const message = $(`${id}-error`);
     message.hidden = !messages;
@@ -245,8 +280,6 @@ function showFieldErrors() {
     $(`${id}-field`).classList.toggle('field-error', Boolean(messages));
     input.setAttribute('aria-invalid', messages ? 'true' : 'false');
     input.setAttribute('aria-describedby', messages ? `${id}-hint ${id}-error` : `${id}-hint`);
-    const range = $(`${id}-range`);
-    if (range) range.textContent = rangeText(path);
   }
 }
 
@@ -256,43 +289,31 @@ function followErrorLink(event) {
   if (!link) return;
   event.preventDefault();
   const path = link.dataset.path;
-  const programme = path.match(/^programmes\.([a-z_]+)\./)?.[1];
-  if (programme && state.view !== COMPARE && state.view !== programme) {
-    state.view = programme;
-    renderViewChoices();
-    renderForm();
-    renderResults();
-    drawCharts();
-  }
+  const programme = programmeOf(path);
+  if (programme && state.view !== COMPARE && state.view !== programme) setView(programme);
   $(fieldId(path))?.focus();
 }
 
 // ---- results ----
 
-function money(x) {
-  return engine.formatGbp(x);
-}
+const money = (x) => engine.formatGbp(x);
 
 function table(id, captionText, headings, rows) {
-  const t = $(id);
   const head = el('thead', {}, el('tr', {}, ...headings.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '' }, h))));
   const body = el('tbody', {}, ...rows.map((cells) => el('tr', {},
     el('th', { scope: 'row' }, cells[0]),
     ...cells.slice(1).map((c) => el('td', { class: 'num' }, c)))));
-  t.replaceChildren(el('caption', { id: id.replace('table', 'caption') }, captionText), head, body);
+  $(id).replaceChildren(el('caption', { id: id.replace('table', 'caption') }, captionText), head, body);
 }
 
-function renderHeadlines(programme) {
-  const cards = programme.headlines.map((h) => el('div', { class: `headline headline-${h.key}` },
-    el('dt', {}, h.label),
-    el('dd', { class: 'figure' }, h.figure),
-    el('dd', { class: 'reading' }, h.reading)));
-  $('headlines').replaceChildren(el('dl', {}, ...cards));
+function cards(containerId, items) {
+  $(containerId).replaceChildren(el('dl', {}, ...items.map((h) => el('div', { class: `headline headline-${h.key}` },
+    el('dt', {}, h.label), el('dd', { class: 'figure' }, h.figure), el('dd', { class: 'reading' }, h.reading)))));
 }
 
 function renderProgramme(programme) {
   const years = programme.years;
-  renderHeadlines(programme);
+  cards('headlines', programme.headlines);
   $('flows-title').textContent = `${programme.name}: costs, grant and savings by year`;
   $('flows-summary').textContent = programme.summaries.yearly_flows;
   table('flows-table', `${programme.name}: costs, grant and savings by year (not discounted)`,
@@ -303,8 +324,7 @@ function renderProgramme(programme) {
   $('cumulative-summary').textContent = programme.summaries.cumulative_net;
   table('cumulative-table', `${programme.name}: cumulative council net position at the end of each year`,
     ['End of year', 'Cumulative council net', 'Discounted (net present value to date)'],
-    years.map((y) => [`Year ${y.year + 1}`, money(y.cumulative_council_net_gbp),
-      money(y.cumulative_discounted_council_net_gbp)]));
+    years.map((y) => [`Year ${y.year + 1}`, money(y.cumulative_council_net_gbp), money(y.cumulative_discounted_council_net_gbp)]));
 }
 
 function renderComparison(result) {
@@ -318,24 +338,94 @@ function renderComparison(result) {
 function renderResults() {
   const result = state.result;
   const compare = state.view === COMPARE;
-  $('results-context').textContent =
-    `${result.council}: ${result.horizon_years}-year appraisal, ${result.price_year} prices, discounted at ${
-      (result.discount_rate * 100).toFixed(1)}% a year.`;
+  $('results-context').textContent = `${result.council}: ${result.horizon_years}-year appraisal, ${result.price_year} prices, discounted at ${
+    (result.discount_rate * 100).toFixed(1)}% a year.`;
   $('programme-charts').hidden = compare;
-  if (compare) {
-    $('headlines').replaceChildren();
-  } else {
-    renderProgramme(result.programmes[state.view]);
-  }
+  if (compare) $('headlines').replaceChildren();
+  else renderProgramme(result.programmes[state.view]);
   renderComparison(result);
+}
+
+// ---- uncertainty results ----
+
+const prob = (p) => (p === null || p === undefined ? 'n/a' : engine.formatProbability(p));
+
+function uncertaintyCards(u, horizon) {
+  const npv = u.council_npv_gbp;
+  return [
+    { key: 'p-positive', label: 'Chance the council is better off', figure: prob(u.probability_council_npv_positive),
+      reading: 'share of simulated futures with council net present value above £0' },
+    { key: 'p-payback', label: `Chance of paying back within ${horizon} years`, figure: prob(u.probability_payback_within_horizon),
+      reading: 'share of simulated futures in which the council pays back' },
+    { key: 'npv-range', label: 'Council net present value, 9 futures in 10', figure: `${money(npv.p5)} to ${money(npv.p95)}`,
+      reading: `median ${money(npv.p50)}` },
+    { key: 'p-break-even', label: 'Chance the effect clears break-even', figure: prob(u.break_even.probability_effect_exceeds),
+      reading: u.summaries.break_even },
+  ];
+}
+
+function percentileRows(u) {
+  const row = (label, q) => [label, money(q.p5), money(q.p10), money(q.p50), money(q.p90), money(q.p95), money(q.mean)];
+  return [row('Council net present value', u.council_npv_gbp), row('Public-sector net present value', u.public_npv_gbp)];
+}
+
+function renderUncertainty() {
+  const r = state.uResult;
+  if (!r) return;
+  const compare = state.view === COMPARE;
+  const sim = r.simulation;
+  $('sim-audit').textContent = `${engine.formatCount(sim.draws)} simulated futures, seed ${sim.seed}. ${sim.distribution}; generator ${sim.generator}.`;
+  $('uncertainty-charts').hidden = compare;
+  $('uncertainty-compare').hidden = !compare;
+  const headings = ['', 'P5', 'P10', 'Median', 'P90', 'P95', 'Mean'];
+  if (compare) {
+    $('uncertainty-headlines').replaceChildren();
+    table('percentiles-table', 'Council net present value across simulated futures, each model', headings,
+      Object.values(r.programmes).map((u) => percentileRows(u)[0]).map((cells, i) => [Object.values(r.programmes)[i].name, ...cells.slice(1)]));
+    table('uncertainty-compare-table', 'How sure: each model',
+      ['Model', 'Chance the council is better off', `Chance of paying back within ${r.horizon_years} years`, 'Chance the effect clears break-even'],
+      Object.values(r.programmes).map((u) => [u.name, prob(u.probability_council_npv_positive),
+        prob(u.probability_payback_within_horizon), prob(u.break_even.probability_effect_exceeds)]));
+    return;
+  }
+  const u = r.programmes[state.view];
+  if (!u) return;
+  cards('uncertainty-headlines', uncertaintyCards(u, r.horizon_years));
+  table('percentiles-table', `${u.name}: net present value across ${engine.formatCount(sim.draws)} simulated futures`, headings, percentileRows(u));
+  $('fan-summary').textContent = u.summaries.fan;
+  table('fan-table', `${u.name}: cumulative council net position across simulated futures (from ${engine.formatCount(u.fan_draws)} of them)`,
+    ['End of year', 'P10 (1 in 10 futures below)', 'Median', 'P90 (1 in 10 futures above)'],
+    u.fan.map((f) => [`Year ${f.year + 1}`, money(f.p10_gbp), money(f.p50_gbp), money(f.p90_gbp)]));
+  $('histogram-summary').textContent = u.summaries.histogram;
+  table('histogram-table', `${u.name}: simulated futures by council net present value`, ['From', 'To', 'Futures'],
+    u.histogram.map((b) => [money(b.from_gbp), money(b.to_gbp), engine.formatCount(b.count)]));
+  $('tornado-summary').textContent = u.summaries.tornado;
+  table('tornado-table', `${u.name}: council net present value with each figure at its low and its high`,
+    ['Figure', 'Low', 'High', 'Net present value at low', 'Net present value at high'],
+    u.tornado.map((t) => [t.label, t.low_display, t.high_display, money(t.npv_at_low_gbp), money(t.npv_at_high_gbp)]));
+  $('break-even-summary').textContent = u.summaries.break_even;
 }
 
 // ---- charts ----
 
+/**
+ * Each canvas's CSS content size, kept up to date by a ResizeObserver so that
+ * drawing never reads layout: a read after the tables change would force the
+ * browser to lay out the whole page again, once per chart.
+ */
+const canvasSizes = new Map();
+const canvasObserver = new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    const box = entry.contentBoxSize?.[0];
+    canvasSizes.set(entry.target, box ? { width: box.inlineSize, height: box.blockSize } : entry.contentRect);
+  }
+  onResize();
+});
+
 /** Sizes a canvas's pixels to its CSS box × devicePixelRatio; false if it is not shown. */
 function fitCanvas(canvas) {
   const ratio = window.devicePixelRatio || 1;
-  const box = canvas.getBoundingClientRect();
+  const box = canvasSizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
   if (box.width === 0 || box.height === 0) return false;
   const width = Math.round(box.width * ratio);
   const height = Math.round(box.height * ratio);
@@ -368,13 +458,28 @@ function drawCharts() {
   }
 }
 
+function drawUncertaintyCharts() {
+  const report = state.uReport;
+  const key = state.view;
+  if (!report || key === COMPARE || !state.uResult?.programmes?.[key]) return;
+  draw('fan-chart', (c, r) => engine.drawFan(c, report, key, r));
+  draw('histogram-chart', (c, r) => engine.drawNpvHistogram(c, report, key, r));
+  draw('tornado-chart', (c, r) => engine.drawTornado(c, report, key, r));
+}
+
 // ---- the update cycle ----
+
+/** Timings, for the benchmark and tests. */
+const timing = { updates: 0, lastMs: 0, simulations: 0, lastSimulationMs: 0, lastSimulationDraws: 0, lastSimulationParts: {} };
+window.sfpcTiming = timing;
 
 /** Evaluates the typed scenario; redraws on success, keeps the last result on error. */
 function update() {
+  cancelSimulation();
+  const scenario = buildScenario();
   let report;
   try {
-    report = engine.evaluate(buildScenario());
+    report = engine.evaluate(scenario);
   } catch (errors) {
     state.errors = uniqueByField(Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }]);
     showErrors();
@@ -382,19 +487,106 @@ function update() {
     return false;
   }
   state.errors = [];
-  showErrors();
   markStale(false);
   state.report?.free();
   state.report = report;
   state.result = report.result();
   renderResults();
   drawCharts();
+  startSimulation(scenario);
+  showErrors();
   return true;
 }
 
 function markStale(stale) {
   $('stale').hidden = !stale;
   $('results').classList.toggle('is-stale', stale);
+  markSimulationStale(stale);
+}
+
+function markSimulationStale(stale) {
+  $('sim-stale').hidden = !stale || !state.uResult;
+  $('uncertainty').classList.toggle('is-stale', stale);
+}
+
+/** The scenario to simulate: in a single-programme view, that programme only. */
+function simulationScenario(scenario = buildScenario()) {
+  if (state.view !== COMPARE) {
+    for (const key of programmeKeys()) scenario.programmes[key].enabled = key === state.view;
+  }
+  return scenario;
+}
+
+function cancelSimulation() {
+  state.runToken += 1;
+  state.run?.free();
+  state.run = null;
+}
+
+/** Starts the uncertainty analysis in slices of about SLICE_MS; a newer start cancels it. */
+function startSimulation(scenario) {
+  cancelSimulation();
+  let run;
+  try {
+    run = engine.startSimulation(simulationScenario(scenario), parseNumber(state.text.get('simulation.draws')), parseNumber(state.text.get('simulation.seed')));
+  } catch (errors) {
+    state.errors = uniqueByField([...state.errors, ...(Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }])]);
+    markSimulationStale(true);
+    progress(0, 0, '');
+    return;
+  }
+  markSimulationStale(false);
+  state.run = run;
+  const token = state.runToken;
+  const total = run.draws;
+  let busyMs = 0;
+  let drawMs = 0;
+  const slice = () => {
+    if (token !== state.runToken) return; // cancelled; the run is already freed
+    const t0 = performance.now();
+    const done = run.step(state.sliceDraws);
+    const elapsed = performance.now() - t0;
+    busyMs += elapsed;
+    drawMs += elapsed;
+    state.sliceDraws = Math.max(1000, Math.min(500000, Math.round(state.sliceDraws * SLICE_MS / Math.max(elapsed, 0.5))));
+    if (done < total) {
+      progress(done, total, `Simulating: ${engine.formatCount(done)} of ${engine.formatCount(total)} futures…`);
+      setTimeout(slice, 0);
+      return;
+    }
+    const t1 = performance.now();
+    finishSimulation(run);
+    busyMs += performance.now() - t1;
+    timing.lastSimulationParts.draws = drawMs;
+    Object.assign(timing, { simulations: timing.simulations + 1, lastSimulationMs: busyMs, lastSimulationDraws: total });
+    document.dispatchEvent(new CustomEvent('sfpc:simulated', { detail: { ms: busyMs, draws: total } }));
+  };
+  progress(0, total, `Simulating ${engine.formatCount(total)} futures…`);
+  setTimeout(slice, 0);
+}
+
+function finishSimulation(run) {
+  const t0 = performance.now();
+  const report = run.finish();
+  run.free();
+  state.run = null;
+  state.uReport?.free();
+  state.uReport = report;
+  state.uResult = report.result();
+  const t1 = performance.now();
+  renderUncertainty();
+  const t2 = performance.now();
+  drawUncertaintyCharts();
+  const t3 = performance.now();
+  timing.lastSimulationParts = { summarise: t1 - t0, tables: t2 - t1, charts: t3 - t2 };
+  progress(1, 1, `Done: ${engine.formatCount(state.uResult.simulation.draws)} simulated futures.`);
+}
+
+function progress(done, total, text) {
+  const bar = $('sim-progress');
+  bar.max = Math.max(total, 1);
+  bar.value = done;
+  $('sim-text').textContent = text;
 }
 
 let announceTimer = 0;
@@ -402,15 +594,12 @@ function announce() {
   clearTimeout(announceTimer);
   announceTimer = setTimeout(() => {
     const p = state.result?.programmes?.[state.view];
-    $('status').textContent = state.errors.length
-      ? `${state.errors.length} problem${state.errors.length > 1 ? 's' : ''} with the figures; results not updated.`
+    const n = state.errors.length;
+    $('status').textContent = n
+      ? `${n} problem${n > 1 ? 's' : ''} with the figures; results not updated.`
       : p ? `Results updated. ${p.headlines[0].label}: ${p.headlines[0].figure}.` : 'Results updated.';
   }, 800);
 }
-
-/** Timing of the last input handled, for the benchmark and tests. */
-const timing = { updates: 0, lastMs: 0 };
-window.sfpcTiming = timing;
 
 function onInput(event) {
   const input = event.target.closest('input[data-path]');
@@ -425,31 +614,45 @@ function onInput(event) {
   announce();
 }
 
-function onViewChange(event) {
-  if (event.target.name !== 'view') return;
-  state.view = event.target.value;
+function setView(view) {
+  state.view = view;
+  renderViewChoices();
   renderForm();
   renderResults();
   drawCharts();
+  renderUncertainty();
+  startSimulation();
+  showErrors();
+}
+
+function onViewChange(event) {
+  if (event.target.name === 'view') setView(event.target.value);
+}
+
+function scenarioPaths() {
+  return [...SETTINGS.map((s) => s.path), ...state.table.filter((r) => r.path.startsWith('programmes.')).map((r) => r.path)];
+}
+
+function defaultText() {
+  const text = new Map();
+  for (const path of scenarioPaths()) {
+    text.set(path, textAt(state.base, path));
+    if (isParameter(path)) for (const end of ['low', 'high']) text.set(`${path}.${end}`, textAt(state.base, `${path}.${end}`));
+  }
+  text.set('simulation.draws', String(state.simDefaults.draws));
+  text.set('simulation.seed', String(state.simDefaults.seed));
+  return text;
 }
 
 function resetAll() {
-  state.text = new Map(allPaths().map((p) => [p, textOf(getAt(state.base, p))]));
+  state.text = defaultText();
   renderForm();
   update();
   $('status').textContent = 'All figures reset to the defaults.';
 }
 
-function allPaths() {
-  return [...SETTINGS.map((s) => s.path), ...state.table.filter((r) => r.path.startsWith('programmes.')).map((r) => r.path)];
-}
-
 function renderSources() {
-  const names = state.result.programmes;
-  const group = (path) => {
-    const key = path.match(/^programmes\.([a-z_]+)\./)?.[1];
-    return key ? names[key].name : 'Appraisal';
-  };
+  const group = (path) => state.result.programmes[programmeOf(path)]?.name ?? 'Appraisal';
   const range = (r) => (Array.isArray(r.value) || r.low === r.high ? '' : `${r.low} to ${r.high}`);
   const value = (r) => (Array.isArray(r.value) ? r.value.join(', ') : String(r.value));
   table('sources-table', 'Every default the calculator starts from',
@@ -461,7 +664,10 @@ function renderSources() {
 let resizeFrame = 0;
 function onResize() {
   cancelAnimationFrame(resizeFrame);
-  resizeFrame = requestAnimationFrame(drawCharts);
+  resizeFrame = requestAnimationFrame(() => {
+    drawCharts();
+    drawUncertaintyCharts();
+  });
 }
 
 async function main() {
@@ -469,7 +675,8 @@ async function main() {
   $('engine-version').textContent = engine.engineVersion();
   state.base = engine.defaultScenario();
   state.table = engine.defaultsTable();
-  state.text = new Map(allPaths().map((p) => [p, textOf(getAt(state.base, p))]));
+  state.simDefaults = engine.simulationDefaults();
+  state.text = defaultText();
   state.report = engine.evaluate(state.base);
   state.result = state.report.result();
   renderViewChoices();
@@ -479,6 +686,7 @@ async function main() {
   $('calculator').hidden = false;
   renderResults();
   drawCharts();
+  startSimulation();
 
   const form = $('calculator');
   form.addEventListener('input', onInput);
@@ -486,8 +694,11 @@ async function main() {
   form.addEventListener('submit', (e) => e.preventDefault());
   $('reset').addEventListener('click', resetAll);
   $('error-summary').addEventListener('click', followErrorLink);
-  new ResizeObserver(onResize).observe($('results'));
-  window.addEventListener('beforeprint', drawCharts);
+  for (const canvas of document.querySelectorAll('canvas')) canvasObserver.observe(canvas);
+  window.addEventListener('beforeprint', () => {
+    drawCharts();
+    drawUncertaintyCharts();
+  });
   document.documentElement.dataset.ready = 'true';
 }
 

@@ -8,14 +8,22 @@
 // - first chart: navigation start to the first chart drawn
 //   (performance mark 'sfpc:first-chart'), median of 10 fresh loads;
 // - redraw: input event to every chart redrawn (window.sfpcTiming, measured
-//   in the page from the event's time stamp), over 50 changes.
+//   in the page from the event's time stamp), over 50 changes;
+// - uncertainty: 10,000 draws with its three charts and tables redrawn (the
+//   page's busy time, without the waits between slices), over 20 changes, and
+//   a 1,000,000-draw run;
+// - draws per second of the Family Safeguarding 5-year model with the
+//   default PERT ranges: this engine's WebAssembly in headless Chromium and
+//   in node, and Squiggle (@quri/squiggle-lang) in node on the same model with
+//   the same PERT inputs, in one run; and the ratio.
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser, openCalculator } from './support.mjs';
+import { run as squiggle, defaultEnvironment } from '@quri/squiggle-lang';
 
-const BUDGET = { transferKb: 150, firstChartMs: 300, redrawP95Ms: 16 };
+const BUDGET = { transferKb: 150, firstChartMs: 300, redrawP95Ms: 16, simulation10kMs: 16, millionMs: 1000, squiggleRatio: 20 };
 const FILES = ['index.html', 'style.css', 'app.js', 'favicon.svg', 'pkg/sfpc.js', 'pkg/sfpc_bg.wasm'];
 
 const quantile = (xs, q) => {
@@ -23,6 +31,7 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
 };
 const fmt = (x) => x.toFixed(2);
+const money = (x) => `£${Math.round(x).toLocaleString('en-GB')}`;
 
 function transferSize() {
   const rows = FILES.map((f) => {
@@ -55,6 +64,111 @@ async function redrawTimes(browser, url, changes) {
   return times;
 }
 
+async function simulationTimes(browser, url, changes) {
+  const { page } = await openCalculator(browser, url);
+  await page.locator('#view-family_safeguarding').check();
+  const waitFor = (n) => page.waitForFunction((k) => window.sfpcTiming.simulations >= k, n, { timeout: 60000 });
+  await waitFor(1);
+  const times = [];
+  const parts = [];
+  const input = page.locator('input[data-path="programmes.family_safeguarding.children_on_cp_plans"]');
+  for (let i = 0; i < changes; i++) {
+    const before = await page.evaluate(() => window.sfpcTiming.simulations);
+    await input.fill(String(300 + i));
+    await waitFor(before + 1);
+    times.push(await page.evaluate(() => window.sfpcTiming.lastSimulationMs));
+    parts.push(await page.evaluate(() => window.sfpcTiming.lastSimulationParts));
+  }
+  const before = await page.evaluate(() => window.sfpcTiming.simulations);
+  const started = Date.now();
+  await page.locator('input[data-path="simulation.draws"]').fill('1000000');
+  await waitFor(before + 1);
+  const million = { busyMs: await page.evaluate(() => window.sfpcTiming.lastSimulationMs), wallMs: Date.now() - started };
+  await page.close();
+  const medianOf = (key) => quantile(parts.map((p) => p[key]), 0.5);
+  const partMedians = Object.fromEntries(['draws', 'summarise', 'tables', 'charts'].map((k) => [k, medianOf(k)]));
+  return { times, million, parts: partMedians };
+}
+
+/** The Family Safeguarding-only default scenario, as the page would send it. */
+function familySafeguarding(engine) {
+  const s = engine.defaultScenario();
+  s.programmes.family_valued.enabled = false;
+  s.programmes.no_wrong_door.enabled = false;
+  return s;
+}
+
+/** Best draws per second of this engine over `runs` runs of `draws` (simulate, summarise). */
+function engineRate(engine, draws, runs) {
+  let best = Infinity;
+  let mean = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const run = engine.startSimulation(familySafeguarding(engine), draws, i + 1);
+    run.step(draws);
+    const report = run.finish();
+    mean = report.result().programmes.family_safeguarding.council_npv_gbp.mean;
+    report.free();
+    run.free();
+    best = Math.min(best, performance.now() - t);
+  }
+  return { perSecond: draws / best * 1000, mean };
+}
+
+async function browserRate(browser, url, draws) {
+  const { page } = await openCalculator(browser, url);
+  const rate = await page.evaluate(async ([n, source]) => {
+    const engine = await import('./pkg/sfpc.js');
+    // eslint-disable-next-line no-new-func
+    return new Function('engine', 'draws', source)(engine, n);
+  }, [draws, `${familySafeguarding.toString()}\n${engineRate.toString()}\nreturn engineRate(engine, draws, 3);`]);
+  await page.close();
+  return rate;
+}
+
+/** The same model in Squiggle: each PERT as low + range × beta(α, β). */
+function squiggleModel(scenario) {
+  const fs = scenario.programmes.family_safeguarding;
+  const pert = (e) => (typeof e === 'number' || e.low === e.high ? String(typeof e === 'number' ? e : e.value)
+    : `pert(${e.low}, ${e.value}, ${e.high})`);
+  const years = scenario.appraisal.horizon_years;
+  const rate = scenario.appraisal.discount_rate;
+  const ramp = (t) => fs.ramp_up[Math.min(t, fs.ramp_up.length - 1)];
+  const grant = (t) => fs.grant_by_year_gbp[t] ?? 0;
+  const year = (t, partner) => `(${ramp(t)} * credited * (full${partner ? ' + partner' : ''}) - ${t === 0 ? 'setup - ' : ''}running${partner ? '' : ` + ${grant(t)}`}) / ${(1 + rate) ** t}`;
+  const sum = (partner) => Array.from({ length: years }, (_, t) => year(t, partner)).join(' + ');
+  return `pert(lo, mode, hi) = lo + (hi - lo) * beta(1 + 4 * (mode - lo) / (hi - lo), 1 + 4 * (hi - mode) / (hi - lo))
+children = ${pert(fs.children_on_cp_plans)}
+reduction = ${pert(fs.cp_plan_reduction)}
+planCost = ${pert(fs.cost_per_cp_plan_year_gbp)}
+families = ${pert(fs.families_per_year)}
+police = ${pert(fs.police_saving_per_family_gbp)}
+nhs = ${pert(fs.nhs_saving_per_family_gbp)}
+setup = ${pert(fs.setup_cost_gbp)}
+running = ${pert(fs.running_cost_per_year_gbp)}
+credited = (1 - ${pert(fs.deadweight)}) * (1 - ${pert(fs.optimism_bias)})
+full = children * reduction * planCost
+partner = families * (police + nhs)
+councilNpv = ${sum(false)}
+publicNpv = ${sum(true)}
+[mean(councilNpv), mean(publicNpv)]`;
+}
+
+async function squiggleRate(scenario, draws, runs) {
+  const code = squiggleModel(scenario);
+  let best = Infinity;
+  let mean = 0;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    const out = await squiggle(code, { environment: { ...defaultEnvironment, sampleCount: draws } });
+    best = Math.min(best, performance.now() - t);
+    if (!out.result.ok) throw new Error(`Squiggle failed: ${out.result.value}`);
+    // The model's last line is [mean(councilNpv), mean(publicNpv)].
+    mean = JSON.parse(out.result.value.result.toString())[0];
+  }
+  return { perSecond: draws / best * 1000, mean: Number(mean) };
+}
+
 const server = await startServer();
 const chromium = await launchBrowser();
 try {
@@ -62,15 +176,46 @@ try {
   const kb = transferSize();
   const first = await firstChartTimes(chromium.browser, server.url, 10);
   const redraw = await redrawTimes(chromium.browser, server.url, 50);
+  const simulation = await simulationTimes(chromium.browser, server.url, 20);
+  const { readFileSync: read } = await import('node:fs');
+  const engine = await import(join(ROOT, 'www', 'pkg', 'sfpc.js'));
+  await engine.default({ module_or_path: read(join(ROOT, 'www', 'pkg', 'sfpc_bg.wasm')) });
+  const draws = 1_000_000;
+  const ours = engineRate(engine, draws, 3);
+  const browserOurs = await browserRate(chromium.browser, server.url, draws);
+  const theirs = await squiggleRate(familySafeguarding(engine), draws, 2);
   const results = {
     date: new Date().toISOString(),
     transfer_kb: kb,
     first_chart_ms: { median: quantile(first, 0.5), p95: quantile(first, 0.95) },
     redraw_ms: { median: quantile(redraw, 0.5), p95: quantile(redraw, 0.95), max: Math.max(...redraw) },
+    simulation_10k_ms: { median: quantile(simulation.times, 0.5), p95: quantile(simulation.times, 0.95) },
+    simulation_1m_ms: simulation.million,
+    simulation_10k_parts_median_ms: simulation.parts,
+    draws_per_second: {
+      wasm_chromium: browserOurs.perSecond,
+      wasm_node: ours.perSecond,
+      squiggle_node: theirs.perSecond,
+      ratio_node: ours.perSecond / theirs.perSecond,
+    },
+    family_safeguarding_mean_council_npv_gbp: { sfpc: ours.mean, squiggle: theirs.mean },
   };
   console.log(`\n  total transfer          ${fmt(kb)} KB gzipped      budget ${BUDGET.transferKb} KB  ${kb <= BUDGET.transferKb ? 'within' : 'OVER'}`);
   console.log(`  first chart drawn       median ${fmt(results.first_chart_ms.median)} ms (10 loads)  budget ${BUDGET.firstChartMs} ms  ${results.first_chart_ms.median <= BUDGET.firstChartMs ? 'within' : 'OVER'}`);
   console.log(`  input to charts redrawn median ${fmt(results.redraw_ms.median)} ms, p95 ${fmt(results.redraw_ms.p95)} ms (50 changes)  budget p95 ${BUDGET.redrawP95Ms} ms  ${results.redraw_ms.p95 <= BUDGET.redrawP95Ms ? 'within' : 'OVER'}`);
+  const within = (ok) => (ok ? 'within' : 'OVER');
+  const s10 = results.simulation_10k_ms;
+  console.log(`  10,000 draws + 3 charts  median ${fmt(s10.median)} ms, p95 ${fmt(s10.p95)} ms (20 changes, page busy time)  budget ${BUDGET.simulation10kMs} ms  ${within(s10.p95 <= BUDGET.simulation10kMs)}`);
+  const p = simulation.parts;
+  console.log(`    of which: draws ${fmt(p.draws)}, summary and JSON ${fmt(p.summarise)}, tables ${fmt(p.tables)}, charts ${fmt(p.charts)} ms (medians)`);
+  console.log(`  1,000,000 draws + charts ${fmt(simulation.million.busyMs)} ms busy, ${simulation.million.wallMs} ms from input to charts  budget ${BUDGET.millionMs} ms  ${within(simulation.million.wallMs <= BUDGET.millionMs)}`);
+  const d = results.draws_per_second;
+  console.log('\nDraws per second, Family Safeguarding 5-year model, default PERT ranges, 1,000,000 draws:');
+  console.log(`  this engine, wasm in headless Chromium  ${d.wasm_chromium.toFixed(0).padStart(10)}`);
+  console.log(`  this engine, wasm in node               ${d.wasm_node.toFixed(0).padStart(10)}`);
+  console.log(`  Squiggle 0.10.0 in node                 ${d.squiggle_node.toFixed(0).padStart(10)}`);
+  console.log(`  ratio (node, same JS engine)            ${d.ratio_node.toFixed(1).padStart(10)}x  budget ${BUDGET.squiggleRatio}x  ${within(d.ratio_node >= BUDGET.squiggleRatio)}`);
+  console.log(`  mean council NPV: this engine ${money(ours.mean)}, Squiggle ${money(theirs.mean)} (different random streams)`);
   mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'target', 'bench', 'web.json'), JSON.stringify(results, null, 2));
 } finally {

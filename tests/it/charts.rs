@@ -59,3 +59,30 @@ fn no_payback_means_no_payback_marker() {
     let cumulative = svg(|area| draw_cumulative_net(area, a, ChartScale::PLAIN).expect("drawn"));
     assert!(!cumulative.contains("Pays back"));
 }
+
+#[test]
+fn uncertainty_charts_draw_their_data() {
+    use sfpc::charts::{draw_fan, draw_npv_histogram, draw_tornado};
+    let scenario = sfpc::evidence::default_scenario().expect("defaults");
+    let u = sfpc::uncertainty::simulate(
+        &scenario,
+        sfpc::uncertainty::SimulationConfig {
+            draws: 2_000,
+            seed: 1,
+        },
+    );
+    let fv = &u.programmes[0];
+    let fan = svg(|area| draw_fan(area, fv, ChartScale::PLAIN).expect("fan drawn"));
+    assert!(
+        fan.contains("Middle 80% of futures") && fan.contains("<polygon"),
+        "{fan}"
+    );
+    let histogram =
+        svg(|area| draw_npv_histogram(area, fv, ChartScale::PLAIN).expect("histogram drawn"));
+    assert!(histogram.contains("£0"));
+    assert!(histogram.matches("<rect").count() >= sfpc::uncertainty::HISTOGRAM_BINS);
+    let tornado = svg(|area| draw_tornado(area, fv, ChartScale::PLAIN).expect("tornado drawn"));
+    // The widest swing first: its label is in the chart.
+    let top = sfpc::display::parameter_label(fv.programme, fv.tornado[0].parameter);
+    assert!(tornado.contains(&top), "{top} missing");
+}

@@ -110,11 +110,20 @@ fn simulate_prints_reproducible_uncertainty_results() {
     assert_eq!(result["simulation"]["draws"], 2000);
     assert_eq!(result["simulation"]["seed"], 77);
     let fs = &result["programmes"]["family_safeguarding"];
-    let p = fs["probability_council_npv_positive"].as_f64().expect("a probability");
+    let p = fs["probability_council_npv_positive"]
+        .as_f64()
+        .expect("a probability");
     assert!((0.0..=1.0).contains(&p));
     assert_eq!(fs["fan"].as_array().map(Vec::len), Some(5));
-    assert_eq!(out.stdout, sfpc(&args, &defaults).stdout, "same seed, same output");
-    let table = sfpc(&["simulate", "--format", "table", "--draws", "1000"], &defaults);
+    assert_eq!(
+        out.stdout,
+        sfpc(&args, &defaults).stdout,
+        "same seed, same output"
+    );
+    let table = sfpc(
+        &["simulate", "--format", "table", "--draws", "1000"],
+        &defaults,
+    );
     assert!(text(&table.stdout).contains("simulated futures"));
 }
 

@@ -277,3 +277,38 @@ fn invalid_ranges_are_reported_with_paths() {
     let e = parse_scenario(&s).unwrap_err();
     assert_eq!(e.to_string(), "programmes.no_wrong_door.residential_time_reduction.low: must not be above value (0.45), got 0.5");
 }
+
+#[test]
+fn normal_draws_have_the_moments_of_a_standard_normal() {
+    // Mean 0, variance 1, fourth moment 3, and the tail beyond 3.44 (the
+    // ziggurat's tail method) as often as it should be: 2 × 0.000288 = 0.0576%.
+    let mut sampler = Sampler::new(3, 0);
+    let n = 1_000_000;
+    let draws: Vec<f64> = (0..n).map(|_| sampler.normal()).collect();
+    let nf = n as f64;
+    let mean = draws.iter().sum::<f64>() / nf;
+    let var = draws.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / nf;
+    let fourth = draws.iter().map(|x| x.powi(4)).sum::<f64>() / nf;
+    assert!(mean.abs() < 4.0 / nf.sqrt(), "mean {mean}");
+    assert!(
+        (var - 1.0).abs() < 4.0 * (2.0 / nf).sqrt(),
+        "variance {var}"
+    );
+    assert!(
+        (fourth - 3.0).abs() < 4.0 * (96.0 / nf).sqrt(),
+        "fourth moment {fourth}"
+    );
+    let tail = draws.iter().filter(|x| x.abs() > 3.442_619_855_899).count() as f64 / nf;
+    let expected = 2.0 * 0.000_288_0;
+    assert!(
+        (tail - expected).abs() < 4.0 * (expected / nf).sqrt(),
+        "tail {tail}"
+    );
+}
+
+include!("../shared/simulation_vectors.rs");
+
+#[test]
+fn the_same_seed_gives_the_same_bits_as_in_the_browser() {
+    check_simulation_vectors();
+}
