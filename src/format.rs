@@ -651,6 +651,22 @@ pub fn programme_appraisal_json(a: &ProgrammeAppraisal) -> Value {
     })
 }
 
+/// The fields every result starts with: what was appraised, with which engine.
+fn result_header(scenario: &Scenario) -> Map<String, Value> {
+    let header = json!({
+        "schema": SCHEMA_VERSION,
+        "engine_version": env!("CARGO_PKG_VERSION"),
+        "council": scenario.council,
+        "price_year": scenario.price_year.to_string(),
+        "horizon_years": scenario.appraisal.horizon_years,
+        "discount_rate": scenario.appraisal.discount_rate,
+    });
+    match header {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
 /// The whole result, unrounded: only displays round.
 pub fn appraisal_to_json(scenario: &Scenario, appraisal: &Appraisal) -> Value {
     let programmes: Map<String, Value> = appraisal
@@ -658,15 +674,9 @@ pub fn appraisal_to_json(scenario: &Scenario, appraisal: &Appraisal) -> Value {
         .iter()
         .map(|a| (a.programme.key().to_owned(), programme_appraisal_json(a)))
         .collect();
-    json!({
-        "schema": SCHEMA_VERSION,
-        "engine_version": env!("CARGO_PKG_VERSION"),
-        "council": scenario.council,
-        "price_year": scenario.price_year.to_string(),
-        "horizon_years": scenario.appraisal.horizon_years,
-        "discount_rate": scenario.appraisal.discount_rate,
-        "programmes": programmes,
-    })
+    let mut result = result_header(scenario);
+    result.insert("programmes".into(), Value::Object(programmes));
+    Value::Object(result)
 }
 
 fn percentiles_json(p: &Percentiles) -> Value {
@@ -709,19 +719,16 @@ pub fn uncertainty_to_json(scenario: &Scenario, u: &Uncertainty) -> Value {
         .iter()
         .map(|p| (p.programme.key().to_owned(), programme_uncertainty_json(p)))
         .collect();
-    json!({
-        "schema": SCHEMA_VERSION,
-        "engine_version": env!("CARGO_PKG_VERSION"),
-        "council": scenario.council,
-        "price_year": scenario.price_year.to_string(),
-        "horizon_years": u.horizon_years,
-        "discount_rate": scenario.appraisal.discount_rate,
-        "simulation": {
+    let mut result = result_header(scenario);
+    result.insert(
+        "simulation".into(),
+        json!({
             "draws": u.config.draws,
             "seed": u.config.seed,
             "generator": "Xoshiro256++ (rand_xoshiro), one jump-ahead stream per programme",
             "distribution": "Beta-PERT, shape 4, each ranged parameter drawn independently once per draw",
-        },
-        "programmes": programmes,
-    })
+        }),
+    );
+    result.insert("programmes".into(), Value::Object(programmes));
+    Value::Object(result)
 }

@@ -169,7 +169,7 @@ function field(spec) {
   const row = state.table.find((r) => r.path === path);
   const label = spec.label ?? row.label;
   const ranged = isParameter(path);
-  const hint = spec.hint ?? `${row.hint} Unit: ${row.unit}.${ranged ? ' Low and high give its range for the uncertainty analysis; leave them blank for none.' : ''}`;
+  const hint = spec.hint ?? `${row.hint} Unit: ${row.unit}.`;
   const id = fieldId(path);
   const isText = spec.kind === 'text';
   const input = textInput(path, {
@@ -192,7 +192,8 @@ function programmeFieldset(key) {
   const prefix = `programmes.${key}.`;
   const name = state.result?.programmes?.[key]?.name ?? key;
   const fieldset = el('fieldset', { class: 'programme', id: `fieldset-${key}` },
-    el('legend', {}, `${name}: your figures`));
+    el('legend', {}, `${name}: your figures`),
+    el('p', { class: 'hint' }, 'Low and high beside a figure give its range for the uncertainty analysis; leave them blank if you are sure of it.'));
   for (const row of state.table.filter((r) => r.path.startsWith(prefix))) fieldset.append(field({ path: row.path }));
   return fieldset;
 }
