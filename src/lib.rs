@@ -15,6 +15,7 @@ pub mod appraisal;
 pub mod charts;
 pub mod display;
 pub mod evidence;
+pub mod export;
 pub mod format;
 pub mod programmes;
 pub mod scenario;

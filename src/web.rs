@@ -112,6 +112,14 @@ fn read_scenario(scenario: JsValue) -> Result<Scenario, InputErrors> {
     parse_scenario(&read_json(scenario, "scenario")?)
 }
 
+/// Reads a scenario file's text (JSON, format 1); returns the scenario or
+/// throws every `{ path, message }`, a JSON syntax error included.
+#[wasm_bindgen(js_name = parseScenarioText)]
+pub fn parse_scenario_text(text: &str) -> Result<JsValue, JsValue> {
+    let scenario = crate::format::parse_scenario_json(text).map_err(|e| errors_to_js(&e))?;
+    to_js(&crate::format::scenario_to_json(&scenario))
+}
+
 /// Validates and appraises a scenario (a JS object in scenario format 1).
 /// On bad input, throws the array of every `{ path, message }`.
 #[wasm_bindgen]
@@ -138,6 +146,16 @@ impl Report {
         }
         json["comparison_summary"] = comparison_summary(&self.appraisal).into();
         to_js(&json)
+    }
+
+    /// The yearly results as CSV (UTF-8 with BOM), as `sfpc report` writes it.
+    pub fn csv(&self) -> String {
+        crate::export::yearly_results_csv(&self.scenario, &self.appraisal)
+    }
+
+    /// The validated scenario in format 1, as `sfpc evaluate` reads it.
+    pub fn scenario(&self) -> Result<JsValue, JsValue> {
+        to_js(&crate::format::scenario_to_json(&self.scenario))
     }
 
     fn programme(&self, key: &str) -> Result<&ProgrammeAppraisal, JsValue> {

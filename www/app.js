@@ -468,6 +468,140 @@ function drawUncertaintyCharts() {
   draw('tornado-chart', (c, r) => engine.drawTornado(c, report, key, r));
 }
 
+// ---- save and share ----
+
+/** The version of the link format; the scenario inside is scenario format 1. */
+const LINK_VERSION = '1';
+
+const toBase64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const fromBase64Url = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+
+async function pipe(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+/** A link's fragment for a valid scenario: compact (deflated), versioned. */
+async function linkFragment(scenario) {
+  const packed = await pipe(new TextEncoder().encode(JSON.stringify(scenario)), new CompressionStream('deflate-raw'));
+  return new URLSearchParams({
+    v: LINK_VERSION,
+    view: state.view,
+    draws: state.text.get('simulation.draws'),
+    seed: state.text.get('simulation.seed'),
+    s: toBase64Url(packed),
+  }).toString();
+}
+
+let linkTimer = 0;
+let linkToken = 0;
+/** Keeps the address up to date with the last valid figures. */
+function scheduleLink(scenario) {
+  clearTimeout(linkTimer);
+  const token = ++linkToken;
+  linkTimer = setTimeout(async () => {
+    const fragment = await linkFragment(scenario);
+    if (token === linkToken) history.replaceState(null, '', `#${fragment}`);
+  }, 200);
+}
+
+class LinkError extends Error {}
+
+/** The scenario in the address, if any; throws LinkError saying why it cannot be used. */
+async function scenarioFromLink() {
+  const hash = location.hash.slice(1);
+  if (!hash) return null;
+  const params = new URLSearchParams(hash);
+  const version = params.get('v');
+  if (version !== LINK_VERSION) {
+    throw new LinkError(/^\d+$/.test(version ?? '') && Number(version) > Number(LINK_VERSION)
+      ? `it was made by a newer version of the calculator (link format ${version})`
+      : 'it is not a link to this calculator');
+  }
+  let text;
+  try {
+    text = new TextDecoder().decode(await pipe(fromBase64Url(params.get('s') ?? ''), new DecompressionStream('deflate-raw')));
+  } catch {
+    throw new LinkError('it is incomplete or damaged');
+  }
+  try {
+    return { scenario: engine.parseScenarioText(text), params };
+  } catch (errors) {
+    const list = Array.isArray(errors) ? errors.map((e) => `${e.path}: ${e.message}`).join('; ') : String(errors);
+    throw new LinkError(`its figures are not valid (${list})`);
+  }
+}
+
+/** Puts a scenario's figures into the form, as text; paths it lacks keep theirs. */
+function applyScenario(scenario) {
+  for (const path of scenarioPaths()) {
+    if (getAt(scenario, path) === undefined) continue;
+    state.text.set(path, textAt(scenario, path));
+    if (isParameter(path)) for (const end of ['low', 'high']) state.text.set(`${path}.${end}`, textAt(scenario, `${path}.${end}`));
+  }
+}
+
+async function restoreFromLink() {
+  try {
+    const link = await scenarioFromLink();
+    if (!link) return;
+    applyScenario(link.scenario);
+    const view = link.params.get('view');
+    if (view === COMPARE || programmeKeys().includes(view)) state.view = view;
+    for (const key of ['draws', 'seed']) {
+      const value = link.params.get(key);
+      if (value !== null) state.text.set(`simulation.${key}`, value);
+    }
+  } catch (e) {
+    if (!(e instanceof LinkError)) throw e;
+    state.text = defaultText();
+    const message = $('link-message');
+    message.textContent = `This link could not be opened: ${e.message}. The calculator shows the default figures instead.`;
+    message.hidden = false;
+  }
+}
+
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function shareStatus(...content) {
+  $('share-status').replaceChildren(...content);
+}
+
+async function copyLink() {
+  clearTimeout(linkTimer);
+  if (state.report) history.replaceState(null, '', `#${await linkFragment(state.report.scenario())}`);
+  try {
+    await navigator.clipboard.writeText(location.href);
+    shareStatus('Link copied.');
+  } catch {
+    shareStatus('Copy this link: ', el('a', { href: location.href }, 'link to these figures'));
+  }
+}
+
+async function openFile(event) {
+  const file = event.target.files?.[0];
+  if (!file) return;
+  let scenario;
+  try {
+    scenario = engine.parseScenarioText(await file.text());
+  } catch (errors) {
+    const list = Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }];
+    shareStatus(el('strong', {}, `${file.name} could not be opened:`),
+      el('ul', {}, ...list.map((e) => el('li', {}, `${e.path}: ${e.message}`))));
+    return;
+  }
+  applyScenario(scenario);
+  renderForm();
+  update();
+  shareStatus(`Opened ${file.name}.`);
+}
+
 // ---- the update cycle ----
 
 /** Timings, for the benchmark and tests. */
@@ -496,6 +630,7 @@ function update() {
   drawCharts();
   startSimulation(scenario);
   showErrors();
+  scheduleLink(scenario);
   return true;
 }
 
@@ -617,6 +752,7 @@ function onInput(event) {
 
 function setView(view) {
   state.view = view;
+  if (state.report) scheduleLink(state.report.scenario());
   renderViewChoices();
   renderForm();
   renderResults();
@@ -678,16 +814,16 @@ async function main() {
   state.table = engine.defaultsTable();
   state.simDefaults = engine.simulationDefaults();
   state.text = defaultText();
+  await restoreFromLink();
   state.report = engine.evaluate(state.base);
   state.result = state.report.result();
   renderViewChoices();
-  renderForm();
   renderSources();
   $('loading').hidden = true;
   $('calculator').hidden = false;
-  renderResults();
-  drawCharts();
-  startSimulation();
+  renderForm();
+  for (const canvas of document.querySelectorAll('canvas')) canvasObserver.observe(canvas);
+  update();
 
   const form = $('calculator');
   form.addEventListener('input', onInput);
@@ -695,7 +831,12 @@ async function main() {
   form.addEventListener('submit', (e) => e.preventDefault());
   $('reset').addEventListener('click', resetAll);
   $('error-summary').addEventListener('click', followErrorLink);
-  for (const canvas of document.querySelectorAll('canvas')) canvasObserver.observe(canvas);
+  $('copy-link').addEventListener('click', copyLink);
+  $('download-scenario').addEventListener('click', () => state.report
+    && download('sfpc-scenario.json', JSON.stringify(state.report.scenario(), null, 2), 'application/json'));
+  $('download-csv').addEventListener('click', () => state.report
+    && download('sfpc-yearly-results.csv', state.report.csv(), 'text/csv;charset=utf-8'));
+  $('f-upload').addEventListener('change', openFile);
   window.addEventListener('beforeprint', () => {
     drawCharts();
     drawUncertaintyCharts();

@@ -4,6 +4,7 @@
 //! sfpc defaults                                 the default scenario, as JSON
 //! sfpc evaluate [FILE|-] [--format json|table]  the appraisal of a scenario
 //! sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
+//! sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
 //! ```
 //! Bad input: every error on stderr, one a line, and exit status 2.
 
@@ -15,7 +16,10 @@ const USAGE: &str = "usage:
   sfpc defaults                                 print the default scenario (JSON)
   sfpc evaluate [FILE|-] [--format json|table]  appraise a scenario (default: stdin, json)
   sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
-                                                uncertainty analysis (default: 10000 draws)";
+                                                uncertainty analysis (default: 10000 draws)
+  sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
+                                                write the yearly results (CSV), every chart
+                                                (SVG), the scenario and the results (JSON)";
 
 /// Exit status for bad input or bad usage.
 const BAD_INPUT: u8 = 2;
@@ -31,6 +35,7 @@ struct Options {
     format: OutputFormat,
     draws: Option<String>,
     seed: Option<String>,
+    out: Option<String>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -39,6 +44,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         format: OutputFormat::Json,
         draws: None,
         seed: None,
+        out: None,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -52,6 +58,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             }
             "--draws" => options.draws = Some(value_of("--draws", args.next())?),
             "--seed" => options.seed = Some(value_of("--seed", args.next())?),
+            "--out" => options.out = Some(value_of("--out", args.next())?),
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             path if options.input.is_none() => options.input = Some(path.to_owned()),
             extra => return Err(format!("unexpected argument {extra}")),
@@ -75,20 +82,26 @@ fn as_json(text: Option<&str>, default: u64) -> serde_json::Value {
     }
 }
 
-fn simulate(options: &Options) -> Result<(), String> {
+/// The scenario and simulation settings, with every error from both.
+fn scenario_and_config(
+    options: &Options,
+) -> Result<(sfpc::scenario::Scenario, uncertainty::SimulationConfig), String> {
     let text = read_input(options.input.as_deref())?;
     let scenario = format::parse_scenario_json(&text);
     let draws = as_json(options.draws.as_deref(), uncertainty::DEFAULT_DRAWS.into());
     let seed = as_json(options.seed.as_deref(), uncertainty::DEFAULT_SEED);
-    let config = format::simulation_config(&draws, &seed);
-    let (scenario, config) = match (scenario, config) {
-        (Ok(s), Ok(c)) => (s, c),
+    match (scenario, format::simulation_config(&draws, &seed)) {
+        (Ok(s), Ok(c)) => Ok((s, c)),
         (s, c) => {
             let mut errors = s.err().map(|e| e.0).unwrap_or_default();
             errors.extend(c.err().map(|e| e.0).unwrap_or_default());
-            return Err(format::InputErrors(errors).to_string());
+            Err(format::InputErrors(errors).to_string())
         }
-    };
+    }
+}
+
+fn simulate(options: &Options) -> Result<(), String> {
+    let (scenario, config) = scenario_and_config(options)?;
     let result = uncertainty::simulate(&scenario, config);
     match options.format {
         OutputFormat::Json => print_json(&format::uncertainty_to_json(&scenario, &result)),
@@ -97,6 +110,74 @@ fn simulate(options: &Options) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// Draws one chart to an SVG file.
+fn svg(
+    path: &std::path::Path,
+    draw: impl FnOnce(
+        &plotters::drawing::DrawingArea<plotters::prelude::SVGBackend, plotters::coord::Shift>,
+    ) -> Result<(), sfpc::charts::ChartError>,
+) -> Result<(), String> {
+    use plotters::prelude::IntoDrawingArea;
+    let area = plotters::prelude::SVGBackend::new(path, (900, 480)).into_drawing_area();
+    draw(&area).map_err(|e| e.to_string())?;
+    area.present()
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn report(options: &Options) -> Result<(), String> {
+    let dir = options.out.as_deref().ok_or("report needs --out DIR")?;
+    let (scenario, config) = scenario_and_config(options)?;
+    let dir = std::path::Path::new(dir);
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let appraisal = sfpc::appraisal::appraise(&scenario);
+    let uncertainty = uncertainty::simulate(&scenario, config);
+    let write = |name: &str, text: String| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap_or_default();
+    write(
+        "yearly-results.csv",
+        sfpc::export::yearly_results_csv(&scenario, &appraisal),
+    )?;
+    write("scenario.json", pretty(format::scenario_to_json(&scenario)))?;
+    write(
+        "results.json",
+        pretty(format::appraisal_to_json(&scenario, &appraisal)),
+    )?;
+    write(
+        "uncertainty.json",
+        pretty(format::uncertainty_to_json(&scenario, &uncertainty)),
+    )?;
+    let scale = sfpc::charts::ChartScale::PLAIN;
+    svg(&dir.join("comparison.svg"), |area| {
+        sfpc::charts::draw_comparison(area, &appraisal, scale)
+    })?;
+    for a in &appraisal.programmes {
+        let key = a.programme.key();
+        svg(&dir.join(format!("{key}-yearly-flows.svg")), |area| {
+            sfpc::charts::draw_yearly_flows(area, a, scale)
+        })?;
+        svg(&dir.join(format!("{key}-cumulative-net.svg")), |area| {
+            sfpc::charts::draw_cumulative_net(area, a, scale)
+        })?;
+    }
+    for u in &uncertainty.programmes {
+        let key = u.programme.key();
+        svg(&dir.join(format!("{key}-fan.svg")), |area| {
+            sfpc::charts::draw_fan(area, u, scale)
+        })?;
+        svg(&dir.join(format!("{key}-npv-histogram.svg")), |area| {
+            sfpc::charts::draw_npv_histogram(area, u, scale)
+        })?;
+        svg(&dir.join(format!("{key}-tornado.svg")), |area| {
+            sfpc::charts::draw_tornado(area, u, scale)
+        })?;
+    }
+    println!("wrote the report to {}", dir.display());
+    Ok(())
 }
 
 fn read_input(input: Option<&str>) -> Result<String, String> {
@@ -148,6 +229,7 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         Some((command, rest)) if command == "evaluate" => evaluate(&parse_options(rest)?),
         Some((command, rest)) if command == "simulate" => simulate(&parse_options(rest)?),
+        Some((command, rest)) if command == "report" => report(&parse_options(rest)?),
         Some((help, _)) if help == "--help" || help == "-h" => {
             println!("{USAGE}");
             Ok(())

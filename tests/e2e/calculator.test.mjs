@@ -278,3 +278,122 @@ test('a million draws run in slices with progress, and a newer input cancels the
   assert.equal(t.lastSimulationDraws, 1000000);
   await page.close();
 });
+
+// ---- save and share ----
+
+const inputValues = (page) => page.evaluate(() => Object.fromEntries(
+  [...document.querySelectorAll('#calculator input[data-path]')].map((i) => [i.dataset.path, i.value])));
+
+test('a link holds every input: opening it restores them all', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  await chooseView(page, 'no_wrong_door');
+  const edits = {
+    council: 'Testshire County Council',
+    'appraisal.horizon_years': '8',
+    'programmes.no_wrong_door.young_people_in_residential': '25',
+    'programmes.no_wrong_door.residential_time_reduction.low': '0.3',
+    'programmes.no_wrong_door.grant_by_year_gbp': '1000000; 500000',
+    'simulation.seed': '4242',
+  };
+  for (const [path, text] of Object.entries(edits)) await typeInto(page, path, text);
+  await page.waitForFunction(() => new URLSearchParams(location.hash.slice(1)).get('seed') === '4242');
+  await page.waitForTimeout(400); // the address is written 200 ms after the last change
+  const link = page.url();
+  const expected = await inputValues(page);
+  assert.match(link, /#v=1&view=no_wrong_door&/);
+  assert.ok(link.length < 2500, `link is ${link.length} characters`);
+
+  const { page: opened, problems } = await openCalculator(chromium.browser, link);
+  assert.equal(await opened.locator('#view-no_wrong_door').isChecked(), true);
+  const restored = await inputValues(opened);
+  for (const [path, text] of Object.entries(edits)) {
+    const shown = path.endsWith('grant_by_year_gbp') ? '1000000, 500000' : text;
+    assert.equal(restored[path], shown, path);
+  }
+  assert.deepEqual(restored, { ...expected, 'programmes.no_wrong_door.grant_by_year_gbp': '1000000, 500000' });
+  assert.equal(await headline(opened, 'council_npv'), await headline(page, 'council_npv'));
+  assert.deepEqual(problems, []);
+  await opened.close();
+  await page.close();
+});
+
+test('a damaged or future link gives a clear message and the defaults', async () => {
+  const defaultNpv = gbp(evaluate(defaults()).programmes.family_valued.council_npv_gbp);
+  const cases = [
+    ['#v=1&s=not-really-a-scenario', /could not be opened: it is incomplete or damaged/],
+    ['#v=2&s=abc', /made by a newer version of the calculator \(link format 2\)/],
+    ['#something-else', /not a link to this calculator/],
+  ];
+  for (const [fragment, message] of cases) {
+    const { page, problems } = await openCalculator(chromium.browser, server.url + fragment);
+    assert.match(await page.locator('#link-message').textContent(), message);
+    assert.equal(await headline(page, 'council_npv'), defaultNpv, fragment);
+    assert.deepEqual(problems, [], fragment);
+    await page.close();
+  }
+});
+
+async function downloadText(page, buttonId) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#${buttonId}`).click()]);
+  const stream = await download.createReadStream();
+  const chunks = [];
+  for await (const chunk of stream) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+test('the CSV download equals sfpc report, and a hostile council name stays harmless', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  const name = '<script>window.hacked = 1</script> =SUM(A1)';
+  await typeInto(page, 'council', name);
+  assert.match(await page.locator('#results-context').textContent(), /<script>window\.hacked = 1<\/script> =SUM\(A1\)/);
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.equal(await page.locator('main script').count(), 0);
+
+  const csv = await downloadText(page, 'download-csv');
+  const scenario = defaults();
+  scenario.council = name;
+  const dir = join(SHOTS, '..', 'report-tmp');
+  sfpc(['report', '-', '--out', dir, '--draws', '1000'], JSON.stringify(scenario));
+  const { readFileSync, rmSync } = await import('node:fs');
+  assert.equal(csv, readFileSync(join(dir, 'yearly-results.csv'), 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  assert.ok(csv.startsWith('\ufeff'));
+  assert.match(csv.split('\r\n')[1], /^<script>window\.hacked = 1<\/script> =SUM\(A1\),2024-25,Family Valued,1,0,/);
+
+  // A name that starts with = is written so a spreadsheet will not run it.
+  await typeInto(page, 'council', '=SUM(A1)');
+  assert.match((await downloadText(page, 'download-csv')).split('\r\n')[1], /^'=SUM\(A1\),/);
+  await page.close();
+});
+
+test('figures download as JSON and open again; an invalid file shows its errors', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  await chooseView(page, 'family_safeguarding');
+  await typeInto(page, 'programmes.family_safeguarding.children_on_cp_plans', '400');
+  const saved = JSON.parse(await downloadText(page, 'download-scenario'));
+  assert.equal(saved.schema, 1);
+  assert.equal(saved.programmes.family_safeguarding.children_on_cp_plans.value, 400);
+  // The file is what sfpc evaluate reads.
+  assert.equal(evaluate(saved).programmes.family_safeguarding.council_npv_gbp !== undefined, true);
+
+  await page.locator('#reset').click();
+  assert.equal(await page.locator('input[data-path="programmes.family_safeguarding.children_on_cp_plans"]').inputValue(), '356.3');
+  await page.locator('#f-upload').setInputFiles({ name: 'saved.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved)) });
+  await page.waitForFunction(() => document.getElementById('share-status').textContent.startsWith('Opened saved.json'));
+  assert.equal(await page.locator('input[data-path="programmes.family_safeguarding.children_on_cp_plans"]').inputValue(), '400');
+
+  const bad = structuredClone(saved);
+  bad.programmes.no_wrong_door.residential_time_reduction = 1.4;
+  bad.appraisal.horizon_years = 0;
+  await page.locator('#f-upload').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.waitForFunction(() => document.getElementById('share-status').textContent.includes('could not be opened'));
+  const status = await page.locator('#share-status').textContent();
+  assert.match(status, /appraisal\.horizon_years: must be a whole number from 1 to 30, got 0/);
+  assert.match(status, /programmes\.no_wrong_door\.residential_time_reduction: must be between 0 and 1, got 1\.4/);
+  await page.locator('#f-upload').setInputFiles({ name: 'truncated.json', mimeType: 'application/json', buffer: Buffer.from('{ "schema": 1, ') });
+  await page.waitForFunction(() => document.getElementById('share-status').textContent.includes('truncated.json could not be opened'));
+  assert.match(await page.locator('#share-status').textContent(), /scenario: is not valid JSON/);
+  // The form kept the figures it had.
+  assert.equal(await page.locator('input[data-path="programmes.family_safeguarding.children_on_cp_plans"]').inputValue(), '400');
+  await page.close();
+});

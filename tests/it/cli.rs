@@ -137,3 +137,45 @@ fn simulate_rejects_bad_settings_with_exit_2() {
         "simulation.draws: must be a whole number from 1000 to 1000000, got 0"
     );
 }
+
+#[test]
+fn report_writes_the_csv_charts_and_json() {
+    let dir = std::env::temp_dir().join(format!("sfpc-report-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let defaults = text(&sfpc(&["defaults"], "").stdout);
+    let out_dir = dir.to_string_lossy().into_owned();
+    let out = sfpc(
+        &["report", "-", "--out", &out_dir, "--draws", "1000"],
+        &defaults,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = std::fs::read_to_string(dir.join("yearly-results.csv")).expect("CSV written");
+    let scenario = sfpc::evidence::default_scenario().expect("defaults");
+    let appraisal = sfpc::appraisal::appraise(&scenario);
+    assert_eq!(csv, sfpc::export::yearly_results_csv(&scenario, &appraisal));
+    for key in ["family_valued", "family_safeguarding", "no_wrong_door"] {
+        for chart in [
+            "yearly-flows",
+            "cumulative-net",
+            "fan",
+            "npv-histogram",
+            "tornado",
+        ] {
+            let svg = std::fs::read_to_string(dir.join(format!("{key}-{chart}.svg")))
+                .expect("SVG written");
+            assert!(svg.starts_with("<svg"), "{key}-{chart}");
+        }
+    }
+    let results: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("results.json")).unwrap()).unwrap();
+    assert_eq!(
+        results["programmes"]["no_wrong_door"]["council_npv_gbp"].as_f64(),
+        Some(appraisal.programmes[2].council_npv_gbp)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(
+        sfpc(&["report", "-"], &defaults).status.code(),
+        Some(2),
+        "--out is required"
+    );
+}

@@ -6,6 +6,7 @@ mod appraisal;
 mod charts;
 mod cli;
 mod defaults;
+mod export;
 mod properties;
 mod support;
 mod uncertainty;

@@ -1,0 +1,92 @@
+//! Files a finance lead takes away: the yearly results as CSV, for Excel.
+//!
+//! The CSV is UTF-8 with a byte-order mark (so Excel reads "£" and names
+//! correctly), comma-separated, CRLF line ends (RFC 4180). Numbers are
+//! written unrounded, exactly as the engine holds them. Text cells that begin
+//! with `=`, `+`, `-`, `@`, a tab or a carriage return are prefixed with an
+//! apostrophe, so a spreadsheet shows them as text and never runs them as a
+//! formula (OWASP's advice on CSV injection). Only text cells need it: the
+//! numbers are the engine's own, and a negative number must stay a number.
+
+use crate::appraisal::Appraisal;
+use crate::scenario::Scenario;
+
+/// Excel reads a file as UTF-8 when it starts with this.
+pub const BYTE_ORDER_MARK: &str = "\u{feff}";
+
+/// A text cell, safe to open in a spreadsheet and quoted where CSV needs it.
+pub fn text_cell(text: &str) -> String {
+    let risky = text
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
+    let text = if risky {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+/// A number cell: the shortest text that reads back as the same `f64`.
+pub fn number_cell(x: f64) -> String {
+    format!("{x}")
+}
+
+const YEARLY_COLUMNS: [&str; 14] = [
+    "Council",
+    "Price year",
+    "Programme",
+    "Year (1 = first year)",
+    "Green Book year",
+    "Effect multiplier",
+    "Savings to the council (GBP)",
+    "Police and NHS savings (GBP)",
+    "Costs (GBP)",
+    "Grant (GBP)",
+    "Council net (GBP)",
+    "Discount factor",
+    "Cumulative council net (GBP)",
+    "Cumulative discounted council net (GBP)",
+];
+
+/// The yearly results of every appraised programme, one row a programme-year.
+pub fn yearly_results_csv(scenario: &Scenario, appraisal: &Appraisal) -> String {
+    let mut out = String::from(BYTE_ORDER_MARK);
+    let header: Vec<String> = YEARLY_COLUMNS.iter().map(|c| text_cell(c)).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    let council = text_cell(&scenario.council);
+    let price_year = text_cell(&scenario.price_year.to_string());
+    for a in &appraisal.programmes {
+        let programme = text_cell(a.programme.name());
+        for y in &a.years {
+            let numbers = [
+                y.effect_multiplier,
+                y.benefits_gbp,
+                y.partner_benefits_gbp,
+                y.costs_gbp,
+                y.grant_gbp,
+                y.council_net_gbp,
+                y.discount_factor,
+                y.cumulative_council_net_gbp,
+                y.cumulative_discounted_council_net_gbp,
+            ];
+            let mut row = vec![
+                council.clone(),
+                price_year.clone(),
+                programme.clone(),
+                (y.year + 1).to_string(),
+                y.year.to_string(),
+            ];
+            row.extend(numbers.iter().map(|&x| number_cell(x)));
+            out.push_str(&row.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
