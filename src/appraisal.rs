@@ -44,6 +44,25 @@ pub struct YearRow {
     pub cumulative_discounted_council_net_gbp: f64,
 }
 
+impl YearRow {
+    /// The row's figures after the year, in field order: multiplier, benefits,
+    /// partner benefits, costs, grant, council net, discount factor,
+    /// cumulative net, cumulative discounted net.
+    pub fn figures(&self) -> [f64; 9] {
+        [
+            self.effect_multiplier,
+            self.benefits_gbp,
+            self.partner_benefits_gbp,
+            self.costs_gbp,
+            self.grant_gbp,
+            self.council_net_gbp,
+            self.discount_factor,
+            self.cumulative_council_net_gbp,
+            self.cumulative_discounted_council_net_gbp,
+        ]
+    }
+}
+
 /// Council return on investment, or why there is none.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CouncilRoi {

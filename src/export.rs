@@ -65,17 +65,6 @@ pub fn yearly_results_csv(scenario: &Scenario, appraisal: &Appraisal) -> String 
     for a in &appraisal.programmes {
         let programme = text_cell(a.programme.name());
         for y in &a.years {
-            let numbers = [
-                y.effect_multiplier,
-                y.benefits_gbp,
-                y.partner_benefits_gbp,
-                y.costs_gbp,
-                y.grant_gbp,
-                y.council_net_gbp,
-                y.discount_factor,
-                y.cumulative_council_net_gbp,
-                y.cumulative_discounted_council_net_gbp,
-            ];
             let mut row = vec![
                 council.clone(),
                 price_year.clone(),
@@ -83,7 +72,7 @@ pub fn yearly_results_csv(scenario: &Scenario, appraisal: &Appraisal) -> String 
                 (y.year + 1).to_string(),
                 y.year.to_string(),
             ];
-            row.extend(numbers.iter().map(|&x| number_cell(x)));
+            row.extend(y.figures().iter().map(|&x| number_cell(x)));
             out.push_str(&row.join(","));
             out.push_str("\r\n");
         }
