@@ -112,11 +112,13 @@ fn read_scenario(scenario: JsValue) -> Result<Scenario, InputErrors> {
     parse_scenario(&read_json(scenario, "scenario")?)
 }
 
-/// Reads a scenario file's text (JSON, format 1); returns the scenario or
-/// throws every `{ path, message }`, a JSON syntax error included.
-#[wasm_bindgen(js_name = parseScenarioText)]
-pub fn parse_scenario_text(text: &str) -> Result<JsValue, JsValue> {
-    let scenario = crate::format::parse_scenario_json(text).map_err(|e| errors_to_js(&e))?;
+/// Validates a scenario (a JS object, as `JSON.parse` gives from a file or a
+/// link) and returns it in format 1, or throws every `{ path, message }`. The
+/// page parses the text itself: the browser's JSON parser costs nothing to
+/// download, serde_json's text parser would.
+#[wasm_bindgen(js_name = normaliseScenario)]
+pub fn normalise_scenario(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
     to_js(&crate::format::scenario_to_json(&scenario))
 }
 

@@ -506,6 +506,20 @@ function scheduleLink(scenario) {
 
 class LinkError extends Error {}
 
+/**
+ * A scenario from a file's or a link's text, validated by the engine; throws
+ * every `{ path, message }`, a JSON syntax error as the engine would word it.
+ */
+function scenarioFromText(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw [{ path: 'scenario', message: `is not valid JSON: ${e.message}` }];
+  }
+  return engine.normaliseScenario(value);
+}
+
 /** The scenario in the address, if any; throws LinkError saying why it cannot be used. */
 async function scenarioFromLink() {
   const hash = location.hash.slice(1);
@@ -524,7 +538,7 @@ async function scenarioFromLink() {
     throw new LinkError('it is incomplete or damaged');
   }
   try {
-    return { scenario: engine.parseScenarioText(text), params };
+    return { scenario: scenarioFromText(text), params };
   } catch (errors) {
     const list = Array.isArray(errors) ? errors.map((e) => `${e.path}: ${e.message}`).join('; ') : String(errors);
     throw new LinkError(`its figures are not valid (${list})`);
@@ -589,7 +603,7 @@ async function openFile(event) {
   if (!file) return;
   let scenario;
   try {
-    scenario = engine.parseScenarioText(await file.text());
+    scenario = scenarioFromText(await file.text());
   } catch (errors) {
     const list = Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }];
     shareStatus(el('strong', {}, `${file.name} could not be opened:`),
