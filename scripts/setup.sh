@@ -54,9 +54,13 @@ ensure_browser() {
 
 ensure_node_modules() {
     command -v node >/dev/null || { log "installing node"; apt_install nodejs npm; }
-    if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+    local dir="$ROOT/tests/e2e"
+    # A copy of the lock file is kept beside the installed packages; when the
+    # lock file has changed since (a package added or bumped), install again.
+    if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.sfpc-installed-lock"; then
         log "installing the end-to-end test packages (npm ci)"
-        (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+        (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+        cp "$dir/package-lock.json" "$dir/node_modules/.sfpc-installed-lock"
     fi
 }
 

@@ -125,6 +125,32 @@ fn money_chart<'a, DB: DrawingBackend + 'a>(
     Ok(chart)
 }
 
+/// Points of a running total over time: (0, 0) at the start, then the value at
+/// the end of each year (year index t ends at t + 1).
+fn from_start<T>(items: &[T], year: fn(&T) -> u32, value: impl Fn(&T) -> f64) -> Vec<(f64, f64)> {
+    std::iter::once((0.0, 0.0))
+        .chain(items.iter().map(|i| (f64::from(year(i)) + 1.0, value(i))))
+        .collect()
+}
+
+/// A thick line with a circle at each point.
+fn line_with_circles<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Chart<'a, DB>,
+    points: &[(f64, f64)],
+    s: ChartScale,
+) -> DrawResult<DB> {
+    chart.draw_series(LineSeries::new(
+        points.to_vec(),
+        BLUE.stroke_width(s.px(2.5)),
+    ))?;
+    chart.draw_series(
+        points
+            .iter()
+            .map(|&p| Circle::new(p, s.px(4.0), BLUE.filled())),
+    )?;
+    Ok(())
+}
+
 /// The year index on an x axis of bars, labelled from 1 for people.
 fn year_label(x: &f64) -> String {
     if (x - x.round()).abs() < 1e-6 && *x >= 0.0 {
@@ -304,13 +330,9 @@ fn cumulative_net<DB: DrawingBackend>(
 ) -> DrawResult<DB> {
     area.fill(&WHITE)?;
     let n = a.years.len() as f64;
-    let points = |f: fn(&crate::appraisal::YearRow) -> f64| -> Vec<(f64, f64)> {
-        std::iter::once((0.0, 0.0))
-            .chain(a.years.iter().map(|y| (y.year as f64 + 1.0, f(y))))
-            .collect()
-    };
-    let cumulative = points(|y| y.cumulative_council_net_gbp);
-    let discounted = points(|y| y.cumulative_discounted_council_net_gbp);
+    let year = |y: &crate::appraisal::YearRow| y.year;
+    let cumulative = from_start(&a.years, year, |y| y.cumulative_council_net_gbp);
+    let discounted = from_start(&a.years, year, |y| y.cumulative_discounted_council_net_gbp);
     let values = cumulative.iter().chain(&discounted).map(|p| p.1);
     let plot = legend_row(
         area,
@@ -328,17 +350,8 @@ fn cumulative_net<DB: DrawingBackend>(
         grid: true,
     };
     let mut chart = money_chart(&plot, x, value_range(values), s)?;
-    let thick = s.px(2.5);
     zero_line(&mut chart, 0.0, n, s)?;
-    chart.draw_series(LineSeries::new(
-        cumulative.clone(),
-        BLUE.stroke_width(thick),
-    ))?;
-    chart.draw_series(
-        cumulative
-            .iter()
-            .map(|&p| Circle::new(p, s.px(4.0), BLUE.filled())),
-    )?;
+    line_with_circles(&mut chart, &cumulative, s)?;
     chart.draw_series(DashedLineSeries::new(
         discounted,
         s.px(6.0),
@@ -535,12 +548,10 @@ fn fan<DB: DrawingBackend>(
         s,
     )?;
     let n = u.fan.len() as f64;
-    let at = |f: fn(&FanYear) -> f64| -> Vec<(f64, f64)> {
-        std::iter::once((0.0, 0.0))
-            .chain(u.fan.iter().map(|y| (y.year as f64 + 1.0, f(y))))
-            .collect()
-    };
-    let (low, median, high) = (at(|y| y.p10_gbp), at(|y| y.p50_gbp), at(|y| y.p90_gbp));
+    let year = |f: &FanYear| f.year;
+    let low = from_start(&u.fan, year, |f| f.p10_gbp);
+    let median = from_start(&u.fan, year, |f| f.p50_gbp);
+    let high = from_start(&u.fan, year, |f| f.p90_gbp);
     let values = low.iter().chain(&high).map(|p| p.1);
     let x = XAxis {
         range: 0.0..n,
@@ -560,15 +571,7 @@ fn fan<DB: DrawingBackend>(
         ))?;
     }
     zero_line(&mut chart, 0.0, n, s)?;
-    chart.draw_series(LineSeries::new(
-        median.clone(),
-        BLUE.stroke_width(s.px(2.5)),
-    ))?;
-    chart.draw_series(
-        median
-            .iter()
-            .map(|&p| Circle::new(p, s.px(4.0), BLUE.filled())),
-    )?;
+    line_with_circles(&mut chart, &median, s)?;
     Ok(())
 }
 

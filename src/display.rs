@@ -3,6 +3,7 @@
 
 use crate::appraisal::{CouncilRoi, ProgrammeAppraisal};
 use crate::programmes::ProgrammeId;
+use crate::scenario::Scenario;
 
 /// Groups the digits of a whole number in threes: 1234567 -> "1,234,567".
 fn group_thousands(whole: u64) -> String {
@@ -254,31 +255,23 @@ pub fn comparison_summary(appraisal: &crate::appraisal::Appraisal) -> String {
     }
 }
 
-/// "Saving per family holding an FGC" -> "saving per family holding an FGC".
-/// ASCII only: our labels are, and Unicode case tables would add kilobytes to
-/// the WebAssembly download.
-fn lowercase_first(text: &str) -> String {
+/// The text with its first letter changed by `change`. ASCII only: our
+/// labels are, and Unicode case tables would add kilobytes to the download.
+fn first_letter(text: &str, change: fn(&char) -> char) -> String {
     let mut chars = text.chars();
     chars
         .next()
-        .map(|c| {
-            std::iter::once(c.to_ascii_lowercase())
-                .chain(chars)
-                .collect()
-        })
+        .map(|c| std::iter::once(change(&c)).chain(chars).collect())
         .unwrap_or_default()
 }
 
+/// "Saving per family holding an FGC" -> "saving per family holding an FGC".
+fn lowercase_first(text: &str) -> String {
+    first_letter(text, char::to_ascii_lowercase)
+}
+
 fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| {
-            std::iter::once(c.to_ascii_uppercase())
-                .chain(chars)
-                .collect()
-        })
-        .unwrap_or_default()
+    first_letter(text, char::to_ascii_uppercase)
 }
 
 fn break_even_reading(a: &ProgrammeAppraisal) -> String {
@@ -307,21 +300,24 @@ fn break_even_reading(a: &ProgrammeAppraisal) -> String {
     )
 }
 
+/// What was appraised, as the heading of every result: "Leeds: 5-year
+/// appraisal at 3.5% a year, 2024-25 prices".
+pub fn appraisal_context(scenario: &Scenario) -> String {
+    format!(
+        "{}: {}-year appraisal at {} a year, {} prices",
+        scenario.council,
+        scenario.appraisal.horizon_years,
+        percent(scenario.appraisal.discount_rate),
+        scenario.price_year
+    )
+}
+
 /// A fixed-width text table of the appraisal, for the `sfpc` command.
-pub fn appraisal_table(
-    council: &str,
-    price_year: &str,
-    appraisal: &crate::appraisal::Appraisal,
-    horizon_years: u32,
-    discount_rate: f64,
-) -> String {
+pub fn appraisal_table(scenario: &Scenario, appraisal: &crate::appraisal::Appraisal) -> String {
     use std::fmt::Write;
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{council}: {horizon_years}-year appraisal at {} a year, {price_year} prices",
-        percent(discount_rate)
-    );
+    let horizon_years = scenario.appraisal.horizon_years;
+    let mut out = appraisal_context(scenario);
+    out.push('\n');
     for a in &appraisal.programmes {
         let _ = writeln!(out, "\n{}", a.programme.name());
         let _ = writeln!(
@@ -353,14 +349,13 @@ pub fn appraisal_table(
 /// chance to 0% or a non-certainty to 100%.
 pub fn probability(p: f64) -> String {
     let pct = (p * 100.0).round();
-    let pct = if p > 0.0 && pct == 0.0 {
-        return "under 1%".into();
+    if p > 0.0 && pct == 0.0 {
+        "under 1%".into()
     } else if p < 1.0 && pct == 100.0 {
-        return "over 99%".into();
+        "over 99%".into()
     } else {
-        pct
-    };
-    format!("{pct:.0}%")
+        format!("{pct:.0}%")
+    }
 }
 
 /// A count with thousands separators: 10000 -> "10,000".

@@ -667,15 +667,24 @@ fn result_header(scenario: &Scenario) -> Map<String, Value> {
     }
 }
 
+/// `{ "<programme key>": json, … }`, in the order given.
+fn by_programme<T>(items: &[T], id: fn(&T) -> ProgrammeId, json: fn(&T) -> Value) -> Value {
+    let map: Map<String, Value> = items
+        .iter()
+        .map(|item| (id(item).key().to_owned(), json(item)))
+        .collect();
+    Value::Object(map)
+}
+
 /// The whole result, unrounded: only displays round.
 pub fn appraisal_to_json(scenario: &Scenario, appraisal: &Appraisal) -> Value {
-    let programmes: Map<String, Value> = appraisal
-        .programmes
-        .iter()
-        .map(|a| (a.programme.key().to_owned(), programme_appraisal_json(a)))
-        .collect();
     let mut result = result_header(scenario);
-    result.insert("programmes".into(), Value::Object(programmes));
+    let programmes = by_programme(
+        &appraisal.programmes,
+        |a| a.programme,
+        programme_appraisal_json,
+    );
+    result.insert("programmes".into(), programmes);
     Value::Object(result)
 }
 
@@ -714,11 +723,7 @@ pub fn programme_uncertainty_json(u: &ProgrammeUncertainty) -> Value {
 /// The whole uncertainty result: the seed and draws, for the audit trail,
 /// and each programme's figures.
 pub fn uncertainty_to_json(scenario: &Scenario, u: &Uncertainty) -> Value {
-    let programmes: Map<String, Value> = u
-        .programmes
-        .iter()
-        .map(|p| (p.programme.key().to_owned(), programme_uncertainty_json(p)))
-        .collect();
+    let programmes = by_programme(&u.programmes, |p| p.programme, programme_uncertainty_json);
     let mut result = result_header(scenario);
     result.insert(
         "simulation".into(),
@@ -729,6 +734,6 @@ pub fn uncertainty_to_json(scenario: &Scenario, u: &Uncertainty) -> Value {
             "distribution": "Beta-PERT, shape 4, each ranged parameter drawn independently once per draw",
         }),
     );
-    result.insert("programmes".into(), Value::Object(programmes));
+    result.insert("programmes".into(), programmes);
     Value::Object(result)
 }

@@ -147,6 +147,7 @@ impl Report {
             p["summaries"] = json_of(&chart_summaries(a, horizon))?;
         }
         json["comparison_summary"] = comparison_summary(&self.appraisal).into();
+        json["context"] = crate::display::appraisal_context(&self.scenario).into();
         to_js(&json)
     }
 
@@ -192,21 +193,26 @@ fn scale(device_pixel_ratio: f64) -> ChartScale {
     }
 }
 
-type ProgrammeChart = fn(
+/// A chart drawn from one result onto a canvas.
+type CanvasChart<T> = fn(
     &plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>,
-    &ProgrammeAppraisal,
+    &T,
     ChartScale,
 ) -> Result<(), charts::ChartError>;
 
-fn draw_programme(
-    chart: ProgrammeChart,
+/// Draws `chart` of `result` (or reports why there is no such result).
+fn draw_on<T>(
+    chart: CanvasChart<T>,
     canvas: HtmlCanvasElement,
-    report: &Report,
-    programme: &str,
+    result: Result<&T, JsValue>,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    let a = report.programme(programme)?;
-    drawn(chart(&canvas_area(canvas)?, a, scale(device_pixel_ratio)))
+    let result = result?;
+    drawn(chart(
+        &canvas_area(canvas)?,
+        result,
+        scale(device_pixel_ratio),
+    ))
 }
 
 /// Chart 1 for one programme: savings, grant and costs by year. The canvas's
@@ -218,11 +224,10 @@ pub fn draw_yearly_flows(
     programme: &str,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    draw_programme(
+    draw_on(
         charts::draw_yearly_flows,
         canvas,
-        report,
-        programme,
+        report.programme(programme),
         device_pixel_ratio,
     )
 }
@@ -235,11 +240,10 @@ pub fn draw_cumulative_net(
     programme: &str,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    draw_programme(
+    draw_on(
         charts::draw_cumulative_net,
         canvas,
-        report,
-        programme,
+        report.programme(programme),
         device_pixel_ratio,
     )
 }
@@ -251,11 +255,12 @@ pub fn draw_comparison(
     report: &Report,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    drawn(charts::draw_comparison(
-        &canvas_area(canvas)?,
-        &report.appraisal,
-        scale(device_pixel_ratio),
-    ))
+    draw_on(
+        charts::draw_comparison,
+        canvas,
+        Ok(&report.appraisal),
+        device_pixel_ratio,
+    )
 }
 
 /// A Monte Carlo run the page steps through between frames, and drops (frees)
@@ -366,23 +371,6 @@ impl UncertaintyReport {
     }
 }
 
-type UncertaintyChart = fn(
-    &plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>,
-    &ProgrammeUncertainty,
-    ChartScale,
-) -> Result<(), charts::ChartError>;
-
-fn draw_uncertainty(
-    chart: UncertaintyChart,
-    canvas: HtmlCanvasElement,
-    report: &UncertaintyReport,
-    programme: &str,
-    device_pixel_ratio: f64,
-) -> Result<(), JsValue> {
-    let u = report.programme(programme)?;
-    drawn(chart(&canvas_area(canvas)?, u, scale(device_pixel_ratio)))
-}
-
 /// Chart 4: the fan of cumulative council net (P10 to P90, median).
 #[wasm_bindgen(js_name = drawFan)]
 pub fn draw_fan(
@@ -391,11 +379,10 @@ pub fn draw_fan(
     programme: &str,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    draw_uncertainty(
+    draw_on(
         charts::draw_fan,
         canvas,
-        report,
-        programme,
+        report.programme(programme),
         device_pixel_ratio,
     )
 }
@@ -408,11 +395,10 @@ pub fn draw_npv_histogram(
     programme: &str,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    draw_uncertainty(
+    draw_on(
         charts::draw_npv_histogram,
         canvas,
-        report,
-        programme,
+        report.programme(programme),
         device_pixel_ratio,
     )
 }
@@ -425,11 +411,10 @@ pub fn draw_tornado(
     programme: &str,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    draw_uncertainty(
+    draw_on(
         charts::draw_tornado,
         canvas,
-        report,
-        programme,
+        report.programme(programme),
         device_pixel_ratio,
     )
 }

@@ -16,7 +16,10 @@ const SETTINGS = [
   { path: 'appraisal.horizon_years' },
   { path: 'appraisal.discount_rate' },
 ];
-const SIMULATION_PATHS = ['simulation.draws', 'simulation.seed'];
+const SIMULATION = [
+  { path: 'simulation.draws', label: 'Simulated futures', hint: 'How many draws, from 1,000 to 1,000,000.', kind: 'whole' },
+  { path: 'simulation.seed', label: 'Seed', hint: 'The same seed gives the same results.', kind: 'whole' },
+];
 /** Milliseconds of simulation per slice of work, so the page keeps responding. */
 const SLICE_MS = 8;
 
@@ -173,7 +176,7 @@ function field(spec) {
   const id = fieldId(path);
   const isText = spec.kind === 'text';
   const input = textInput(path, {
-    inputmode: isText || Array.isArray(row?.value) ? 'text' : 'decimal',
+    inputmode: spec.kind === 'whole' ? 'numeric' : isText || Array.isArray(row?.value) ? 'text' : 'decimal',
     autocomplete: path === 'council' ? 'organization' : 'off',
     'aria-describedby': `${id}-hint`,
     'data-main': true,
@@ -202,7 +205,7 @@ function renderForm() {
   $('settings-fields').replaceChildren(...SETTINGS.map(field));
   const keys = state.view === COMPARE ? programmeKeys() : [state.view];
   $('programme-fields').replaceChildren(...keys.map(programmeFieldset));
-  for (const path of SIMULATION_PATHS) $(fieldId(path)).value = state.text.get(path);
+  $('simulation-fields').replaceChildren(...SIMULATION.map(field));
   showFieldErrors();
 }
 
@@ -225,10 +228,9 @@ function renderViewChoices() {
 // ---- errors ----
 
 function labelFor(path) {
-  const spec = SETTINGS.find((s) => s.path === path);
+  const spec = [...SETTINGS, ...SIMULATION].find((s) => s.path === path);
   const row = state.table.find((r) => r.path === path);
-  const simLabel = path.startsWith('simulation.') ? $(`${fieldId(path)}-field`).querySelector('label').textContent : null;
-  const label = spec?.label ?? row?.label ?? simLabel ?? path;
+  const label = spec?.label ?? row?.label ?? path;
   const name = state.result?.programmes?.[programmeOf(path)]?.name;
   return name && state.view === COMPARE ? `${name}: ${label}` : label;
 }
@@ -339,8 +341,7 @@ function renderComparison(result) {
 function renderResults() {
   const result = state.result;
   const compare = state.view === COMPARE;
-  $('results-context').textContent = `${result.council}: ${result.horizon_years}-year appraisal, ${result.price_year} prices, discounted at ${
-    (result.discount_rate * 100).toFixed(1)}% a year.`;
+  $('results-context').textContent = `${result.context}.`;
   $('programme-charts').hidden = compare;
   if (compare) $('headlines').replaceChildren();
   else renderProgramme(result.programmes[state.view]);
@@ -659,8 +660,12 @@ function markSimulationStale(stale) {
   $('uncertainty').classList.toggle('is-stale', stale);
 }
 
-/** The scenario to simulate: in a single-programme view, that programme only. */
-function simulationScenario(scenario = buildScenario()) {
+/**
+ * The scenario to simulate: in a single-programme view, that programme only.
+ * A copy: the scenario given also goes into the page's address, in full.
+ */
+function simulationScenario(given = buildScenario()) {
+  const scenario = structuredClone(given);
   if (state.view !== COMPARE) {
     for (const key of programmeKeys()) scenario.programmes[key].enabled = key === state.view;
   }

@@ -151,29 +151,31 @@ fn report(options: &Options) -> Result<(), String> {
         "uncertainty.json",
         pretty(format::uncertainty_to_json(&scenario, &uncertainty)),
     )?;
-    let scale = sfpc::charts::ChartScale::PLAIN;
-    svg(&dir.join("comparison.svg"), |area| {
-        sfpc::charts::draw_comparison(area, &appraisal, scale)
+    use sfpc::charts::{self, ChartScale};
+    let scale = ChartScale::PLAIN;
+    let chart = |name: String| dir.join(format!("{name}.svg"));
+    svg(&chart("comparison".into()), |area| {
+        charts::draw_comparison(area, &appraisal, scale)
     })?;
     for a in &appraisal.programmes {
         let key = a.programme.key();
-        svg(&dir.join(format!("{key}-yearly-flows.svg")), |area| {
-            sfpc::charts::draw_yearly_flows(area, a, scale)
+        svg(&chart(format!("{key}-yearly-flows")), |area| {
+            charts::draw_yearly_flows(area, a, scale)
         })?;
-        svg(&dir.join(format!("{key}-cumulative-net.svg")), |area| {
-            sfpc::charts::draw_cumulative_net(area, a, scale)
+        svg(&chart(format!("{key}-cumulative-net")), |area| {
+            charts::draw_cumulative_net(area, a, scale)
         })?;
     }
     for u in &uncertainty.programmes {
         let key = u.programme.key();
-        svg(&dir.join(format!("{key}-fan.svg")), |area| {
-            sfpc::charts::draw_fan(area, u, scale)
+        svg(&chart(format!("{key}-fan")), |area| {
+            charts::draw_fan(area, u, scale)
         })?;
-        svg(&dir.join(format!("{key}-npv-histogram.svg")), |area| {
-            sfpc::charts::draw_npv_histogram(area, u, scale)
+        svg(&chart(format!("{key}-npv-histogram")), |area| {
+            charts::draw_npv_histogram(area, u, scale)
         })?;
-        svg(&dir.join(format!("{key}-tornado.svg")), |area| {
-            sfpc::charts::draw_tornado(area, u, scale)
+        svg(&chart(format!("{key}-tornado")), |area| {
+            charts::draw_tornado(area, u, scale)
         })?;
     }
     println!("wrote the report to {}", dir.display());
@@ -207,16 +209,7 @@ fn evaluate(options: &Options) -> Result<(), String> {
     match options.format {
         OutputFormat::Json => print_json(&format::appraisal_to_json(&scenario, &appraisal)),
         OutputFormat::Table => {
-            print!(
-                "{}",
-                display::appraisal_table(
-                    &scenario.council,
-                    &scenario.price_year.to_string(),
-                    &appraisal,
-                    scenario.appraisal.horizon_years,
-                    scenario.appraisal.discount_rate,
-                )
-            );
+            print!("{}", display::appraisal_table(&scenario, &appraisal));
             Ok(())
         }
     }

@@ -301,6 +301,17 @@ test('a link holds every input: opening it restores them all', async () => {
   const link = page.url();
   const expected = await inputValues(page);
   assert.match(link, /#v=1&view=no_wrong_door&/);
+  // The link holds the whole scenario in format 1, every programme as it is:
+  // viewing one programme must not switch the others off.
+  const { inflateRawSync } = await import('node:zlib');
+  const packed = new URLSearchParams(new URL(link).hash.slice(1)).get('s');
+  const inLink = JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
+  assert.equal(inLink.schema, 1);
+  assert.equal(inLink.council, 'Testshire County Council');
+  for (const key of ['family_valued', 'family_safeguarding', 'no_wrong_door']) {
+    assert.equal(inLink.programmes[key].enabled, true, key);
+  }
+  assert.equal(gbp(evaluate(inLink).programmes.no_wrong_door.council_npv_gbp), await headline(page, 'council_npv'));
   assert.ok(link.length < 2500, `link is ${link.length} characters`);
 
   const { page: opened, problems } = await openCalculator(chromium.browser, link);
@@ -373,8 +384,8 @@ test('figures download as JSON and open again; an invalid file shows its errors'
   const saved = JSON.parse(await downloadText(page, 'download-scenario'));
   assert.equal(saved.schema, 1);
   assert.equal(saved.programmes.family_safeguarding.children_on_cp_plans.value, 400);
-  // The file is what sfpc evaluate reads.
-  assert.equal(evaluate(saved).programmes.family_safeguarding.council_npv_gbp !== undefined, true);
+  // The file is what sfpc evaluate reads, and it gives the figure on screen.
+  assert.equal(gbp(evaluate(saved).programmes.family_safeguarding.council_npv_gbp), await headline(page, 'council_npv'));
 
   await page.locator('#reset').click();
   assert.equal(await page.locator('input[data-path="programmes.family_safeguarding.children_on_cp_plans"]').inputValue(), '356.3');
