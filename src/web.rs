@@ -162,12 +162,20 @@ impl Report {
     }
 
     fn programme(&self, key: &str) -> Result<&ProgrammeAppraisal, JsValue> {
-        self.appraisal
-            .programmes
-            .iter()
-            .find(|a| a.programme.key() == key)
-            .ok_or_else(|| JsValue::from_str(&format!("programme {key:?} is not in this result")))
+        find_programme(&self.appraisal.programmes, |a| a.programme, key)
     }
+}
+
+/// The result for the programme with scenario key `key`, or why there is none.
+fn find_programme<'r, T>(
+    results: &'r [T],
+    id: fn(&T) -> crate::programmes::ProgrammeId,
+    key: &str,
+) -> Result<&'r T, JsValue> {
+    results
+        .iter()
+        .find(|r| id(r).key() == key)
+        .ok_or_else(|| JsValue::from_str(&format!("programme {key:?} is not in this result")))
 }
 
 fn canvas_area(
@@ -363,11 +371,7 @@ impl UncertaintyReport {
     }
 
     fn programme(&self, key: &str) -> Result<&ProgrammeUncertainty, JsValue> {
-        self.uncertainty
-            .programmes
-            .iter()
-            .find(|p| p.programme.key() == key)
-            .ok_or_else(|| JsValue::from_str(&format!("programme {key:?} was not simulated")))
+        find_programme(&self.uncertainty.programmes, |p| p.programme, key)
     }
 }
 
