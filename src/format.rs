@@ -9,6 +9,7 @@
 //! stable while the model changes.
 
 use crate::appraisal::{Appraisal, CouncilRoi, ProgrammeAppraisal, YearRow};
+use crate::comparison::SavedScenario;
 use crate::programmes::{FamilySafeguarding, FamilyValued, NoWrongDoor, ProgrammeId};
 use crate::scenario::{
     AppraisalSettings, Estimate, Implementation, PriceYear, Programmes, Scenario, MAX_HORIZON_YEARS,
@@ -119,6 +120,29 @@ pub fn simulation_config(draws: &Value, seed: &Value) -> Result<SimulationConfig
             draws: draws as u32,
             seed,
         }),
+        _ => Err(InputErrors(r.errors)),
+    }
+}
+
+/// Longest name of a saved scenario.
+pub const MAX_LABEL_CHARS: usize = 60;
+
+/// Reads the saved scenarios to compare: a list of
+/// `{ "label": text, "programme": key, "scenario": scenario format 1 }`.
+/// A scenario's own errors come back under `saved[i].scenario`.
+pub fn parse_saved_scenarios(value: &Value) -> Result<Vec<SavedScenario>, InputErrors> {
+    let mut r = Reader::default();
+    let Some(items) = value.as_array() else {
+        r.fail("saved", format!("must be a list, got {}", describe(value)));
+        return Err(InputErrors(r.errors));
+    };
+    let saved: Vec<Option<SavedScenario>> = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| r.saved_scenario(item, &format!("saved[{i}]")))
+        .collect();
+    match saved.into_iter().collect::<Option<Vec<_>>>() {
+        Some(saved) if r.errors.is_empty() => Ok(saved),
         _ => Err(InputErrors(r.errors)),
     }
 }
@@ -320,6 +344,51 @@ impl Reader {
             );
         }
         s
+    }
+
+    fn saved_scenario(&mut self, value: &Value, path: &str) -> Option<SavedScenario> {
+        let map = self.object(value, path, &["label", "programme", "scenario"])?;
+        let label = self.text(map, path, "label").and_then(|l| {
+            let chars = l.chars().count();
+            if chars == 0 || chars > MAX_LABEL_CHARS {
+                self.fail(
+                    &join(path, "label"),
+                    format!("must be 1 to {MAX_LABEL_CHARS} characters, got {chars}"),
+                );
+                return None;
+            }
+            Some(l.to_owned())
+        });
+        let programme = self.text(map, path, "programme").and_then(|key| {
+            let found = ProgrammeId::ALL.into_iter().find(|p| p.key() == key);
+            if found.is_none() {
+                let keys: Vec<&str> = ProgrammeId::ALL.iter().map(|p| p.key()).collect();
+                self.fail(
+                    &join(path, "programme"),
+                    format!("must be one of {}, got {key:?}", keys.join(", ")),
+                );
+            }
+            found
+        });
+        let scenario = self.required(map, path, "scenario").and_then(|v| {
+            parse_scenario(v)
+                .map_err(|e| {
+                    for error in e.0 {
+                        let inner = if error.path == "scenario" {
+                            String::new()
+                        } else {
+                            format!(".{}", error.path)
+                        };
+                        self.fail(&format!("{path}.scenario{inner}"), error.message);
+                    }
+                })
+                .ok()
+        });
+        Some(SavedScenario {
+            label: label?,
+            programme: programme?,
+            scenario: scenario?,
+        })
     }
 
     fn scenario(&mut self, value: &Value) -> Option<Scenario> {

@@ -11,15 +11,15 @@
 //! The model does no I/O and knows nothing of the browser: only `web` (built
 //! for `wasm32` alone) touches JavaScript.
 
-pub mod appraisal;
+pub use sfpc_model::{appraisal, programmes, scenario, uncertainty};
+
+pub mod audit;
 pub mod charts;
+pub mod comparison;
 pub mod display;
 pub mod evidence;
 pub mod export;
 pub mod format;
-pub mod programmes;
-pub mod scenario;
-pub mod uncertainty;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

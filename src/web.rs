@@ -209,7 +209,7 @@ type CanvasChart<T> = fn(
 ) -> Result<(), charts::ChartError>;
 
 /// Draws `chart` of `result` (or reports why there is no such result).
-fn draw_on<T>(
+fn draw_on<T: ?Sized>(
     chart: CanvasChart<T>,
     canvas: HtmlCanvasElement,
     result: Result<&T, JsValue>,
@@ -419,6 +419,63 @@ pub fn draw_tornado(
         charts::draw_tornado,
         canvas,
         report.programme(programme),
+        device_pixel_ratio,
+    )
+}
+
+/// The audit pack (`audit::audit_files`) as a stored ZIP archive: the
+/// scenario, results, yearly CSV, defaults with sources and a README naming
+/// the engine version, with the uncertainty results, seed and draws when a
+/// finished analysis of the same figures is given.
+#[wasm_bindgen(js_name = auditPack)]
+pub fn audit_pack(report: &Report, uncertainty: Option<UncertaintyReport>) -> Vec<u8> {
+    let u = uncertainty.as_ref().map(|u| &u.uncertainty);
+    crate::audit::zip(&crate::audit::audit_files(
+        &report.scenario,
+        &report.appraisal,
+        u,
+    ))
+}
+
+/// Saved scenarios (A, B, C), each appraised for its own model.
+#[wasm_bindgen]
+pub struct ScenarioComparison {
+    compared: Vec<crate::comparison::ComparedScenario>,
+}
+
+/// Compares saved scenarios: a JS list of `{ label, programme, scenario }`.
+/// On bad input, throws every `{ path, message }` (`saved[1].scenario.…`).
+#[wasm_bindgen(js_name = compareScenarios)]
+pub fn compare_scenarios(saved: JsValue) -> Result<ScenarioComparison, JsValue> {
+    let saved = read_json(saved, "saved")
+        .and_then(|v| crate::format::parse_saved_scenarios(&v))
+        .and_then(|s| crate::comparison::compare(&s))
+        .map_err(|e| errors_to_js(&e))?;
+    Ok(ScenarioComparison { compared: saved })
+}
+
+#[wasm_bindgen]
+impl ScenarioComparison {
+    /// `{ table: { headings, rows }, summary }`, every figure as display text.
+    pub fn result(&self) -> Result<JsValue, JsValue> {
+        to_js(&serde_json::json!({
+            "table": json_of(&crate::display::scenario_comparison_table(&self.compared))?,
+            "summary": crate::display::scenario_comparison_summary(&self.compared),
+        }))
+    }
+}
+
+/// Chart 7: the saved scenarios' cumulative council net, overlaid.
+#[wasm_bindgen(js_name = drawScenarioComparison)]
+pub fn draw_scenario_comparison(
+    canvas: HtmlCanvasElement,
+    comparison: &ScenarioComparison,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    draw_on(
+        charts::draw_scenario_comparison,
+        canvas,
+        Ok(&comparison.compared[..]),
         device_pixel_ratio,
     )
 }

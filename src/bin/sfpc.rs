@@ -18,8 +18,10 @@ const USAGE: &str = "usage:
   sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
                                                 uncertainty analysis (default: 10000 draws)
   sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
-                                                write the yearly results (CSV), every chart
-                                                (SVG), the scenario and the results (JSON)";
+                                                write the audit pack (scenario, results and
+                                                uncertainty JSON, yearly results and defaults
+                                                CSV, README.txt; also as audit-pack.zip) and
+                                                every chart (SVG)";
 
 /// Exit status for bad input or bad usage.
 const BAD_INPUT: u8 = 2;
@@ -133,24 +135,15 @@ fn report(options: &Options) -> Result<(), String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let appraisal = sfpc::appraisal::appraise(&scenario);
     let uncertainty = uncertainty::simulate(&scenario, config);
-    let write = |name: &str, text: String| {
+    let write = |name: &str, bytes: &[u8]| {
         let path = dir.join(name);
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+        std::fs::write(&path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
     };
-    let pretty = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap_or_default();
-    write(
-        "yearly-results.csv",
-        sfpc::export::yearly_results_csv(&scenario, &appraisal),
-    )?;
-    write("scenario.json", pretty(format::scenario_to_json(&scenario)))?;
-    write(
-        "results.json",
-        pretty(format::appraisal_to_json(&scenario, &appraisal)),
-    )?;
-    write(
-        "uncertainty.json",
-        pretty(format::uncertainty_to_json(&scenario, &uncertainty)),
-    )?;
+    let files = sfpc::audit::audit_files(&scenario, &appraisal, Some(&uncertainty));
+    for f in &files {
+        write(&f.name, &f.bytes)?;
+    }
+    write("audit-pack.zip", &sfpc::audit::zip(&files))?;
     use sfpc::charts::{self, ChartScale};
     let scale = ChartScale::PLAIN;
     let chart = |name: String| dir.join(format!("{name}.svg"));

@@ -86,3 +86,28 @@ fn uncertainty_charts_draw_their_data() {
     let top = sfpc::display::parameter_label(fv.programme, fv.tornado[0].parameter);
     assert!(tornado.contains(&top), "{top} missing");
 }
+
+#[test]
+fn saved_scenarios_are_overlaid_with_their_labels_and_styles() {
+    let saved = |label: &str, saving: f64| {
+        serde_json::json!({
+            "label": label, "programme": "family_valued",
+            "scenario": scenario("family_valued", 3, 0.0, json!({ "saving_per_family_gbp": saving })),
+        })
+    };
+    let input = json!([saved("A", 755.0), saved("B <b>", 900.0), saved("C", 400.0)]);
+    let compared =
+        sfpc::comparison::compare(&sfpc::format::parse_saved_scenarios(&input).unwrap()).unwrap();
+    let chart = svg(|area| {
+        sfpc::charts::draw_scenario_comparison(area, &compared, ChartScale::PLAIN).expect("drawn")
+    });
+    assert!(chart.contains("A (solid, circles)"), "{chart}");
+    assert!(
+        chart.contains("B &lt;b&gt; (long dashes, squares)"),
+        "escaped as text: {chart}"
+    );
+    assert!(chart.contains("C (short dashes, crosses)"));
+    // One line each, with a marker at each of the 4 points (start and 3 years).
+    assert!(chart.matches("<circle").count() >= 4);
+    assert!(chart.matches("<rect").count() >= 4);
+}

@@ -172,6 +172,19 @@ fn report_writes_the_csv_charts_and_json() {
         results["programmes"]["no_wrong_door"]["council_npv_gbp"].as_f64(),
         Some(appraisal.programmes[2].council_npv_gbp)
     );
+    // The pack holds exactly the loose files, as the page's download does.
+    let pack = std::fs::read(dir.join("audit-pack.zip")).expect("pack written");
+    for name in [
+        "README.txt",
+        "scenario.json",
+        "results.json",
+        "defaults.csv",
+        "uncertainty.json",
+    ] {
+        let loose = std::fs::read(dir.join(name)).expect("file written");
+        let found = pack.windows(loose.len()).any(|w| w == loose.as_slice());
+        assert!(found, "{name} is stored in the pack");
+    }
     let _ = std::fs::remove_dir_all(&dir);
     assert_eq!(
         sfpc(&["report", "-"], &defaults).status.code(),

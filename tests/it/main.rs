@@ -3,8 +3,10 @@
 //! one part of the public contract.
 
 mod appraisal;
+mod audit;
 mod charts;
 mod cli;
+mod comparison;
 mod defaults;
 mod export;
 mod properties;

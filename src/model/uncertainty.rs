@@ -47,7 +47,7 @@ pub const FAN_SAMPLE_DRAWS: usize = 50_000;
 pub const HISTOGRAM_BINS: usize = 30;
 
 /// How many draws, from which seed. Build it with
-/// [`crate::format::simulation_config`], which checks the limits.
+/// `sfpc::format::simulation_config`, which checks the limits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SimulationConfig {
     pub draws: u32,

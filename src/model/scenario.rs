@@ -1,5 +1,5 @@
 //! A council's scenario as the model sees it: validated values, money in pounds
-//! at one price year. Only [`crate::format`] builds these from user input, and it
+//! at one price year. Only `sfpc::format` builds these from user input, and it
 //! checks every invariant stated here, so the model can take them as given.
 
 use crate::programmes::{FamilySafeguarding, FamilyValued, NoWrongDoor};

@@ -1,0 +1,205 @@
+//! The audit pack: everything a finance lead needs to show where a figure
+//! came from, in one file. The page's "Download the audit pack" and the
+//! `sfpc report` command write the same files from the same code.
+//!
+//! The pack is a ZIP archive, stored without compression: the files are
+//! small, every spreadsheet and operating system opens a stored ZIP, and a
+//! deflate encoder would add to the page's download. Format: PKWARE
+//! APPNOTE.TXT 6.3.10, sections 4.3.7 (local header), 4.3.12 (central
+//! directory) and 4.3.16 (end record); no ZIP64, so each file and the whole
+//! archive stay under 4 GiB, far above anything written here.
+
+use crate::appraisal::Appraisal;
+use crate::format::{appraisal_to_json, scenario_to_json, uncertainty_to_json};
+use crate::scenario::Scenario;
+use crate::uncertainty::Uncertainty;
+
+/// One file of the pack.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PackFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+fn pretty(value: &serde_json::Value) -> Vec<u8> {
+    let mut text = serde_json::to_vec_pretty(value).unwrap_or_default();
+    text.push(b'\n');
+    text
+}
+
+fn file(name: &str, bytes: Vec<u8>) -> PackFile {
+    PackFile {
+        name: name.to_owned(),
+        bytes,
+    }
+}
+
+/// What is in the pack, and how it was made: the first file a reader opens.
+fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
+    let simulation = match uncertainty {
+        Some(u) => format!(
+            "Uncertainty: {} simulated futures, seed {} (the same seed and draws give the same results).\r\n",
+            u.config.draws, u.config.seed
+        ),
+        None => "Uncertainty: not run for this pack.\r\n".into(),
+    };
+    let uncertainty_line = if uncertainty.is_some() {
+        "uncertainty.json    percentiles, probabilities, fan, histogram and tornado\r\n"
+    } else {
+        ""
+    };
+    format!(
+        "SFPC cost-benefit calculator: audit pack\r\n\
+         \r\n\
+         Engine version: {version}\r\n\
+         Appraisal: {context}\r\n\
+         {simulation}\
+         \r\n\
+         scenario.json       every input, in scenario format 1 (open it in the calculator, or run `sfpc evaluate scenario.json`)\r\n\
+         results.json        the appraisal, unrounded, as `sfpc evaluate` prints it\r\n\
+         yearly-results.csv  the yearly results, for Excel (UTF-8, unrounded)\r\n\
+         defaults.csv        every default figure with its range, unit, price year, basis and source\r\n\
+         {uncertainty_line}",
+        version = env!("CARGO_PKG_VERSION"),
+        context = crate::display::appraisal_context(scenario),
+    )
+}
+
+/// The defaults table with its sources, as CSV.
+pub fn defaults_csv() -> String {
+    use crate::evidence::{DefaultValue, DEFAULTS};
+    use crate::export::{number_cell, text_cell, BYTE_ORDER_MARK};
+    let mut out = String::from(BYTE_ORDER_MARK);
+    out.push_str("Path,Figure,Value,Low,High,Unit,Price year,Basis,Source\r\n");
+    for row in DEFAULTS {
+        let (value, low, high) = match row.value {
+            DefaultValue::Number(e) => (
+                number_cell(e.value),
+                number_cell(e.low),
+                number_cell(e.high),
+            ),
+            DefaultValue::List(items) => {
+                let list: Vec<String> = items.iter().map(|&x| number_cell(x)).collect();
+                (text_cell(&list.join("; ")), String::new(), String::new())
+            }
+        };
+        let cells = [
+            text_cell(row.path),
+            text_cell(row.label),
+            value,
+            low,
+            high,
+            text_cell(row.unit),
+            text_cell(row.price_year),
+            text_cell(row.basis.label()),
+            text_cell(row.source),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The files of the audit pack, in the order a reader wants them.
+pub fn audit_files(
+    scenario: &Scenario,
+    appraisal: &Appraisal,
+    uncertainty: Option<&Uncertainty>,
+) -> Vec<PackFile> {
+    let mut files = vec![
+        file("README.txt", manifest(scenario, uncertainty).into_bytes()),
+        file("scenario.json", pretty(&scenario_to_json(scenario))),
+        file(
+            "results.json",
+            pretty(&appraisal_to_json(scenario, appraisal)),
+        ),
+        file(
+            "yearly-results.csv",
+            crate::export::yearly_results_csv(scenario, appraisal).into_bytes(),
+        ),
+        file("defaults.csv", defaults_csv().into_bytes()),
+    ];
+    if let Some(u) = uncertainty {
+        files.push(file(
+            "uncertainty.json",
+            pretty(&uncertainty_to_json(scenario, u)),
+        ));
+    }
+    files
+}
+
+/// CRC-32 (ISO-HDLC, as ZIP uses), bitwise: the pack is small.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// 1980-01-01 00:00 in MS-DOS form: a fixed date, so the same inputs give
+/// the same archive, byte for byte.
+const DOS_DATE: u16 = (1 << 5) | 1;
+
+fn put16(out: &mut Vec<u8>, x: u16) {
+    out.extend_from_slice(&x.to_le_bytes());
+}
+
+fn put32(out: &mut Vec<u8>, x: u32) {
+    out.extend_from_slice(&x.to_le_bytes());
+}
+
+/// The fields local and central headers share, from "version needed" on.
+fn common_header(out: &mut Vec<u8>, f: &PackFile) {
+    put16(out, 20); // version needed: 2.0
+    put16(out, 1 << 11); // flags: names are UTF-8
+    put16(out, 0); // method: stored
+    put16(out, 0); // time
+    put16(out, DOS_DATE);
+    put32(out, crc32(&f.bytes));
+    put32(out, f.bytes.len() as u32); // compressed size
+    put32(out, f.bytes.len() as u32);
+    put16(out, f.name.len() as u16);
+    put16(out, 0); // extra field length
+}
+
+/// A stored (uncompressed) ZIP archive of `files`.
+pub fn zip(files: &[PackFile]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for f in files {
+        let offset = out.len() as u32;
+        put32(&mut out, 0x0403_4b50);
+        common_header(&mut out, f);
+        out.extend_from_slice(f.name.as_bytes());
+        out.extend_from_slice(&f.bytes);
+
+        put32(&mut central, 0x0201_4b50);
+        put16(&mut central, 20); // made by: 2.0, MS-DOS attributes
+        common_header(&mut central, f);
+        put16(&mut central, 0); // comment length
+        put16(&mut central, 0); // disk number
+        put16(&mut central, 0); // internal attributes
+        put32(&mut central, 0); // external attributes
+        put32(&mut central, offset);
+        central.extend_from_slice(f.name.as_bytes());
+    }
+    let central_offset = out.len() as u32;
+    out.extend_from_slice(&central);
+    put32(&mut out, 0x0605_4b50);
+    put16(&mut out, 0); // this disk
+    put16(&mut out, 0); // disk with the central directory
+    put16(&mut out, files.len() as u16);
+    put16(&mut out, files.len() as u16);
+    put32(&mut out, central.len() as u32);
+    put32(&mut out, central_offset);
+    put16(&mut out, 0); // comment length
+    out
+}
