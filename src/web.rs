@@ -161,6 +161,26 @@ impl Report {
         to_js(&crate::format::scenario_to_json(&self.scenario))
     }
 
+    /// The audit pack (`audit::audit_files`) as a stored ZIP archive: the
+    /// scenario, results, yearly CSV, defaults with their sources and a
+    /// README naming the engine version.
+    #[wasm_bindgen(js_name = auditPack)]
+    pub fn audit_pack(&self) -> Vec<u8> {
+        self.pack(None)
+    }
+
+    /// The audit pack with a finished uncertainty analysis of these figures:
+    /// its results, seed and draws.
+    #[wasm_bindgen(js_name = auditPackWithUncertainty)]
+    pub fn audit_pack_with_uncertainty(&self, uncertainty: &UncertaintyReport) -> Vec<u8> {
+        self.pack(Some(&uncertainty.uncertainty))
+    }
+
+    fn pack(&self, uncertainty: Option<&Uncertainty>) -> Vec<u8> {
+        let files = crate::audit::audit_files(&self.scenario, &self.appraisal, uncertainty);
+        crate::audit::zip(&files)
+    }
+
     fn programme(&self, key: &str) -> Result<&ProgrammeAppraisal, JsValue> {
         find_programme(&self.appraisal.programmes, |a| a.programme, key)
     }
@@ -421,20 +441,6 @@ pub fn draw_tornado(
         report.programme(programme),
         device_pixel_ratio,
     )
-}
-
-/// The audit pack (`audit::audit_files`) as a stored ZIP archive: the
-/// scenario, results, yearly CSV, defaults with sources and a README naming
-/// the engine version, with the uncertainty results, seed and draws when a
-/// finished analysis of the same figures is given.
-#[wasm_bindgen(js_name = auditPack)]
-pub fn audit_pack(report: &Report, uncertainty: Option<UncertaintyReport>) -> Vec<u8> {
-    let u = uncertainty.as_ref().map(|u| &u.uncertainty);
-    crate::audit::zip(&crate::audit::audit_files(
-        &report.scenario,
-        &report.appraisal,
-        u,
-    ))
 }
 
 /// Saved scenarios (A, B, C), each appraised for its own model.

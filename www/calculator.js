@@ -1,0 +1,1135 @@
+// The calculator: one instance per call of `mountCalculator`, inside the page
+// (app.js), an <sfpc-calculator> element's shadow root (sfpc-calculator.js)
+// or the iframe embed (embed.js). JavaScript owns the page (events, DOM,
+// canvas sizing, scheduling); the Rust engine (./pkg/sfpc.js, built from
+// src/web.rs) owns every number, every sentence about a number, and the
+// drawing. Instances share the engine and nothing else.
+//
+// State: `state.text` keeps exactly what the user typed, by path, so nothing
+// typed is lost; the scenario sent to the engine is rebuilt from it on every
+// input. While the input has errors the last valid results stay on screen,
+// marked out of date.
+
+import init, * as engine from './pkg/sfpc.js';
+import { CALCULATOR_HTML } from './markup.js';
+
+const COMPARE = 'compare';
+const SETTINGS = [
+  { path: 'council', label: 'Council name', hint: 'Shown on the results and printouts.', kind: 'text' },
+  { path: 'price_year', label: 'Price year', hint: 'The financial year your money figures are in, such as 2024-25.', kind: 'text' },
+  { path: 'appraisal.horizon_years' },
+  { path: 'appraisal.discount_rate' },
+];
+const SIMULATION = [
+  { path: 'simulation.draws', label: 'Simulated futures', hint: 'How many draws, from 1,000 to 1,000,000.', kind: 'whole' },
+  { path: 'simulation.seed', label: 'Seed', hint: 'The same seed gives the same results.', kind: 'whole' },
+];
+/** Milliseconds of simulation per slice of work, so the page keeps responding. */
+const SLICE_MS = 8;
+
+// ---- small DOM helpers: text is always set as text, never parsed as HTML ----
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === false || v === null || v === undefined) continue;
+    node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+const fieldId = (path) => 'f-' + path.replace(/[^a-z0-9_]+/gi, '-');
+const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1];
+
+// ---- scenario paths ----
+
+function getAt(obj, path) {
+  return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
+}
+
+function setAt(obj, path, value) {
+  const keys = path.split('.');
+  const last = keys.pop();
+  const parent = keys.reduce((o, k) => o[k], obj);
+  parent[last] = value;
+}
+
+/** The form field an engine error belongs to: `a.b.value`, `a.b.low` and `a.b[2]` are `a.b`'s. */
+function fieldPathOf(errorPath) {
+  return errorPath.replace(/\[\d+\]$/, '').replace(/\.(value|low|high)$/, '');
+}
+
+// ---- text <-> scenario values ----
+
+const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** A number from what was typed ("£1,200", "60%"), or the text itself for the engine to report. */
+function parseNumber(text) {
+  const t = text.trim().replace(/[£,\s]/g, '');
+  const percent = t.endsWith('%');
+  const digits = percent ? t.slice(0, -1) : t;
+  if (!NUMBER.test(digits)) return text;
+  const n = Number(digits);
+  return percent ? n / 100 : n;
+}
+
+/** List entries are separated by semicolons, or commas followed by a space (so "1,200" stays one number). */
+function parseList(text) {
+  return text.split(/\s*;\s*|,\s+|\s+/).filter((t) => t !== '').map(parseNumber);
+}
+
+/** The text a scenario value is shown as, for `path` (`x.low`, `x.high` for ranges). */
+function textAt(scenario, path) {
+  const end = path.match(/\.(low|high)$/)?.[1];
+  if (end) {
+    const range = getAt(scenario, path.slice(0, -end.length - 1));
+    return range && typeof range === 'object' ? String(range[end]) : '';
+  }
+  const value = getAt(scenario, path);
+  if (Array.isArray(value)) return value.join(', ');
+  if (value && typeof value === 'object') return String(value.value);
+  return String(value);
+}
+
+/** The version of the link format; the scenario inside is scenario format 1. */
+const LINK_VERSION = '1';
+
+const toBase64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const fromBase64Url = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+
+async function pipe(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+class LinkError extends Error {}
+
+/** The engine's `{ path, message }` errors in one line. */
+function describeErrors(errors) {
+  return Array.isArray(errors) ? errors.map((e) => `${e.path}: ${e.message}`).join('; ') : String(errors);
+}
+
+/**
+ * A scenario from a file's or a link's text, validated by the engine; throws
+ * every `{ path, message }`, a JSON syntax error as the engine would word it.
+ */
+function scenarioFromText(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw [{ path: 'scenario', message: `is not valid JSON: ${e.message}` }];
+  }
+  return engine.normaliseScenario(value);
+}
+
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+let engineLoaded = null;
+
+/** Loads the engine once per page, however many calculators the page holds. */
+export function loadEngine() {
+  engineLoaded ??= init();
+  return engineLoaded;
+}
+
+/**
+ * Builds a calculator in `container`, which lies in `root` (the document, or
+ * a shadow root). Options:
+ * - `address`: the calculator owns the page's address (permalinks, timing);
+ * - `linkPage`: the page that links made here open (default: this page);
+ * - `programme`: the model to show first (`no-wrong-door` or `no_wrong_door`);
+ * - `scenarioUrl`: a scenario file (format 1) to start from;
+ * - `events`: where `sfpc:updated` and `sfpc:simulated` are sent.
+ */
+export async function mountCalculator(root, container, options = {}) {
+  container.innerHTML = CALCULATOR_HTML;
+  const $ = (id) => root.getElementById(id);
+  const events = options.events ?? document;
+  const linkPage = options.linkPage ?? location.href.split('#')[0];
+  const state = {
+    view: 'family_valued',
+    base: null, // the scenario that typed text applies to (the defaults)
+    table: [], // the engine's defaults table
+    simDefaults: null,
+    text: new Map(), // path -> exactly what the user typed
+    report: null, // last valid engine Report (freed when replaced)
+    result: null, // its result as JSON
+    errors: [],
+    run: null, // the simulation under way, if any
+    runToken: 0, // bumped to cancel the run under way
+    sliceDraws: 20000,
+    uReport: null, // last finished UncertaintyReport
+    uResult: null,
+    firstChartDrawn: false,
+  };
+
+  /**
+   * The scenario value for a field from what was typed. A parameter with a
+   * range sends `{ value, low, high }`; a blank low or high means "the same as
+   * the value", and with both blank the parameter is a plain number.
+   */
+  function valueFor(path) {
+    const text = state.text.get(path) ?? '';
+    const current = getAt(state.base, path);
+    if (typeof current === 'string') return text;
+    if (Array.isArray(current)) return parseList(text);
+    const value = parseNumber(text);
+    if (!isParameter(path)) return value;
+    const bound = (end) => {
+      const t = state.text.get(`${path}.${end}`) ?? '';
+      return t.trim() === '' ? value : parseNumber(t);
+    };
+    const low = bound('low');
+    const high = bound('high');
+    return low === value && high === value ? value : { value, low, high };
+  }
+
+  /** Programme parameters that may carry a range (not lists, not settings). */
+  function isParameter(path) {
+    return Boolean(programmeOf(path)) && !Array.isArray(getAt(state.base, path));
+  }
+
+  function buildScenario() {
+    const scenario = structuredClone(state.base);
+    for (const path of scenarioPaths()) setAt(scenario, path, valueFor(path));
+    return scenario;
+  }
+
+  // ---- the form ----
+
+  function sourceDetails(row) {
+    return el('details', { class: 'source' },
+      el('summary', {}, 'Source'),
+      el('p', {}, el('strong', { class: `basis basis-${row.basis}` }, row.basis), ' · ', `price year: ${row.price_year}`),
+      el('p', {}, row.source));
+  }
+
+  function textInput(path, attrs) {
+    const input = el('input', {
+      id: fieldId(path), name: path, type: 'text', class: 'input', autocomplete: 'off', spellcheck: 'false',
+      'data-path': path, ...attrs,
+    });
+    input.value = state.text.get(path) ?? '';
+    return input;
+  }
+
+  function rangeInputs(path, label) {
+    const box = el('div', { class: 'range-inputs' });
+    for (const end of ['low', 'high']) {
+      const p = `${path}.${end}`;
+      box.append(el('div', {},
+        el('label', { for: fieldId(p) }, end === 'low' ? 'Low' : 'High'),
+        textInput(p, { class: 'input input-short', inputmode: 'decimal', 'aria-label': `${label}: ${end}`, placeholder: 'same' })));
+    }
+    return box;
+  }
+
+  function field(spec) {
+    const { path } = spec;
+    const row = state.table.find((r) => r.path === path);
+    const label = spec.label ?? row.label;
+    const ranged = isParameter(path);
+    const hint = spec.hint ?? `${row.hint} Unit: ${row.unit}.`;
+    const id = fieldId(path);
+    const isText = spec.kind === 'text';
+    const input = textInput(path, {
+      inputmode: spec.kind === 'whole' ? 'numeric' : isText || Array.isArray(row?.value) ? 'text' : 'decimal',
+      autocomplete: path === 'council' ? 'organization' : 'off',
+      'aria-describedby': `${id}-hint`,
+      'data-main': true,
+    });
+    const wrap = el('div', { class: 'field', id: `${id}-field` },
+      el('label', { for: id }, label),
+      el('p', { class: 'hint', id: `${id}-hint` }, hint),
+      el('p', { class: 'error-message', id: `${id}-error`, hidden: true }),
+      input);
+    if (ranged) wrap.append(rangeInputs(path, label));
+    if (row) wrap.append(sourceDetails(row));
+    return wrap;
+  }
+
+  function programmeFieldset(key) {
+    const prefix = `programmes.${key}.`;
+    const name = state.result?.programmes?.[key]?.name ?? key;
+    const fieldset = el('fieldset', { class: 'programme', id: `fieldset-${key}` },
+      el('legend', {}, `${name}: your figures`),
+      el('p', { class: 'hint' }, 'Low and high beside a figure give its range for the uncertainty analysis; leave them blank if you are sure of it.'));
+    for (const row of state.table.filter((r) => r.path.startsWith(prefix))) fieldset.append(field({ path: row.path }));
+    return fieldset;
+  }
+
+  function renderForm() {
+    $('settings-fields').replaceChildren(...SETTINGS.map(field));
+    const keys = state.view === COMPARE ? programmeKeys() : [state.view];
+    $('programme-fields').replaceChildren(...keys.map(programmeFieldset));
+    $('simulation-fields').replaceChildren(...SIMULATION.map(field));
+    showFieldErrors();
+  }
+
+  const programmeKeys = () => Object.keys(state.base.programmes);
+
+  function renderViewChoices() {
+    const choices = programmeKeys().map((key) => {
+      const p = state.result.programmes[key];
+      return { key, name: p.name, note: p.innovator };
+    });
+    choices.push({ key: COMPARE, name: 'Compare all three', note: 'side by side' });
+    $('view-choices').replaceChildren(...choices.map(({ key, name, note }) => {
+      const id = `view-${key}`;
+      return el('div', { class: 'radio' },
+        el('input', { type: 'radio', name: 'view', id, value: key, checked: key === state.view }),
+        el('label', { for: id }, name, el('span', { class: 'radio-note' }, ` (${note})`)));
+    }));
+  }
+
+  // ---- errors ----
+
+  function labelFor(path) {
+    const spec = [...SETTINGS, ...SIMULATION].find((s) => s.path === path);
+    const row = state.table.find((r) => r.path === path);
+    const label = spec?.label ?? row?.label ?? path;
+    const name = state.result?.programmes?.[programmeOf(path)]?.name;
+    return name && state.view === COMPARE ? `${name}: ${label}` : label;
+  }
+
+  /** The message, saying which end of a range it is about. */
+  function messageOf(e) {
+    const end = e.path.match(/\.(low|high)$/)?.[1];
+    return end ? `${end} ${e.message}` : e.message;
+  }
+
+  /**
+   * One message per field and problem: a typed value can fail the same rule at
+   * `value` and at `low` or `high` (blank bounds follow the value).
+   */
+  function uniqueByField(errors) {
+    const seen = new Set();
+    return errors.filter((e) => {
+      const key = `${fieldPathOf(e.path)}\u0000${e.message}`;
+      return !seen.has(key) && seen.add(key);
+    });
+  }
+
+  function showErrors() {
+    $('error-list').replaceChildren(...state.errors.map((e) => {
+      const path = fieldPathOf(e.path);
+      return el('li', {}, el('a', { href: `#${fieldId(path)}`, 'data-path': path }, `${labelFor(path)}: ${messageOf(e)}`));
+    }));
+    $('error-summary').hidden = state.errors.length === 0;
+    showFieldErrors();
+  }
+
+  function showFieldErrors() {
+    const byField = new Map();
+    for (const e of state.errors) {
+      const path = fieldPathOf(e.path);
+      byField.set(path, [...(byField.get(path) ?? []), messageOf(e)]);
+    }
+    const exact = new Set(state.errors.map((e) => e.path));
+    for (const input of root.querySelectorAll('#calculator input[data-path]')) {
+      const path = input.dataset.path;
+      const id = fieldId(path);
+      if (!input.hasAttribute('data-main')) {
+        input.setAttribute('aria-invalid', exact.has(path) ? 'true' : 'false');
+        continue;
+      }
+      const messages = byField.get(path);
+      const message = $(`${id}-error`);
+      message.hidden = !messages;
+      message.textContent = messages ? `Error: ${messages.join('; ')}` : '';
+      $(`${id}-field`).classList.toggle('field-error', Boolean(messages));
+      input.setAttribute('aria-invalid', messages ? 'true' : 'false');
+      input.setAttribute('aria-describedby', messages ? `${id}-hint ${id}-error` : `${id}-hint`);
+    }
+  }
+
+  /** A summary link to a field on another view switches to that view first. */
+  function followErrorLink(event) {
+    const link = event.target.closest('a[data-path]');
+    if (!link) return;
+    event.preventDefault();
+    const path = link.dataset.path;
+    const programme = programmeOf(path);
+    if (programme && state.view !== COMPARE && state.view !== programme) setView(programme);
+    $(fieldId(path))?.focus();
+  }
+
+  // ---- results ----
+
+  const money = (x) => engine.formatGbp(x);
+
+  function table(id, captionText, headings, rows) {
+    const head = el('thead', {}, el('tr', {}, ...headings.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '' }, h))));
+    const body = el('tbody', {}, ...rows.map((cells) => el('tr', {},
+      el('th', { scope: 'row' }, cells[0]),
+      ...cells.slice(1).map((c) => el('td', { class: 'num' }, c)))));
+    $(id).replaceChildren(el('caption', { id: id.replace('table', 'caption') }, captionText), head, body);
+  }
+
+  function cards(containerId, items) {
+    $(containerId).replaceChildren(el('dl', {}, ...items.map((h) => el('div', { class: `headline headline-${h.key}` },
+      el('dt', {}, h.label), el('dd', { class: 'figure' }, h.figure), el('dd', { class: 'reading' }, h.reading)))));
+  }
+
+  function renderProgramme(programme) {
+    const years = programme.years;
+    cards('headlines', programme.headlines);
+    $('flows-title').textContent = `${programme.name}: costs, grant and savings by year`;
+    $('flows-summary').textContent = programme.summaries.yearly_flows;
+    table('flows-table', `${programme.name}: costs, grant and savings by year (not discounted)`,
+      ['Year', 'Savings to the council', 'Grant', 'Costs', 'Council net', 'Police and NHS savings'],
+      years.map((y) => [`Year ${y.year + 1}`, money(y.benefits_gbp), money(y.grant_gbp), money(y.costs_gbp),
+        money(y.council_net_gbp), money(y.partner_benefits_gbp)]));
+    $('cumulative-title').textContent = `${programme.name}: the council's cumulative net position`;
+    $('cumulative-summary').textContent = programme.summaries.cumulative_net;
+    table('cumulative-table', `${programme.name}: cumulative council net position at the end of each year`,
+      ['End of year', 'Cumulative council net', 'Discounted (net present value to date)'],
+      years.map((y) => [`Year ${y.year + 1}`, money(y.cumulative_council_net_gbp), money(y.cumulative_discounted_council_net_gbp)]));
+  }
+
+  function renderComparison(result) {
+    const programmes = Object.values(result.programmes);
+    $('comparison-summary').textContent = result.comparison_summary;
+    const headings = programmes[0]?.headlines.map((h) => h.label) ?? [];
+    table('comparison-table', 'Headline results for each model', ['Model', ...headings],
+      programmes.map((p) => [p.name, ...p.headlines.map((h) => h.figure)]));
+  }
+
+  function renderResults() {
+    const result = state.result;
+    const compare = state.view === COMPARE;
+    $('results-context').textContent = `${result.context}.`;
+    $('programme-charts').hidden = compare;
+    if (compare) $('headlines').replaceChildren();
+    else renderProgramme(result.programmes[state.view]);
+    renderComparison(result);
+  }
+
+  // ---- uncertainty results ----
+
+  const prob = (p) => (p === null || p === undefined ? 'n/a' : engine.formatProbability(p));
+
+  function uncertaintyCards(u, horizon) {
+    const npv = u.council_npv_gbp;
+    return [
+      { key: 'p-positive', label: 'Chance the council is better off', figure: prob(u.probability_council_npv_positive),
+        reading: 'share of simulated futures with council net present value above £0' },
+      { key: 'p-payback', label: `Chance of paying back within ${horizon} years`, figure: prob(u.probability_payback_within_horizon),
+        reading: 'share of simulated futures in which the council pays back' },
+      { key: 'npv-range', label: 'Council net present value, 9 futures in 10', figure: `${money(npv.p5)} to ${money(npv.p95)}`,
+        reading: `median ${money(npv.p50)}` },
+      { key: 'p-break-even', label: 'Chance the effect clears break-even', figure: prob(u.break_even.probability_effect_exceeds),
+        reading: u.summaries.break_even },
+    ];
+  }
+
+  function percentileRows(u) {
+    const row = (label, q) => [label, money(q.p5), money(q.p10), money(q.p50), money(q.p90), money(q.p95), money(q.mean)];
+    return [row('Council net present value', u.council_npv_gbp), row('Public-sector net present value', u.public_npv_gbp)];
+  }
+
+  function renderUncertainty() {
+    const r = state.uResult;
+    if (!r) return;
+    const compare = state.view === COMPARE;
+    const sim = r.simulation;
+    $('sim-audit').textContent = `${engine.formatCount(sim.draws)} simulated futures, seed ${sim.seed}. ${sim.distribution}; generator ${sim.generator}.`;
+    $('uncertainty-charts').hidden = compare;
+    $('uncertainty-compare').hidden = !compare;
+    const headings = ['', 'P5', 'P10', 'Median', 'P90', 'P95', 'Mean'];
+    if (compare) {
+      $('uncertainty-headlines').replaceChildren();
+      table('percentiles-table', 'Council net present value across simulated futures, each model', headings,
+        Object.values(r.programmes).map((u) => percentileRows(u)[0]).map((cells, i) => [Object.values(r.programmes)[i].name, ...cells.slice(1)]));
+      table('uncertainty-compare-table', 'How sure: each model',
+        ['Model', 'Chance the council is better off', `Chance of paying back within ${r.horizon_years} years`, 'Chance the effect clears break-even'],
+        Object.values(r.programmes).map((u) => [u.name, prob(u.probability_council_npv_positive),
+          prob(u.probability_payback_within_horizon), prob(u.break_even.probability_effect_exceeds)]));
+      return;
+    }
+    const u = r.programmes[state.view];
+    if (!u) return;
+    cards('uncertainty-headlines', uncertaintyCards(u, r.horizon_years));
+    table('percentiles-table', `${u.name}: net present value across ${engine.formatCount(sim.draws)} simulated futures`, headings, percentileRows(u));
+    $('fan-summary').textContent = u.summaries.fan;
+    table('fan-table', `${u.name}: cumulative council net position across simulated futures (from ${engine.formatCount(u.fan_draws)} of them)`,
+      ['End of year', 'P10 (1 in 10 futures below)', 'Median', 'P90 (1 in 10 futures above)'],
+      u.fan.map((f) => [`Year ${f.year + 1}`, money(f.p10_gbp), money(f.p50_gbp), money(f.p90_gbp)]));
+    $('histogram-summary').textContent = u.summaries.histogram;
+    table('histogram-table', `${u.name}: simulated futures by council net present value`, ['From', 'To', 'Futures'],
+      u.histogram.map((b) => [money(b.from_gbp), money(b.to_gbp), engine.formatCount(b.count)]));
+    $('tornado-summary').textContent = u.summaries.tornado;
+    table('tornado-table', `${u.name}: council net present value with each figure at its low and its high`,
+      ['Figure', 'Low', 'High', 'Net present value at low', 'Net present value at high'],
+      u.tornado.map((t) => [t.label, t.low_display, t.high_display, money(t.npv_at_low_gbp), money(t.npv_at_high_gbp)]));
+    $('break-even-summary').textContent = u.summaries.break_even;
+  }
+
+  // ---- charts ----
+
+  /**
+   * Each canvas's CSS content size, kept up to date by a ResizeObserver so that
+   * drawing never reads layout: a read after the tables change would force the
+   * browser to lay out the whole page again, once per chart.
+   */
+  const canvasSizes = new Map();
+  const canvasObserver = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const box = entry.contentBoxSize?.[0];
+      canvasSizes.set(entry.target, box ? { width: box.inlineSize, height: box.blockSize } : entry.contentRect);
+    }
+    onResize();
+  });
+
+  /** Sizes a canvas's pixels to its CSS box × devicePixelRatio; false if it is not shown. */
+  function fitCanvas(canvas) {
+    const ratio = window.devicePixelRatio || 1;
+    const box = canvasSizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
+    if (box.width === 0 || box.height === 0) return false;
+    const width = Math.round(box.width * ratio);
+    const height = Math.round(box.height * ratio);
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    return true;
+  }
+
+  /** How to draw the chart on canvas `id` as things stand, or null when it has nothing to show. */
+  function drawerFor(id) {
+    const { report, uReport, view } = state;
+    const single = view !== COMPARE;
+    const simulated = uReport && single && state.uResult?.programmes?.[view];
+    switch (id) {
+      case 'flows-chart': return report && single && ((c, r) => engine.drawYearlyFlows(c, report, view, r));
+      case 'cumulative-chart': return report && single && ((c, r) => engine.drawCumulativeNet(c, report, view, r));
+      case 'comparison-chart': return report && ((c, r) => engine.drawComparison(c, report, r));
+      case 'fan-chart': return simulated && ((c, r) => engine.drawFan(c, uReport, view, r));
+      case 'histogram-chart': return simulated && ((c, r) => engine.drawNpvHistogram(c, uReport, view, r));
+      case 'tornado-chart': return simulated && ((c, r) => engine.drawTornado(c, uReport, view, r));
+      case 'scenarios-chart': return comparison && ((c, r) => engine.drawScenarioComparison(c, comparison, r));
+      default: return null;
+    }
+  }
+
+  function draw(canvasId) {
+    const canvas = $(canvasId);
+    const drawFn = drawerFor(canvasId);
+    if (!drawFn || !fitCanvas(canvas)) return;
+    try {
+      drawFn(canvas, window.devicePixelRatio || 1);
+    } catch (e) {
+      console.error(`could not draw ${canvasId}:`, e);
+    }
+  }
+
+  function drawCharts() {
+    if (!state.report) return;
+    for (const id of ['flows-chart', 'cumulative-chart', 'comparison-chart']) draw(id);
+    if (!state.firstChartDrawn) {
+      state.firstChartDrawn = true;
+      performance.mark('sfpc:first-chart');
+    }
+  }
+
+  function drawUncertaintyCharts() {
+    for (const id of ['fan-chart', 'histogram-chart', 'tornado-chart']) draw(id);
+  }
+
+  /** Pixels across a chart's PNG: 17 cm, a report's text width, at 300 dots an inch. */
+  const PNG_WIDTH_PX = 2000;
+
+  /** A chart as a PNG at print resolution, drawn afresh (not scaled up from the screen). */
+  async function downloadPng(canvasId) {
+    const drawFn = drawerFor(canvasId);
+    if (!drawFn) return;
+    const box = canvasSizes.get($(canvasId));
+    const cssWidth = box?.width || 800;
+    const cssHeight = box?.height || 400;
+    const ratio = PNG_WIDTH_PX / cssWidth;
+    const canvas = document.createElement('canvas');
+    canvas.width = PNG_WIDTH_PX;
+    canvas.height = Math.round(cssHeight * ratio);
+    drawFn(canvas, ratio);
+    const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    download(`sfpc-${canvasId.replace(/-chart$/, '')}.png`, png, 'image/png');
+  }
+
+  function addPngButtons() {
+    for (const canvas of root.querySelectorAll('figure.chart canvas')) {
+      const titleId = canvas.getAttribute('aria-labelledby');
+      const button = el('button', { type: 'button', class: 'button secondary small png', 'aria-describedby': titleId },
+        'Download this chart (PNG)');
+      button.addEventListener('click', () => downloadPng(canvas.id));
+      canvas.after(button);
+    }
+  }
+
+  // ---- save and share ----
+
+  /** A link's fragment for a valid scenario: compact (deflated), versioned. */
+  async function linkFragment(scenario) {
+    const packed = await pipe(new TextEncoder().encode(JSON.stringify(scenario)), new CompressionStream('deflate-raw'));
+    return new URLSearchParams({
+      v: LINK_VERSION,
+      view: state.view,
+      draws: state.text.get('simulation.draws'),
+      seed: state.text.get('simulation.seed'),
+      s: toBase64Url(packed),
+    }).toString();
+  }
+
+  let linkTimer = 0;
+  let linkToken = 0;
+  /** Keeps the address up to date with the last valid figures. */
+  function scheduleLink(scenario) {
+    if (!options.address) return;
+    clearTimeout(linkTimer);
+    const token = ++linkToken;
+    linkTimer = setTimeout(async () => {
+      const fragment = await linkFragment(scenario);
+      if (token === linkToken) history.replaceState(null, '', `#${fragment}`);
+    }, 200);
+  }
+
+  /** The scenario in a link's fragment, if any; throws LinkError saying why it cannot be used. */
+  async function scenarioFromLink(hash) {
+    if (!hash) return null;
+    const params = new URLSearchParams(hash);
+    const version = params.get('v');
+    if (version !== LINK_VERSION) {
+      throw new LinkError(/^\d+$/.test(version ?? '') && Number(version) > Number(LINK_VERSION)
+        ? `it was made by a newer version of the calculator (link format ${version})`
+        : 'it is not a link to this calculator');
+    }
+    let text;
+    try {
+      text = new TextDecoder().decode(await pipe(fromBase64Url(params.get('s') ?? ''), new DecompressionStream('deflate-raw')));
+    } catch {
+      throw new LinkError('it is incomplete or damaged');
+    }
+    try {
+      return { scenario: scenarioFromText(text), params };
+    } catch (errors) {
+      throw new LinkError(`its figures are not valid (${describeErrors(errors)})`);
+    }
+  }
+
+  /** Puts a scenario's figures into the form, as text; paths it lacks keep theirs. */
+  function applyScenario(scenario) {
+    for (const path of scenarioPaths()) {
+      if (getAt(scenario, path) === undefined) continue;
+      state.text.set(path, textAt(scenario, path));
+      if (isParameter(path)) for (const end of ['low', 'high']) state.text.set(`${path}.${end}`, textAt(scenario, `${path}.${end}`));
+    }
+  }
+
+  function showNotice(text) {
+    const message = $('link-message');
+    message.textContent = text;
+    message.hidden = false;
+  }
+
+  /** `no-wrong-door` (an attribute) or `no_wrong_door` (a key): the view, if it is one. */
+  function viewFrom(name) {
+    const key = String(name ?? '').trim().toLowerCase().replace(/-/g, '_');
+    return key === COMPARE || programmeKeys().includes(key) ? key : null;
+  }
+
+  /** The starting figures: from the address, or the scenario file the embedder names. */
+  async function restoreStart() {
+    if (options.programme) {
+      const view = viewFrom(options.programme);
+      if (view) state.view = view;
+      else showNotice(`"${options.programme}" is not one of the models, so the calculator starts with ${state.result?.programmes?.[state.view]?.name ?? 'the first'}.`);
+    }
+    if (options.address) await restoreFromLink(location.hash.slice(1));
+    else if (options.scenarioUrl) await restoreFromFile(options.scenarioUrl);
+  }
+
+  async function restoreFromFile(url) {
+    try {
+      const response = await fetch(url, { credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      applyScenario(scenarioFromText(await response.text()));
+    } catch (e) {
+      const why = Array.isArray(e) ? describeErrors(e) : e.message;
+      state.text = defaultText();
+      showNotice(`The starting figures could not be read (${why}). The calculator shows the default figures instead.`);
+    }
+  }
+
+  async function restoreFromLink(hash) {
+    try {
+      const link = await scenarioFromLink(hash);
+      if (!link) return;
+      applyScenario(link.scenario);
+      state.view = viewFrom(link.params.get('view')) ?? state.view;
+      for (const key of ['draws', 'seed']) {
+        const value = link.params.get(key);
+        if (value !== null) state.text.set(`simulation.${key}`, value);
+      }
+    } catch (e) {
+      if (!(e instanceof LinkError)) throw e;
+      state.text = defaultText();
+      showNotice(`This link could not be opened: ${e.message}. The calculator shows the default figures instead.`);
+    }
+  }
+
+  function shareStatus(...content) {
+    $('share-status').replaceChildren(...content);
+  }
+
+  /** Copies a link to the calculator page with these figures (this page, unless embedded). */
+  async function copyLink() {
+    if (!state.report) return;
+    clearTimeout(linkTimer);
+    const fragment = await linkFragment(state.report.scenario());
+    if (options.address) history.replaceState(null, '', `#${fragment}`);
+    const url = `${linkPage}#${fragment}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      shareStatus('Link copied.');
+    } catch {
+      shareStatus('Copy this link: ', el('a', { href: url }, 'link to these figures'));
+    }
+  }
+
+  async function openFile(event) {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    let scenario;
+    try {
+      scenario = scenarioFromText(await file.text());
+    } catch (errors) {
+      const list = Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }];
+      shareStatus(el('strong', {}, `${file.name} could not be opened:`),
+        el('ul', {}, ...list.map((e) => el('li', {}, `${e.path}: ${e.message}`))));
+      return;
+    }
+    applyScenario(scenario);
+    renderForm();
+    update();
+    shareStatus(`Opened ${file.name}.`);
+  }
+
+  // ---- the update cycle ----
+
+  /** Timings, for the benchmark and tests. */
+  const timing = { updates: 0, lastMs: 0, simulations: 0, lastSimulationMs: 0, lastSimulationDraws: 0, lastSimulationParts: {} };
+  if (options.address) window.sfpcTiming = timing;
+
+  /** Evaluates the typed scenario; redraws on success, keeps the last result on error. */
+  function update() {
+    cancelSimulation();
+    const scenario = buildScenario();
+    let report;
+    try {
+      report = engine.evaluate(scenario);
+    } catch (errors) {
+      state.errors = uniqueByField(Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }]);
+      showErrors();
+      markStale(true);
+      return false;
+    }
+    state.errors = [];
+    markStale(false);
+    state.report?.free();
+    state.report = report;
+    state.result = report.result();
+    renderResults();
+    drawCharts();
+    startSimulation(scenario);
+    showErrors();
+    scheduleLink(scenario);
+    return true;
+  }
+
+  function markStale(stale) {
+    $('stale').hidden = !stale;
+    $('results').classList.toggle('is-stale', stale);
+    markSimulationStale(stale);
+  }
+
+  function markSimulationStale(stale) {
+    $('sim-stale').hidden = !stale || !state.uResult;
+    $('uncertainty').classList.toggle('is-stale', stale);
+  }
+
+  /**
+   * The scenario to simulate: in a single-programme view, that programme only.
+   * A copy: the scenario given also goes into the page's address, in full.
+   */
+  function simulationScenario(given = buildScenario()) {
+    const scenario = structuredClone(given);
+    if (state.view !== COMPARE) {
+      for (const key of programmeKeys()) scenario.programmes[key].enabled = key === state.view;
+    }
+    return scenario;
+  }
+
+  function cancelSimulation() {
+    state.runToken += 1;
+    state.run?.free();
+    state.run = null;
+  }
+
+  /** Starts the uncertainty analysis in slices of about SLICE_MS; a newer start cancels it. */
+  function startSimulation(scenario) {
+    cancelSimulation();
+    let run;
+    try {
+      run = engine.startSimulation(simulationScenario(scenario), parseNumber(state.text.get('simulation.draws')), parseNumber(state.text.get('simulation.seed')));
+    } catch (errors) {
+      state.errors = uniqueByField([...state.errors, ...(Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }])]);
+      markSimulationStale(true);
+      progress(0, 0, '');
+      return;
+    }
+    markSimulationStale(false);
+    state.run = run;
+    const made = { report: state.report, view: state.view };
+    const token = state.runToken;
+    const total = run.draws;
+    let busyMs = 0;
+    let drawMs = 0;
+    const slice = () => {
+      if (token !== state.runToken) return; // cancelled; the run is already freed
+      const t0 = performance.now();
+      const done = run.step(state.sliceDraws);
+      const elapsed = performance.now() - t0;
+      busyMs += elapsed;
+      drawMs += elapsed;
+      state.sliceDraws = Math.max(1000, Math.min(500000, Math.round(state.sliceDraws * SLICE_MS / Math.max(elapsed, 0.5))));
+      if (done < total) {
+        progress(done, total, `Simulating: ${engine.formatCount(done)} of ${engine.formatCount(total)} futures…`);
+        setTimeout(slice, 0);
+        return;
+      }
+      const t1 = performance.now();
+      finishSimulation(run);
+    state.uReportFor = made;
+      busyMs += performance.now() - t1;
+      timing.lastSimulationParts.draws = drawMs;
+      Object.assign(timing, { simulations: timing.simulations + 1, lastSimulationMs: busyMs, lastSimulationDraws: total });
+      events.dispatchEvent(new CustomEvent('sfpc:simulated', { detail: { ms: busyMs, draws: total } }));
+    };
+    progress(0, total, `Simulating ${engine.formatCount(total)} futures…`);
+    setTimeout(slice, 0);
+  }
+
+  function finishSimulation(run) {
+    const t0 = performance.now();
+    const report = run.finish();
+    run.free();
+    state.run = null;
+    state.uReport?.free();
+    state.uReport = report;
+    state.uResult = report.result();
+    const t1 = performance.now();
+    renderUncertainty();
+    const t2 = performance.now();
+    drawUncertaintyCharts();
+    const t3 = performance.now();
+    timing.lastSimulationParts = { summarise: t1 - t0, tables: t2 - t1, charts: t3 - t2 };
+    progress(1, 1, `Done: ${engine.formatCount(state.uResult.simulation.draws)} simulated futures.`);
+  }
+
+  function progress(done, total, text) {
+    const bar = $('sim-progress');
+    bar.max = Math.max(total, 1);
+    bar.value = done;
+    $('sim-text').textContent = text;
+  }
+
+  let announceTimer = 0;
+  function announce() {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(() => {
+      const p = state.result?.programmes?.[state.view];
+      const n = state.errors.length;
+      $('status').textContent = n
+        ? `${n} problem${n > 1 ? 's' : ''} with the figures; results not updated.`
+        : p ? `Results updated. ${p.headlines[0].label}: ${p.headlines[0].figure}.` : 'Results updated.';
+    }, 800);
+  }
+
+  function onInput(event) {
+    const input = event.target.closest('input[data-path]');
+    if (!input) return;
+    // From the event's own time stamp, so time spent queued counts too.
+    const started = Math.min(event.timeStamp || Infinity, performance.now());
+    state.text.set(input.dataset.path, input.value);
+    update();
+    timing.lastMs = performance.now() - started;
+    timing.updates += 1;
+    events.dispatchEvent(new CustomEvent('sfpc:updated', { detail: { ms: timing.lastMs } }));
+    announce();
+  }
+
+  function setView(view) {
+    state.view = view;
+    if (state.report) scheduleLink(state.report.scenario());
+    renderViewChoices();
+    renderForm();
+    renderResults();
+    drawCharts();
+    renderUncertainty();
+    startSimulation();
+    showErrors();
+    updateSaveButtons();
+  }
+
+  function onViewChange(event) {
+    if (event.target.name === 'view') setView(event.target.value);
+  }
+
+  function scenarioPaths() {
+    return [...SETTINGS.map((s) => s.path), ...state.table.filter((r) => r.path.startsWith('programmes.')).map((r) => r.path)];
+  }
+
+  function defaultText() {
+    const text = new Map();
+    for (const path of scenarioPaths()) {
+      text.set(path, textAt(state.base, path));
+      if (isParameter(path)) for (const end of ['low', 'high']) text.set(`${path}.${end}`, textAt(state.base, `${path}.${end}`));
+    }
+    text.set('simulation.draws', String(state.simDefaults.draws));
+    text.set('simulation.seed', String(state.simDefaults.seed));
+    return text;
+  }
+
+  // ---- the audit pack ----
+
+  function downloadAuditPack() {
+    if (!state.report) return;
+    const made = state.uReportFor;
+    const current = state.uReport && !state.run && made?.report === state.report && made.view === state.view;
+    const zip = current ? state.report.auditPackWithUncertainty(state.uReport) : state.report.auditPack();
+    download('sfpc-audit-pack.zip', zip, 'application/zip');
+    shareStatus(current ? 'Audit pack downloaded.'
+      : 'Audit pack downloaded, without the uncertainty analysis: it has not finished for these figures.');
+  }
+
+  // ---- scenarios A, B and C ----
+
+  const SLOTS = ['A', 'B', 'C'];
+  /** The browser storage key; the version inside it is the store's format. */
+  const STORE_KEY = 'sfpc.saved-scenarios';
+  /** slot -> { name, programme, scenario, savedAt } */
+  const saved = new Map();
+  let comparison = null; // the engine's ScenarioComparison of `saved`
+
+  const slotLabel = (slot) => (saved.get(slot)?.name ? `${slot}: ${saved.get(slot).name}` : slot);
+  const savedStatus = (text) => { $('saved-status').textContent = text; };
+  const modelName = (key) => state.result?.programmes?.[key]?.name ?? key;
+
+  /** Saved scenarios from this browser. A store that cannot be read is reported and left alone. */
+  function loadSaved() {
+    let stored;
+    try {
+      stored = JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null');
+    } catch {
+      savedStatus('Scenarios saved earlier in this browser could not be read, so none are shown.');
+      return;
+    }
+    if (stored === null) return;
+    if (stored?.version !== 1 || typeof stored.slots !== 'object' || stored.slots === null) {
+      savedStatus('Scenarios saved earlier in this browser are in a form this calculator does not read, so none are shown.');
+      return;
+    }
+    let unreadable = 0;
+    for (const slot of SLOTS) {
+      const entry = stored.slots[slot];
+      if (!entry) continue;
+      try {
+        const programme = viewFrom(entry.programme);
+        if (!programme || programme === COMPARE) throw new Error('no model');
+        const scenario = engine.normaliseScenario(entry.scenario);
+        saved.set(slot, { name: String(entry.name ?? '').slice(0, 50), programme, scenario, savedAt: String(entry.savedAt ?? '') });
+      } catch {
+        unreadable += 1;
+      }
+    }
+    if (unreadable) savedStatus(`${unreadable} saved scenario${unreadable > 1 ? 's' : ''} could not be read, so ${unreadable > 1 ? 'they are' : 'it is'} not shown.`);
+  }
+
+  /** Writes the saved scenarios to the browser; false if it would not keep them. */
+  function storeSaved() {
+    try {
+      localStorage.setItem(STORE_KEY, JSON.stringify({ version: 1, slots: Object.fromEntries(saved) }));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function saveSlot(slot) {
+    if (!state.report || state.view === COMPARE) return;
+    if (state.errors.length) {
+      savedStatus('Fix the problems listed at the top first: only valid figures can be saved.');
+      return;
+    }
+    const name = $('f-saved-name').value.trim().slice(0, 50);
+    saved.set(slot, { name, programme: state.view, scenario: state.report.scenario(), savedAt: new Date().toISOString() });
+    const kept = storeSaved();
+    renderSaved();
+    savedStatus(kept ? `Saved as ${slotLabel(slot)}.`
+      : `Saved as ${slotLabel(slot)} until you leave this page: this browser would not store it (its storage may be full or switched off).`);
+  }
+
+  function openSlot(slot) {
+    const s = saved.get(slot);
+    if (!s) return;
+    applyScenario(s.scenario);
+    state.view = s.programme;
+    renderViewChoices();
+    renderForm();
+    update();
+    renderSaved();
+    savedStatus(`Opened ${slotLabel(slot)}.`);
+  }
+
+  function deleteSlot(slot) {
+    const label = slotLabel(slot);
+    saved.delete(slot);
+    storeSaved();
+    renderSaved();
+    savedStatus(`Deleted ${label}.`);
+  }
+
+  function savedWhen(iso) {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? '' : `, saved ${date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`;
+  }
+
+  function renderSaved() {
+    $('saved-list').replaceChildren(...SLOTS.filter((slot) => saved.has(slot)).map((slot) => {
+      const s = saved.get(slot);
+      const button = (action, text) => el('button', { type: 'button', class: 'button secondary small', [`data-${action}`]: slot,
+        'aria-label': `${text} scenario ${slotLabel(slot)}` }, `${text} ${slot}`);
+      return el('li', {}, el('strong', {}, slotLabel(slot)), ` (${modelName(s.programme)}${savedWhen(s.savedAt)}) `,
+        button('open', 'Open'), ' ', button('delete', 'Delete'));
+    }));
+    updateSaveButtons();
+    renderScenarioComparison();
+  }
+
+  /** Each saved scenario is for one model, so saving needs one chosen. */
+  function updateSaveButtons() {
+    const single = state.view !== COMPARE;
+    for (const b of root.querySelectorAll('#save-buttons button')) b.disabled = !single;
+    $('saved-hint').textContent = single
+      ? 'Save up to three versions of your figures, then compare them side by side under the results. They are kept in this browser only.'
+      : 'Choose one model above to save a scenario: each saved scenario is for one model.';
+  }
+
+  function renderScenarioComparison() {
+    comparison?.free();
+    comparison = null;
+    const entries = SLOTS.filter((slot) => saved.has(slot))
+      .map((slot) => ({ label: slotLabel(slot), programme: saved.get(slot).programme, scenario: saved.get(slot).scenario }));
+    $('scenarios').hidden = entries.length === 0;
+    if (!entries.length) return;
+    try {
+      comparison = engine.compareScenarios(entries);
+    } catch (errors) {
+      $('scenarios').hidden = true;
+      savedStatus(`The saved scenarios could not be compared: ${describeErrors(errors)}.`);
+      return;
+    }
+    const { table: t, summary } = comparison.result();
+    $('scenarios-summary').textContent = summary;
+    table('scenarios-table', "Saved scenarios, and each one's difference from A", t.headings, t.rows);
+    draw('scenarios-chart');
+  }
+
+  function onSavedClick(event) {
+    const button = event.target.closest('button');
+    if (!button) return;
+    if (button.dataset.slot) saveSlot(button.dataset.slot);
+    else if (button.dataset.open) openSlot(button.dataset.open);
+    else if (button.dataset.delete) deleteSlot(button.dataset.delete);
+  }
+
+  function resetAll() {
+    state.text = defaultText();
+    renderForm();
+    update();
+    $('status').textContent = 'All figures reset to the defaults.';
+  }
+
+  function renderSources() {
+    const group = (path) => state.result.programmes[programmeOf(path)]?.name ?? 'Appraisal';
+    const range = (r) => (Array.isArray(r.value) || r.low === r.high ? '' : `${r.low} to ${r.high}`);
+    const value = (r) => (Array.isArray(r.value) ? r.value.join(', ') : String(r.value));
+    table('sources-table', 'Every default the calculator starts from',
+      ['Parameter', 'Model', 'Value', 'Range', 'Unit', 'Price year', 'Basis', 'Source'],
+      state.table.map((r) => [r.label, group(r.path), value(r), range(r), r.unit, r.price_year, r.basis, r.source]));
+    $('sources').hidden = false;
+  }
+
+  function redrawAll() {
+    drawCharts();
+    drawUncertaintyCharts();
+    draw('scenarios-chart');
+  }
+
+  let resizeFrame = 0;
+  function onResize() {
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(redrawAll);
+  }
+
+  async function main() {
+    await loadEngine();
+    $('engine-version').textContent = engine.engineVersion();
+    state.base = engine.defaultScenario();
+    state.table = engine.defaultsTable();
+    state.simDefaults = engine.simulationDefaults();
+    state.text = defaultText();
+    state.report = engine.evaluate(state.base);
+    state.result = state.report.result();
+    await restoreStart();
+    renderViewChoices();
+    renderSources();
+    addPngButtons();
+    loadSaved();
+    renderSaved();
+    $('loading').hidden = true;
+    $('calculator').hidden = false;
+    renderForm();
+    for (const canvas of root.querySelectorAll('canvas')) canvasObserver.observe(canvas);
+    update();
+
+    const form = $('calculator');
+    form.addEventListener('input', onInput);
+    form.addEventListener('change', onViewChange);
+    form.addEventListener('submit', (e) => e.preventDefault());
+    $('reset').addEventListener('click', resetAll);
+    $('error-summary').addEventListener('click', followErrorLink);
+    $('copy-link').addEventListener('click', copyLink);
+    $('download-scenario').addEventListener('click', () => state.report
+      && download('sfpc-scenario.json', JSON.stringify(state.report.scenario(), null, 2), 'application/json'));
+    $('download-csv').addEventListener('click', () => state.report
+      && download('sfpc-yearly-results.csv', state.report.csv(), 'text/csv;charset=utf-8'));
+    $('f-upload').addEventListener('change', openFile);
+    $('download-audit').addEventListener('click', downloadAuditPack);
+    $('saved').addEventListener('click', onSavedClick);
+    window.addEventListener('beforeprint', redrawAll);
+  }
+
+  try {
+    await main();
+  } catch (e) {
+    console.error(e);
+    $('loading').textContent = 'The calculator could not start: your browser may not support WebAssembly.';
+    throw e;
+  }
+}

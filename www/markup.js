@@ -1,0 +1,192 @@
+// The calculator's markup: constant, with no user text in it. The page, the
+// <sfpc-calculator> element and the iframe embed all insert it, then fill it
+// in with text nodes only (calculator.js).
+
+export const CALCULATOR_HTML = `
+<p id="loading" class="notice" role="status">Loading the calculator…</p>
+<p id="link-message" class="notice notice-warning" role="alert" hidden></p>
+
+<div id="error-summary" class="error-summary" tabindex="-1" hidden aria-labelledby="error-summary-title">
+  <h2 id="error-summary-title">There is a problem</h2>
+  <ul id="error-list"></ul>
+</div>
+
+<form id="calculator" class="layout" novalidate hidden>
+  <div class="inputs">
+    <fieldset class="views">
+      <legend>What to appraise</legend>
+      <div class="radios" id="view-choices"></div>
+    </fieldset>
+
+    <fieldset id="settings">
+      <legend>Your council and the appraisal</legend>
+      <div id="settings-fields"></div>
+    </fieldset>
+
+    <div id="programme-fields"></div>
+
+    <p><button type="button" id="reset" class="button secondary">Reset all figures to the defaults</button></p>
+
+    <fieldset class="share" id="share">
+      <legend>Save and share</legend>
+      <p class="hint">The address of this page holds every figure you have entered: bookmark it, or send it to a colleague.
+        It stays in your browser; nothing is sent anywhere.</p>
+      <p class="buttons">
+        <button type="button" id="copy-link" class="button secondary">Copy a link to these figures</button>
+        <button type="button" id="download-scenario" class="button secondary">Download the figures (JSON)</button>
+        <button type="button" id="download-csv" class="button secondary">Download the yearly results (CSV)</button>
+        <button type="button" id="download-audit" class="button secondary">Download the audit pack (ZIP)</button>
+      </p>
+      <p class="hint">The audit pack holds the figures, the results, the yearly results, every default with its source,
+        the engine version, and the seed and draws of the uncertainty analysis.</p>
+      <div class="field" id="f-upload-field">
+        <label for="f-upload">Open figures saved from the calculator (a JSON file)</label>
+        <p class="hint" id="f-upload-hint">The same format as the Download button and the sfpc command.</p>
+        <input type="file" id="f-upload" accept=".json,application/json" aria-describedby="f-upload-hint">
+      </div>
+      <p id="share-status" class="context" role="status"></p>
+    </fieldset>
+
+    <fieldset class="saved" id="saved">
+      <legend>Scenarios A, B and C</legend>
+      <p class="hint" id="saved-hint">Save up to three versions of your figures, then compare them side by side under the
+        results. They are kept in this browser only.</p>
+      <div class="field">
+        <label for="f-saved-name">Name for the scenario (optional)</label>
+        <input type="text" id="f-saved-name" class="input" maxlength="50" autocomplete="off" aria-describedby="saved-hint">
+      </div>
+      <p class="buttons" id="save-buttons">
+        <button type="button" class="button secondary" data-slot="A">Save as A</button>
+        <button type="button" class="button secondary" data-slot="B">Save as B</button>
+        <button type="button" class="button secondary" data-slot="C">Save as C</button>
+      </p>
+      <ul id="saved-list" class="saved-list"></ul>
+      <p id="saved-status" class="context" role="status"></p>
+    </fieldset>
+  </div>
+
+  <section class="results" id="results" aria-labelledby="results-title">
+    <h2 id="results-title">Results</h2>
+    <p id="stale" class="stale" hidden><strong>Out of date.</strong> These are the results for your last valid figures. Fix the problems listed at the top to update them.</p>
+    <p id="results-context" class="context"></p>
+    <div id="headlines" class="headlines"></div>
+
+    <div id="programme-charts">
+      <figure class="chart">
+        <h3 id="flows-title">Costs, grant and savings by year</h3>
+        <canvas id="flows-chart" role="img" aria-labelledby="flows-title" aria-describedby="flows-summary"></canvas>
+        <p id="flows-summary" class="summary"></p>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="flows-caption">
+          <table id="flows-table"><caption id="flows-caption">Costs, grant and savings by year</caption></table>
+        </div>
+      </figure>
+
+      <figure class="chart">
+        <h3 id="cumulative-title">The council's cumulative net position</h3>
+        <canvas id="cumulative-chart" role="img" aria-labelledby="cumulative-title" aria-describedby="cumulative-summary"></canvas>
+        <p id="cumulative-summary" class="summary"></p>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cumulative-caption">
+          <table id="cumulative-table"><caption id="cumulative-caption">Cumulative council net position at the end of each year</caption></table>
+        </div>
+      </figure>
+    </div>
+
+    <section id="uncertainty" class="uncertainty" aria-labelledby="uncertainty-title">
+      <h2 id="uncertainty-title">How sure is this?</h2>
+      <p>The innovators' results are before-and-after figures, not trials. Each figure with a range (the low and high
+        beside it) is drawn at random, thousands of times, from a PERT distribution peaking at its value; each draw is
+        one possible future.</p>
+      <div class="sim-settings" id="simulation-fields"></div>
+      <p class="sim-status"><progress id="sim-progress" max="1" value="0" aria-labelledby="sim-text"></progress>
+        <span id="sim-text"></span></p>
+      <p id="sim-stale" class="stale" hidden><strong>Out of date.</strong> Fix the problems listed at the top to run the analysis again.</p>
+      <div id="uncertainty-headlines" class="headlines"></div>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="percentiles-caption">
+        <table id="percentiles-table"><caption id="percentiles-caption">Net present value across simulated futures</caption></table>
+      </div>
+
+      <div id="uncertainty-charts">
+        <figure class="chart">
+          <h3 id="fan-title">The range of the council's cumulative net position</h3>
+          <canvas id="fan-chart" role="img" aria-labelledby="fan-title" aria-describedby="fan-summary"></canvas>
+          <p id="fan-summary" class="summary"></p>
+          <div class="table-wrap" tabindex="0" role="region" aria-labelledby="fan-caption">
+            <table id="fan-table"><caption id="fan-caption">Cumulative council net position across simulated futures</caption></table>
+          </div>
+        </figure>
+        <figure class="chart">
+          <h3 id="histogram-title">How the council's net present value is spread</h3>
+          <canvas id="histogram-chart" role="img" aria-labelledby="histogram-title" aria-describedby="histogram-summary"></canvas>
+          <p id="histogram-summary" class="summary"></p>
+          <div class="table-wrap screen-only" tabindex="0" role="region" aria-labelledby="histogram-caption">
+            <table id="histogram-table"><caption id="histogram-caption">Simulated futures by council net present value</caption></table>
+          </div>
+        </figure>
+        <figure class="chart">
+          <h3 id="tornado-title">Which figures matter most</h3>
+          <canvas id="tornado-chart" class="tall" role="img" aria-labelledby="tornado-title" aria-describedby="tornado-summary"></canvas>
+          <p id="tornado-summary" class="summary"></p>
+          <div class="table-wrap" tabindex="0" role="region" aria-labelledby="tornado-caption">
+            <table id="tornado-table"><caption id="tornado-caption">Council net present value with each figure at its low and its high</caption></table>
+          </div>
+        </figure>
+        <p id="break-even-summary" class="summary"></p>
+      </div>
+      <div class="table-wrap" id="uncertainty-compare" tabindex="0" role="region" aria-labelledby="uncertainty-compare-caption">
+        <table id="uncertainty-compare-table"><caption id="uncertainty-compare-caption">How sure: each model</caption></table>
+      </div>
+      <p id="sim-audit" class="context"></p>
+    </section>
+
+    <figure class="chart">
+      <h3 id="comparison-title">The three models side by side</h3>
+      <canvas id="comparison-chart" role="img" aria-labelledby="comparison-title" aria-describedby="comparison-summary"></canvas>
+      <p id="comparison-summary" class="summary"></p>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="comparison-caption">
+        <table id="comparison-table"><caption id="comparison-caption">Headline results for each model</caption></table>
+      </div>
+    </figure>
+    <section id="scenarios" class="scenarios" aria-labelledby="scenarios-title" hidden>
+      <h2 id="scenarios-title">Your saved scenarios side by side</h2>
+      <figure class="chart">
+        <h3 id="scenarios-chart-title">Cumulative council net position in each saved scenario</h3>
+        <canvas id="scenarios-chart" role="img" aria-labelledby="scenarios-chart-title" aria-describedby="scenarios-summary"></canvas>
+        <p id="scenarios-summary" class="summary"></p>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="scenarios-caption">
+          <table id="scenarios-table"><caption id="scenarios-caption">Saved scenarios, and each one's difference from A</caption></table>
+        </div>
+      </figure>
+    </section>
+    <p id="status" class="visually-hidden" role="status" aria-live="polite"></p>
+  </section>
+</form>
+
+<section id="sources" class="sources" aria-labelledby="sources-title" hidden>
+  <h2 id="sources-title">Defaults and their sources</h2>
+  <p><strong>Sourced</strong>: stated by the source. <strong>Derived</strong>: worked out from sourced figures (the sum is shown).
+    <strong>Assumption</strong>: ours, sized for a mid-sized council; please replace it with your own figure.
+    Defaults are in their source's price year and are not uprated.</p>
+  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-caption">
+    <table id="sources-table"><caption id="sources-caption">Every default the calculator starts from</caption></table>
+  </div>
+</section>
+
+<section class="method" aria-labelledby="method-title">
+  <h2 id="method-title">How the calculator works</h2>
+  <p>It follows the HM Treasury Green Book. Each year, savings are the model's effect × your caseload × your unit cost,
+    scaled by ramp-up and reduced for deadweight (what would have happened anyway) and optimism bias.
+    Costs are set-up (first year only) and running costs. The DfE grant counts for the council but not for the public
+    sector as a whole, as it is a transfer within it. Future years are discounted at the rate you set (3.5% a year in the
+    Green Book): £1 in year 5 counts as £0.84 today.</p>
+  <ul>
+    <li><strong>Council net present value</strong>: savings − costs + grant, discounted, over the appraisal period.</li>
+    <li><strong>Public-sector net present value</strong>: adds police and NHS savings, leaves out the grant.</li>
+    <li><strong>Benefit-cost ratio</strong>: discounted savings (council and partners) ÷ discounted costs.</li>
+    <li><strong>Council return on investment</strong>: (discounted savings − the council's own discounted cost) ÷ its own cost.</li>
+    <li><strong>Payback</strong>: when the council's running total of savings, costs and grant turns positive for good.</li>
+    <li><strong>Break-even</strong>: the effect the model would need for the council's net present value to be zero.</li>
+  </ul>
+  <p>The innovators' results are before-and-after figures from the councils that designed the models, not controlled trials.</p>
+</section>
+<p class="context engine">Engine version <span id="engine-version">–</span>. Runs entirely in your browser: no data is sent anywhere.</p>
+`;
