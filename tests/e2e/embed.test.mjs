@@ -1,0 +1,236 @@
+// End-to-end tests of embedding (the <sfpc-calculator> element and the
+// iframe), saved scenarios, and the PNG and audit-pack downloads.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT, startServer, launchBrowser, openCalculator, typeInto } from './support.mjs';
+
+const SFPC = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
+const sfpc = (args, input) => execFileSync(SFPC, args, { input, encoding: 'utf8' });
+
+let server;
+let chromium;
+
+before(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+});
+
+after(async () => {
+  await chromium?.close();
+  server?.stop();
+});
+
+async function downloadBytes(page, locator) {
+  const [download] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
+}
+
+/** The files of a stored ZIP, read from its central directory. */
+function unzip(zip) {
+  const end = zip.length - 22;
+  assert.equal(zip.readUInt32LE(end), 0x06054b50);
+  const files = new Map();
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50);
+    const size = zip.readUInt32LE(at + 24);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const data = local + 30 + zip.readUInt16LE(local + 26);
+    files.set(name, zip.subarray(data, data + size));
+    at += 46 + nameLength;
+  }
+  return files;
+}
+
+const headlineIn = (page, host) => page.locator(`${host} .headline-council_npv .figure`).textContent();
+
+test('the element renders inside a host page whose CSS tries to restyle it; two elements work independently', async () => {
+  const page = await chromium.browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${server.url}embed-demo.html`);
+  await page.waitForSelector('#element-a[ready]', { state: 'attached', timeout: 15000 });
+  await page.waitForSelector('#element-b[ready]', { state: 'attached', timeout: 15000 });
+  await page.locator('#hostile').check();
+  await page.waitForFunction(() => getComputedStyle(document.body).fontFamily.includes('Comic'));
+
+  // The host page is restyled; the calculator inside the element is not.
+  const look = await page.evaluate(() => {
+    const shadow = document.getElementById('element-a').shadowRoot;
+    const style = (selector) => getComputedStyle(shadow.querySelector(selector));
+    const canvas = shadow.getElementById('flows-chart');
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let ink = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250) ink++;
+    return {
+      label: style('.field label').color,
+      font: style('.field label').fontFamily,
+      heading: style('#results-title').textTransform,
+      input: style('input[data-path="council"]').display,
+      canvas: style('#flows-chart').display,
+      canvasWidth: canvas.getBoundingClientRect().width,
+      ink,
+      hostText: getComputedStyle(document.querySelector('.host-main > p')).color,
+    };
+  });
+  assert.equal(look.hostText, 'rgb(204, 0, 0)', 'the hostile stylesheet applies to the host page');
+  assert.equal(look.label, 'rgb(11, 12, 12)');
+  assert.doesNotMatch(look.font, /Comic/);
+  assert.equal(look.heading, 'none');
+  assert.notEqual(look.input, 'none');
+  assert.equal(look.canvas, 'block');
+  assert.ok(look.canvasWidth > 300 && look.ink > 1000, JSON.stringify(look));
+
+  // Each element is its own calculator: a change in one leaves the other be.
+  const aBefore = await headlineIn(page, '#element-a');
+  const bBefore = await headlineIn(page, '#element-b');
+  assert.match(await page.locator('#element-b #results-context').textContent(), /appraisal/);
+  assert.equal(await page.locator('#element-b #view-no_wrong_door').isChecked(), true, 'programme="no-wrong-door"');
+  await page.locator('#element-a input[data-path="programmes.family_valued.saving_per_family_gbp"]').fill('900');
+  await page.waitForFunction((before) => {
+    const figure = document.getElementById('element-a').shadowRoot.querySelector('.headline-council_npv .figure');
+    return figure.textContent !== before;
+  }, aBefore);
+  assert.notEqual(await headlineIn(page, '#element-a'), aBefore);
+  assert.equal(await headlineIn(page, '#element-b'), bBefore);
+  assert.equal(await page.locator('#element-b input[data-path="programmes.family_valued.saving_per_family_gbp"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the iframe reports its height and the host sizes it; forged messages are ignored', async () => {
+  const page = await chromium.browser.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}embed-demo.html`);
+  await page.waitForFunction(() => Number(document.getElementById('frame').dataset.sfpcHeight) > 1000, null, { timeout: 15000 });
+  const frame = page.frameLocator('#frame');
+  await frame.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+  const sizes = async () => page.evaluate(() => {
+    const iframe = document.getElementById('frame');
+    return { iframe: iframe.getBoundingClientRect().height, content: iframe.contentDocument.documentElement.getBoundingClientRect().height };
+  });
+  await page.waitForFunction(() => {
+    const iframe = document.getElementById('frame');
+    return Math.abs(iframe.clientHeight - Math.ceil(iframe.contentDocument.documentElement.getBoundingClientRect().height)) <= 2;
+  });
+  const before = await sizes();
+  assert.ok(Math.abs(before.iframe - before.content) <= 4, JSON.stringify(before));
+
+  // A message from the host page itself, or of the wrong shape, changes nothing.
+  await page.evaluate(() => {
+    window.postMessage({ type: 'sfpc:height', version: 1, height: 50 }, '*');
+    document.getElementById('frame').contentWindow.parent.postMessage({ type: 'sfpc:height', version: 1, height: '50px' }, '*');
+  });
+  await page.waitForTimeout(200);
+  assert.equal((await sizes()).iframe, before.iframe);
+
+  // Choosing "compare" makes the content taller; the iframe follows.
+  await frame.locator('#view-compare').check();
+  await page.waitForFunction((h) => document.getElementById('frame').getBoundingClientRect().height !== h, before.iframe);
+  const after = await sizes();
+  assert.ok(Math.abs(after.iframe - after.content) <= 4, JSON.stringify(after));
+  await page.close();
+});
+
+test('scenarios A and B are saved, compared with their difference, kept across visits, and a bad store is survived', async () => {
+  const { page, problems } = await openCalculator(chromium.browser, server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.locator('#f-saved-name').fill('published');
+  await page.locator('#save-buttons [data-slot="A"]').click();
+  const npvA = await page.locator('.headline-council_npv .figure').textContent();
+  await typeInto(page, 'programmes.family_valued.saving_per_family_gbp', '900');
+  await page.waitForFunction((a) => document.querySelector('.headline-council_npv .figure').textContent !== a, npvA);
+  const npvB = await page.locator('.headline-council_npv .figure').textContent();
+  await page.locator('#f-saved-name').fill('ours');
+  await page.locator('#save-buttons [data-slot="B"]').click();
+  assert.match(await page.locator('#saved-status').textContent(), /Saved as B: ours/);
+
+  const headings = await page.locator('#scenarios-table thead th').allTextContents();
+  assert.deepEqual(headings, ['Measure', 'A: published', 'B: ours', 'B: ours − A: published']);
+  const row = await page.locator('#scenarios-table tbody tr', { hasText: 'Council net present value' }).locator('th, td').allTextContents();
+  const pounds = (text) => Number(text.replace(/[£,+]/g, ''));
+  assert.deepEqual(row.slice(1, 3), [npvA, npvB]);
+  assert.ok(Math.abs(pounds(row[3]) - (pounds(npvB) - pounds(npvA))) <= 1, row.join(' | '));
+  assert.match(await page.locator('#scenarios-summary').textContent(), /A: published \(Family Valued\)/);
+  assert.ok(await page.evaluate(() => {
+    const c = document.getElementById('scenarios-chart');
+    return c.width > 0 && c.toDataURL() !== document.createElement('canvas').toDataURL();
+  }));
+
+  // Kept in the browser: a new visit lists them, and opening A restores its figure.
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.deepEqual(await page.locator('#saved-list strong').allTextContents(), ['A: published', 'B: ours']);
+  await page.locator('#saved-list [data-open="A"]').click();
+  assert.equal(await page.locator('input[data-path="programmes.family_valued.saving_per_family_gbp"]').inputValue(), '755');
+  assert.equal(await page.locator('.headline-council_npv .figure').textContent(), npvA);
+
+  // A corrupted store is reported and the page still works.
+  await page.evaluate(() => localStorage.setItem('sfpc.saved-scenarios', '{"version":1,"slots":{"A":{"programme":"family_valued","scenario":{"schema":1}}'));
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.match(await page.locator('#saved-status').textContent(), /could not be read/);
+  assert.equal(await page.locator('#scenarios').isHidden(), true);
+  await page.evaluate(() => localStorage.setItem('sfpc.saved-scenarios', JSON.stringify({ version: 1, slots: { A: { programme: 'family_valued', scenario: { schema: 1 } } } })));
+  await page.reload();
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.match(await page.locator('#saved-status').textContent(), /1 saved scenario could not be read/);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // A full store: the scenario is kept for the visit, and the page says so.
+  const full = await chromium.browser.newPage();
+  await full.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await full.goto(server.url);
+  await full.waitForSelector('html[data-ready="true"]');
+  await full.locator('#save-buttons [data-slot="C"]').click();
+  assert.match(await full.locator('#saved-status').textContent(), /until you leave this page/);
+  assert.equal(await full.locator('#scenarios').isVisible(), true);
+  await full.evaluate(() => localStorage.clear());
+  await full.close();
+});
+
+test('each chart downloads as a PNG at print resolution', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  const { name, bytes } = await downloadBytes(page, page.locator('#flows-chart + .png'));
+  assert.equal(name, 'sfpc-flows.png');
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.equal(bytes.readUInt32BE(16), 2000, 'width: 17 cm at 300 dpi');
+  assert.ok(bytes.readUInt32BE(20) > 500);
+  assert.ok(bytes.length > 20000, 'a drawn chart, not a blank one');
+  assert.equal(await page.locator('figure.chart .png').count(), await page.locator('figure.chart canvas').count());
+  await page.close();
+});
+
+test('the audit pack holds what sfpc report writes for the same figures, with the seed and draws', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  await typeInto(page, 'simulation.draws', '2000');
+  await typeInto(page, 'simulation.seed', '99');
+  await page.waitForFunction(() => document.getElementById('sim-text').textContent.startsWith('Done: 2,000'));
+  const { name, bytes } = await downloadBytes(page, page.locator('#download-audit'));
+  assert.equal(name, 'sfpc-audit-pack.zip');
+  const files = unzip(bytes);
+  assert.deepEqual([...files.keys()], ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'defaults.csv', 'uncertainty.json']);
+  const readme = files.get('README.txt').toString('utf8');
+  assert.match(readme, /Engine version: \d+\.\d+\.\d+/);
+  assert.match(readme, /2000 simulated futures, seed 99/);
+  // The command line gives the same results and CSV from the pack's scenario.
+  const scenario = files.get('scenario.json').toString('utf8');
+  assert.equal(files.get('results.json').toString('utf8').trim(), sfpc(['evaluate', '-'], scenario).trim());
+  const uncertainty = JSON.parse(files.get('uncertainty.json').toString('utf8'));
+  assert.equal(uncertainty.simulation.seed, 99);
+  assert.deepEqual(Object.keys(uncertainty.programmes), ['family_valued'], 'the model on screen');
+  assert.match(files.get('defaults.csv').toString('utf8'), /Green Book/);
+  assert.equal(await page.locator('#share-status').textContent(), 'Audit pack downloaded.');
+  await page.close();
+});
