@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""Serves www/ on 127.0.0.1 with the right MIME type for .wasm and no caching,
-so an edit shows on reload. Prints the URL once it is listening.
+"""Serves the built site (target/site/, from scripts/build-web.sh) on 127.0.0.1
+with the right MIME type for .wasm, no caching (so a rebuild shows on reload)
+and the security headers README.md asks a host to send. Prints the URL once
+it is listening.
 
     python3 scripts/serve.py [--port N] [--root DIR]
 
@@ -12,7 +14,7 @@ import http.server
 import os
 import sys
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "www")
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "site")
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

@@ -52,16 +52,27 @@ ensure_browser() {
     fi
 }
 
-ensure_node_modules() {
+# Installs the npm packages of a folder (its package-lock.json, by npm ci).
+# A copy of the lock file is kept beside the installed packages; when the
+# lock file has changed since (a package added or bumped), install again.
+ensure_npm_packages() {
     command -v node >/dev/null || { log "installing node"; apt_install nodejs npm; }
-    local dir="$ROOT/tests/e2e"
-    # A copy of the lock file is kept beside the installed packages; when the
-    # lock file has changed since (a package added or bumped), install again.
+    local dir="$1"
     if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.sfpc-installed-lock"; then
-        log "installing the end-to-end test packages (npm ci)"
+        log "installing the npm packages of ${dir#"$ROOT"/} (npm ci)"
         (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
         cp "$dir/package-lock.json" "$dir/node_modules/.sfpc-installed-lock"
     fi
+}
+
+# playwright-core, Squiggle and axe-core: the end-to-end tests and benchmark.
+ensure_node_modules() {
+    ensure_npm_packages "$ROOT/tests/e2e"
+}
+
+# terser: the site build (scripts/build-site.mjs).
+ensure_site_tools() {
+    ensure_npm_packages "$ROOT/scripts"
 }
 
 # Every stage's test counts go here; `print_summary` adds them up.

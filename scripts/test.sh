@@ -15,12 +15,12 @@ ensure_browser
 ensure_node_modules
 
 log "format and lints (native and wasm32)"
-cargo fmt --check
-cargo clippy --all-targets -- -D warnings
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
 log "native tests (model, validation, charts, command line, properties)"
-run_tests cargo test
+run_tests cargo test --workspace
 
 log "WebAssembly boundary tests in headless Chromium"
 export CHROMEDRIVER=/usr/bin/chromedriver

@@ -408,6 +408,7 @@ export async function mountCalculator(root, container, options = {}) {
     const compare = state.view === COMPARE;
     $('results-context').textContent = `${result.context}.`;
     $('programme-charts').hidden = compare;
+    $('results').classList.toggle('view-compare', compare);
     if (compare) $('headlines').replaceChildren();
     else renderProgramme(result.programmes[state.view]);
     renderComparison(result);
@@ -481,7 +482,10 @@ export async function mountCalculator(root, container, options = {}) {
    * browser to lay out the whole page again, once per chart.
    */
   const canvasSizes = new Map();
+  /** The print view scales the screen's drawings: redrawn at print sizes, they would feed back into their size. */
+  const printing = matchMedia('print');
   const canvasObserver = new ResizeObserver((entries) => {
+    if (printing.matches) return;
     for (const entry of entries) {
       const box = entry.contentBoxSize?.[0];
       canvasSizes.set(entry.target, box ? { width: box.inlineSize, height: box.blockSize } : entry.contentRect);
@@ -1075,6 +1079,24 @@ export async function mountCalculator(root, container, options = {}) {
     $('sources').hidden = false;
   }
 
+  /**
+   * The print view's table of the figures used: the ones on screen (the
+   * model in view, or all three), each with its range and its default's source.
+   */
+  function renderPrintInputs() {
+    const scenario = state.report?.scenario();
+    if (!scenario) return;
+    const shown = (path) => !programmeOf(path) || state.view === COMPARE || programmeOf(path) === state.view;
+    const rows = scenarioPaths().filter(shown).map((path) => {
+      const row = state.table.find((r) => r.path === path);
+      const value = getAt(scenario, path);
+      const range = value && typeof value === 'object' && !Array.isArray(value) ? `${value.low} to ${value.high}` : '';
+      return [labelFor(path), textAt(scenario, path), range, row?.unit ?? '', row?.basis ?? 'yours', row?.source ?? 'Your entry'];
+    });
+    table('inputs-table', `The figures used (${state.result.context})`,
+      ['Figure', 'Value', 'Range', 'Unit', 'Default\'s basis', 'Default\'s source'], rows);
+  }
+
   function redrawAll() {
     drawCharts();
     drawUncertaintyCharts();
@@ -1083,6 +1105,7 @@ export async function mountCalculator(root, container, options = {}) {
 
   let resizeFrame = 0;
   function onResize() {
+    if (printing.matches) return;
     cancelAnimationFrame(resizeFrame);
     resizeFrame = requestAnimationFrame(redrawAll);
   }
@@ -1122,7 +1145,10 @@ export async function mountCalculator(root, container, options = {}) {
     $('f-upload').addEventListener('change', openFile);
     $('download-audit').addEventListener('click', downloadAuditPack);
     $('saved').addEventListener('click', onSavedClick);
-    window.addEventListener('beforeprint', redrawAll);
+    window.addEventListener('beforeprint', () => {
+      renderPrintInputs();
+      redrawAll();
+    });
   }
 
   try {

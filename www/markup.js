@@ -157,6 +157,10 @@ export const CALCULATOR_HTML = `
         </div>
       </figure>
     </section>
+    <section id="print-inputs" class="print-only" aria-labelledby="print-inputs-title">
+      <h2 id="print-inputs-title">The figures used, and their sources</h2>
+      <table id="inputs-table"><caption id="inputs-caption">The figures used</caption></table>
+    </section>
     <p id="status" class="visually-hidden" role="status" aria-live="polite"></p>
   </section>
 </form>

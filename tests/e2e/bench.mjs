@@ -18,13 +18,12 @@
 //   the same PERT inputs, in one run; and the ratio.
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser, openCalculator } from './support.mjs';
+import { requestedFiles, transferSize, TRANSFER_BUDGET_KIB } from './transfer.mjs';
 import { run as squiggle, defaultEnvironment } from '@quri/squiggle-lang';
 
-const BUDGET = { transferKb: 150, firstChartMs: 300, redrawP95Ms: 16, simulation10kMs: 16, millionMs: 1000, squiggleRatio: 20 };
-const FILES = ['index.html', 'style.css', 'app.js', 'favicon.svg', 'pkg/sfpc.js', 'pkg/sfpc_bg.wasm'];
+const BUDGET = { transferKb: TRANSFER_BUDGET_KIB, firstChartMs: 300, redrawP95Ms: 16, simulation10kMs: 16, millionMs: 1000, squiggleRatio: 20 };
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,13 +32,10 @@ const quantile = (xs, q) => {
 const fmt = (x) => x.toFixed(2);
 const money = (x) => `£${Math.round(x).toLocaleString('en-GB')}`;
 
-function transferSize() {
-  const rows = FILES.map((f) => {
-    const bytes = readFileSync(join(ROOT, 'www', f));
-    return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
-  });
+async function pageTransfer(browser, url) {
+  const { rows, kib } = transferSize(await requestedFiles(browser, url));
   for (const r of rows) console.log(`  ${r.file.padEnd(18)} ${String(r.raw).padStart(8)} B raw ${String(r.gzip).padStart(8)} B gzipped`);
-  return rows.reduce((n, r) => n + r.gzip, 0) / 1024;
+  return kib;
 }
 
 async function firstChartTimes(browser, url, runs) {
@@ -173,7 +169,7 @@ const server = await startServer();
 const chromium = await launchBrowser();
 try {
   console.log('Transfer size (gzip -9):');
-  const kb = transferSize();
+  const kb = await pageTransfer(chromium.browser, server.url);
   const first = await firstChartTimes(chromium.browser, server.url, 10);
   const redraw = await redrawTimes(chromium.browser, server.url, 50);
   const simulation = await simulationTimes(chromium.browser, server.url, 20);

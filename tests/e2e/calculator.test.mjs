@@ -408,3 +408,25 @@ test('figures download as JSON and open again; an invalid file shows its errors'
   assert.equal(await page.locator('input[data-path="programmes.family_safeguarding.children_on_cp_plans"]').inputValue(), '400');
   await page.close();
 });
+
+test('the print view is one or two A4 pages with the figures used, their sources, the results, the charts and the method', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  await page.waitForFunction(() => document.getElementById('sim-text').textContent.startsWith('Done'));
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g).length;
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  // Every figure of the model in view, with its source, is in the print.
+  const rows = await page.locator('#inputs-table tbody tr').allTextContents();
+  const fields = await page.evaluate(() => [...document.querySelectorAll('#settings-fields input[data-main], #programme-fields input[data-main]')].length);
+  assert.equal(rows.length, fields);
+  assert.ok(rows.some((r) => r.includes('Saving per family holding an FGC') && r.includes('Leeds')), rows.join('\n'));
+  for (const id of ['#headlines', '#flows-chart', '#cumulative-chart', '#fan-chart', '#tornado-chart', '#method-title']) {
+    assert.ok(await page.locator(id).isVisible(), `${id} is printed`);
+  }
+  for (const id of ['#calculator .inputs', '#sources', '#flows-table']) {
+    assert.equal(await page.locator(id).isVisible(), false, `${id} is not printed`);
+  }
+  await page.close();
+});
