@@ -17,6 +17,25 @@ import sys
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "site")
 
 
+# The Content-Security-Policy README.md asks a host to send. No inline script
+# or style and no eval: WebAssembly needs 'wasm-unsafe-eval' only. The page
+# fetches only its own files (connect-src 'self' is the engine), and sends
+# nothing anywhere.
+CSP = "; ".join([
+    "default-src 'none'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    "frame-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+])
+# Any site may frame the iframe embed; the calculator's own pages only itself.
+FRAME_ANCESTORS = {"/embed.html": "*"}
+
+
 class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {
         **http.server.SimpleHTTPRequestHandler.extensions_map,
@@ -29,8 +48,16 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     }
 
     def end_headers(self):
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        ancestors = FRAME_ANCESTORS.get(path, "'self'")
+        self.send_header("Content-Security-Policy", f"{CSP}; frame-ancestors {ancestors}")
         self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Referrer-Policy", "no-referrer")
+        # Public, credential-free files, which other sites' pages load for
+        # the <sfpc-calculator> element.
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.send_header("Cross-Origin-Resource-Policy", "cross-origin")
         super().end_headers()
 
     def log_message(self, fmt, *args):
