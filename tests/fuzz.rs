@@ -13,7 +13,7 @@
 //!
 //! `SFPC_FUZZ_SECONDS` sets the time (default 5; the test command runs 60);
 //! `SFPC_FUZZ_SEED` the seed (default: the time, printed);
-//! `SFPC_FUZZ_SAVE=1` adds inputs that reached new outcomes to the corpus.
+//! `SFPC_FUZZ_SAVE=1` adds valid inputs with new features to the corpus.
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
@@ -109,7 +109,7 @@ impl Fuzzer {
 
     /// One mutation at a random place in the value.
     fn mutate(&mut self, v: &mut Value, depth: usize) {
-        let descend = depth < 6 && self.chance(4) == false;
+        let descend = depth < 6 && !self.chance(4);
         match v {
             Value::Object(map) if descend && !map.is_empty() => {
                 let keys: Vec<String> = map.keys().cloned().collect();
@@ -431,12 +431,15 @@ fn fuzz_the_input_path() {
                 continue;
             }
         };
+        let appraised = features.iter().any(|x| x.starts_with("appraised"));
         let novel = features
             .into_iter()
             .fold(false, |novel, x| seen.insert(x) | novel);
         if novel {
             new_outcomes += 1;
-            if save {
+            // Only scenarios that passed validation are kept: they reach the
+            // model; inputs that fail it are found again in seconds.
+            if save && appraised {
                 let name = format!("found-{}.json", sfpc::audit::crc32(text.as_bytes()));
                 let _ = std::fs::write(std::path::Path::new(CORPUS).join(&name), &text);
             }
