@@ -14,6 +14,8 @@
 pub use sfpc_model::{appraisal, programmes, scenario, uncertainty};
 
 pub mod audit;
+#[cfg(target_arch = "wasm32")]
+mod canvas;
 pub mod charts;
 pub mod comparison;
 pub mod display;

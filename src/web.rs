@@ -6,6 +6,7 @@
 //! the console.
 
 use crate::appraisal::{Appraisal, ProgrammeAppraisal};
+use crate::canvas::MeasuredCanvas;
 use crate::charts::{self, ChartScale};
 use crate::display::{chart_summaries, comparison_summary, headlines};
 use crate::format::{
@@ -15,7 +16,6 @@ use crate::format::{
 use crate::scenario::Scenario;
 use crate::uncertainty::{ProgrammeUncertainty, Simulation, Uncertainty};
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -200,8 +200,8 @@ fn find_programme<'r, T>(
 
 fn canvas_area(
     canvas: HtmlCanvasElement,
-) -> Result<plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>, JsValue> {
-    CanvasBackend::with_canvas_object(canvas)
+) -> Result<plotters::drawing::DrawingArea<MeasuredCanvas, plotters::coord::Shift>, JsValue> {
+    MeasuredCanvas::new(canvas)
         .map(IntoDrawingArea::into_drawing_area)
         .ok_or_else(|| JsValue::from_str("the canvas has no 2D drawing context"))
 }
@@ -223,7 +223,7 @@ fn scale(device_pixel_ratio: f64) -> ChartScale {
 
 /// A chart drawn from one result onto a canvas.
 type CanvasChart<T> = fn(
-    &plotters::drawing::DrawingArea<CanvasBackend, plotters::coord::Shift>,
+    &plotters::drawing::DrawingArea<MeasuredCanvas, plotters::coord::Shift>,
     &T,
     ChartScale,
 ) -> Result<(), charts::ChartError>;

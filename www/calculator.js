@@ -276,7 +276,16 @@ export async function mountCalculator(root, container, options = {}) {
 
   const programmeKeys = () => Object.keys(state.base.programmes);
 
+  /**
+   * The model radios. Built once; later only their checked state changes, so
+   * a keyboard user choosing with the arrow keys keeps focus on the group.
+   */
   function renderViewChoices() {
+    const existing = root.querySelectorAll('#view-choices input[name="view"]');
+    if (existing.length) {
+      for (const radio of existing) radio.checked = radio.value === state.view;
+      return;
+    }
     const choices = programmeKeys().map((key) => {
       const p = state.result.programmes[key];
       return { key, name: p.name, note: p.innovator };
@@ -1017,7 +1026,7 @@ export async function mountCalculator(root, container, options = {}) {
     $('saved-list').replaceChildren(...SLOTS.filter((slot) => saved.has(slot)).map((slot) => {
       const s = saved.get(slot);
       const button = (action, text) => el('button', { type: 'button', class: 'button secondary small', [`data-${action}`]: slot,
-        'aria-label': `${text} scenario ${slotLabel(slot)}` }, `${text} ${slot}`);
+        'aria-label': `${text} ${slotLabel(slot)}` }, `${text} ${slot}`);
       return el('li', {}, el('strong', {}, slotLabel(slot)), ` (${modelName(s.programme)}${savedWhen(s.savedAt)}) `,
         button('open', 'Open'), ' ', button('delete', 'Delete'));
     }));

@@ -214,3 +214,30 @@ fn disabled_programmes_are_not_appraised() {
     let s = scenario("no_wrong_door", 3, 0.035, json!({ "enabled": false }));
     assert!(crate::support::evaluate(&s).programmes.is_empty());
 }
+
+#[test]
+fn a_vanishing_effect_value_gives_no_break_even_rather_than_infinity() {
+    // Found by fuzzing (tests/fuzz/corpus/regression-tiny-saving-*.json):
+    // 5e-324 families a year, the smallest positive f64, made the break-even
+    // saving per family (costs / families) infinite.
+    let s = scenario(
+        "family_valued",
+        5,
+        0.035,
+        json!({ "families_per_year": 5e-324, "setup_cost_gbp": 300000 }),
+    );
+    let a = &evaluate_one(&s);
+    assert_eq!(a.break_even_effect, None);
+    assert_eq!(a.bcr, Some(a.present_values.benefits_gbp / 300000.0));
+    assert!(a.bcr.unwrap().is_finite());
+    // And with a cost of a fraction of a penny, no infinite ratios either.
+    let s = scenario(
+        "family_valued",
+        5,
+        0.035,
+        json!({ "setup_cost_gbp": 5e-324 }),
+    );
+    let a = &evaluate_one(&s);
+    assert_eq!(a.bcr, None);
+    assert_eq!(a.council_roi, CouncilRoi::FullyGrantFunded);
+}

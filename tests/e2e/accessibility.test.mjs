@@ -1,0 +1,142 @@
+// Accessibility: axe-core (WCAG 2.2 A and AA rules) in every state of the
+// page and of the embeds, and a keyboard-only session.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { startServer, launchBrowser, openCalculator } from './support.mjs';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let server;
+let chromium;
+
+before(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+});
+
+after(async () => {
+  await chromium?.close();
+  server?.stop();
+});
+
+/** Serious and critical violations in the page (and its open shadow roots). */
+async function seriousViolations(page) {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async (tags) => {
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  }, WCAG_TAGS);
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+const simulated = (page) => page.waitForFunction(() => document.getElementById('sim-text')?.textContent.startsWith('Done'), null, { timeout: 20000 });
+
+test('axe finds no serious or critical problems in any state of the page', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  await simulated(page);
+  assert.deepEqual(await seriousViolations(page), [], 'defaults, uncertainty shown');
+
+  await page.locator('input[data-path="programmes.family_valued.families_per_year"]').fill('lots');
+  await page.waitForSelector('#error-summary:not([hidden])');
+  assert.deepEqual(await seriousViolations(page), [], 'an error shown');
+  await page.locator('input[data-path="programmes.family_valued.families_per_year"]').fill('400');
+
+  await page.locator('#view-compare').check();
+  await simulated(page);
+  assert.deepEqual(await seriousViolations(page), [], 'the three models compared');
+
+  await page.locator('#view-family_valued').check();
+  await page.evaluate(() => localStorage.clear());
+  await page.locator('#save-buttons [data-slot="A"]').click();
+  await page.locator('input[data-path="programmes.family_valued.saving_per_family_gbp"]').fill('900');
+  await page.locator('#save-buttons [data-slot="B"]').click();
+  await page.waitForSelector('#scenarios:not([hidden])');
+  assert.deepEqual(await seriousViolations(page), [], 'saved scenarios compared');
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+});
+
+test('axe finds no serious or critical problems in the embeds and the accessibility statement', async () => {
+  const page = await chromium.browser.newPage();
+  await page.goto(`${server.url}embed-demo.html`);
+  await page.waitForSelector('#element-a[ready]', { state: 'attached', timeout: 15000 });
+  await page.waitForSelector('#element-b[ready]', { state: 'attached', timeout: 15000 });
+  assert.deepEqual(await seriousViolations(page), [], 'two <sfpc-calculator> elements on a host page');
+
+  await page.goto(`${server.url}embed.html?programme=no-wrong-door`);
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.deepEqual(await seriousViolations(page), [], 'the iframe embed');
+
+  await page.goto(`${server.url}accessibility.html`);
+  assert.deepEqual(await seriousViolations(page), [], 'the accessibility statement');
+  await page.close();
+});
+
+/** The focused element, described; focus on it must be visible. */
+const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'
+    || style.backgroundColor === 'rgb(255, 221, 0)';
+  return { key: el.dataset.kb ?? null, path: el.dataset.path ?? null, id: el.id, tag: el.tagName, visible };
+});
+
+test('keyboard only: every control is reached with visible focus, a figure is changed and the results read', async () => {
+  const { page } = await openCalculator(chromium.browser, server.url);
+  await simulated(page);
+  // Number every control a keyboard user must reach (one radio of a group: arrows move within it).
+  const controls = await page.evaluate(() => {
+    const candidates = document.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), summary, [tabindex="0"]');
+    const shown = [...candidates].filter((el) => el.getClientRects().length > 0 && !(el.type === 'radio' && !el.checked));
+    shown.forEach((el, i) => { el.dataset.kb = String(i); });
+    return shown.length;
+  });
+  const reached = new Set();
+  const invisible = [];
+  for (let i = 0; i < controls + 40 && reached.size < controls; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (!f) continue;
+    if (f.key !== null) reached.add(f.key);
+    if (!f.visible) invisible.push(f);
+  }
+  const missed = await page.evaluate((keys) => [...document.querySelectorAll('[data-kb]')]
+    .filter((el) => !keys.includes(el.dataset.kb)).map((el) => el.id || el.dataset.path || el.outerHTML.slice(0, 80)), [...reached]);
+  assert.deepEqual(missed, [], 'every control is reached by Tab');
+  assert.deepEqual(invisible, [], 'focus is always visible');
+
+  // Choose a model with the arrow keys, as a radio group works.
+  await page.locator('#view-family_valued').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#view-family_safeguarding').isChecked(), true);
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.locator('#view-family_valued').isChecked(), true);
+
+  // Tab to a figure, change it by typing, and read the announced result.
+  const before = await page.locator('.headline-council_npv .figure').textContent();
+  for (let i = 0; i < 200; i++) {
+    await page.keyboard.press('Tab');
+    if ((await focused(page))?.path === 'programmes.family_valued.saving_per_family_gbp') break;
+  }
+  assert.equal((await focused(page))?.path, 'programmes.family_valued.saving_per_family_gbp');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('900');
+  await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Results updated'));
+  const after = await page.locator('.headline-council_npv .figure').textContent();
+  assert.notEqual(after, before);
+  assert.equal(await page.locator('#status').textContent(), `Results updated. Council net present value: ${after}.`);
+
+  // A mistake: the summary's link, followed with Enter, takes focus to the field.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('a lot');
+  await page.waitForSelector('#error-summary:not([hidden])');
+  await page.locator('#error-list a').first().focus();
+  await page.keyboard.press('Enter');
+  assert.equal((await focused(page))?.path, 'programmes.family_valued.saving_per_family_gbp');
+  await page.close();
+});

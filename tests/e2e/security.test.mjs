@@ -1,0 +1,115 @@
+// Security: the Content-Security-Policy (no inline script or style, no
+// eval; WebAssembly needs 'wasm-unsafe-eval' only) holds in every page and
+// every flow; user text is never markup; the iframe's height messages reach
+// only the origin it is told and are checked by the host.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser } from './support.mjs';
+
+let server;
+let chromium;
+
+before(async () => {
+  server = await startServer();
+  chromium = await launchBrowser();
+});
+
+after(async () => {
+  await chromium?.close();
+  server?.stop();
+});
+
+/** A page that records every CSP violation in every frame, and console errors. */
+async function watchedPage() {
+  const page = await chromium.browser.newPage();
+  await page.addInitScript(() => {
+    window.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.cspViolations.push(`${e.violatedDirective}: ${e.blockedURI} (${e.sourceFile}:${e.lineNumber})`);
+    }, true);
+  });
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+const violations = async (page) => (await Promise.all(page.frames().map((f) => f.evaluate(() => window.cspViolations ?? [])))).flat();
+
+test('every page is served with a strict Content-Security-Policy', async () => {
+  const { page } = await watchedPage();
+  for (const path of ['', 'embed.html', 'embed-demo.html', 'accessibility.html', 'pkg/sfpc_bg.wasm']) {
+    const response = await page.request.get(`${server.url}${path}`);
+    const csp = response.headers()['content-security-policy'];
+    assert.ok(csp, `${path}: has a policy`);
+    assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/, `${path}: ${csp}`);
+    assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+    assert.match(csp, /default-src 'none'/);
+    assert.match(csp, path === 'embed.html' ? /frame-ancestors \*/ : /frame-ancestors 'self'/);
+    assert.equal(response.headers()['x-content-type-options'], 'nosniff');
+  }
+  await page.close();
+});
+
+test('no flow breaks the policy: typing, links, downloads, saving, the element and the iframe', async () => {
+  const { page, errors } = await watchedPage();
+  await page.goto(server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.locator('input[data-path="programmes.family_valued.saving_per_family_gbp"]').fill('900');
+  await page.waitForFunction(() => document.getElementById('sim-text').textContent.startsWith('Done'));
+  await page.locator('#copy-link').click();
+  for (const locator of [page.locator('#download-csv'), page.locator('#download-audit'), page.locator('#flows-chart + .png')]) {
+    await Promise.all([page.waitForEvent('download'), locator.click()]);
+  }
+  // A saved scenario's name that looks like markup stays text.
+  await page.evaluate(() => localStorage.clear());
+  await page.locator('#f-saved-name').fill('<img src=x onerror="window.hacked=1">');
+  await page.locator('#save-buttons [data-slot="A"]').click();
+  assert.equal(await page.locator('#saved-list strong').textContent(), 'A: <img src=x onerror="window.hacked=1">');
+  assert.equal(await page.locator('#saved-list img, #scenarios img').count(), 0);
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  await page.evaluate(() => localStorage.clear());
+  assert.deepEqual(await violations(page), []);
+
+  await page.goto(`${server.url}embed-demo.html`);
+  await page.waitForSelector('#element-b[ready]', { state: 'attached', timeout: 15000 });
+  await page.waitForFunction(() => Number(document.getElementById('frame').dataset.sfpcHeight) > 0, null, { timeout: 15000 });
+  await page.locator('#hostile').check();
+  await page.locator('#element-b input[data-path="council"]').fill('Elsewhere');
+  assert.deepEqual(await violations(page), []);
+  assert.deepEqual(errors.filter((e) => /Content.Security.Policy|Refused/i.test(e)), []);
+  await page.close();
+});
+
+test('the iframe posts its height only to the origin it is given, and the host takes it only from its iframe', async () => {
+  // The host is a page of another origin (localhost rather than 127.0.0.1:
+  // Chromium keeps public pages off loopback), answered by the test itself,
+  // holding the calculator's iframes from the server.
+  const hostOrigin = server.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
+  // A page answered by the test counts as public; let it reach loopback.
+  await chromium.browser.grantPermissions(['local-network-access'], { origin: hostOrigin });
+  const page = await chromium.browser.newPage();
+  const frameUrl = (query) => `${server.url}embed.html?${query}`;
+  const host = `<!doctype html><html lang="en"><title>host</title>
+    <iframe id="open" data-sfpc-embed title="a" src="${frameUrl('programme=family-valued')}"></iframe>
+    <iframe id="named" data-sfpc-embed title="b" src="${frameUrl(`parent-origin=${hostOrigin}`)}"></iframe>
+    <iframe id="closed" data-sfpc-embed title="c" src="${frameUrl('parent-origin=https://council.example')}"></iframe>
+    <iframe id="bad" data-sfpc-embed title="d" src="${frameUrl('parent-origin=javascript:alert(1)')}"></iframe>
+    <script src="${server.url}embed-host.js"></script></html>`;
+  await page.route(`${hostOrigin}/host.html`, (route) => route.fulfill({ body: host, contentType: 'text/html' }));
+  await page.goto(`${hostOrigin}/host.html`);
+  await page.waitForFunction(() => Number(document.getElementById('open').dataset.sfpcHeight) > 1000, null, { timeout: 15000 });
+  await page.waitForTimeout(500);
+  await page.waitForFunction(() => Number(document.getElementById('named').dataset.sfpcHeight) > 1000, null, { timeout: 15000 });
+  const heights = await page.evaluate(() => ['closed', 'bad'].map((id) => document.getElementById(id).dataset.sfpcHeight ?? null));
+  assert.equal(heights[0], null, 'parent-origin names another site: this host gets nothing');
+  assert.equal(heights[1], null, 'a parent-origin that is not an origin: nothing is posted');
+
+  // The host ignores a right-shaped message from a window that is not its iframe.
+  const before = await page.evaluate(() => document.getElementById('open').style.height);
+  await page.evaluate(() => window.postMessage({ type: 'sfpc:height', version: 1, height: 77 }, '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => document.getElementById('open').style.height), before);
+  await page.close();
+});
