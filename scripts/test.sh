@@ -3,7 +3,9 @@
 # property tests; the WebAssembly boundary tests in headless Chromium; and
 # the end-to-end tests of the page. Installs what it needs on a fresh
 # machine (wasm target, the pinned wasm-bindgen-cli, Debian's chromium and
-# chromedriver, playwright-core from npm).
+# chromedriver, playwright-core, axe-core and terser from npm). The
+# end-to-end stage includes the accessibility (axe, keyboard), security
+# (CSP, messages) and transfer-size budget tests.
 #
 #   bash scripts/test.sh
 source "$(dirname "$0")/setup.sh"
@@ -19,8 +21,8 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
 
-log "native tests (model, validation, charts, command line, properties)"
-run_tests cargo test --workspace
+log "native tests (model, validation, charts, command line, properties; fuzzing for 60 s)"
+SFPC_FUZZ_SECONDS=60 run_tests cargo test --workspace
 
 log "WebAssembly boundary tests in headless Chromium"
 export CHROMEDRIVER=/usr/bin/chromedriver

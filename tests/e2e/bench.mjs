@@ -165,6 +165,33 @@ async function squiggleRate(scenario, draws, runs) {
   return { perSecond: draws / best * 1000, mean: Number(mean) };
 }
 
+/** The figures against their budgets, for tests/benches/RESULTS.md (linked from the README). */
+function resultsMarkdown(r, s10) {
+  const row = (what, figure, budget, ok) => `| ${what} | ${figure} | ${budget} | ${ok ? 'within' : '**over**'} |`;
+  const d = r.draws_per_second;
+  return [
+    '# Benchmark results',
+    '',
+    `Written by \`bash scripts/bench.sh\` on ${r.date.slice(0, 10)}, on this project's machine (2 cores),`,
+    'headless Debian Chromium for the page. Rerun it to replace this file; timings vary from run to run by about 20%.',
+    '',
+    '| Measure | Figure | Budget | |',
+    '| --- | --- | --- | --- |',
+    row('Transfer size (every file the page requests, gzip -9)', `${fmt(r.transfer_kb)} KiB`, `${BUDGET.transferKb} KiB`, r.transfer_kb <= BUDGET.transferKb),
+    row('Navigation to first chart drawn (median of 10 loads)', `${fmt(r.first_chart_ms.median)} ms`, `${BUDGET.firstChartMs} ms`, r.first_chart_ms.median <= BUDGET.firstChartMs),
+    row('Input change to all charts redrawn, p95 of 50 changes', `${fmt(r.redraw_ms.p95)} ms (median ${fmt(r.redraw_ms.median)})`, `${BUDGET.redrawP95Ms} ms`, r.redraw_ms.p95 <= BUDGET.redrawP95Ms),
+    row('10,000 draws with tables and 3 charts, p95 of 20 changes', `${fmt(s10.p95)} ms (median ${fmt(s10.median)})`, `${BUDGET.simulation10kMs} ms`, s10.p95 <= BUDGET.simulation10kMs),
+    row('1,000,000 draws, input to charts', `${r.simulation_1m_ms.wallMs} ms`, `${BUDGET.millionMs} ms`, r.simulation_1m_ms.wallMs <= BUDGET.millionMs),
+    row('Draws a second, wasm in Chromium', d.wasm_chromium.toFixed(0), '', true),
+    row('Draws a second, wasm in node', d.wasm_node.toFixed(0), '', true),
+    row('Draws a second, Squiggle 0.10.0 in node', d.squiggle_node.toFixed(0), '', true),
+    row('This engine ÷ Squiggle (node)', `${d.ratio_node.toFixed(1)}×`, `${BUDGET.squiggleRatio}×`, d.ratio_node >= BUDGET.squiggleRatio),
+    '',
+    'The native draws a second come from `cargo bench --bench simulate`, printed by the same script.',
+    '',
+  ].join('\n');
+}
+
 const server = await startServer();
 const chromium = await launchBrowser();
 try {
@@ -214,6 +241,7 @@ try {
   console.log(`  mean council NPV: this engine ${money(ours.mean)}, Squiggle ${money(theirs.mean)} (different random streams)`);
   mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'target', 'bench', 'web.json'), JSON.stringify(results, null, 2));
+  writeFileSync(join(ROOT, 'tests', 'benches', 'RESULTS.md'), resultsMarkdown(results, s10));
 } finally {
   await chromium.close();
   server.stop();

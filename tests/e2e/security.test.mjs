@@ -113,3 +113,64 @@ test('the iframe posts its height only to the origin it is given, and the host t
   assert.equal(await page.evaluate(() => document.getElementById('open').style.height), before);
   await page.close();
 });
+
+/** A small seeded generator (mulberry32), so a failing link can be made again. */
+function generator(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('the link decoder survives random and damaged links: the figures or a clear message, never a broken page', async () => {
+  const { deflateRawSync } = await import('node:zlib');
+  const { execFileSync } = await import('node:child_process');
+  const { join } = await import('node:path');
+  const { ROOT } = await import('./support.mjs');
+  const bin = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
+  const defaults = JSON.parse(execFileSync(bin, ['defaults'], { encoding: 'utf8' }));
+  const random = generator(20261124);
+  const pick = (xs) => xs[Math.floor(random() * xs.length)];
+  const b64 = (bytes) => Buffer.from(bytes).toString('base64url');
+  const packed = (value) => deflateRawSync(Buffer.from(JSON.stringify(value)));
+  const oddValues = [null, -1, 1e300, 'abc', [], {}, true, 5e-324, 1e12 + 1];
+  const makers = [
+    () => `v=1&s=${b64(Array.from({ length: Math.floor(random() * 200) }, () => Math.floor(random() * 256)))}`,
+    () => {
+      const bytes = packed(defaults);
+      for (let i = 0; i < 1 + random() * 5; i++) bytes[Math.floor(random() * bytes.length)] ^= 1 << Math.floor(random() * 8);
+      return `v=1&s=${b64(bytes)}`;
+    },
+    () => {
+      const s = structuredClone(defaults);
+      const programme = s.programmes[pick(Object.keys(s.programmes))];
+      programme[pick(Object.keys(programme))] = pick(oddValues);
+      return `v=1&view=${pick(['family_valued', 'compare', 'nope', ''])}&draws=${pick(['10000', 'abc', '-5', '1e9'])}&seed=${pick(['1', 'x', '1e20'])}&s=${b64(packed(s))}`;
+    },
+    () => `v=${pick(['', '0', '2', '99', 'abc', '1.0'])}&s=${b64(packed(defaults))}`,
+    () => `v=1&s=${b64(packed(defaults)).slice(0, Math.floor(random() * 60))}`,
+    () => pick(['v=1', 's=', '%%%', 'v=1&s=!!!', `v=1&s=${b64(Buffer.from('{"schema":1}'))}`]),
+  ];
+  const page = await chromium.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  for (let i = 0; i < 36; i++) {
+    const fragment = makers[i % makers.length]();
+    await page.goto(`${server.url}?case=${i}#${fragment}`);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+    const state = await page.evaluate(() => ({
+      message: document.getElementById('link-message').hidden ? '' : document.getElementById('link-message').textContent,
+      headline: document.querySelector('.headline-council_npv .figure')?.textContent ?? '',
+      errors: document.getElementById('error-summary').hidden ? '' : document.getElementById('error-list').textContent,
+      text: document.body.innerText,
+    }));
+    assert.ok(state.message.startsWith('This link could not be opened') || /£/.test(state.headline), `${fragment}: ${JSON.stringify(state).slice(0, 300)}`);
+    assert.doesNotMatch(state.text, /NaN|Infinity|undefined/, fragment);
+    assert.deepEqual(problems, [], fragment);
+  }
+  await page.close();
+});

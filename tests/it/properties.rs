@@ -171,3 +171,41 @@ proptest! {
         }
     }
 }
+
+/// The corners the hardening issue names: every count and cost at 1e12 over
+/// 30 years at a zero discount rate, and every figure zero. Both appraise and
+/// simulate to finite figures.
+#[test]
+fn extreme_scenarios_give_finite_results() {
+    for name in ["huge.json", "all-zero.json"] {
+        let path = format!("{}/tests/fuzz/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("corpus file");
+        let scenario = sfpc::format::parse_scenario_json(&text).expect("valid");
+        let appraisal = sfpc::appraisal::appraise(&scenario);
+        assert_eq!(appraisal.programmes.len(), 3, "{name}");
+        for a in &appraisal.programmes {
+            let figures = a.years.iter().flat_map(|y| y.figures());
+            let measures = [a.council_npv_gbp, a.public_npv_gbp];
+            assert!(figures.chain(measures).all(f64::is_finite), "{name}");
+            assert!(
+                a.bcr
+                    .into_iter()
+                    .chain(a.break_even_effect)
+                    .all(f64::is_finite),
+                "{name}"
+            );
+        }
+        let config = sfpc::uncertainty::SimulationConfig {
+            draws: 1000,
+            seed: 3,
+        };
+        let u = sfpc::uncertainty::simulate(&scenario, config);
+        for p in &u.programmes {
+            let q = &p.council_npv_gbp;
+            assert!(
+                [q.p5, q.p50, q.p95, q.mean].iter().all(|x| x.is_finite()),
+                "{name}"
+            );
+        }
+    }
+}
