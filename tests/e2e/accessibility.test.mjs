@@ -1,27 +1,16 @@
 // Accessibility: axe-core (WCAG 2.2 A and AA rules) in every state of the
 // page and of the embeds, and a keyboard-only session.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startServer, launchBrowser, openCalculator } from './support.mjs';
+import { openCalculator, sharedServerAndBrowser } from './support.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  server?.stop();
-});
+const env = sharedServerAndBrowser();
 
 /** Serious and critical violations in the page (and its open shadow roots). */
 async function seriousViolations(page) {
@@ -36,7 +25,7 @@ async function seriousViolations(page) {
 const simulated = (page) => page.waitForFunction(() => document.getElementById('sim-text')?.textContent.startsWith('Done'), null, { timeout: 20000 });
 
 test('axe finds no serious or critical problems in any state of the page', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await simulated(page);
   assert.deepEqual(await seriousViolations(page), [], 'defaults, uncertainty shown');
 
@@ -61,17 +50,17 @@ test('axe finds no serious or critical problems in any state of the page', async
 });
 
 test('axe finds no serious or critical problems in the embeds and the accessibility statement', async () => {
-  const page = await chromium.browser.newPage();
-  await page.goto(`${server.url}embed-demo.html`);
+  const page = await env.chromium.browser.newPage();
+  await page.goto(`${env.server.url}embed-demo.html`);
   await page.waitForSelector('#element-a[ready]', { state: 'attached', timeout: 15000 });
   await page.waitForSelector('#element-b[ready]', { state: 'attached', timeout: 15000 });
   assert.deepEqual(await seriousViolations(page), [], 'two <sfpc-calculator> elements on a host page');
 
-  await page.goto(`${server.url}embed.html?programme=no-wrong-door`);
+  await page.goto(`${env.server.url}embed.html?programme=no-wrong-door`);
   await page.waitForSelector('html[data-ready="true"]');
   assert.deepEqual(await seriousViolations(page), [], 'the iframe embed');
 
-  await page.goto(`${server.url}accessibility.html`);
+  await page.goto(`${env.server.url}accessibility.html`);
   assert.deepEqual(await seriousViolations(page), [], 'the accessibility statement');
   await page.close();
 });
@@ -87,7 +76,7 @@ const focused = (page) => page.evaluate(() => {
 });
 
 test('keyboard only: every control is reached with visible focus, a figure is changed and the results read', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await simulated(page);
   // Number every control a keyboard user must reach (one radio of a group: arrows move within it).
   const controls = await page.evaluate(() => {

@@ -2,26 +2,15 @@
 // size (every file it requests, gzipped). Timings are measured by the
 // benchmark (scripts/bench.sh), not asserted here: they depend on the machine.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser } from './support.mjs';
+import { sharedServerAndBrowser } from './support.mjs';
 import { requestedFiles, transferSize, TRANSFER_BUDGET_KIB } from './transfer.mjs';
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  server?.stop();
-});
+const env = sharedServerAndBrowser();
 
 test(`the page transfers at most ${TRANSFER_BUDGET_KIB} KiB gzipped`, async () => {
-  const files = await requestedFiles(chromium.browser, server.url);
+  const files = await requestedFiles(env.chromium.browser, env.server.url);
   for (const needed of ['index.html', 'pkg/sfpc_bg.wasm', 'calculator.js']) assert.ok(files.includes(needed), files.join(', '));
   const { rows, kib } = transferSize(files);
   const listing = rows.map((r) => `${r.file}: ${r.gzip} B`).join(', ');

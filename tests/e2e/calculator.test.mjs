@@ -2,28 +2,20 @@
 // Run by scripts/test.sh after the page is built (www/pkg) and the `sfpc`
 // command is built (SFPC_BIN).
 
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, openCalculator, typeInto } from './support.mjs';
+import { ROOT, openCalculator, typeInto, sharedServerAndBrowser } from './support.mjs';
 
 const SFPC = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
 const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
-let server;
-let chromium;
+const env = sharedServerAndBrowser();
 
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
+before(() => {
   mkdirSync(SHOTS, { recursive: true });
-});
-
-after(async () => {
-  await chromium?.close();
-  server?.stop();
 });
 
 function sfpc(args, input) {
@@ -57,7 +49,7 @@ async function chooseView(page, key) {
 }
 
 test('the headline NPVs equal what the sfpc command gives for the same scenario', async () => {
-  const { page, problems } = await openCalculator(chromium.browser, server.url);
+  const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
   const expected = evaluate(defaults());
   for (const key of ['family_valued', 'family_safeguarding', 'no_wrong_door']) {
     await chooseView(page, key);
@@ -70,7 +62,7 @@ test('the headline NPVs equal what the sfpc command gives for the same scenario'
 });
 
 test('changing an input updates the results and the charts', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await chooseView(page, 'no_wrong_door');
   const before = { npv: await headline(page, 'council_npv'), chart: await canvasImage(page, 'flows-chart') };
 
@@ -86,7 +78,7 @@ test('changing an input updates the results and the charts', async () => {
 });
 
 test('a bad value shows the error beside the field and keeps the last good result', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await chooseView(page, 'no_wrong_door');
   const good = await headline(page, 'council_npv');
   const path = 'programmes.no_wrong_door.residential_time_reduction';
@@ -122,7 +114,7 @@ test('a bad value shows the error beside the field and keeps the last good resul
 });
 
 test('every chart has ink on it, a summary and a data table', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   for (const id of ['flows-chart', 'cumulative-chart', 'comparison-chart']) {
     assert.ok(await inkedPixels(page, id) > 5000, `${id} is blank`);
   }
@@ -131,10 +123,10 @@ test('every chart has ink on it, a summary and a data table', async () => {
     assert.ok(await page.locator(`#${id}-table tbody tr`).count() >= 3, `${id} table`);
   }
   // HiDPI: the canvas has devicePixelRatio times its CSS pixels.
-  const hidpi = await chromium.browser.newPage();
-  const cdp = await chromium.browser.newCDPSession(hidpi);
+  const hidpi = await env.chromium.browser.newPage();
+  const cdp = await env.chromium.browser.newCDPSession(hidpi);
   await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 900, deviceScaleFactor: 2, mobile: false });
-  await hidpi.goto(server.url);
+  await hidpi.goto(env.server.url);
   await hidpi.waitForSelector('html[data-ready="true"]');
   const sizes = await hidpi.evaluate(() => {
     const c = document.getElementById('flows-chart');
@@ -149,7 +141,7 @@ test('every chart has ink on it, a summary and a data table', async () => {
 });
 
 test('the compare view shows the three models side by side', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await chooseView(page, 'compare');
   assert.equal(await page.locator('#programme-charts').isVisible(), false);
   assert.equal(await page.locator('#comparison-table tbody tr').count(), 3);
@@ -159,7 +151,7 @@ test('the compare view shows the three models side by side', async () => {
 });
 
 test('charts are redrawn to fit when the window is resized', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   const width = () => page.evaluate(() => document.getElementById('flows-chart').width);
   const wide = await width();
   await page.setViewportSize({ width: 600, height: 900 });
@@ -171,8 +163,8 @@ test('charts are redrawn to fit when the window is resized', async () => {
 
 test('no request leaves the page, and screenshots at 1280 and 375 px', async () => {
   for (const width of [1280, 375]) {
-    const { page, requests, problems } = await openCalculator(chromium.browser, server.url, { width, height: 900 });
-    const outside = requests.filter((url) => !url.startsWith(server.url));
+    const { page, requests, problems } = await openCalculator(env.chromium.browser, env.server.url, { width, height: 900 });
+    const outside = requests.filter((url) => !url.startsWith(env.server.url));
     assert.deepEqual(outside, []);
     assert.deepEqual(problems, []);
     // No horizontal scrolling of the page itself (tables scroll in their own box).
@@ -184,7 +176,7 @@ test('no request leaves the page, and screenshots at 1280 and 375 px', async () 
 });
 
 test('the sources table lists every default with its basis', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   // One row for each parameter of the default scenario (numbers, ranges, lists).
   const leaves = (v) => (typeof v === 'number' || Array.isArray(v) || (v && typeof v === 'object' && 'value' in v) ? 1
     : v && typeof v === 'object' ? Object.values(v).reduce((n, x) => n + leaves(x), 0) : 0);
@@ -201,7 +193,7 @@ test('the sources table lists every default with its basis', async () => {
 const simulated = (page, count = 1) => page.waitForFunction((n) => window.sfpcTiming.simulations >= n, count, { timeout: 30000 });
 
 test('the uncertainty analysis in the browser equals sfpc simulate, bit for bit', async () => {
-  const { page, problems } = await openCalculator(chromium.browser, server.url);
+  const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
   await chooseView(page, 'family_safeguarding');
   await typeInto(page, 'simulation.draws', '5000');
   await typeInto(page, 'simulation.seed', '123');
@@ -230,7 +222,7 @@ test('the uncertainty analysis in the browser equals sfpc simulate, bit for bit'
 });
 
 test('ranges are edited beside each value, and a bad range or draw count is reported', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await chooseView(page, 'no_wrong_door');
   await simulated(page);
   const path = 'programmes.no_wrong_door.residential_time_reduction';
@@ -252,7 +244,7 @@ test('ranges are edited beside each value, and a bad range or draw count is repo
 });
 
 test('a million draws run in slices with progress, and a newer input cancels the run', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await chooseView(page, 'family_safeguarding');
   await simulated(page);
   const runs = await page.evaluate(() => window.sfpcTiming.simulations);
@@ -285,7 +277,7 @@ const inputValues = (page) => page.evaluate(() => Object.fromEntries(
   [...document.querySelectorAll('#calculator input[data-path]')].map((i) => [i.dataset.path, i.value])));
 
 test('a link holds every input: opening it restores them all', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await chooseView(page, 'no_wrong_door');
   const edits = {
     council: 'Testshire County Council',
@@ -314,7 +306,7 @@ test('a link holds every input: opening it restores them all', async () => {
   assert.equal(gbp(evaluate(inLink).programmes.no_wrong_door.council_npv_gbp), await headline(page, 'council_npv'));
   assert.ok(link.length < 2500, `link is ${link.length} characters`);
 
-  const { page: opened, problems } = await openCalculator(chromium.browser, link);
+  const { page: opened, problems } = await openCalculator(env.chromium.browser, link);
   assert.equal(await opened.locator('#view-no_wrong_door').isChecked(), true);
   const restored = await inputValues(opened);
   for (const [path, text] of Object.entries(edits)) {
@@ -336,7 +328,7 @@ test('a damaged or future link gives a clear message and the defaults', async ()
     ['#something-else', /not a link to this calculator/],
   ];
   for (const [fragment, message] of cases) {
-    const { page, problems } = await openCalculator(chromium.browser, server.url + fragment);
+    const { page, problems } = await openCalculator(env.chromium.browser, env.server.url + fragment);
     assert.match(await page.locator('#link-message').textContent(), message);
     assert.equal(await headline(page, 'council_npv'), defaultNpv, fragment);
     assert.deepEqual(problems, [], fragment);
@@ -353,7 +345,7 @@ async function downloadText(page, buttonId) {
 }
 
 test('the CSV download equals sfpc report, and a hostile council name stays harmless', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   const name = '<script>window.hacked = 1</script> =SUM(A1)';
   await typeInto(page, 'council', name);
   assert.match(await page.locator('#results-context').textContent(), /<script>window\.hacked = 1<\/script> =SUM\(A1\)/);
@@ -378,7 +370,7 @@ test('the CSV download equals sfpc report, and a hostile council name stays harm
 });
 
 test('figures download as JSON and open again; an invalid file shows its errors', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await chooseView(page, 'family_safeguarding');
   await typeInto(page, 'programmes.family_safeguarding.children_on_cp_plans', '400');
   const saved = JSON.parse(await downloadText(page, 'download-scenario'));
@@ -410,7 +402,7 @@ test('figures download as JSON and open again; an invalid file shows its errors'
 });
 
 test('the print view is one or two A4 pages with the figures used, their sources, the results, the charts and the method', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await page.waitForFunction(() => document.getElementById('sim-text').textContent.startsWith('Done'));
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));

@@ -1,27 +1,16 @@
 // End-to-end tests of embedding (the <sfpc-calculator> element and the
 // iframe), saved scenarios, and the PNG and audit-pack downloads.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT, startServer, launchBrowser, openCalculator, typeInto } from './support.mjs';
+import { ROOT, openCalculator, typeInto, sharedServerAndBrowser } from './support.mjs';
 
 const SFPC = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
 const sfpc = (args, input) => execFileSync(SFPC, args, { input, encoding: 'utf8' });
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  server?.stop();
-});
+const env = sharedServerAndBrowser();
 
 async function downloadBytes(page, locator) {
   const [download] = await Promise.all([page.waitForEvent('download'), locator.click()]);
@@ -52,11 +41,11 @@ function unzip(zip) {
 const headlineIn = (page, host) => page.locator(`${host} .headline-council_npv .figure`).textContent();
 
 test('the element renders inside a host page whose CSS tries to restyle it; two elements work independently', async () => {
-  const page = await chromium.browser.newPage();
+  const page = await env.chromium.browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(`${server.url}embed-demo.html`);
+  await page.goto(`${env.server.url}embed-demo.html`);
   await page.waitForSelector('#element-a[ready]', { state: 'attached', timeout: 15000 });
   await page.waitForSelector('#element-b[ready]', { state: 'attached', timeout: 15000 });
   await page.locator('#hostile').check();
@@ -107,9 +96,9 @@ test('the element renders inside a host page whose CSS tries to restyle it; two 
 });
 
 test('the iframe reports its height and the host sizes it; forged messages are ignored', async () => {
-  const page = await chromium.browser.newPage();
+  const page = await env.chromium.browser.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${server.url}embed-demo.html`);
+  await page.goto(`${env.server.url}embed-demo.html`);
   await page.waitForFunction(() => Number(document.getElementById('frame').dataset.sfpcHeight) > 1000, null, { timeout: 15000 });
   const frame = page.frameLocator('#frame');
   await frame.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
@@ -141,7 +130,7 @@ test('the iframe reports its height and the host sizes it; forged messages are i
 });
 
 test('scenarios A and B are saved, compared with their difference, kept across visits, and a bad store is survived', async () => {
-  const { page, problems } = await openCalculator(chromium.browser, server.url);
+  const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
   await page.evaluate(() => localStorage.clear());
   await page.locator('#f-saved-name').fill('published');
   await page.locator('#save-buttons [data-slot="A"]').click();
@@ -187,11 +176,11 @@ test('scenarios A and B are saved, compared with their difference, kept across v
   await page.close();
 
   // A full store: the scenario is kept for the visit, and the page says so.
-  const full = await chromium.browser.newPage();
+  const full = await env.chromium.browser.newPage();
   await full.addInitScript(() => {
     Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
   });
-  await full.goto(server.url);
+  await full.goto(env.server.url);
   await full.waitForSelector('html[data-ready="true"]');
   await full.locator('#save-buttons [data-slot="C"]').click();
   assert.match(await full.locator('#saved-status').textContent(), /until you leave this page/);
@@ -201,7 +190,7 @@ test('scenarios A and B are saved, compared with their difference, kept across v
 });
 
 test('each chart downloads as a PNG at print resolution', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   const { name, bytes } = await downloadBytes(page, page.locator('#flows-chart + .png'));
   assert.equal(name, 'sfpc-flows.png');
   assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
@@ -213,7 +202,7 @@ test('each chart downloads as a PNG at print resolution', async () => {
 });
 
 test('the audit pack holds what sfpc report writes for the same figures, with the seed and draws', async () => {
-  const { page } = await openCalculator(chromium.browser, server.url);
+  const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await typeInto(page, 'simulation.draws', '2000');
   await typeInto(page, 'simulation.seed', '99');
   await page.waitForFunction(() => document.getElementById('sim-text').textContent.startsWith('Done: 2,000'));

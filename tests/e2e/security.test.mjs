@@ -3,26 +3,15 @@
 // every flow; user text is never markup; the iframe's height messages reach
 // only the origin it is told and are checked by the host.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser } from './support.mjs';
+import { sharedServerAndBrowser } from './support.mjs';
 
-let server;
-let chromium;
-
-before(async () => {
-  server = await startServer();
-  chromium = await launchBrowser();
-});
-
-after(async () => {
-  await chromium?.close();
-  server?.stop();
-});
+const env = sharedServerAndBrowser();
 
 /** A page that records every CSP violation in every frame, and console errors. */
 async function watchedPage() {
-  const page = await chromium.browser.newPage();
+  const page = await env.chromium.browser.newPage();
   await page.addInitScript(() => {
     window.cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -40,7 +29,7 @@ const violations = async (page) => (await Promise.all(page.frames().map((f) => f
 test('every page is served with a strict Content-Security-Policy', async () => {
   const { page } = await watchedPage();
   for (const path of ['', 'embed.html', 'embed-demo.html', 'accessibility.html', 'pkg/sfpc_bg.wasm']) {
-    const response = await page.request.get(`${server.url}${path}`);
+    const response = await page.request.get(`${env.server.url}${path}`);
     const csp = response.headers()['content-security-policy'];
     assert.ok(csp, `${path}: has a policy`);
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/, `${path}: ${csp}`);
@@ -54,7 +43,7 @@ test('every page is served with a strict Content-Security-Policy', async () => {
 
 test('no flow breaks the policy: typing, links, downloads, saving, the element and the iframe', async () => {
   const { page, errors } = await watchedPage();
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('html[data-ready="true"]');
   await page.locator('input[data-path="programmes.family_valued.saving_per_family_gbp"]').fill('900');
   await page.waitForFunction(() => document.getElementById('sim-text').textContent.startsWith('Done'));
@@ -72,7 +61,7 @@ test('no flow breaks the policy: typing, links, downloads, saving, the element a
   await page.evaluate(() => localStorage.clear());
   assert.deepEqual(await violations(page), []);
 
-  await page.goto(`${server.url}embed-demo.html`);
+  await page.goto(`${env.server.url}embed-demo.html`);
   await page.waitForSelector('#element-b[ready]', { state: 'attached', timeout: 15000 });
   await page.waitForFunction(() => Number(document.getElementById('frame').dataset.sfpcHeight) > 0, null, { timeout: 15000 });
   await page.locator('#hostile').check();
@@ -86,17 +75,17 @@ test('the iframe posts its height only to the origin it is given, and the host t
   // The host is a page of another origin (localhost rather than 127.0.0.1:
   // Chromium keeps public pages off loopback), answered by the test itself,
   // holding the calculator's iframes from the server.
-  const hostOrigin = server.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
+  const hostOrigin = env.server.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
   // A page answered by the test counts as public; let it reach loopback.
-  await chromium.browser.grantPermissions(['local-network-access'], { origin: hostOrigin });
-  const page = await chromium.browser.newPage();
-  const frameUrl = (query) => `${server.url}embed.html?${query}`;
+  await env.chromium.browser.grantPermissions(['local-network-access'], { origin: hostOrigin });
+  const page = await env.chromium.browser.newPage();
+  const frameUrl = (query) => `${env.server.url}embed.html?${query}`;
   const host = `<!doctype html><html lang="en"><title>host</title>
     <iframe id="open" data-sfpc-embed title="a" src="${frameUrl('programme=family-valued')}"></iframe>
     <iframe id="named" data-sfpc-embed title="b" src="${frameUrl(`parent-origin=${hostOrigin}`)}"></iframe>
     <iframe id="closed" data-sfpc-embed title="c" src="${frameUrl('parent-origin=https://council.example')}"></iframe>
     <iframe id="bad" data-sfpc-embed title="d" src="${frameUrl('parent-origin=javascript:alert(1)')}"></iframe>
-    <script src="${server.url}embed-host.js"></script></html>`;
+    <script src="${env.server.url}embed-host.js"></script></html>`;
   await page.route(`${hostOrigin}/host.html`, (route) => route.fulfill({ body: host, contentType: 'text/html' }));
   await page.goto(`${hostOrigin}/host.html`);
   await page.waitForFunction(() => Number(document.getElementById('open').dataset.sfpcHeight) > 1000, null, { timeout: 15000 });
@@ -155,12 +144,12 @@ test('the link decoder survives random and damaged links: the figures or a clear
     () => `v=1&s=${b64(packed(defaults)).slice(0, Math.floor(random() * 60))}`,
     () => pick(['v=1', 's=', '%%%', 'v=1&s=!!!', `v=1&s=${b64(Buffer.from('{"schema":1}'))}`]),
   ];
-  const page = await chromium.browser.newPage();
+  const page = await env.chromium.browser.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
   for (let i = 0; i < 36; i++) {
     const fragment = makers[i % makers.length]();
-    await page.goto(`${server.url}?case=${i}#${fragment}`);
+    await page.goto(`${env.server.url}?case=${i}#${fragment}`);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
     const state = await page.evaluate(() => ({
       message: document.getElementById('link-message').hidden ? '' : document.getElementById('link-message').textContent,

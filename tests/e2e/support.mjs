@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { before, after } from 'node:test';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -74,4 +75,22 @@ export async function openCalculator(browser, url, viewport = { width: 1280, hei
 export async function typeInto(page, path, text) {
   const input = page.locator(`input[data-path="${path}"]`);
   await input.fill(text);
+}
+
+/**
+ * The server and browser a test file shares: started before its first test,
+ * stopped after its last. Read `env.server.url` and `env.chromium.browser`
+ * inside the tests.
+ */
+export function sharedServerAndBrowser() {
+  const env = { server: null, chromium: null };
+  before(async () => {
+    env.server = await startServer();
+    env.chromium = await launchBrowser();
+  });
+  after(async () => {
+    await env.chromium?.close();
+    env.server?.stop();
+  });
+  return env;
 }
