@@ -49,8 +49,11 @@ type Chart<'a, DB> = ChartContext<
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
-fn chart_error<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
-    ChartError(e.to_string())
+/// Every chart returns `ChartError`; plotters' errors convert with `?`.
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<E>) -> Self {
+        ChartError(e.to_string())
+    }
 }
 
 /// Sizes in CSS pixels, multiplied by the device pixel ratio so that text and
@@ -244,16 +247,8 @@ fn legend_row<DB: DrawingBackend>(
 pub fn draw_yearly_flows<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     a: &ProgrammeAppraisal,
-    scale: ChartScale,
-) -> Result<(), ChartError> {
-    yearly_flows(area, a, scale).map_err(chart_error)
-}
-
-fn yearly_flows<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    a: &ProgrammeAppraisal,
     s: ChartScale,
-) -> DrawResult<DB> {
+) -> Result<(), ChartError> {
     area.fill(&WHITE)?;
     let plot = legend_row(
         area,
@@ -307,7 +302,8 @@ fn yearly_flows<DB: DrawingBackend>(
         net.iter()
             .map(|&p| Cross::new(p, s.px(5.0), INK.stroke_width(thick))),
     )?;
-    zero_line(&mut chart, -0.5, n - 0.5, s)
+    zero_line(&mut chart, -0.5, n - 0.5, s)?;
+    Ok(())
 }
 
 fn zero_line<'a, DB: DrawingBackend + 'a>(
@@ -329,16 +325,8 @@ fn zero_line<'a, DB: DrawingBackend + 'a>(
 pub fn draw_cumulative_net<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     a: &ProgrammeAppraisal,
-    scale: ChartScale,
-) -> Result<(), ChartError> {
-    cumulative_net(area, a, scale).map_err(chart_error)
-}
-
-fn cumulative_net<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    a: &ProgrammeAppraisal,
     s: ChartScale,
-) -> DrawResult<DB> {
+) -> Result<(), ChartError> {
     area.fill(&WHITE)?;
     let n = a.years.len() as f64;
     let year = |y: &crate::appraisal::YearRow| y.year;
@@ -408,16 +396,8 @@ fn payback_marker(s: ChartScale) -> Polygon<(i32, i32)> {
 pub fn draw_comparison<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     appraisal: &Appraisal,
-    scale: ChartScale,
-) -> Result<(), ChartError> {
-    comparison(area, appraisal, scale).map_err(chart_error)
-}
-
-fn comparison<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    appraisal: &Appraisal,
     s: ChartScale,
-) -> DrawResult<DB> {
+) -> Result<(), ChartError> {
     area.fill(&WHITE)?;
     let programmes = &appraisal.programmes;
     let n = programmes.len().max(1) as f64;
@@ -496,7 +476,8 @@ fn comparison<DB: DrawingBackend>(
         }))?;
     }
     zero_line(&mut chart, -0.5, n - 0.5, s)?;
-    programme_labels(&plot, &chart, &names, range.start, s)
+    programme_labels(&plot, &chart, &names, range.start, s)?;
+    Ok(())
 }
 
 /// Names under the comparison's bars, broken onto two lines when a name is
@@ -536,16 +517,8 @@ fn programme_labels<'a, DB: DrawingBackend + 'a>(
 pub fn draw_fan<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     u: &ProgrammeUncertainty,
-    scale: ChartScale,
-) -> Result<(), ChartError> {
-    fan(area, u, scale).map_err(chart_error)
-}
-
-fn fan<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    u: &ProgrammeUncertainty,
     s: ChartScale,
-) -> DrawResult<DB> {
+) -> Result<(), ChartError> {
     area.fill(&WHITE)?;
     let plot = legend_row(
         area,
@@ -590,16 +563,8 @@ fn fan<DB: DrawingBackend>(
 pub fn draw_npv_histogram<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     u: &ProgrammeUncertainty,
-    scale: ChartScale,
-) -> Result<(), ChartError> {
-    npv_histogram(area, u, scale).map_err(chart_error)
-}
-
-fn npv_histogram<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    u: &ProgrammeUncertainty,
     s: ChartScale,
-) -> DrawResult<DB> {
+) -> Result<(), ChartError> {
     area.fill(&WHITE)?;
     let plot = legend_row(
         area,
@@ -666,25 +631,17 @@ fn npv_histogram<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The tornado shows this many parameters at most; its table shows them all.
+pub const TORNADO_ROWS: usize = 8;
+
 /// Chart 6: the tornado: council NPV as each ranged parameter moves from its
 /// low to its high, the rest at their values; the widest swing on top. Each
 /// parameter's name is written above its bar, so long names fit on a phone.
 pub fn draw_tornado<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     u: &ProgrammeUncertainty,
-    scale: ChartScale,
-) -> Result<(), ChartError> {
-    tornado(area, u, scale).map_err(chart_error)
-}
-
-/// The tornado shows this many parameters at most; its table shows them all.
-pub const TORNADO_ROWS: usize = 8;
-
-fn tornado<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    u: &ProgrammeUncertainty,
     s: ChartScale,
-) -> DrawResult<DB> {
+) -> Result<(), ChartError> {
     area.fill(&WHITE)?;
     let plot = legend_row(
         area,
@@ -762,16 +719,8 @@ const SCENARIO_STYLES: [(&str, Mark); 3] = [
 pub fn draw_scenario_comparison<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     compared: &[ComparedScenario],
-    scale: ChartScale,
-) -> Result<(), ChartError> {
-    scenario_comparison(area, compared, scale).map_err(chart_error)
-}
-
-fn scenario_comparison<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    compared: &[ComparedScenario],
     s: ChartScale,
-) -> DrawResult<DB> {
+) -> Result<(), ChartError> {
     area.fill(&WHITE)?;
     let compared = &compared[..compared.len().min(SCENARIO_STYLES.len())];
     let labels: Vec<String> = compared

@@ -70,7 +70,9 @@ const focused = (page) => page.evaluate(() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const style = getComputedStyle(el);
-  const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'
+  // The house focus styles: a yellow outline, or (links) a yellow background.
+  // Not box-shadow: buttons carry one whether focused or not.
+  const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0)
     || style.backgroundColor === 'rgb(255, 221, 0)';
   return { key: el.dataset.kb ?? null, path: el.dataset.path ?? null, id: el.id, tag: el.tagName, visible };
 });

@@ -4,12 +4,10 @@
 
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openCalculator, typeInto, sharedServerAndBrowser } from './support.mjs';
+import { ROOT, openCalculator, typeInto, sharedServerAndBrowser, sfpc, downloadBytes } from './support.mjs';
 
-const SFPC = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
 const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
 const env = sharedServerAndBrowser();
@@ -17,10 +15,6 @@ const env = sharedServerAndBrowser();
 before(() => {
   mkdirSync(SHOTS, { recursive: true });
 });
-
-function sfpc(args, input) {
-  return execFileSync(SFPC, args, { input, encoding: 'utf8' });
-}
 
 const defaults = () => JSON.parse(sfpc(['defaults']));
 const evaluate = (scenario) => JSON.parse(sfpc(['evaluate', '-'], JSON.stringify(scenario)));
@@ -337,11 +331,7 @@ test('a damaged or future link gives a clear message and the defaults', async ()
 });
 
 async function downloadText(page, buttonId) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#${buttonId}`).click()]);
-  const stream = await download.createReadStream();
-  const chunks = [];
-  for await (const chunk of stream) chunks.push(chunk);
-  return Buffer.concat(chunks).toString('utf8');
+  return (await downloadBytes(page, page.locator(`#${buttonId}`))).bytes.toString('utf8');
 }
 
 test('the CSV download equals sfpc report, and a hostile council name stays harmless', async () => {

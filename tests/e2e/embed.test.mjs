@@ -3,21 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { ROOT, openCalculator, typeInto, sharedServerAndBrowser } from './support.mjs';
-
-const SFPC = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
-const sfpc = (args, input) => execFileSync(SFPC, args, { input, encoding: 'utf8' });
+import { openCalculator, typeInto, sharedServerAndBrowser, sfpc, downloadBytes } from './support.mjs';
 
 const env = sharedServerAndBrowser();
-
-async function downloadBytes(page, locator) {
-  const [download] = await Promise.all([page.waitForEvent('download'), locator.click()]);
-  const chunks = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
-  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
-}
 
 /** The files of a stored ZIP, read from its central directory. */
 function unzip(zip) {

@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedServerAndBrowser } from './support.mjs';
+import { sharedServerAndBrowser, sfpc } from './support.mjs';
 
 const env = sharedServerAndBrowser();
 
@@ -117,11 +117,7 @@ function generator(seed) {
 
 test('the link decoder survives random and damaged links: the figures or a clear message, never a broken page', async () => {
   const { deflateRawSync } = await import('node:zlib');
-  const { execFileSync } = await import('node:child_process');
-  const { join } = await import('node:path');
-  const { ROOT } = await import('./support.mjs');
-  const bin = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
-  const defaults = JSON.parse(execFileSync(bin, ['defaults'], { encoding: 'utf8' }));
+  const defaults = JSON.parse(sfpc(['defaults']));
   const random = generator(20261124);
   const pick = (xs) => xs[Math.floor(random() * xs.length)];
   const b64 = (bytes) => Buffer.from(bytes).toString('base64url');

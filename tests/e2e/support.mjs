@@ -2,7 +2,7 @@
 // by scripts/serve.py on a free loopback port, and Debian's chromium driven
 // by playwright-core with a fresh profile.
 
-import { spawn } from 'node:child_process';
+import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -93,4 +93,18 @@ export function sharedServerAndBrowser() {
     env.server?.stop();
   });
   return env;
+}
+
+/** The `sfpc` command (built by scripts/test.sh; SFPC_BIN), its output as text. */
+export function sfpc(args, input) {
+  const bin = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
+  return execFileSync(bin, args, { input, encoding: 'utf8' });
+}
+
+/** Clicks `locator` and reads the download it starts: its name and bytes. */
+export async function downloadBytes(page, locator) {
+  const [download] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  const chunks = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+  return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
