@@ -39,10 +39,16 @@ function reportHeight() {
   window.parent.postMessage({ type: MESSAGE_TYPE, version: 1, height }, target);
 }
 
+// Browsers pause rendering, and so ResizeObserver, in a cross-origin iframe
+// that is off screen; measuring once the calculator has drawn gives the host
+// its height before the reader scrolls to it.
 new ResizeObserver(reportHeight).observe(document.documentElement);
 
 mountCalculator(document, document.getElementById('app'), {
   address: true,
   programme: params.get('programme'),
   linkPage: new URL('index.html', location.href).href,
-}).then(() => { document.documentElement.dataset.ready = 'true'; }, () => {});
+}).then(() => {
+  document.documentElement.dataset.ready = 'true';
+  reportHeight();
+}, () => {});

@@ -74,23 +74,32 @@ test('no flow breaks the policy: typing, links, downloads, saving, the element a
 test('the iframe posts its height only to the origin it is given, and the host takes it only from its iframe', async () => {
   // The host is a page of another origin (localhost rather than 127.0.0.1:
   // Chromium keeps public pages off loopback), answered by the test itself,
-  // holding the calculator's iframes from the server.
+  // holding the calculator's iframes from the server. They stand side by side,
+  // so that all are on screen: browsers pause rendering in cross-origin frames
+  // that are not, which the last frame, far below, is there to try.
   const hostOrigin = env.server.url.replace('127.0.0.1', 'localhost').replace(/\/$/, '');
   // A page answered by the test counts as public; let it reach loopback.
   await env.chromium.browser.grantPermissions(['local-network-access'], { origin: hostOrigin });
   const page = await env.chromium.browser.newPage();
-  const frameUrl = (query) => `${env.server.url}embed.html?${query}`;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const frame = (id, query) => `<iframe id="${id}" data-sfpc-embed title="${id}" src="${env.server.url}embed.html?${query}"></iframe>`;
   const host = `<!doctype html><html lang="en"><title>host</title>
-    <iframe id="open" data-sfpc-embed title="a" src="${frameUrl('programme=family-valued')}"></iframe>
-    <iframe id="named" data-sfpc-embed title="b" src="${frameUrl(`parent-origin=${hostOrigin}`)}"></iframe>
-    <iframe id="closed" data-sfpc-embed title="c" src="${frameUrl('parent-origin=https://council.example')}"></iframe>
-    <iframe id="bad" data-sfpc-embed title="d" src="${frameUrl('parent-origin=javascript:alert(1)')}"></iframe>
+    <div style="display: flex; align-items: flex-start">
+    ${frame('open', 'programme=family-valued')}
+    ${frame('named', `parent-origin=${hostOrigin}`)}
+    ${frame('closed', 'parent-origin=https://council.example')}
+    ${frame('bad', 'parent-origin=javascript:alert(1)')}
+    </div><div style="height: 5000px"></div>
+    ${frame('below', `parent-origin=${hostOrigin}`)}
     <script src="${env.server.url}embed-host.js"></script></html>`;
   await page.route(`${hostOrigin}/host.html`, (route) => route.fulfill({ body: host, contentType: 'text/html' }));
   await page.goto(`${hostOrigin}/host.html`);
-  await page.waitForFunction(() => Number(document.getElementById('open').dataset.sfpcHeight) > 1000, null, { timeout: 15000 });
+  const reported = (id) => page.waitForFunction((i) => Number(document.getElementById(i).dataset.sfpcHeight) > 1000, id, { timeout: 15000 });
+  await reported('open');
+  await reported('named');
+  await reported('below');
+  assert.equal(await page.evaluate(() => scrollY), 0, 'the frame below reported without being scrolled to');
   await page.waitForTimeout(500);
-  await page.waitForFunction(() => Number(document.getElementById('named').dataset.sfpcHeight) > 1000, null, { timeout: 15000 });
   const heights = await page.evaluate(() => ['closed', 'bad'].map((id) => document.getElementById(id).dataset.sfpcHeight ?? null));
   assert.equal(heights[0], null, 'parent-origin names another site: this host gets nothing');
   assert.equal(heights[1], null, 'a parent-origin that is not an origin: nothing is posted');
