@@ -168,6 +168,7 @@ export async function mountCalculator(root, container, options = {}) {
     sliceDraws: 20000,
     uReport: null, // last finished UncertaintyReport
     uResult: null,
+    uReportFor: null, // { report, view } that uReport was simulated for
     firstChartDrawn: false,
   };
 
@@ -807,7 +808,7 @@ export async function mountCalculator(root, container, options = {}) {
     }
     markSimulationStale(false);
     state.run = run;
-    const made = { report: state.report, view: state.view };
+    const madeFor = { report: state.report, view: state.view };
     const token = state.runToken;
     const total = run.draws;
     let busyMs = 0;
@@ -826,8 +827,7 @@ export async function mountCalculator(root, container, options = {}) {
         return;
       }
       const t1 = performance.now();
-      finishSimulation(run);
-    state.uReportFor = made;
+      finishSimulation(run, madeFor);
       busyMs += performance.now() - t1;
       timing.lastSimulationParts.draws = drawMs;
       Object.assign(timing, { simulations: timing.simulations + 1, lastSimulationMs: busyMs, lastSimulationDraws: total });
@@ -837,13 +837,14 @@ export async function mountCalculator(root, container, options = {}) {
     setTimeout(slice, 0);
   }
 
-  function finishSimulation(run) {
+  function finishSimulation(run, madeFor) {
     const t0 = performance.now();
     const report = run.finish();
     run.free();
     state.run = null;
     state.uReport?.free();
     state.uReport = report;
+    state.uReportFor = madeFor;
     state.uResult = report.result();
     const t1 = performance.now();
     renderUncertainty();
@@ -922,8 +923,8 @@ export async function mountCalculator(root, container, options = {}) {
 
   function downloadAuditPack() {
     if (!state.report) return;
-    const made = state.uReportFor;
-    const current = state.uReport && !state.run && made?.report === state.report && made.view === state.view;
+    const madeFor = state.uReportFor;
+    const current = state.uReport && !state.run && madeFor?.report === state.report && madeFor.view === state.view;
     const zip = current ? state.report.auditPackWithUncertainty(state.uReport) : state.report.auditPack();
     download('sfpc-audit-pack.zip', zip, 'application/zip');
     shareStatus(current ? 'Audit pack downloaded.'

@@ -2,6 +2,23 @@
 // <sfpc-calculator> element and the iframe embed all insert it, then fill it
 // in with text nodes only (calculator.js).
 
+/**
+ * A chart's figure: its heading, the canvas (named by the heading, described
+ * by the text summary) and the data table behind it, wired the same way for
+ * every chart. `name` prefixes the ids calculator.js uses: `NAME-chart`,
+ * `NAME-summary`, `NAME-table`.
+ */
+function chart(name, title, caption, { titleId = `${name}-title`, tall = false, screenOnly = false } = {}) {
+  return `<figure class="chart">
+  <h3 id="${titleId}">${title}</h3>
+  <canvas id="${name}-chart"${tall ? ' class="tall"' : ''} role="img" aria-labelledby="${titleId}" aria-describedby="${name}-summary"></canvas>
+  <p id="${name}-summary" class="summary"></p>
+  <div class="table-wrap${screenOnly ? ' screen-only' : ''}" tabindex="0" role="region" aria-labelledby="${name}-caption">
+    <table id="${name}-table"><caption id="${name}-caption">${caption}</caption></table>
+  </div>
+</figure>`;
+}
+
 export const CALCULATOR_HTML = `
 <p id="loading" class="notice" role="status">Loading the calculator…</p>
 <p id="link-message" class="notice notice-warning" role="alert" hidden></p>
@@ -72,23 +89,9 @@ export const CALCULATOR_HTML = `
     <div id="headlines" class="headlines"></div>
 
     <div id="programme-charts">
-      <figure class="chart">
-        <h3 id="flows-title">Costs, grant and savings by year</h3>
-        <canvas id="flows-chart" role="img" aria-labelledby="flows-title" aria-describedby="flows-summary"></canvas>
-        <p id="flows-summary" class="summary"></p>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="flows-caption">
-          <table id="flows-table"><caption id="flows-caption">Costs, grant and savings by year</caption></table>
-        </div>
-      </figure>
+      ${chart('flows', 'Costs, grant and savings by year', 'Costs, grant and savings by year')}
 
-      <figure class="chart">
-        <h3 id="cumulative-title">The council's cumulative net position</h3>
-        <canvas id="cumulative-chart" role="img" aria-labelledby="cumulative-title" aria-describedby="cumulative-summary"></canvas>
-        <p id="cumulative-summary" class="summary"></p>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="cumulative-caption">
-          <table id="cumulative-table"><caption id="cumulative-caption">Cumulative council net position at the end of each year</caption></table>
-        </div>
-      </figure>
+      ${chart('cumulative', `The council's cumulative net position`, 'Cumulative council net position at the end of each year')}
     </div>
 
     <section id="uncertainty" class="uncertainty" aria-labelledby="uncertainty-title">
@@ -106,30 +109,9 @@ export const CALCULATOR_HTML = `
       </div>
 
       <div id="uncertainty-charts">
-        <figure class="chart">
-          <h3 id="fan-title">The range of the council's cumulative net position</h3>
-          <canvas id="fan-chart" role="img" aria-labelledby="fan-title" aria-describedby="fan-summary"></canvas>
-          <p id="fan-summary" class="summary"></p>
-          <div class="table-wrap" tabindex="0" role="region" aria-labelledby="fan-caption">
-            <table id="fan-table"><caption id="fan-caption">Cumulative council net position across simulated futures</caption></table>
-          </div>
-        </figure>
-        <figure class="chart">
-          <h3 id="histogram-title">How the council's net present value is spread</h3>
-          <canvas id="histogram-chart" role="img" aria-labelledby="histogram-title" aria-describedby="histogram-summary"></canvas>
-          <p id="histogram-summary" class="summary"></p>
-          <div class="table-wrap screen-only" tabindex="0" role="region" aria-labelledby="histogram-caption">
-            <table id="histogram-table"><caption id="histogram-caption">Simulated futures by council net present value</caption></table>
-          </div>
-        </figure>
-        <figure class="chart">
-          <h3 id="tornado-title">Which figures matter most</h3>
-          <canvas id="tornado-chart" class="tall" role="img" aria-labelledby="tornado-title" aria-describedby="tornado-summary"></canvas>
-          <p id="tornado-summary" class="summary"></p>
-          <div class="table-wrap" tabindex="0" role="region" aria-labelledby="tornado-caption">
-            <table id="tornado-table"><caption id="tornado-caption">Council net present value with each figure at its low and its high</caption></table>
-          </div>
-        </figure>
+        ${chart('fan', `The range of the council's cumulative net position`, 'Cumulative council net position across simulated futures')}
+        ${chart('histogram', `How the council's net present value is spread`, 'Simulated futures by council net present value', { screenOnly: true })}
+        ${chart('tornado', 'Which figures matter most', 'Council net present value with each figure at its low and its high', { tall: true })}
         <p id="break-even-summary" class="summary"></p>
       </div>
       <div class="table-wrap" id="uncertainty-compare" tabindex="0" role="region" aria-labelledby="uncertainty-compare-caption">
@@ -138,24 +120,10 @@ export const CALCULATOR_HTML = `
       <p id="sim-audit" class="context"></p>
     </section>
 
-    <figure class="chart">
-      <h3 id="comparison-title">The three models side by side</h3>
-      <canvas id="comparison-chart" role="img" aria-labelledby="comparison-title" aria-describedby="comparison-summary"></canvas>
-      <p id="comparison-summary" class="summary"></p>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="comparison-caption">
-        <table id="comparison-table"><caption id="comparison-caption">Headline results for each model</caption></table>
-      </div>
-    </figure>
+    ${chart('comparison', 'The three models side by side', 'Headline results for each model')}
     <section id="scenarios" class="scenarios" aria-labelledby="scenarios-title" hidden>
       <h2 id="scenarios-title">Your saved scenarios side by side</h2>
-      <figure class="chart">
-        <h3 id="scenarios-chart-title">Cumulative council net position in each saved scenario</h3>
-        <canvas id="scenarios-chart" role="img" aria-labelledby="scenarios-chart-title" aria-describedby="scenarios-summary"></canvas>
-        <p id="scenarios-summary" class="summary"></p>
-        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="scenarios-caption">
-          <table id="scenarios-table"><caption id="scenarios-caption">Saved scenarios, and each one's difference from A</caption></table>
-        </div>
-      </figure>
+      ${chart('scenarios', 'Cumulative council net position in each saved scenario', `Saved scenarios, and each one's difference from A`, { titleId: 'scenarios-chart-title' })}
     </section>
     <section id="print-inputs" class="print-only" aria-labelledby="print-inputs-title">
       <h2 id="print-inputs-title">The figures used, and their sources</h2>

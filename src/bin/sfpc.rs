@@ -114,16 +114,19 @@ fn simulate(options: &Options) -> Result<(), String> {
     }
 }
 
-/// Draws one chart to an SVG file.
-fn svg(
-    path: &std::path::Path,
+/// Draws one chart of `data` to an SVG file, with the chart code the page uses.
+fn svg<'p, T: ?Sized>(
+    path: &'p std::path::Path,
+    data: &T,
     draw: impl FnOnce(
-        &plotters::drawing::DrawingArea<plotters::prelude::SVGBackend, plotters::coord::Shift>,
+        &plotters::drawing::DrawingArea<plotters::prelude::SVGBackend<'p>, plotters::coord::Shift>,
+        &T,
+        sfpc::charts::ChartScale,
     ) -> Result<(), sfpc::charts::ChartError>,
 ) -> Result<(), String> {
     use plotters::prelude::IntoDrawingArea;
     let area = plotters::prelude::SVGBackend::new(path, (900, 480)).into_drawing_area();
-    draw(&area).map_err(|e| e.to_string())?;
+    draw(&area, data, sfpc::charts::ChartScale::PLAIN).map_err(|e| e.to_string())?;
     area.present()
         .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -144,32 +147,35 @@ fn report(options: &Options) -> Result<(), String> {
         write(&f.name, &f.bytes)?;
     }
     write("audit-pack.zip", &sfpc::audit::zip(&files))?;
-    use sfpc::charts::{self, ChartScale};
-    let scale = ChartScale::PLAIN;
+    use sfpc::charts;
     let chart = |name: String| dir.join(format!("{name}.svg"));
-    svg(&chart("comparison".into()), |area| {
-        charts::draw_comparison(area, &appraisal, scale)
-    })?;
+    svg(
+        &chart("comparison".into()),
+        &appraisal,
+        charts::draw_comparison,
+    )?;
     for a in &appraisal.programmes {
         let key = a.programme.key();
-        svg(&chart(format!("{key}-yearly-flows")), |area| {
-            charts::draw_yearly_flows(area, a, scale)
-        })?;
-        svg(&chart(format!("{key}-cumulative-net")), |area| {
-            charts::draw_cumulative_net(area, a, scale)
-        })?;
+        svg(
+            &chart(format!("{key}-yearly-flows")),
+            a,
+            charts::draw_yearly_flows,
+        )?;
+        svg(
+            &chart(format!("{key}-cumulative-net")),
+            a,
+            charts::draw_cumulative_net,
+        )?;
     }
     for u in &uncertainty.programmes {
         let key = u.programme.key();
-        svg(&chart(format!("{key}-fan")), |area| {
-            charts::draw_fan(area, u, scale)
-        })?;
-        svg(&chart(format!("{key}-npv-histogram")), |area| {
-            charts::draw_npv_histogram(area, u, scale)
-        })?;
-        svg(&chart(format!("{key}-tornado")), |area| {
-            charts::draw_tornado(area, u, scale)
-        })?;
+        svg(&chart(format!("{key}-fan")), u, charts::draw_fan)?;
+        svg(
+            &chart(format!("{key}-npv-histogram")),
+            u,
+            charts::draw_npv_histogram,
+        )?;
+        svg(&chart(format!("{key}-tornado")), u, charts::draw_tornado)?;
     }
     println!("wrote the report to {}", dir.display());
     Ok(())

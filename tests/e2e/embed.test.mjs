@@ -207,7 +207,19 @@ test('the audit pack holds what sfpc report writes for the same figures, with th
   const uncertainty = JSON.parse(files.get('uncertainty.json').toString('utf8'));
   assert.equal(uncertainty.simulation.seed, 99);
   assert.deepEqual(Object.keys(uncertainty.programmes), ['family_valued'], 'the model on screen');
+  // Each model draws from its own stream, so the command's analysis of the
+  // whole scenario gives the same figures for the model on screen.
+  const command = JSON.parse(sfpc(['simulate', '-', '--draws', '2000', '--seed', '99'], scenario));
+  assert.deepEqual(uncertainty.programmes.family_valued, command.programmes.family_valued);
   assert.match(files.get('defaults.csv').toString('utf8'), /Green Book/);
   assert.equal(await page.locator('#share-status').textContent(), 'Audit pack downloaded.');
+
+  // Once the figures change and the analysis cannot run, the pack says it leaves the analysis out.
+  await typeInto(page, 'programmes.family_valued.saving_per_family_gbp', '900');
+  await typeInto(page, 'simulation.draws', '0');
+  const stale = unzip((await downloadBytes(page, page.locator('#download-audit'))).bytes);
+  assert.equal(stale.has('uncertainty.json'), false);
+  assert.equal(JSON.parse(stale.get('scenario.json').toString('utf8')).programmes.family_valued.saving_per_family_gbp.value, 900);
+  assert.match(await page.locator('#share-status').textContent(), /without the uncertainty analysis/);
   await page.close();
 });
