@@ -55,9 +55,10 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
          Appraisal: {context}\r\n\
          {simulation}\
          \r\n\
-         scenario.json       every input, in scenario format 1 (open it in the calculator, or run `sfpc evaluate scenario.json`)\r\n\
+         scenario.json       every input, in scenario format 2 (open it in the calculator, or run `sfpc evaluate scenario.json`)\r\n\
          results.json        the appraisal, unrounded, as `sfpc evaluate` prints it\r\n\
          yearly-results.csv  the yearly results, for Excel (UTF-8, unrounded)\r\n\
+         yearly-streams.csv  each benefit stream's saving by year, with who benefits\r\n\
          defaults.csv        every default figure with its range, unit, price year, basis and source\r\n\
          {uncertainty_line}",
         version = env!("CARGO_PKG_VERSION"),
@@ -65,14 +66,16 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
     )
 }
 
-/// The defaults table with its sources, as CSV.
+/// The defaults table with its sources, as CSV: every parameter of the
+/// registry, in form order.
 pub fn defaults_csv() -> String {
-    use crate::evidence::{DefaultValue, DEFAULTS};
+    use crate::evidence::{all_params, path_of};
     use crate::export::{number_cell, text_cell, BYTE_ORDER_MARK};
+    use crate::registry::DefaultValue;
     let mut out = String::from(BYTE_ORDER_MARK);
     out.push_str("Path,Figure,Value,Low,High,Unit,Price year,Basis,Source\r\n");
-    for row in DEFAULTS {
-        let (value, low, high) = match row.value {
+    for (programme, row) in all_params() {
+        let (value, low, high) = match row.default {
             DefaultValue::Number(e) => (
                 number_cell(e.value),
                 number_cell(e.low),
@@ -84,12 +87,12 @@ pub fn defaults_csv() -> String {
             }
         };
         let cells = [
-            text_cell(row.path),
+            text_cell(&path_of(programme, row)),
             text_cell(row.label),
             value,
             low,
             high,
-            text_cell(row.unit),
+            text_cell(row.unit.text),
             text_cell(row.price_year),
             text_cell(row.basis.label()),
             text_cell(row.source),
@@ -116,6 +119,10 @@ pub fn audit_files(
         file(
             "yearly-results.csv",
             crate::export::yearly_results_csv(scenario, appraisal).into_bytes(),
+        ),
+        file(
+            "yearly-streams.csv",
+            crate::export::yearly_streams_csv(scenario, appraisal).into_bytes(),
         ),
         file("defaults.csv", defaults_csv().into_bytes()),
     ];

@@ -6,8 +6,8 @@
 //! are, so the table gives each figure and its difference from A.
 
 use crate::appraisal::{appraise, ProgrammeAppraisal};
-use crate::format::{InputError, InputErrors};
-use crate::programmes::ProgrammeId;
+use crate::errors::{InputError, InputErrors};
+use crate::registry::ProgrammeId;
 use crate::scenario::Scenario;
 
 /// Most scenarios compared at once: A, B and C.

@@ -37,7 +37,7 @@ pub fn number_cell(x: f64) -> String {
     format!("{x}")
 }
 
-const YEARLY_COLUMNS: [&str; 14] = [
+const YEARLY_COLUMNS: [&str; 15] = [
     "Council",
     "Price year",
     "Programme",
@@ -45,7 +45,8 @@ const YEARLY_COLUMNS: [&str; 14] = [
     "Green Book year",
     "Effect multiplier",
     "Savings to the council (GBP)",
-    "Police and NHS savings (GBP)",
+    "Savings to others: police, NHS (GBP)",
+    "Cashable savings to the council (GBP)",
     "Costs (GBP)",
     "Grant (GBP)",
     "Council net (GBP)",
@@ -75,6 +76,52 @@ pub fn yearly_results_csv(scenario: &Scenario, appraisal: &Appraisal) -> String 
             row.extend(y.figures().iter().map(|&x| number_cell(x)));
             out.push_str(&row.join(","));
             out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+const STREAM_COLUMNS: [&str; 10] = [
+    "Council",
+    "Price year",
+    "Programme",
+    "Saving",
+    "Who benefits",
+    "Cashable share",
+    "Counted",
+    "Year (1 = first year)",
+    "Green Book year",
+    "Saving (GBP)",
+];
+
+/// Each benefit stream's saving in each year, one row a programme-stream-year.
+pub fn yearly_streams_csv(scenario: &Scenario, appraisal: &Appraisal) -> String {
+    let mut out = String::from(BYTE_ORDER_MARK);
+    let header: Vec<String> = STREAM_COLUMNS.iter().map(|c| text_cell(c)).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    let council = text_cell(&scenario.council);
+    let price_year = text_cell(&scenario.price_year.to_string());
+    for a in &appraisal.programmes {
+        let spec = a.programme.spec();
+        for s in &a.streams {
+            let label = spec.stream(s.stream).map_or("", |st| st.label);
+            for (year, saving) in s.benefits_gbp.iter().enumerate() {
+                let row = [
+                    council.clone(),
+                    price_year.clone(),
+                    text_cell(a.programme.name()),
+                    text_cell(label),
+                    text_cell(s.payer.label()),
+                    number_cell(s.cashable_fraction),
+                    (if s.included { "yes" } else { "no" }).to_owned(),
+                    (year + 1).to_string(),
+                    year.to_string(),
+                    number_cell(*saving),
+                ];
+                out.push_str(&row.join(","));
+                out.push_str("\r\n");
+            }
         }
     }
     out

@@ -3,15 +3,17 @@
 //! English council, appraised by the HM Treasury Green Book method.
 //!
 //! Data flows one way: JSON scenario → [`format`] (validation, with a path for
-//! every error) → [`scenario::Scenario`] → [`programmes`] (each model's cash
-//! flows) → [`appraisal`] (discounting and summary measures) → [`format`]
-//! (result JSON) or [`display`] (rounded figures and words). [`evidence`] holds
-//! every default figure and its source. See `ARCHITECTURE.md`.
+//! every error, driven by the parameter [`registry`]) → [`scenario::Scenario`]
+//! → [`programmes`] (each model's benefit streams and costs) → [`appraisal`]
+//! (discounting and summary measures) → [`format`] (result JSON) or
+//! [`display`] (rounded figures and words). The [`registry`] declares every
+//! parameter once, with its default and source; [`evidence`] shows them.
+//! See `ARCHITECTURE.md`.
 //!
 //! The model does no I/O and knows nothing of the browser: only `web` (built
 //! for `wasm32` alone) touches JavaScript.
 
-pub use sfpc_model::{appraisal, programmes, scenario, uncertainty};
+pub use sfpc_model::{appraisal, estimate, programmes, registry, scenario, uncertainty};
 
 pub mod audit;
 #[cfg(target_arch = "wasm32")]
@@ -19,6 +21,7 @@ mod canvas;
 pub mod charts;
 pub mod comparison;
 pub mod display;
+pub mod errors;
 pub mod evidence;
 pub mod export;
 pub mod format;

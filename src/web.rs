@@ -8,7 +8,9 @@
 use crate::appraisal::{Appraisal, ProgrammeAppraisal};
 use crate::canvas::MeasuredCanvas;
 use crate::charts::{self, ChartScale};
-use crate::display::{chart_summaries, comparison_summary, headlines};
+use crate::display::{
+    chart_summaries, comparison_summary, headlines, payer_table, stream_readings, streams_table,
+};
 use crate::format::{
     appraisal_to_json, parse_scenario, simulation_config, uncertainty_to_json, InputError,
     InputErrors,
@@ -55,17 +57,24 @@ pub fn format_gbp(x: f64) -> String {
     crate::display::gbp(x)
 }
 
-/// The default scenario, in scenario format 1.
+/// The default scenario, in scenario format 2.
 #[wasm_bindgen(js_name = defaultScenario)]
 pub fn default_scenario() -> Result<JsValue, JsValue> {
     to_js(&crate::evidence::default_scenario_json())
 }
 
-/// The defaults table: every default with its range, unit, price year, basis
-/// and source.
+/// The defaults table: every parameter of the registry with its group, shape,
+/// range, unit, price year, basis and source, in form order.
 #[wasm_bindgen(js_name = defaultsTable)]
 pub fn defaults_table() -> Result<JsValue, JsValue> {
     to_js(&crate::evidence::defaults_table_json())
+}
+
+/// Each programme's benefit streams: label, who benefits, the effect and
+/// cashable parameters, and why each adds to the others.
+#[wasm_bindgen]
+pub fn streams() -> Result<JsValue, JsValue> {
+    to_js(&crate::evidence::streams_json())
 }
 
 /// The simulation's default draws and seed (`uncertainty::DEFAULT_DRAWS`,
@@ -113,7 +122,8 @@ fn read_scenario(scenario: JsValue) -> Result<Scenario, InputErrors> {
 }
 
 /// Validates a scenario (a JS object, as `JSON.parse` gives from a file or a
-/// link) and returns it in format 1, or throws every `{ path, message }`. The
+/// link; format 1 or 2) and returns it in format 2, or throws every
+/// `{ path, message }`. The
 /// page parses the text itself: the browser's JSON parser costs nothing to
 /// download, serde_json's text parser would.
 #[wasm_bindgen(js_name = normaliseScenario)]
@@ -122,7 +132,7 @@ pub fn normalise_scenario(scenario: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::format::scenario_to_json(&scenario))
 }
 
-/// Validates and appraises a scenario (a JS object in scenario format 1).
+/// Validates and appraises a scenario (a JS object in scenario format 1 or 2).
 /// On bad input, throws the array of every `{ path, message }`.
 #[wasm_bindgen]
 pub fn evaluate(scenario: JsValue) -> Result<Report, JsValue> {
@@ -137,7 +147,9 @@ pub fn evaluate(scenario: JsValue) -> Result<Report, JsValue> {
 #[wasm_bindgen]
 impl Report {
     /// The result, as `sfpc evaluate` prints it, with each programme's
-    /// plain-English `readings` added.
+    /// words added: `headlines`, chart `summaries`, `stream_readings` (each
+    /// stream's total and break-even), and the `streams_table` and
+    /// `payer_table` as display text.
     pub fn result(&self) -> Result<JsValue, JsValue> {
         let mut json = appraisal_to_json(&self.scenario, &self.appraisal);
         let horizon = self.scenario.appraisal.horizon_years;
@@ -145,6 +157,9 @@ impl Report {
             let p = &mut json["programmes"][a.programme.key()];
             p["headlines"] = json_of(&headlines(a, horizon))?;
             p["summaries"] = json_of(&chart_summaries(a, horizon))?;
+            p["stream_readings"] = json_of(&stream_readings(a, horizon))?;
+            p["streams_table"] = json_of(&streams_table(a))?;
+            p["payer_table"] = json_of(&payer_table(a))?;
         }
         json["comparison_summary"] = comparison_summary(&self.appraisal).into();
         json["context"] = crate::display::appraisal_context(&self.scenario).into();
@@ -156,7 +171,7 @@ impl Report {
         crate::export::yearly_results_csv(&self.scenario, &self.appraisal)
     }
 
-    /// The validated scenario in format 1, as `sfpc evaluate` reads it.
+    /// The validated scenario in format 2, as `sfpc evaluate` reads it.
     pub fn scenario(&self) -> Result<JsValue, JsValue> {
         to_js(&crate::format::scenario_to_json(&self.scenario))
     }
@@ -189,7 +204,7 @@ impl Report {
 /// The result for the programme with scenario key `key`, or why there is none.
 fn find_programme<'r, T>(
     results: &'r [T],
-    id: fn(&T) -> crate::programmes::ProgrammeId,
+    id: fn(&T) -> crate::registry::ProgrammeId,
     key: &str,
 ) -> Result<&'r T, JsValue> {
     results
@@ -270,6 +285,22 @@ pub fn draw_cumulative_net(
 ) -> Result<(), JsValue> {
     draw_on(
         charts::draw_cumulative_net,
+        canvas,
+        report.programme(programme),
+        device_pixel_ratio,
+    )
+}
+
+/// Chart 8 for one programme: discounted savings by who receives them.
+#[wasm_bindgen(js_name = drawWhoBenefits)]
+pub fn draw_who_benefits(
+    canvas: HtmlCanvasElement,
+    report: &Report,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    draw_on(
+        charts::draw_who_benefits,
         canvas,
         report.programme(programme),
         device_pixel_ratio,
@@ -381,10 +412,12 @@ impl UncertaintyReport {
                 .flatten()
                 .zip(&p.tornado)
             {
-                row["label"] = crate::display::parameter_label(p.programme, bar.parameter).into();
-                row["low_display"] = crate::display::parameter_value(bar.parameter, bar.low).into();
+                let (programme, field) = (p.programme, bar.parameter);
+                row["label"] = crate::display::parameter_label(programme, field).into();
+                row["low_display"] =
+                    crate::display::parameter_value(programme, field, bar.low).into();
                 row["high_display"] =
-                    crate::display::parameter_value(bar.parameter, bar.high).into();
+                    crate::display::parameter_value(programme, field, bar.high).into();
             }
         }
         to_js(&json)

@@ -1,5 +1,6 @@
 #![cfg(not(target_arch = "wasm32"))]
-//! Fuzzing the input path: scenario parser, validation, appraisal, words,
+//! Fuzzing the input path (scenario formats 1 and 2: the corpus holds both):
+//! scenario parser, validation, appraisal, benefit streams, words,
 //! charts, the simulation and saved-scenario comparison, with inputs made by
 //! mutating the corpus in `tests/fuzz/corpus/` (structure-aware: numbers
 //! swapped for extremes, fields dropped, added or retyped, ranges inverted,
@@ -209,7 +210,20 @@ fn run_case(value: &Value, draw: bool, simulate_seed: Option<u64>) -> Result<Vec
     let horizon = scenario.appraisal.horizon_years;
     for a in &appraisal.programmes {
         finite("yearly figures", a.years.iter().flat_map(|y| y.figures()))?;
-        finite("NPVs", [a.council_npv_gbp, a.public_npv_gbp])?;
+        finite(
+            "NPVs",
+            [
+                a.council_npv_gbp,
+                a.council_cashable_npv_gbp,
+                a.public_npv_gbp,
+            ],
+        )?;
+        for st in &a.streams {
+            let each = st.benefits_gbp.iter().copied();
+            let totals = [st.pv_gbp, st.after_horizon_gbp];
+            finite("streams", each.chain(totals).chain(st.break_even_effect))?;
+        }
+        finite("payers", a.pv_by_payer().into_iter().map(|(_, pv)| pv))?;
         finite(
             "ratios",
             a.bcr
@@ -218,9 +232,12 @@ fn run_case(value: &Value, draw: bool, simulate_seed: Option<u64>) -> Result<Vec
                 .chain(a.break_even_effect),
         )?;
         let words = format!(
-            "{:?}{:?}",
+            "{:?}{:?}{:?}{:?}{:?}",
             sfpc::display::headlines(a, horizon),
-            sfpc::display::chart_summaries(a, horizon)
+            sfpc::display::chart_summaries(a, horizon),
+            sfpc::display::stream_readings(a, horizon),
+            sfpc::display::streams_table(a),
+            sfpc::display::payer_table(a),
         );
         if !words_ok(&words) {
             return Err(format!("words: {words}"));
@@ -228,10 +245,12 @@ fn run_case(value: &Value, draw: bool, simulate_seed: Option<u64>) -> Result<Vec
         if draw {
             svg(|area| charts::draw_yearly_flows(area, a, ChartScale::PLAIN))?;
             svg(|area| charts::draw_cumulative_net(area, a, ChartScale::PLAIN))?;
+            svg(|area| charts::draw_who_benefits(area, a, ChartScale::PLAIN))?;
         }
     }
     let table = sfpc::display::appraisal_table(&scenario, &appraisal);
-    let csv = sfpc::export::yearly_results_csv(&scenario, &appraisal);
+    let csv = sfpc::export::yearly_results_csv(&scenario, &appraisal)
+        + &sfpc::export::yearly_streams_csv(&scenario, &appraisal);
     if !words_ok(&table) || !words_ok(&csv) {
         return Err("table or CSV says NaN or inf".into());
     }
@@ -270,7 +289,11 @@ fn run_case(value: &Value, draw: bool, simulate_seed: Option<u64>) -> Result<Vec
             sfpc::uncertainty::SimulationConfig { draws: 1000, seed },
         );
         for p in &u.programmes {
-            let q = [&p.council_npv_gbp, &p.public_npv_gbp];
+            let q = [
+                &p.council_npv_gbp,
+                &p.council_cashable_npv_gbp,
+                &p.public_npv_gbp,
+            ];
             finite(
                 "percentiles",
                 q.iter()

@@ -42,7 +42,14 @@ fn scenario_round_trip_matches_the_native_engine() {
             "{}",
             a.programme.key()
         );
-        assert_eq!(p["headlines"].as_array().map(Vec::len), Some(6));
+        assert_eq!(p["headlines"].as_array().map(Vec::len), Some(7));
+        // The words for each stream come with the figures.
+        let readings = p["stream_readings"].as_array().expect("stream readings");
+        assert_eq!(readings.len(), a.streams.len());
+        assert_eq!(
+            p["streams_table"]["rows"].as_array().map(Vec::len),
+            Some(a.streams.len())
+        );
     }
 }
 
@@ -112,7 +119,10 @@ fn charts_draw_into_a_canvas() {
     draw_cumulative_net(cumulative.clone(), &report, "family_safeguarding", 2.0).expect("drawn");
     let comparison = canvas(640, 320);
     draw_comparison(comparison.clone(), &report, 1.0).expect("comparison drawn");
-    for c in [&flows, &cumulative, &comparison] {
+    let who = canvas(640, 320);
+    sfpc::web::draw_who_benefits(who.clone(), &report, "family_safeguarding", 1.0)
+        .expect("who benefits drawn");
+    for c in [&flows, &cumulative, &comparison, &who] {
         // A blank canvas has none; bars, lines, text and axes give thousands.
         assert!(
             inked_pixels(c) > 2_000,

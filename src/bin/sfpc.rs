@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! sfpc defaults                                 the default scenario, as JSON
+//! sfpc migrate [FILE|-]                         a format-1 scenario in format 2
 //! sfpc evaluate [FILE|-] [--format json|table]  the appraisal of a scenario
 //! sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
 //! sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
@@ -13,15 +14,17 @@ use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  sfpc defaults                                 print the default scenario (JSON)
+  sfpc defaults                                 print the default scenario (JSON, format 2)
+  sfpc migrate [FILE|-]                         print a scenario (format 1 or 2) in format 2,
+                                                with the same figures
   sfpc evaluate [FILE|-] [--format json|table]  appraise a scenario (default: stdin, json)
   sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
                                                 uncertainty analysis (default: 10000 draws)
   sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
                                                 write the audit pack (scenario, results and
-                                                uncertainty JSON, yearly results and defaults
-                                                CSV, README.txt; also as audit-pack.zip) and
-                                                every chart (SVG)";
+                                                uncertainty JSON, yearly results, streams and
+                                                defaults CSV, README.txt; also as
+                                                audit-pack.zip) and every chart (SVG)";
 
 /// Exit status for bad input or bad usage.
 const BAD_INPUT: u8 = 2;
@@ -166,6 +169,11 @@ fn report(options: &Options) -> Result<(), String> {
             a,
             charts::draw_cumulative_net,
         )?;
+        svg(
+            &chart(format!("{key}-who-benefits")),
+            a,
+            charts::draw_who_benefits,
+        )?;
     }
     for u in &uncertainty.programmes {
         let key = u.programme.key();
@@ -214,11 +222,21 @@ fn evaluate(options: &Options) -> Result<(), String> {
     }
 }
 
+/// Reads a scenario in either format and prints it in format 2: every field
+/// explicit, the streams format 1 did not have listed as excluded, so it
+/// gives exactly the figures the file gave.
+fn migrate(options: &Options) -> Result<(), String> {
+    let text = read_input(options.input.as_deref())?;
+    let scenario = format::parse_scenario_json(&text).map_err(|errors| errors.to_string())?;
+    print_json(&format::scenario_to_json(&scenario))
+}
+
 fn run(args: &[String]) -> Result<(), String> {
     match args.split_first() {
         Some((command, rest)) if command == "defaults" && rest.is_empty() => {
             print_json(&evidence::default_scenario_json())
         }
+        Some((command, rest)) if command == "migrate" => migrate(&parse_options(rest)?),
         Some((command, rest)) if command == "evaluate" => evaluate(&parse_options(rest)?),
         Some((command, rest)) if command == "simulate" => simulate(&parse_options(rest)?),
         Some((command, rest)) if command == "report" => report(&parse_options(rest)?),

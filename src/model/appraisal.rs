@@ -1,13 +1,19 @@
-//! Green Book appraisal of a programme's yearly cash flows.
+//! Green Book appraisal of a programme's benefit streams and costs.
 //!
 //! # Formula
 //! For each year t = 0 .. horizon−1 (year 0 is the first year, as in the Green
 //! Book tables):
 //!
 //! - effect multiplier m_t = ramp_up[t] (last entry repeats) × (1 − deadweight) × (1 − optimism_bias)
-//! - benefits_t = m_t × headline effect × council £ per unit of effect
-//! - partner_benefits_t = m_t × partner saving a year (Family Safeguarding: police and NHS)
-//! - costs_t = setup (year 0 only) + running cost + ramp_up[t] × volume cost
+//! - a yearly-saving stream: saving_t = m_t × effect × £ per unit of effect
+//! - an entries-to-care stream: avoided_k = m_k × entries a year × reduction,
+//!   saving_t = annual cost of care × Σ_{k ≤ t} avoided_k × clamp(care_years − (t − k), 0, 1):
+//!   each avoided entry saves a year's cost of care from the start of the
+//!   year it is avoided, for `care_years` years, the last part-year pro rata.
+//!   What falls after the horizon is reported, not counted.
+//! - benefits_t = Σ savings of the council's streams; partner_benefits_t =
+//!   Σ of everyone else's; cashable_t = Σ cashable share × council saving
+//! - costs_t = setup (year 0 only) + running cost + staff + ramp_up[t] × volume cost
 //! - grant_t = grant_by_year[t] (0 past the list's end)
 //! - council_net_t = benefits_t − costs_t + grant_t
 //! - discount factor DF_t = 1 / (1 + r)^t
@@ -15,18 +21,20 @@
 //! and over the horizon:
 //!
 //! - council NPV = Σ DF_t × council_net_t
+//! - council cashable NPV = Σ DF_t × (cashable_t − costs_t + grant_t)
 //! - public-sector NPV = Σ DF_t × (benefits_t + partner_benefits_t − costs_t); the
 //!   grant is a transfer inside the public sector, so it nets out
 //! - BCR = PV(benefits + partner benefits) / PV(costs) (HM Treasury Green Book)
 //! - council ROI = (PV(benefits) − PV(costs − grant)) / PV(costs − grant)
-//! - payback: see [`payback_years`]; break-even effect: see [`break_even_effect`]
+//! - payback: see [`payback_years`]; break-even of each effect: see [`break_even`]
 //!
 //! Every function here takes validated input and cannot fail; where a ratio has
 //! no meaning (no costs, no net cost to the council) it says so with `None` or
 //! a variant, never with NaN or infinity.
 
-use crate::programmes::{Central, Flows, ProgrammeId, SavingsModel};
-use crate::scenario::{AppraisalSettings, Scenario};
+use crate::programmes::{flows, Central, Flows, StreamFlow, StreamShape};
+use crate::registry::{Field, Payer, ProgrammeId, StreamKey};
+use crate::scenario::{AppraisalSettings, ProgrammeInputs, Scenario};
 
 /// One year of a programme's appraisal, in pounds at the scenario's price year.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,8 +42,12 @@ pub struct YearRow {
     /// 0 is the first year.
     pub year: u32,
     pub effect_multiplier: f64,
+    /// The council's savings, all its streams.
     pub benefits_gbp: f64,
+    /// Everyone else's savings (police, NHS, …).
     pub partner_benefits_gbp: f64,
+    /// The share of the council's savings a budget line can actually lose.
+    pub cashable_benefits_gbp: f64,
     pub costs_gbp: f64,
     pub grant_gbp: f64,
     pub council_net_gbp: f64,
@@ -46,13 +58,14 @@ pub struct YearRow {
 
 impl YearRow {
     /// The row's figures after the year, in field order: multiplier, benefits,
-    /// partner benefits, costs, grant, council net, discount factor,
-    /// cumulative net, cumulative discounted net.
-    pub fn figures(&self) -> [f64; 9] {
+    /// partner benefits, cashable benefits, costs, grant, council net,
+    /// discount factor, cumulative net, cumulative discounted net.
+    pub fn figures(&self) -> [f64; 10] {
         [
             self.effect_multiplier,
             self.benefits_gbp,
             self.partner_benefits_gbp,
+            self.cashable_benefits_gbp,
             self.costs_gbp,
             self.grant_gbp,
             self.council_net_gbp,
@@ -78,6 +91,7 @@ pub enum CouncilRoi {
 pub struct PresentValues {
     pub benefits_gbp: f64,
     pub partner_benefits_gbp: f64,
+    pub cashable_benefits_gbp: f64,
     pub costs_gbp: f64,
     pub grant_gbp: f64,
     /// Σ DF_t × m_t: the discounted years of full effect delivered.
@@ -87,6 +101,10 @@ pub struct PresentValues {
 impl PresentValues {
     pub fn council_npv_gbp(&self) -> f64 {
         self.benefits_gbp - self.costs_gbp + self.grant_gbp
+    }
+
+    pub fn council_cashable_npv_gbp(&self) -> f64 {
+        self.cashable_benefits_gbp - self.costs_gbp + self.grant_gbp
     }
 
     pub fn public_npv_gbp(&self) -> f64 {
@@ -112,20 +130,71 @@ impl PresentValues {
     }
 }
 
+/// One stream's part of a programme's appraisal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StreamAppraisal {
+    pub stream: StreamKey,
+    pub payer: Payer,
+    pub cashable_fraction: f64,
+    /// `false` when the council chose not to count it: its figures are 0.
+    pub included: bool,
+    pub effect_field: Field,
+    pub effect: f64,
+    /// The saving in each year of the horizon.
+    pub benefits_gbp: Vec<f64>,
+    pub pv_gbp: f64,
+    /// Savings after the appraisal period (children kept out of care whose
+    /// care would have run on), undiscounted: not in any NPV.
+    pub after_horizon_gbp: f64,
+    /// The effect at which council NPV is zero, the rest held; `None` for a
+    /// stream that is not the council's, or whose effect moves nothing.
+    pub break_even_effect: Option<f64>,
+}
+
 /// A programme's appraisal: the yearly table and its summary measures.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProgrammeAppraisal {
     pub programme: ProgrammeId,
     pub years: Vec<YearRow>,
+    /// Every stream of the programme, in its order, counted or not.
+    pub streams: Vec<StreamAppraisal>,
     pub present_values: PresentValues,
     pub council_npv_gbp: f64,
+    pub council_cashable_npv_gbp: f64,
     pub public_npv_gbp: f64,
     pub bcr: Option<f64>,
     pub council_roi: CouncilRoi,
     pub payback_years: Option<f64>,
-    /// The headline effect's value in the scenario.
+    /// The headline stream's effect ([`ProgrammeId::headline_stream`]).
     pub headline_effect: f64,
     pub break_even_effect: Option<f64>,
+}
+
+impl ProgrammeAppraisal {
+    /// Present value of benefits by who receives them, for each payer with a
+    /// stream counted, in [`Payer::ALL`] order. The values add up to
+    /// PV(benefits + partner benefits).
+    pub fn pv_by_payer(&self) -> Vec<(Payer, f64)> {
+        Payer::ALL
+            .iter()
+            .filter_map(|&payer| {
+                let streams = self
+                    .streams
+                    .iter()
+                    .filter(|s| s.included && s.payer == payer);
+                let mut any = false;
+                let pv = streams.fold(0.0, |sum, s| {
+                    any = true;
+                    sum + s.pv_gbp
+                });
+                any.then_some((payer, pv))
+            })
+            .collect()
+    }
+
+    pub fn stream(&self, key: StreamKey) -> Option<&StreamAppraisal> {
+        self.streams.iter().find(|s| s.stream == key)
+    }
 }
 
 /// The appraisal of every enabled programme in a scenario, in the order of
@@ -135,68 +204,206 @@ pub struct Appraisal {
     pub programmes: Vec<ProgrammeAppraisal>,
 }
 
-/// 1 / (1 + r)^t, by repeated multiplication: exactly rounded steps give the
-/// same bits on every platform, natively and in WebAssembly.
-pub fn discount_factor(rate: f64, year: u32) -> f64 {
-    let mut growth = 1.0;
-    for _ in 0..year {
-        growth *= 1.0 + rate;
-    }
-    1.0 / growth
-}
-
 /// Entry t of a ramp-up list, the last entry repeating past its end.
 fn ramp_at(ramp_up_fraction: &[f64], year: u32) -> f64 {
     let index = (year as usize).min(ramp_up_fraction.len().saturating_sub(1));
     ramp_up_fraction.get(index).copied().unwrap_or(1.0)
 }
 
-/// The yearly rows of a programme's appraisal.
-pub fn year_rows(flows: &Flows, settings: &AppraisalSettings) -> Vec<YearRow> {
-    let mut rows = Vec::with_capacity(settings.horizon_years as usize);
-    year_rows_into(flows, settings, &mut rows);
-    rows
+/// Buffers an appraisal reuses, so the Monte Carlo simulation runs the same
+/// code for every draw without allocating.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    multipliers: Vec<f64>,
+    /// Stream-major: the saving of stream i in year t is at i × horizon + t.
+    savings: Vec<f64>,
+    pub rows: Vec<YearRow>,
 }
 
-/// [`year_rows`] into a buffer the caller reuses: the Monte Carlo simulation
-/// runs this same code for every draw without allocating.
-pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, rows: &mut Vec<YearRow>) {
-    rows.clear();
-    let full_benefit_gbp = flows.headline_effect * flows.council_gbp_per_unit_effect;
+/// Yearly savings of an entries-to-care stream, into `out` (one per year):
+/// saving_t = annual × Σ_{k ≤ t} m_k × entries × clamp(care_years − (t − k), 0, 1).
+/// `entries` is the entries avoided a year at full effect.
+fn care_savings(
+    multipliers: &[f64],
+    entries: f64,
+    annual_cost_gbp: f64,
+    care_years: f64,
+    out: &mut [f64],
+) {
+    // Entries avoided more than `care_years` before t have left care.
+    let reach = care_years.ceil() as usize;
+    for (t, saving) in out.iter_mut().enumerate() {
+        let first = t.saturating_sub(reach);
+        let mut child_years = 0.0;
+        for (k, m) in multipliers[first..=t].iter().enumerate() {
+            let years_since = (t - first - k) as f64;
+            child_years += m * entries * (care_years - years_since).clamp(0.0, 1.0);
+        }
+        *saving = annual_cost_gbp * child_years;
+    }
+}
+
+/// Savings of an entries-to-care stream after the horizon: each entry avoided
+/// in year k has max(0, care_years − (horizon − k)) years of care left.
+fn care_after_horizon(multipliers: &[f64], entries: f64, annual: f64, care_years: f64) -> f64 {
+    let horizon = multipliers.len();
+    let child_years = multipliers.iter().enumerate().fold(0.0, |sum, (k, m)| {
+        sum + m * entries * (care_years - (horizon - k) as f64).max(0.0)
+    });
+    annual * child_years
+}
+
+/// A stream's saving in each year, into `out`.
+fn stream_savings(stream: &StreamFlow, multipliers: &[f64], out: &mut [f64]) {
+    match stream.shape {
+        StreamShape::Yearly {
+            gbp_per_unit_effect,
+        } => {
+            let full = stream.effect * gbp_per_unit_effect;
+            for (saving, m) in out.iter_mut().zip(multipliers) {
+                *saving = m * full;
+            }
+        }
+        StreamShape::CareEntries {
+            entries_per_year,
+            annual_cost_gbp,
+            care_years,
+        } => care_savings(
+            multipliers,
+            entries_per_year * stream.effect,
+            annual_cost_gbp,
+            care_years,
+            out,
+        ),
+    }
+}
+
+/// The yearly rows of a programme's appraisal.
+pub fn year_rows(flows: &Flows, settings: &AppraisalSettings) -> Vec<YearRow> {
+    let mut ws = Workspace::default();
+    year_rows_into(flows, settings, &mut ws);
+    ws.rows
+}
+
+/// Sums of the yearly-saving streams at full effect, by whose they are: the
+/// year's total is m_t × this, as one product.
+///
+/// Streams with the same pounds per unit of effect (Family Safeguarding's
+/// police and NHS savings, both per family worked with) are summed as
+/// per unit × (e₁ + e₂), not e₁ × per unit + e₂ × per unit: format 1's
+/// arithmetic, so that a format-1 scenario keeps its figures to the last digit.
+#[derive(Clone, Copy)]
+struct FullEffect {
+    council: f64,
+    partner: f64,
+    cashable: f64,
+}
+
+fn full_effect(flows: &Flows) -> FullEffect {
+    // (pounds per unit of effect, Σ effects, is the council's) for each
+    // distinct pounds-per-unit, in stream order.
+    let mut groups: Vec<(f64, f64, bool)> = Vec::with_capacity(flows.streams().len());
+    let mut cashable = -0.0;
+    for s in flows.streams() {
+        if let StreamShape::Yearly {
+            gbp_per_unit_effect,
+        } = s.shape
+        {
+            let council = s.payer.is_council();
+            if council {
+                cashable += s.cashable_fraction * (s.effect * gbp_per_unit_effect);
+            }
+            let same = |g: &&mut (f64, f64, bool)| {
+                g.0.to_bits() == gbp_per_unit_effect.to_bits() && g.2 == council
+            };
+            match groups.iter_mut().find(same) {
+                Some(group) => group.1 += s.effect,
+                None => groups.push((gbp_per_unit_effect, s.effect, council)),
+            }
+        }
+    }
+    // The council's sum starts at −0 so that one stream's −0 stays −0, as in
+    // format 1; partners' at +0, as format 1's "no partner saving" was.
+    let (mut council, mut partner) = (-0.0, 0.0);
+    for (per_unit, effects, is_council) in groups {
+        if is_council {
+            council += effects * per_unit;
+        } else {
+            partner += per_unit * effects;
+        }
+    }
+    FullEffect {
+        council,
+        partner,
+        cashable,
+    }
+}
+
+/// [`year_rows`] into buffers the caller reuses (`ws.rows` holds the result).
+pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, ws: &mut Workspace) {
+    let horizon = settings.horizon_years as usize;
     let credited = (1.0 - flows.deadweight_fraction) * (1.0 - flows.optimism_bias_fraction);
+    ws.multipliers.clear();
+    ws.multipliers
+        .extend((0..settings.horizon_years).map(|t| ramp_at(flows.ramp_up_fraction, t) * credited));
+    let streams = flows.streams();
+    ws.savings.clear();
+    ws.savings.resize(streams.len() * horizon, 0.0);
+    for (i, s) in streams.iter().enumerate() {
+        if matches!(s.shape, StreamShape::CareEntries { .. }) {
+            let out = &mut ws.savings[i * horizon..(i + 1) * horizon];
+            stream_savings(s, &ws.multipliers, out);
+        }
+    }
+    let full = full_effect(flows);
+    ws.rows.clear();
     let mut cumulative = 0.0;
     let mut cumulative_discounted = 0.0;
     let mut growth = 1.0;
-    rows.extend((0..settings.horizon_years).map(|year| {
+    for year in 0..settings.horizon_years {
+        let t = year as usize;
         let discount_factor = 1.0 / growth;
         growth *= 1.0 + settings.discount_rate;
         let ramp = ramp_at(flows.ramp_up_fraction, year);
-        let effect_multiplier = ramp * credited;
+        let effect_multiplier = ws.multipliers[t];
+        let mut care = FullEffect {
+            council: -0.0,
+            partner: -0.0,
+            cashable: -0.0,
+        };
+        for (i, s) in streams.iter().enumerate() {
+            if matches!(s.shape, StreamShape::CareEntries { .. }) {
+                let saving = ws.savings[i * horizon + t];
+                if s.payer.is_council() {
+                    care.council += saving;
+                    care.cashable += s.cashable_fraction * saving;
+                } else {
+                    care.partner += saving;
+                }
+            }
+        }
+        let benefits_gbp = effect_multiplier * full.council + care.council;
         let setup = if year == 0 { flows.setup_cost_gbp } else { 0.0 };
-        let benefits_gbp = effect_multiplier * full_benefit_gbp;
         let costs_gbp =
             setup + flows.running_cost_per_year_gbp + ramp * flows.volume_cost_per_year_gbp;
-        let grant_gbp = flows
-            .grant_by_year_gbp
-            .get(year as usize)
-            .copied()
-            .unwrap_or(0.0);
+        let grant_gbp = flows.grant_by_year_gbp.get(t).copied().unwrap_or(0.0);
         let council_net_gbp = benefits_gbp - costs_gbp + grant_gbp;
         cumulative += council_net_gbp;
         cumulative_discounted += discount_factor * council_net_gbp;
-        YearRow {
+        ws.rows.push(YearRow {
             year,
             effect_multiplier,
             benefits_gbp,
-            partner_benefits_gbp: effect_multiplier * flows.partner_benefit_per_year_gbp,
+            partner_benefits_gbp: effect_multiplier * full.partner + care.partner,
+            cashable_benefits_gbp: effect_multiplier * full.cashable + care.cashable,
             costs_gbp,
             grant_gbp,
             council_net_gbp,
             discount_factor,
             cumulative_council_net_gbp: cumulative,
             cumulative_discounted_council_net_gbp: cumulative_discounted,
-        }
-    }));
+        });
+    }
 }
 
 /// Sums the rows' discounted flows.
@@ -206,6 +413,7 @@ pub fn present_values(rows: &[YearRow]) -> PresentValues {
         PresentValues {
             benefits_gbp: pv.benefits_gbp + df * row.benefits_gbp,
             partner_benefits_gbp: pv.partner_benefits_gbp + df * row.partner_benefits_gbp,
+            cashable_benefits_gbp: pv.cashable_benefits_gbp + df * row.cashable_benefits_gbp,
             costs_gbp: pv.costs_gbp + df * row.costs_gbp,
             grant_gbp: pv.grant_gbp + df * row.grant_gbp,
             effect_years: pv.effect_years + df * row.effect_multiplier,
@@ -237,65 +445,135 @@ pub fn payback_years(council_net_gbp: impl IntoIterator<Item = f64>) -> Option<f
     payback
 }
 
-/// The headline effect at which council NPV is zero, everything else held.
+/// The value of a council stream's effect at which council NPV is zero,
+/// everything else held.
 ///
-/// Council NPV is linear in the headline effect e:
-/// NPV(e) = e × £ per unit × Σ DF_t m_t − PV(costs) + PV(grant), so
-/// e* = (PV(costs) − PV(grant)) / (£ per unit × Σ DF_t m_t).
-/// `None` when the effect does not move NPV (no cohort, or no effect credited).
-/// The value may lie outside what is achievable (a reduction above 1): the
-/// display says so; the number is still the honest answer.
-pub fn break_even_effect(flows: &Flows, pv: &PresentValues) -> Option<f64> {
-    let npv_per_unit_effect = flows.council_gbp_per_unit_effect * pv.effect_years;
-    ratio(pv.costs_gbp - pv.grant_gbp, npv_per_unit_effect)
+/// Council NPV is linear in each effect e: NPV(e) = (PV(benefits) − PV_i) +
+/// e × U_i − PV(costs) + PV(grant), where PV_i is the stream's present value
+/// and U_i its present value per unit of effect, so
+/// e* = (PV(costs) − PV(grant) − (PV(benefits) − PV_i)) / U_i.
+/// `None` when the effect does not move NPV (no cohort, or no effect
+/// credited). The value may lie outside what is achievable (a reduction
+/// above 1): the display says so; the number is still the honest answer.
+pub fn break_even(pv: &PresentValues, stream_pv_gbp: f64, pv_per_unit_effect: f64) -> Option<f64> {
+    let others = pv.benefits_gbp - stream_pv_gbp;
+    ratio(pv.costs_gbp - pv.grant_gbp - others, pv_per_unit_effect)
 }
 
-/// `numerator / denominator` for a positive (or, for break-even, non-zero)
-/// denominator, or `None` when the quotient is not a finite number: a
-/// denominator of a fraction of a penny (found by fuzzing: a saving per
-/// family of 5e-324 pounds) would otherwise give an infinite break-even.
+/// `numerator / denominator` for a non-zero denominator, or `None` when the
+/// quotient is not a finite number: a denominator of a fraction of a penny
+/// (found by fuzzing: a saving per family of 5e-324 pounds) would otherwise
+/// give an infinite break-even.
 fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
     (denominator != 0.0)
         .then(|| numerator / denominator)
         .filter(|r| r.is_finite())
 }
 
-/// Appraises cash flows over the settings' horizon.
-pub fn appraise_flows(
-    programme: ProgrammeId,
-    flows: &Flows,
-    settings: &AppraisalSettings,
-) -> ProgrammeAppraisal {
-    let years = year_rows(flows, settings);
-    let pv = present_values(&years);
-    ProgrammeAppraisal {
-        programme,
-        payback_years: payback_years(years.iter().map(|row| row.council_net_gbp)),
-        years,
-        council_npv_gbp: pv.council_npv_gbp(),
-        public_npv_gbp: pv.public_npv_gbp(),
-        bcr: pv.bcr(),
-        council_roi: pv.council_roi(),
-        headline_effect: flows.headline_effect,
-        break_even_effect: break_even_effect(flows, &pv),
-        present_values: pv,
+fn discounted(values: &[f64], rows: &[YearRow]) -> f64 {
+    values
+        .iter()
+        .zip(rows)
+        .fold(0.0, |pv, (x, row)| pv + row.discount_factor * x)
+}
+
+/// One counted stream's yearly savings, present values and break-even.
+fn appraise_stream(
+    s: &StreamFlow,
+    multipliers: &[f64],
+    rows: &[YearRow],
+    pv: &PresentValues,
+) -> StreamAppraisal {
+    let mut benefits = vec![0.0; rows.len()];
+    stream_savings(s, multipliers, &mut benefits);
+    let pv_gbp = discounted(&benefits, rows);
+    let (after_horizon_gbp, pv_per_unit) = match s.shape {
+        StreamShape::Yearly {
+            gbp_per_unit_effect,
+        } => (0.0, gbp_per_unit_effect * pv.effect_years),
+        StreamShape::CareEntries {
+            entries_per_year,
+            annual_cost_gbp,
+            care_years,
+        } => {
+            let mut per_unit = vec![0.0; rows.len()];
+            let (entries, annual) = (entries_per_year, annual_cost_gbp);
+            care_savings(multipliers, entries, annual, care_years, &mut per_unit);
+            let avoided = entries * s.effect;
+            let after = care_after_horizon(multipliers, avoided, annual, care_years);
+            (after, discounted(&per_unit, rows))
+        }
+    };
+    StreamAppraisal {
+        stream: s.key,
+        payer: s.payer,
+        cashable_fraction: s.cashable_fraction,
+        included: true,
+        effect_field: s.effect_field,
+        effect: s.effect,
+        benefits_gbp: benefits,
+        pv_gbp,
+        after_horizon_gbp,
+        break_even_effect: s
+            .payer
+            .is_council()
+            .then(|| break_even(pv, pv_gbp, pv_per_unit))
+            .flatten(),
     }
 }
 
-/// Appraises one model at its central values.
-pub fn appraise_model(
-    model: &impl SavingsModel,
+/// Appraises one programme's inputs at their central values.
+pub fn appraise_programme(
+    inputs: &ProgrammeInputs,
     settings: &AppraisalSettings,
 ) -> ProgrammeAppraisal {
-    appraise_flows(model.id(), &model.flows(&mut Central), settings)
+    let flows = flows(inputs, &mut Central);
+    let mut ws = Workspace::default();
+    year_rows_into(&flows, settings, &mut ws);
+    let pv = present_values(&ws.rows);
+    let spec = inputs.programme.spec();
+    let streams: Vec<StreamAppraisal> = spec
+        .streams
+        .iter()
+        .map(|stream| match flows.stream(stream.key) {
+            Some(s) => appraise_stream(s, &ws.multipliers, &ws.rows, &pv),
+            None => StreamAppraisal {
+                stream: stream.key,
+                payer: stream.payer,
+                cashable_fraction: inputs.get(stream.cashable).value,
+                included: false,
+                effect_field: stream.effect,
+                effect: inputs.get(stream.effect).value,
+                benefits_gbp: vec![0.0; ws.rows.len()],
+                pv_gbp: 0.0,
+                after_horizon_gbp: 0.0,
+                break_even_effect: None,
+            },
+        })
+        .collect();
+    let headline = spec.streams[0].key;
+    let headline_stream = streams.iter().find(|s| s.stream == headline);
+    ProgrammeAppraisal {
+        programme: inputs.programme,
+        payback_years: payback_years(ws.rows.iter().map(|row| row.council_net_gbp)),
+        headline_effect: inputs.get(spec.streams[0].effect).value,
+        break_even_effect: headline_stream.and_then(|s| s.break_even_effect),
+        streams,
+        years: ws.rows,
+        council_npv_gbp: pv.council_npv_gbp(),
+        council_cashable_npv_gbp: pv.council_cashable_npv_gbp(),
+        public_npv_gbp: pv.public_npv_gbp(),
+        bcr: pv.bcr(),
+        council_roi: pv.council_roi(),
+        present_values: pv,
+    }
 }
 
 /// Appraises every enabled programme of a validated scenario.
 pub fn appraise(scenario: &Scenario) -> Appraisal {
     let programmes = scenario
-        .programmes
         .enabled()
-        .map(|model| appraise_model(&model, &scenario.appraisal))
+        .map(|inputs| appraise_programme(inputs, &scenario.appraisal))
         .collect();
     Appraisal { programmes }
 }

@@ -1,12 +1,18 @@
 //! The calculator's model, with no I/O and no knowledge of JSON or the
-//! browser: validated [`scenario`] types, the three [`programmes`], the Green
-//! Book [`appraisal`] and the Monte Carlo [`uncertainty`] analysis.
+//! browser: the parameter [`registry`] (every figure's key, rule, default and
+//! source), validated [`scenario`] types, the three [`programmes`] as benefit
+//! streams, the Green Book [`appraisal`] and the Monte Carlo [`uncertainty`]
+//! analysis.
 //!
 //! The `sfpc` crate re-exports these modules under the same names; it owns
-//! the input format, the defaults and their sources, the words, the charts
-//! and the WebAssembly boundary.
+//! the input format, the words, the charts and the WebAssembly boundary.
+//!
+//! Modules depend one way: `estimate` ← `registry` ← `scenario` ←
+//! `programmes` ← `appraisal` ← `uncertainty`.
 
 pub mod appraisal;
+pub mod estimate;
 pub mod programmes;
+pub mod registry;
 pub mod scenario;
 pub mod uncertainty;

@@ -1,81 +1,88 @@
-//! The three SFPC models, each reduced to the same yearly cash flows.
+//! The three SFPC models, each reduced to benefit streams and costs.
 //!
-//! Each model turns its own parameters into a [`Flows`]: the council's saving a
-//! year at full effect, written as *headline effect × pounds per unit of effect*
-//! (so that the break-even effect can be solved for), partner-agency savings,
-//! and costs. [`crate::appraisal`] does the rest the same way for all three.
+//! Each model turns its parameters into [`Flows`]: one [`StreamFlow`] per
+//! benefit stream it counts (its effect, and pounds per unit of effect, so
+//! that break-even can be solved for), plus its costs. [`crate::appraisal`]
+//! turns flows into years, present values and measures the same way for all
+//! three. The registry ([`crate::registry`]) says who each stream benefits
+//! and where each parameter comes from; this module has the arithmetic.
 //!
-//! Parameters are read through a `pick` function rather than directly, so that
-//! the same code serves the central case (pick `value`), a tornado swing (pick
-//! `low` or `high` for one parameter) and a Monte Carlo draw.
+//! Parameters are read through a [`Pick`] rather than directly, so that the
+//! same code serves the central case (pick `value`), a tornado swing (pick
+//! `low` or `high` for one parameter) and a Monte Carlo draw. Each parameter
+//! is picked at most once per call, even when two streams use it.
 
-use crate::scenario::{Estimate, Implementation};
+use crate::registry::{Field, Payer, ProgrammeId, StreamKey, StreamKind};
+use crate::scenario::{Estimate, ProgrammeInputs};
 
 /// Days in a year over days in a week: turns a weekly placement cost into a
 /// yearly one (52.14 weeks).
 pub const WEEKS_PER_YEAR: f64 = 365.0 / 7.0;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ProgrammeId {
-    FamilyValued,
-    FamilySafeguarding,
-    NoWrongDoor,
+/// Most streams a programme has.
+pub const MAX_STREAMS: usize = 6;
+
+/// Chooses the number to use for a parameter.
+pub trait Pick {
+    fn pick(&mut self, field: Field, estimate: Estimate) -> f64;
 }
 
-impl ProgrammeId {
-    pub const ALL: [ProgrammeId; 3] = [
-        ProgrammeId::FamilyValued,
-        ProgrammeId::FamilySafeguarding,
-        ProgrammeId::NoWrongDoor,
-    ];
+/// The central case: every parameter at its value.
+pub struct Central;
 
-    /// The key in scenario format 1 (`programmes.<key>`).
-    pub fn key(self) -> &'static str {
-        match self {
-            ProgrammeId::FamilyValued => "family_valued",
-            ProgrammeId::FamilySafeguarding => "family_safeguarding",
-            ProgrammeId::NoWrongDoor => "no_wrong_door",
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            ProgrammeId::FamilyValued => "Family Valued",
-            ProgrammeId::FamilySafeguarding => "Family Safeguarding",
-            ProgrammeId::NoWrongDoor => "No Wrong Door",
-        }
-    }
-
-    /// The innovator council whose results the defaults start from.
-    pub fn innovator(self) -> &'static str {
-        match self {
-            ProgrammeId::FamilyValued => "Leeds",
-            ProgrammeId::FamilySafeguarding => "Hertfordshire",
-            ProgrammeId::NoWrongDoor => "North Yorkshire",
-        }
-    }
-
-    /// The parameter that carries the model's published effect, and the one
-    /// the break-even analysis solves for.
-    pub fn headline_effect(self) -> &'static str {
-        match self {
-            ProgrammeId::FamilyValued => "saving_per_family_gbp",
-            ProgrammeId::FamilySafeguarding => "cp_plan_reduction",
-            ProgrammeId::NoWrongDoor => "residential_time_reduction",
-        }
+impl Pick for Central {
+    fn pick(&mut self, _field: Field, estimate: Estimate) -> f64 {
+        estimate.value
     }
 }
 
-/// One programme's yearly cash flows before ramp-up, deadweight and discounting.
+/// How a stream's yearly saving follows from its effect (see
+/// [`crate::appraisal`] for the years).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum StreamShape {
+    /// saving_t = m_t × effect × `gbp_per_unit_effect`: the pounds a year at
+    /// full effect per unit of effect (cohort × unit value).
+    Yearly { gbp_per_unit_effect: f64 },
+    /// avoided_k = m_k × `entries_per_year` × effect; each avoided entry
+    /// saves `annual_cost_gbp` a year for `care_years` years.
+    CareEntries {
+        entries_per_year: f64,
+        annual_cost_gbp: f64,
+        care_years: f64,
+    },
+}
+
+/// One benefit stream with its parameters chosen.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StreamFlow {
+    pub key: StreamKey,
+    pub payer: Payer,
+    pub effect_field: Field,
+    /// The stream's effect: its saving is linear in it.
+    pub effect: f64,
+    pub cashable_fraction: f64,
+    pub shape: StreamShape,
+}
+
+const NO_STREAM: StreamFlow = StreamFlow {
+    key: StreamKey::FgcProcess,
+    payer: Payer::CouncilChildrensServices,
+    effect_field: Field::SavingPerFamily,
+    effect: 0.0,
+    cashable_fraction: 0.0,
+    shape: StreamShape::Yearly {
+        gbp_per_unit_effect: 0.0,
+    },
+};
+
+/// One programme's yearly flows before ramp-up, deadweight and discounting.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Flows<'a> {
-    /// The value of [`ProgrammeId::headline_effect`].
-    pub headline_effect: f64,
-    /// Council saving a year per unit of headline effect, at full effect.
-    pub council_gbp_per_unit_effect: f64,
-    /// Savings to police and NHS a year at full effect (not the council's).
-    pub partner_benefit_per_year_gbp: f64,
+    pub programme: ProgrammeId,
+    streams: [StreamFlow; MAX_STREAMS],
+    len: usize,
     pub setup_cost_gbp: f64,
+    /// Running costs and staff lines, a year.
     pub running_cost_per_year_gbp: f64,
     /// Costs that grow with the programme's reach (Family Valued's
     /// conferences), at full ramp-up.
@@ -86,302 +93,263 @@ pub struct Flows<'a> {
     pub optimism_bias_fraction: f64,
 }
 
-/// Chooses the number to use for a parameter, by its scenario-format key.
-pub trait Pick {
-    fn pick(&mut self, key: &'static str, estimate: Estimate) -> f64;
-}
+impl Flows<'_> {
+    /// The streams counted, in the programme's order.
+    pub fn streams(&self) -> &[StreamFlow] {
+        &self.streams[..self.len]
+    }
 
-/// The central case: every parameter at its value.
-pub struct Central;
-
-impl Pick for Central {
-    fn pick(&mut self, _key: &'static str, estimate: Estimate) -> f64 {
-        estimate.value
+    pub fn stream(&self, key: StreamKey) -> Option<&StreamFlow> {
+        self.streams().iter().find(|s| s.key == key)
     }
 }
 
-/// A model the appraisal can evaluate.
-pub trait SavingsModel {
-    fn id(&self) -> ProgrammeId;
-    fn enabled(&self) -> bool;
-    fn implementation(&self) -> &Implementation;
-    /// The model's own parameters, as (scenario key, estimate), in form order.
-    fn own_parameters(&self) -> Vec<(&'static str, Estimate)>;
-    /// Every ranged parameter: the model's own, then the shared implementation ones.
-    fn parameters(&self) -> Vec<(&'static str, Estimate)> {
-        let mut all = self.own_parameters();
-        all.extend(implementation_parameters(self.implementation()));
-        all
+/// The flows of a programme's inputs, each parameter chosen by `pick`.
+pub fn flows<'a>(inputs: &'a ProgrammeInputs, pick: &mut impl Pick) -> Flows<'a> {
+    let mut b = Builder::new(inputs, pick);
+    match inputs.programme {
+        ProgrammeId::FamilyValued => family_valued(&mut b),
+        ProgrammeId::FamilySafeguarding => family_safeguarding(&mut b),
+        ProgrammeId::NoWrongDoor => no_wrong_door(&mut b),
     }
-    /// The cash flows with each parameter chosen by `pick`.
-    fn flows(&self, pick: &mut impl Pick) -> Flows<'_>;
+    b.finish()
 }
 
-/// The implementation parameters every model shares, as (key, estimate).
-pub fn implementation_parameters(imp: &Implementation) -> [(&'static str, Estimate); 4] {
-    [
-        ("setup_cost_gbp", imp.setup_cost_gbp),
-        ("running_cost_per_year_gbp", imp.running_cost_per_year_gbp),
-        ("deadweight", imp.deadweight_fraction),
-        ("optimism_bias", imp.optimism_bias_fraction),
-    ]
-}
-
-/// Fills the shared part of [`Flows`]; the model supplies its own savings.
-fn common_flows<'a>(
-    imp: &'a Implementation,
-    pick: &mut impl Pick,
-    headline_effect: f64,
-    council_gbp_per_unit_effect: f64,
-) -> Flows<'a> {
-    Flows {
-        headline_effect,
-        council_gbp_per_unit_effect,
-        partner_benefit_per_year_gbp: 0.0,
-        setup_cost_gbp: pick.pick("setup_cost_gbp", imp.setup_cost_gbp),
-        running_cost_per_year_gbp: pick
-            .pick("running_cost_per_year_gbp", imp.running_cost_per_year_gbp),
-        volume_cost_per_year_gbp: 0.0,
-        grant_by_year_gbp: &imp.grant_by_year_gbp,
-        ramp_up_fraction: &imp.ramp_up_fraction,
-        deadweight_fraction: pick.pick("deadweight", imp.deadweight_fraction),
-        optimism_bias_fraction: pick.pick("optimism_bias", imp.optimism_bias_fraction),
-    }
-}
+// Each programme picks format 1's parameters first, in format 1's order, and
+// then those added since, so that a format-1 scenario (whose new streams are
+// left out, and whose new fields are fixed) draws exactly as it always has.
 
 /// Family Valued (Leeds): restorative practice and family group conferences.
 ///
-/// Saving a year = families holding an FGC × saving per family. The £755 saving
-/// per family against business as usual is from the Leeds evaluation (Mason et
-/// al., ICF for DfE, 2017), cited by the Innovation Unit. It is a net saving, so
-/// the extra cost per conference defaults to 0; a council that enters a gross
-/// saving enters the conference cost too.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FamilyValued {
-    pub enabled: bool,
-    pub families_per_year: Estimate,
-    pub saving_per_family_gbp: Estimate,
-    pub cost_per_conference_gbp: Estimate,
-    pub implementation: Implementation,
+/// FGC process saving a year = families holding an FGC × saving per family
+/// (£755, Mason et al., ICF for DfE, 2017: a net saving, so the extra cost
+/// per conference defaults to 0). Children kept out of care: see
+/// [`Builder::care_entries`], with the FGC trial's effect.
+fn family_valued(b: &mut Builder<impl Pick>) {
+    let families = b.get(Field::FamiliesPerYear);
+    if b.includes(StreamKey::FgcProcess) {
+        let saving = b.get(Field::SavingPerFamily);
+        b.yearly(StreamKey::FgcProcess, saving, families);
+    }
+    let conference = b.get(Field::CostPerConference);
+    b.flows.volume_cost_per_year_gbp = families * conference;
+    b.delivery();
+    b.care_entries();
 }
 
-impl SavingsModel for FamilyValued {
-    fn id(&self) -> ProgrammeId {
-        ProgrammeId::FamilyValued
+/// Family Safeguarding (Hertfordshire): multidisciplinary teams.
+///
+/// CP plans saving a year = children on plans × reduction × cost of a plan
+/// for a year. Police and NHS a year = families worked with × saving per
+/// family (£114 and £213, derived from Forrester et al. 2017's first-year
+/// totals over 940 families). Children kept out of care: see
+/// [`Builder::care_entries`].
+fn family_safeguarding(b: &mut Builder<impl Pick>) {
+    if b.includes(StreamKey::CpPlans) {
+        let children = b.get(Field::ChildrenOnCpPlans);
+        let reduction = b.get(Field::CpPlanReduction);
+        let plan_cost = b.get(Field::CostPerCpPlanYear);
+        b.yearly(StreamKey::CpPlans, reduction, children * plan_cost);
     }
-    fn enabled(&self) -> bool {
-        self.enabled
-    }
-    fn implementation(&self) -> &Implementation {
-        &self.implementation
-    }
-    fn own_parameters(&self) -> Vec<(&'static str, Estimate)> {
-        vec![
-            ("families_per_year", self.families_per_year),
-            ("saving_per_family_gbp", self.saving_per_family_gbp),
-            ("cost_per_conference_gbp", self.cost_per_conference_gbp),
-        ]
-    }
-    fn flows(&self, pick: &mut impl Pick) -> Flows<'_> {
-        let families = pick.pick("families_per_year", self.families_per_year);
-        let saving = pick.pick("saving_per_family_gbp", self.saving_per_family_gbp);
-        let conference = pick.pick("cost_per_conference_gbp", self.cost_per_conference_gbp);
-        Flows {
-            volume_cost_per_year_gbp: families * conference,
-            ..common_flows(&self.implementation, pick, saving, families)
+    for (stream, saving) in [
+        (StreamKey::Police, Field::PoliceSavingPerFamily),
+        (StreamKey::Nhs, Field::NhsSavingPerFamily),
+    ] {
+        if b.includes(stream) {
+            let families = b.get(Field::FamiliesPerYear);
+            let per_family = b.get(saving);
+            b.yearly(stream, per_family, families);
         }
     }
+    b.delivery();
+    b.care_entries();
 }
 
-/// Family Safeguarding (Hertfordshire): multidisciplinary teams with adult
-/// specialists.
+/// No Wrong Door (North Yorkshire): a hub and outreach for adolescents.
 ///
-/// Saving a year = children on child protection plans × reduction × cost of a
-/// child's plan for a year. The 60% reduction is the Innovation Unit's figure;
-/// the first evaluation (Forrester et al. 2017) found 30%. Police and NHS
-/// savings per family worked with (£114 and £213) are derived from the same
-/// evaluation's first-year totals over its 940 families; they are public-sector
-/// benefits outside the council.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FamilySafeguarding {
-    pub enabled: bool,
-    pub children_on_cp_plans: Estimate,
-    pub cp_plan_reduction: Estimate,
-    pub cost_per_cp_plan_year_gbp: Estimate,
-    pub families_per_year: Estimate,
-    pub police_saving_per_family_gbp: Estimate,
-    pub nhs_saving_per_family_gbp: Estimate,
-    pub implementation: Implementation,
-}
-
-impl SavingsModel for FamilySafeguarding {
-    fn id(&self) -> ProgrammeId {
-        ProgrammeId::FamilySafeguarding
-    }
-    fn enabled(&self) -> bool {
-        self.enabled
-    }
-    fn implementation(&self) -> &Implementation {
-        &self.implementation
-    }
-    fn own_parameters(&self) -> Vec<(&'static str, Estimate)> {
-        vec![
-            ("children_on_cp_plans", self.children_on_cp_plans),
-            ("cp_plan_reduction", self.cp_plan_reduction),
-            ("cost_per_cp_plan_year_gbp", self.cost_per_cp_plan_year_gbp),
-            ("families_per_year", self.families_per_year),
-            (
-                "police_saving_per_family_gbp",
-                self.police_saving_per_family_gbp,
-            ),
-            ("nhs_saving_per_family_gbp", self.nhs_saving_per_family_gbp),
-        ]
-    }
-    fn flows(&self, pick: &mut impl Pick) -> Flows<'_> {
-        let children = pick.pick("children_on_cp_plans", self.children_on_cp_plans);
-        let reduction = pick.pick("cp_plan_reduction", self.cp_plan_reduction);
-        let plan_cost = pick.pick("cost_per_cp_plan_year_gbp", self.cost_per_cp_plan_year_gbp);
-        let families = pick.pick("families_per_year", self.families_per_year);
-        let police = pick.pick(
-            "police_saving_per_family_gbp",
-            self.police_saving_per_family_gbp,
-        );
-        let nhs = pick.pick("nhs_saving_per_family_gbp", self.nhs_saving_per_family_gbp);
-        Flows {
-            partner_benefit_per_year_gbp: families * (police + nhs),
-            ..common_flows(&self.implementation, pick, reduction, children * plan_cost)
-        }
-    }
-}
-
-/// No Wrong Door (North Yorkshire): a residential hub and outreach for
-/// adolescents.
-///
-/// Saving a year = young people in residential care × 365/7 weeks × reduction in
-/// time in residential placements × (weekly residential cost − weekly cost of the
-/// placement that replaces it). The 45% is the Innovation Unit's figure.
-#[derive(Clone, Debug, PartialEq)]
-pub struct NoWrongDoor {
-    pub enabled: bool,
-    pub young_people_in_residential: Estimate,
-    pub residential_time_reduction: Estimate,
-    pub residential_cost_per_week_gbp: Estimate,
-    pub alternative_cost_per_week_gbp: Estimate,
-    pub implementation: Implementation,
-}
-
-impl SavingsModel for NoWrongDoor {
-    fn id(&self) -> ProgrammeId {
-        ProgrammeId::NoWrongDoor
-    }
-    fn enabled(&self) -> bool {
-        self.enabled
-    }
-    fn implementation(&self) -> &Implementation {
-        &self.implementation
-    }
-    fn own_parameters(&self) -> Vec<(&'static str, Estimate)> {
-        vec![
-            (
-                "young_people_in_residential",
-                self.young_people_in_residential,
-            ),
-            (
-                "residential_time_reduction",
-                self.residential_time_reduction,
-            ),
-            (
-                "residential_cost_per_week_gbp",
-                self.residential_cost_per_week_gbp,
-            ),
-            (
-                "alternative_cost_per_week_gbp",
-                self.alternative_cost_per_week_gbp,
-            ),
-        ]
-    }
-    fn flows(&self, pick: &mut impl Pick) -> Flows<'_> {
-        let young = pick.pick(
-            "young_people_in_residential",
-            self.young_people_in_residential,
-        );
-        let reduction = pick.pick(
-            "residential_time_reduction",
-            self.residential_time_reduction,
-        );
-        let residential = pick.pick(
-            "residential_cost_per_week_gbp",
-            self.residential_cost_per_week_gbp,
-        );
-        let alternative = pick.pick(
-            "alternative_cost_per_week_gbp",
-            self.alternative_cost_per_week_gbp,
-        );
+/// Residential saving a year = young people × 365/7 weeks × reduction in
+/// time in residential placements × (weekly residential cost − weekly cost
+/// of the placement that replaces it). Police a year = young people the hub
+/// works with × arrests a year each × reduction × cost of an arrest; NHS
+/// likewise with A&E visits. Adolescents kept out of care: see
+/// [`Builder::care_entries`].
+fn no_wrong_door(b: &mut Builder<impl Pick>) {
+    if b.includes(StreamKey::ResidentialWeeks) {
+        let young = b.get(Field::YoungPeopleInResidential);
+        let reduction = b.get(Field::ResidentialTimeReduction);
+        let residential = b.get(Field::ResidentialCostPerWeek);
+        let alternative = b.get(Field::AlternativeCostPerWeek);
         let gbp_per_unit = young * WEEKS_PER_YEAR * (residential - alternative);
-        common_flows(&self.implementation, pick, reduction, gbp_per_unit)
+        b.yearly(StreamKey::ResidentialWeeks, reduction, gbp_per_unit);
     }
-}
-
-/// Any one of the three models, for code that handles them alike.
-#[derive(Clone, Copy, Debug)]
-pub enum Model<'a> {
-    FamilyValued(&'a FamilyValued),
-    FamilySafeguarding(&'a FamilySafeguarding),
-    NoWrongDoor(&'a NoWrongDoor),
-}
-
-impl SavingsModel for Model<'_> {
-    fn id(&self) -> ProgrammeId {
-        match self {
-            Model::FamilyValued(m) => m.id(),
-            Model::FamilySafeguarding(m) => m.id(),
-            Model::NoWrongDoor(m) => m.id(),
-        }
-    }
-    fn enabled(&self) -> bool {
-        match self {
-            Model::FamilyValued(m) => m.enabled,
-            Model::FamilySafeguarding(m) => m.enabled,
-            Model::NoWrongDoor(m) => m.enabled,
-        }
-    }
-    fn implementation(&self) -> &Implementation {
-        match self {
-            Model::FamilyValued(m) => &m.implementation,
-            Model::FamilySafeguarding(m) => &m.implementation,
-            Model::NoWrongDoor(m) => &m.implementation,
-        }
-    }
-    fn own_parameters(&self) -> Vec<(&'static str, Estimate)> {
-        match self {
-            Model::FamilyValued(m) => m.own_parameters(),
-            Model::FamilySafeguarding(m) => m.own_parameters(),
-            Model::NoWrongDoor(m) => m.own_parameters(),
-        }
-    }
-    fn flows(&self, pick: &mut impl Pick) -> Flows<'_> {
-        match self {
-            Model::FamilyValued(m) => m.flows(pick),
-            Model::FamilySafeguarding(m) => m.flows(pick),
-            Model::NoWrongDoor(m) => m.flows(pick),
+    b.delivery();
+    b.care_entries();
+    let partners = [
+        (
+            StreamKey::Police,
+            Field::ArrestsPerYoungPerson,
+            Field::ArrestReduction,
+            Field::CostPerArrest,
+        ),
+        (
+            StreamKey::Nhs,
+            Field::AeAttendancesPerYoungPerson,
+            Field::AeAttendanceReduction,
+            Field::CostPerAeAttendance,
+        ),
+    ];
+    for (stream, rate, reduction, unit_cost) in partners {
+        if b.includes(stream) {
+            let young = b.get(Field::YoungPeopleWorkedWith);
+            let events = b.get(rate);
+            let reduction = b.get(reduction);
+            let unit_cost = b.get(unit_cost);
+            b.yearly(stream, reduction, young * events * unit_cost);
         }
     }
 }
 
-impl crate::scenario::Programmes {
-    /// Every programme present, in the order of [`ProgrammeId::ALL`].
-    pub fn all(&self) -> impl Iterator<Item = Model<'_>> {
-        let fv = self.family_valued.as_ref().map(Model::FamilyValued);
-        let fs = self
-            .family_safeguarding
-            .as_ref()
-            .map(Model::FamilySafeguarding);
-        let nwd = self.no_wrong_door.as_ref().map(Model::NoWrongDoor);
-        [fv, fs, nwd].into_iter().flatten()
+/// Builds a programme's [`Flows`], picking each parameter once.
+struct Builder<'a, 'p, P: Pick> {
+    inputs: &'a ProgrammeInputs,
+    pick: &'p mut P,
+    /// What each field was picked as in this call, so a field two streams
+    /// share is drawn once.
+    picked: [Option<f64>; Field::COUNT],
+    flows: Flows<'a>,
+}
+
+impl<'a, 'p, P: Pick> Builder<'a, 'p, P> {
+    fn new(inputs: &'a ProgrammeInputs, pick: &'p mut P) -> Self {
+        Builder {
+            inputs,
+            pick,
+            picked: [None; Field::COUNT],
+            flows: Flows {
+                programme: inputs.programme,
+                streams: [NO_STREAM; MAX_STREAMS],
+                len: 0,
+                setup_cost_gbp: 0.0,
+                running_cost_per_year_gbp: 0.0,
+                volume_cost_per_year_gbp: 0.0,
+                grant_by_year_gbp: &inputs.grant_by_year_gbp,
+                ramp_up_fraction: &inputs.ramp_up_fraction,
+                deadweight_fraction: 0.0,
+                optimism_bias_fraction: 0.0,
+            },
+        }
     }
 
-    /// The programmes to appraise.
-    pub fn enabled(&self) -> impl Iterator<Item = Model<'_>> {
-        self.all().filter(|m| m.enabled())
+    fn get(&mut self, field: Field) -> f64 {
+        let slot = &mut self.picked[field.index()];
+        *slot.get_or_insert_with(|| self.pick.pick(field, self.inputs.get(field)))
+    }
+
+    fn includes(&self, stream: StreamKey) -> bool {
+        self.inputs.includes(stream)
+    }
+
+    /// Adds a stream; its cashable share is picked in [`Self::finish`].
+    fn push(&mut self, key: StreamKey, effect: f64, shape: StreamShape) {
+        let Some(spec) = self.inputs.programme.spec().stream(key) else {
+            return;
+        };
+        if self.flows.len < MAX_STREAMS {
+            self.flows.streams[self.flows.len] = StreamFlow {
+                key,
+                payer: spec.payer,
+                effect_field: spec.effect,
+                effect,
+                cashable_fraction: 0.0,
+                shape,
+            };
+            self.flows.len += 1;
+        }
+    }
+
+    fn yearly(&mut self, key: StreamKey, effect: f64, gbp_per_unit_effect: f64) {
+        self.push(
+            key,
+            effect,
+            StreamShape::Yearly {
+                gbp_per_unit_effect,
+            },
+        );
+    }
+
+    /// Children kept out of care: avoided entries a year = m_t × entries a
+    /// year × reduction, each saving a year's cost of care (the placement mix:
+    /// Σ share × weekly cost × 365/7) for `care_years` years.
+    fn care_entries(&mut self) {
+        if !self.includes(StreamKey::CareEntries) {
+            return;
+        }
+        let entries = self.get(Field::CareEntriesPerYear);
+        let reduction = self.get(Field::CareEntryReduction);
+        let care_years = self.get(Field::CareYears);
+        let mix = [
+            (Field::ShareInHouseFoster, Field::InHouseFosterCostPerWeek),
+            (Field::ShareAgencyFoster, Field::AgencyFosterCostPerWeek),
+            (Field::ShareResidential, Field::ResidentialCostPerWeek),
+            (Field::ShareKinshipOther, Field::KinshipOtherCostPerWeek),
+        ];
+        let mut weekly = 0.0;
+        for (share, cost) in mix {
+            weekly += self.get(share) * self.get(cost);
+        }
+        let shape = StreamShape::CareEntries {
+            entries_per_year: entries,
+            annual_cost_gbp: weekly * WEEKS_PER_YEAR,
+            care_years,
+        };
+        self.push(StreamKey::CareEntries, reduction, shape);
+    }
+
+    /// Set-up, running costs (with staff lines), deadweight and optimism bias.
+    fn delivery(&mut self) {
+        self.flows.setup_cost_gbp = self.get(Field::SetupCost);
+        let running = self.get(Field::RunningCost);
+        let staff = self
+            .inputs
+            .staff
+            .iter()
+            .fold(-0.0, |sum, line| sum + line.fte * line.cost_per_fte_gbp);
+        self.flows.running_cost_per_year_gbp = running + staff;
+        self.flows.deadweight_fraction = self.get(Field::Deadweight);
+        self.flows.optimism_bias_fraction = self.get(Field::OptimismBias);
+    }
+
+    /// Picks each stream's cashable share, last: a format-1 scenario's are
+    /// fixed, so its draws are as they were.
+    fn finish(mut self) -> Flows<'a> {
+        let spec = self.inputs.programme.spec();
+        for i in 0..self.flows.len {
+            let key = self.flows.streams[i].key;
+            if let Some(stream) = spec.stream(key) {
+                self.flows.streams[i].cashable_fraction = self.get(stream.cashable);
+            }
+        }
+        self.flows
+    }
+}
+
+/// Every ranged parameter of a programme, in registry order, with its estimate.
+pub fn ranged_parameters(inputs: &ProgrammeInputs) -> Vec<(Field, Estimate)> {
+    inputs
+        .programme
+        .spec()
+        .params
+        .iter()
+        .filter(|p| p.shape == crate::registry::Shape::Ranged)
+        .map(|p| (p.field, inputs.get(p.field)))
+        .filter(|(_, e)| !e.is_fixed())
+        .collect()
+}
+
+/// How each kind of stream is built, for code that lists the kinds.
+pub fn shape_kind(shape: &StreamShape) -> StreamKind {
+    match shape {
+        StreamShape::Yearly { .. } => StreamKind::YearlySaving,
+        StreamShape::CareEntries { .. } => StreamKind::EntriesToCareAvoided,
     }
 }

@@ -2,38 +2,11 @@
 //! at one price year. Only `sfpc::format` builds these from user input, and it
 //! checks every invariant stated here, so the model can take them as given.
 
-use crate::programmes::{FamilySafeguarding, FamilyValued, NoWrongDoor};
+pub use crate::estimate::Estimate;
+use crate::registry::{DefaultValue, Field, ProgrammeId, StreamKey};
 use std::fmt;
 
-/// A parameter's central value and the range it could plausibly take.
-///
-/// The appraisal uses `value`; the range is there for the uncertainty analysis.
-/// Invariant: all three finite, `low <= value <= high`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Estimate {
-    pub low: f64,
-    pub value: f64,
-    pub high: f64,
-}
-
-impl Estimate {
-    /// A value with no range: the user (or the source) is sure of it.
-    pub const fn fixed(value: f64) -> Self {
-        Estimate {
-            low: value,
-            value,
-            high: value,
-        }
-    }
-
-    pub const fn ranged(low: f64, value: f64, high: f64) -> Self {
-        Estimate { low, value, high }
-    }
-
-    pub fn is_fixed(&self) -> bool {
-        self.low == self.value && self.value == self.high
-    }
-}
+pub use crate::registry::MAX_HORIZON_YEARS;
 
 /// A UK financial year, April to March, written `2024-25`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,35 +43,70 @@ pub struct AppraisalSettings {
     pub discount_rate: f64,
 }
 
-/// The Green Book's 3.5% rate holds for years 0-30; past that it falls to 3.0%,
-/// which this calculator does not model, so it stops at 30.
-pub const MAX_HORIZON_YEARS: u32 = 30;
-
-/// What it costs to run a programme, who pays, how fast it reaches full effect,
-/// and how much of its measured effect to credit to it. Shared by all three models.
+/// A post the programme adds: its running cost is `fte × cost_per_fte_gbp` a year.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Implementation {
-    /// One-off, in year 0: recruitment, training, a hub's refurbishment.
-    pub setup_cost_gbp: Estimate,
-    pub running_cost_per_year_gbp: Estimate,
+pub struct StaffLine {
+    pub role: String,
+    pub fte: f64,
+    pub cost_per_fte_gbp: f64,
+}
+
+/// One programme's inputs: every registry field of the programme, by key.
+///
+/// Invariants (checked by `sfpc::format`): every estimate satisfies its
+/// field's rule; the ramp-up list has at least one entry; the placement
+/// shares add up to 1; the excluded streams are the programme's own, once each.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProgrammeInputs {
+    pub programme: ProgrammeId,
+    pub enabled: bool,
+    /// Indexed by [`Field::index`]; fields the programme does not have, and
+    /// list fields, hold 0 and are never read.
+    values: [Estimate; Field::COUNT],
     /// DfE grant received in each year; 0 past the list's end.
     pub grant_by_year_gbp: Vec<f64>,
     /// Fraction of full effect reached in each year; the last entry repeats.
-    /// Invariant: at least one entry, each 0 to 1.
     pub ramp_up_fraction: Vec<f64>,
-    /// Share of the measured effect that would have happened anyway.
-    pub deadweight_fraction: Estimate,
-    /// Share of the effect written off because the evidence is optimistic
-    /// (before-and-after figures from the councils that designed the models).
-    pub optimism_bias_fraction: Estimate,
+    pub staff: Vec<StaffLine>,
+    /// Streams the council has chosen not to count (a format-1 scenario
+    /// leaves out every stream added since, so that it keeps its figures).
+    pub excluded_streams: Vec<StreamKey>,
 }
 
-/// The three models a council may appraise; absent ones are `None`.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Programmes {
-    pub family_valued: Option<FamilyValued>,
-    pub family_safeguarding: Option<FamilySafeguarding>,
-    pub no_wrong_door: Option<NoWrongDoor>,
+impl ProgrammeInputs {
+    /// The programme with every field at its registry default.
+    pub fn from_defaults(programme: ProgrammeId) -> ProgrammeInputs {
+        let mut inputs = ProgrammeInputs {
+            programme,
+            enabled: true,
+            values: [Estimate::fixed(0.0); Field::COUNT],
+            grant_by_year_gbp: Vec::new(),
+            ramp_up_fraction: vec![1.0],
+            staff: Vec::new(),
+            excluded_streams: Vec::new(),
+        };
+        for spec in programme.spec().params {
+            match (spec.field, spec.default) {
+                (Field::GrantByYear, DefaultValue::List(v)) => inputs.grant_by_year_gbp = v.into(),
+                (Field::RampUp, DefaultValue::List(v)) => inputs.ramp_up_fraction = v.into(),
+                (field, DefaultValue::Number(e)) => inputs.set(field, e),
+                _ => {}
+            }
+        }
+        inputs
+    }
+
+    pub fn get(&self, field: Field) -> Estimate {
+        self.values[field.index()]
+    }
+
+    pub fn set(&mut self, field: Field, estimate: Estimate) {
+        self.values[field.index()] = estimate;
+    }
+
+    pub fn includes(&self, stream: StreamKey) -> bool {
+        !self.excluded_streams.contains(&stream)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -106,5 +114,20 @@ pub struct Scenario {
     pub council: String,
     pub price_year: PriceYear,
     pub appraisal: AppraisalSettings,
-    pub programmes: Programmes,
+    /// The programmes present, in the order of [`ProgrammeId::ALL`]; absent
+    /// ones are left out.
+    pub programmes: Vec<ProgrammeInputs>,
+    /// Fields the input left out, which took their registry default.
+    pub defaulted: Vec<(ProgrammeId, Field)>,
+}
+
+impl Scenario {
+    /// The programmes to appraise.
+    pub fn enabled(&self) -> impl Iterator<Item = &ProgrammeInputs> {
+        self.programmes.iter().filter(|p| p.enabled)
+    }
+
+    pub fn programme(&self, id: ProgrammeId) -> Option<&ProgrammeInputs> {
+        self.programmes.iter().find(|p| p.programme == id)
+    }
 }

@@ -23,13 +23,15 @@
 //!   draws (a random sample like any other, the draws being independent);
 //!   every other figure uses every draw.
 //! - Tornado: council NPV with one ranged parameter at its low and then its
-//!   high, the others at their values, sorted by swing.
+//!   high, the others at their values, sorted by swing; parameters that do
+//!   not move council NPV (a cashable share, a stream left out) are left out.
 //! - Break-even risk: the probability that the headline effect, drawn from its
 //!   range, exceeds its break-even value with everything else at its value.
 
-use crate::appraisal::{self, present_values, year_rows_into, YearRow};
-use crate::programmes::{Model, Pick, ProgrammeId, SavingsModel};
-use crate::scenario::{AppraisalSettings, Estimate, Scenario};
+use crate::appraisal::{self, present_values, year_rows_into, Workspace};
+use crate::programmes::{flows, ranged_parameters, Pick};
+use crate::registry::{Field, ProgrammeId};
+use crate::scenario::{AppraisalSettings, Estimate, ProgrammeInputs, Scenario};
 use rand_xoshiro::rand_core::{Rng, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
@@ -264,20 +266,20 @@ impl Sampler {
 }
 
 impl Pick for Sampler {
-    fn pick(&mut self, _key: &'static str, estimate: Estimate) -> f64 {
+    fn pick(&mut self, _field: Field, estimate: Estimate) -> f64 {
         self.pert(estimate)
     }
 }
 
 /// Every parameter at its value but one, at its low or its high.
 struct Swing {
-    key: &'static str,
+    field: Field,
     high: bool,
 }
 
 impl Pick for Swing {
-    fn pick(&mut self, key: &'static str, e: Estimate) -> f64 {
-        match (key == self.key, self.high) {
+    fn pick(&mut self, field: Field, e: Estimate) -> f64 {
+        match (field == self.field, self.high) {
             (false, _) => e.value,
             (true, false) => e.low,
             (true, true) => e.high,
@@ -317,8 +319,8 @@ pub struct HistogramBin {
 /// Council NPV with one parameter at each end of its range.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct TornadoBar {
-    /// The parameter's scenario key within its programme.
-    pub parameter: &'static str,
+    /// The parameter, within its programme.
+    pub parameter: Field,
     pub low: f64,
     pub high: f64,
     pub npv_at_low_gbp: f64,
@@ -346,6 +348,7 @@ pub struct ProgrammeUncertainty {
     /// Council NPV with every parameter at its value: the tornado's centre.
     pub central_council_npv_gbp: f64,
     pub council_npv_gbp: Percentiles,
+    pub council_cashable_npv_gbp: Percentiles,
     pub public_npv_gbp: Percentiles,
     pub probability_council_npv_positive: f64,
     pub probability_payback_within_horizon: f64,
@@ -372,61 +375,74 @@ struct Run {
     central_council_npv: f64,
     central_break_even: Option<f64>,
     council_npv: Vec<f64>,
+    council_cashable_npv: Vec<f64>,
     public_npv: Vec<f64>,
     paid_back: u32,
     effect_exceeds: u32,
     /// fan[year] holds the cumulative council net of the first draws.
     fan: Vec<Vec<f64>>,
-    rows: Vec<YearRow>,
+    workspace: Workspace,
 }
 
 impl Run {
-    fn new(model: &Model, settings: &AppraisalSettings, config: SimulationConfig) -> Run {
-        let central = appraisal::appraise_model(model, settings);
+    fn new(
+        inputs: &ProgrammeInputs,
+        settings: &AppraisalSettings,
+        config: SimulationConfig,
+    ) -> Run {
+        let central = appraisal::appraise_programme(inputs, settings);
         let stream = ProgrammeId::ALL
             .iter()
-            .position(|&p| p == model.id())
+            .position(|&p| p == inputs.programme)
             .unwrap_or(0);
         let draws = config.draws as usize;
         let fan_draws = draws.min(FAN_SAMPLE_DRAWS);
         Run {
-            programme: model.id(),
+            programme: inputs.programme,
             sampler: Sampler::new(config.seed, stream),
             central_council_npv: central.council_npv_gbp,
             central_break_even: central.break_even_effect,
             council_npv: Vec::with_capacity(draws),
+            council_cashable_npv: Vec::with_capacity(draws),
             public_npv: Vec::with_capacity(draws),
             paid_back: 0,
             effect_exceeds: 0,
             fan: vec![Vec::with_capacity(fan_draws); settings.horizon_years as usize],
-            rows: Vec::with_capacity(settings.horizon_years as usize),
+            workspace: Workspace::default(),
         }
     }
 
-    fn draw(&mut self, model: &Model, settings: &AppraisalSettings) {
+    fn draw(&mut self, inputs: &ProgrammeInputs, settings: &AppraisalSettings) {
         self.sampler.begin_draw();
-        let flows = model.flows(&mut self.sampler);
-        year_rows_into(&flows, settings, &mut self.rows);
-        let pv = present_values(&self.rows);
+        let flows = flows(inputs, &mut self.sampler);
+        year_rows_into(&flows, settings, &mut self.workspace);
+        let rows = &self.workspace.rows;
+        let pv = present_values(rows);
         self.council_npv.push(pv.council_npv_gbp());
+        self.council_cashable_npv
+            .push(pv.council_cashable_npv_gbp());
         self.public_npv.push(pv.public_npv_gbp());
-        if appraisal::payback_years(self.rows.iter().map(|r| r.council_net_gbp)).is_some() {
+        if appraisal::payback_years(rows.iter().map(|r| r.council_net_gbp)).is_some() {
             self.paid_back += 1;
         }
-        if self
-            .central_break_even
-            .is_some_and(|be| flows.headline_effect > be)
-        {
-            self.effect_exceeds += 1;
+        let headline = flows.stream(inputs.programme.headline_stream().key);
+        if let (Some(be), Some(s)) = (self.central_break_even, headline) {
+            if s.effect > be {
+                self.effect_exceeds += 1;
+            }
         }
         if self.council_npv.len() <= FAN_SAMPLE_DRAWS {
-            for (year, row) in self.fan.iter_mut().zip(&self.rows) {
+            for (year, row) in self.fan.iter_mut().zip(rows) {
                 year.push(row.cumulative_council_net_gbp);
             }
         }
     }
 
-    fn finish(mut self, model: &Model, settings: &AppraisalSettings) -> ProgrammeUncertainty {
+    fn finish(
+        mut self,
+        inputs: &ProgrammeInputs,
+        settings: &AppraisalSettings,
+    ) -> ProgrammeUncertainty {
         let n = self.council_npv.len().max(1) as f64;
         let positive = self.council_npv.iter().filter(|&&x| x > 0.0).count() as f64;
         let histogram = histogram(&self.council_npv);
@@ -446,13 +462,14 @@ impl Run {
             programme: self.programme,
             central_council_npv_gbp: self.central_council_npv,
             council_npv_gbp: percentiles(&mut self.council_npv),
+            council_cashable_npv_gbp: percentiles(&mut self.council_cashable_npv),
             public_npv_gbp: percentiles(&mut self.public_npv),
             probability_council_npv_positive: positive / n,
             probability_payback_within_horizon: f64::from(self.paid_back) / n,
             fan,
             fan_draws,
             histogram,
-            tornado: tornado(model, settings),
+            tornado: tornado(inputs, settings),
             break_even: BreakEvenRisk {
                 break_even_effect: self.central_break_even,
                 probability_effect_exceeds: self
@@ -475,9 +492,8 @@ pub struct Simulation {
 impl Simulation {
     pub fn new(scenario: &Scenario, config: SimulationConfig) -> Simulation {
         let runs = scenario
-            .programmes
             .enabled()
-            .map(|m| Run::new(&m, &scenario.appraisal, config))
+            .map(|inputs| Run::new(inputs, &scenario.appraisal, config))
             .collect();
         Simulation {
             scenario: scenario.clone(),
@@ -491,9 +507,9 @@ impl Simulation {
     pub fn step(&mut self, max_draws: u32) -> u32 {
         let todo = max_draws.min(self.config.draws - self.done);
         let settings = &self.scenario.appraisal;
-        for (run, model) in self.runs.iter_mut().zip(self.scenario.programmes.enabled()) {
+        for (run, inputs) in self.runs.iter_mut().zip(self.scenario.enabled()) {
             for _ in 0..todo {
-                run.draw(&model, settings);
+                run.draw(inputs, settings);
             }
         }
         self.done += todo;
@@ -512,12 +528,11 @@ impl Simulation {
     pub fn finish(mut self) -> Uncertainty {
         self.step(self.config.draws);
         let settings = self.scenario.appraisal;
-        let models: Vec<Model> = self.scenario.programmes.enabled().collect();
         let programmes = self
             .runs
             .into_iter()
-            .zip(&models)
-            .map(|(run, model)| run.finish(model, &settings))
+            .zip(self.scenario.enabled())
+            .map(|(run, inputs)| run.finish(inputs, &settings))
             .collect();
         Uncertainty {
             config: self.config,
@@ -600,24 +615,28 @@ fn histogram(values: &[f64]) -> Vec<HistogramBin> {
         .collect()
 }
 
-fn council_npv(model: &Model, settings: &AppraisalSettings, pick: &mut impl Pick) -> f64 {
-    let rows = appraisal::year_rows(&model.flows(pick), settings);
+fn council_npv(
+    inputs: &ProgrammeInputs,
+    settings: &AppraisalSettings,
+    pick: &mut impl Pick,
+) -> f64 {
+    let rows = appraisal::year_rows(&flows(inputs, pick), settings);
     present_values(&rows).council_npv_gbp()
 }
 
-/// Every ranged parameter swung from low to high, widest swing first.
-fn tornado(model: &Model, settings: &AppraisalSettings) -> Vec<TornadoBar> {
-    let mut bars: Vec<TornadoBar> = model
-        .parameters()
+/// Every ranged parameter that moves council NPV, swung from low to high,
+/// widest swing first.
+fn tornado(inputs: &ProgrammeInputs, settings: &AppraisalSettings) -> Vec<TornadoBar> {
+    let mut bars: Vec<TornadoBar> = ranged_parameters(inputs)
         .into_iter()
-        .filter(|(_, e)| !e.is_fixed())
-        .map(|(key, e)| TornadoBar {
-            parameter: key,
+        .map(|(field, e)| TornadoBar {
+            parameter: field,
             low: e.low,
             high: e.high,
-            npv_at_low_gbp: council_npv(model, settings, &mut Swing { key, high: false }),
-            npv_at_high_gbp: council_npv(model, settings, &mut Swing { key, high: true }),
+            npv_at_low_gbp: council_npv(inputs, settings, &mut Swing { field, high: false }),
+            npv_at_high_gbp: council_npv(inputs, settings, &mut Swing { field, high: true }),
         })
+        .filter(|bar| bar.swing_gbp() != 0.0)
         .collect();
     bars.sort_by(|a, b| b.swing_gbp().total_cmp(&a.swing_gbp()));
     bars

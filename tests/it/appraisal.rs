@@ -3,25 +3,31 @@
 
 use crate::support::{assert_gbp, evaluate_one, scenario};
 use serde_json::json;
-use sfpc::appraisal::{discount_factor, payback_years, CouncilRoi};
+use sfpc::appraisal::{payback_years, CouncilRoi};
 
 #[test]
-fn green_book_discount_factors() {
-    // HM Treasury Green Book, table of discount factors at 3.5%.
+fn the_appraisal_discounts_by_the_green_book_factors() {
+    // HM Treasury Green Book, discount factors at 3.5%, to 4 places; the
+    // factors are those the appraisal itself puts on each year's row.
+    let a = evaluate_one(&scenario("family_valued", 30, 0.035, json!({})));
     let cases = [
         (0, 1.0),
         (1, 0.9662),
         (5, 0.8420),
         (10, 0.7089),
-        (30, 0.3563),
+        (20, 0.5026),
+        (29, 0.3687),
     ];
     for (year, published) in cases {
-        let df = discount_factor(0.035, year);
+        let df = a.years[year].discount_factor;
         assert!(
             (df - published).abs() < 5e-5,
             "year {year}: {df} vs {published}"
         );
     }
+    // And the NPV is the rows' flows at those factors: 75,500 a year.
+    let npv: f64 = a.years.iter().map(|y| y.discount_factor * 75_500.0).sum();
+    assert_gbp(a.council_npv_gbp, npv);
 }
 
 #[test]

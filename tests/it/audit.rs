@@ -96,6 +96,7 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
             "scenario.json",
             "results.json",
             "yearly-results.csv",
+            "yearly-streams.csv",
             "defaults.csv",
             "uncertainty.json"
         ]
@@ -119,12 +120,16 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
         text(3),
         sfpc::export::yearly_results_csv(&scenario, &appraisal)
     );
-    let uncertainty: serde_json::Value = serde_json::from_str(&text(5)).unwrap();
+    assert_eq!(
+        text(4),
+        sfpc::export::yearly_streams_csv(&scenario, &appraisal)
+    );
+    let uncertainty: serde_json::Value = serde_json::from_str(&text(6)).unwrap();
     assert_eq!(uncertainty["simulation"]["seed"], 42);
     assert_eq!(uncertainty["simulation"]["draws"], 1000);
 
     let without = audit_files(&scenario, &appraisal, None);
-    assert_eq!(without.len(), 5);
+    assert_eq!(without.len(), 6);
     assert!(String::from_utf8(without[0].bytes.clone())
         .unwrap()
         .contains("Uncertainty: not run"));
@@ -134,7 +139,7 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
 fn defaults_csv_has_every_default_with_its_source() {
     let csv = defaults_csv();
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
-    assert_eq!(lines.len(), 1 + sfpc::evidence::DEFAULTS.len());
+    assert_eq!(lines.len(), 1 + sfpc::evidence::all_params().count());
     assert!(lines[0].starts_with("\u{feff}Path,Figure,Value,Low,High,Unit,Price year,Basis,Source"));
     let rate = lines
         .iter()

@@ -34,7 +34,11 @@ fn each_chart_draws_its_data() {
     let flows = svg(|area| draw_yearly_flows(area, a, ChartScale::PLAIN).expect("flows drawn"));
     // Three bars a year (savings, grant, costs) plus the legend's swatches.
     assert!(flows.matches("<rect").count() >= 15, "{flows}");
-    assert!(flows.contains("Savings (solid)") && flows.contains("Costs (below the line)"));
+    assert!(
+        flows.contains("Less time in the system (FGC process saving) (solid)")
+            && flows.contains("Costs (below the line)"),
+        "{flows}"
+    );
 
     let cumulative =
         svg(|area| draw_cumulative_net(area, a, ChartScale::PLAIN).expect("cumulative drawn"));
@@ -84,7 +88,7 @@ fn uncertainty_charts_draw_their_data() {
     let tornado = svg(|area| draw_tornado(area, fv, ChartScale::PLAIN).expect("tornado drawn"));
     // The widest swing first: its label is in the chart.
     let top = sfpc::display::parameter_label(fv.programme, fv.tornado[0].parameter);
-    assert!(tornado.contains(&top), "{top} missing");
+    assert!(tornado.contains(top), "{top} missing");
 }
 
 #[test]
@@ -110,4 +114,38 @@ fn saved_scenarios_are_overlaid_with_their_labels_and_styles() {
     // One line each, with a marker at each of the 4 points (start and 3 years).
     assert!(chart.matches("<circle").count() >= 4);
     assert!(chart.matches("<rect").count() >= 4);
+}
+
+#[test]
+fn streams_are_stacked_with_patterns_and_the_payers_charted() {
+    // Family Safeguarding with every stream: four streams, four fills.
+    let s = crate::support::only_stream(
+        "family_safeguarding",
+        "cp_plans",
+        3,
+        0.035,
+        json!({ "excluded_streams": [] }),
+    );
+    let appraisal = evaluate(&s);
+    let a = &appraisal.programmes[0];
+    let flows = svg(|area| draw_yearly_flows(area, a, ChartScale::PLAIN).expect("flows drawn"));
+    for legend in [
+        "Fewer children on child protection plans (solid)",
+        "Children kept out of care (diagonal lines)",
+        "Police: fewer domestic-abuse call-outs (horizontal lines)",
+        "NHS: fewer emergency visits (vertical lines)",
+    ] {
+        assert!(flows.contains(legend), "{legend} missing");
+    }
+    // Hatching is drawn as lines inside the bars: many more than the axes'.
+    assert!(flows.matches("<polyline").count() > 100, "patterns drawn");
+    let who = svg(|area| {
+        sfpc::charts::draw_who_benefits(area, a, ChartScale::PLAIN).expect("who benefits drawn")
+    });
+    for payer in ["Police", "NHS"] {
+        assert!(who.contains(payer), "{payer} missing: {who}");
+    }
+    // The council's bar is labelled with its discounted savings.
+    let council = a.pv_by_payer()[0].1;
+    assert!(who.contains(&sfpc::display::gbp_compact(council)), "{who}");
 }

@@ -65,7 +65,7 @@ fn the_table_gives_each_figure_and_its_difference_from_a() {
     );
     let summary = scenario_comparison_summary(&compared);
     assert!(
-        summary.contains("A: published (Family Valued): £75,500 after 1 years"),
+        summary.contains("A: published (Family Valued): £75,500 after 1 year,"),
         "{summary}"
     );
 }

@@ -1,40 +1,57 @@
-//! The defaults table: complete, valid and honest about its sources.
+//! The registry's defaults: complete, valid and honest about their sources.
 
-use sfpc::evidence::{default_scenario, default_scenario_json, Basis, DefaultValue, DEFAULTS};
+use sfpc::evidence::{all_params, default_scenario, default_scenario_json, path_of};
 use sfpc::format::{parse_scenario, scenario_to_json};
+use sfpc::registry::{Basis, DefaultValue, Group, ProgrammeId, Shape, StreamKind};
 use sfpc::scenario::Estimate;
 
 #[test]
 fn default_scenario_is_valid_and_round_trips() {
-    let scenario = default_scenario().unwrap_or_else(|e| panic!("defaults table is invalid:\n{e}"));
+    let scenario = default_scenario().unwrap_or_else(|e| panic!("the registry is invalid:\n{e}"));
     assert_eq!(parse_scenario(&scenario_to_json(&scenario)), Ok(scenario));
+    assert_eq!(default_scenario_json()["schema"], 2);
 }
 
 #[test]
 fn every_default_has_a_source_and_a_sane_range() {
-    for row in DEFAULTS {
+    for (programme, row) in all_params() {
+        let path = path_of(programme, row);
         assert!(
             !row.source.is_empty() && !row.label.is_empty() && !row.hint.is_empty(),
-            "{}",
-            row.path
+            "{path}"
         );
-        assert!(!row.price_year.is_empty(), "{}", row.path);
-        if let DefaultValue::Number(Estimate { low, value, high }) = row.value {
-            assert!(low <= value && value <= high, "{}", row.path);
+        assert!(
+            !row.price_year.is_empty() && !row.unit.text.is_empty(),
+            "{path}"
+        );
+        if let DefaultValue::Number(Estimate { low, value, high }) = row.default {
+            assert!(low <= value && value <= high, "{path}");
+            for x in [low, value, high] {
+                assert_eq!(
+                    row.rule.check(x),
+                    Ok(x),
+                    "{path}: the default breaks its own rule"
+                );
+            }
         }
         if row.basis == Basis::Assumption {
             assert!(
                 row.source.to_lowercase().contains("assumption"),
-                "{} must say it is an assumption",
-                row.path
+                "{path} must say it is an assumption"
+            );
+        }
+        if row.shape == Shape::Plain {
+            assert!(
+                row.default_estimate().is_some_and(|e| e.is_fixed()),
+                "{path}: a plain number has no range"
             );
         }
     }
 }
 
 #[test]
-fn every_numeric_scenario_field_comes_from_the_table() {
-    // Walk the default scenario: every number must sit at a path the table has.
+fn every_numeric_scenario_field_comes_from_the_registry() {
+    // Walk the default scenario: every number must sit at a path the registry has.
     fn walk(value: &serde_json::Value, path: &str, found: &mut Vec<String>) {
         match value {
             serde_json::Value::Object(map) if !map.contains_key("value") => {
@@ -55,19 +72,54 @@ fn every_numeric_scenario_field_comes_from_the_table() {
     }
     let mut paths = Vec::new();
     walk(&default_scenario_json(), "", &mut paths);
-    paths.retain(|p| p != "schema");
+    paths.retain(|p| p != "schema" && !p.ends_with(".excluded_streams"));
     for p in &paths {
         assert!(
             sfpc::evidence::default_for(p).is_some(),
-            "{p} has no row in the defaults table"
+            "{p} has no row in the registry"
         );
     }
-    assert_eq!(paths.len(), DEFAULTS.len());
+    assert_eq!(paths.len(), all_params().count());
+}
+
+#[test]
+fn every_stream_has_its_effect_and_cashable_share_in_its_own_group() {
+    for id in ProgrammeId::ALL {
+        let spec = id.spec();
+        for stream in spec.streams {
+            for field in [stream.effect, stream.cashable] {
+                let param = spec
+                    .param(field)
+                    .unwrap_or_else(|| panic!("{id:?} {field:?}"));
+                assert_eq!(param.group, Group::Stream(stream.key), "{id:?} {field:?}");
+                assert_eq!(param.shape, Shape::Ranged, "{id:?} {field:?}");
+            }
+            assert!(
+                !stream.additional.is_empty(),
+                "{id:?} {:?}: why it is additional",
+                stream.key
+            );
+            // A stream added after format 1 has only later fields, so a
+            // format-1 file never needs one.
+            if stream.since > 1 {
+                let own = spec
+                    .params
+                    .iter()
+                    .filter(|p| p.group == Group::Stream(stream.key));
+                assert!(own.clone().all(|p| p.since > 1), "{id:?} {:?}", stream.key);
+            }
+            if stream.kind == StreamKind::EntriesToCareAvoided {
+                assert_eq!(stream.key.key(), "care_entries");
+            }
+        }
+        // The format-1 stream is the headline one.
+        assert_eq!(spec.streams[0].since, 1, "{id:?}");
+    }
 }
 
 #[test]
 fn headline_figures_match_the_published_ones() {
-    let value = |path: &str| match sfpc::evidence::default_for(path).map(|r| r.value) {
+    let value = |path: &str| match sfpc::evidence::default_for(path).map(|r| r.default) {
         Some(DefaultValue::Number(e)) => e.value,
         other => panic!("{path}: {other:?}"),
     };
@@ -84,4 +136,34 @@ fn headline_figures_match_the_published_ones() {
         0.45
     );
     assert_eq!(value("appraisal.discount_rate"), 0.035);
+    // The FGC trial: (44.8 − 36.2) / 44.8 = 0.192 fewer children in care.
+    let trial: f64 = (44.8 - 36.2) / 44.8;
+    assert!((value("programmes.family_valued.care_entry_reduction") - trial).abs() < 5e-4);
+    // Arrests −38% and A&E −57% (DfE 2019); children's home £318,400 / 52.
+    assert_eq!(value("programmes.no_wrong_door.arrest_reduction"), 0.38);
+    assert_eq!(
+        value("programmes.no_wrong_door.ae_attendance_reduction"),
+        0.57
+    );
+    assert!(
+        (value("programmes.no_wrong_door.residential_cost_per_week_gbp") - 318_400.0 / 52.0).abs()
+            < 5.0
+    );
+}
+
+#[test]
+fn placement_shares_add_up_to_one_in_every_programme() {
+    for id in ProgrammeId::ALL {
+        let inputs = sfpc::scenario::ProgrammeInputs::from_defaults(id);
+        let sum: f64 = [
+            sfpc::registry::Field::ShareInHouseFoster,
+            sfpc::registry::Field::ShareAgencyFoster,
+            sfpc::registry::Field::ShareResidential,
+            sfpc::registry::Field::ShareKinshipOther,
+        ]
+        .iter()
+        .map(|&f| inputs.get(f).value)
+        .sum();
+        assert!((sum - 1.0).abs() < 1e-12, "{id:?}: {sum}");
+    }
 }

@@ -1,20 +1,23 @@
-//! Builders for test scenarios: a complete, valid scenario with one programme,
-//! its fields overridden by the test.
+//! Builders for test scenarios, derived from the registry: a complete, valid
+//! format-2 scenario with one programme, every field at its registry default,
+//! then neutral costs, the test's figures and its overrides.
 
 use serde_json::{json, Value};
 use sfpc::appraisal::{Appraisal, ProgrammeAppraisal};
+use sfpc::registry::ProgrammeId;
 
 /// Common fields set so they do nothing: no costs, no grant, full effect from
 /// year 0, no deadweight or optimism bias.
 pub fn neutral_common() -> Value {
     json!({
         "enabled": true,
-        "setup_cost_gbp": 0, "running_cost_per_year_gbp": 0,
+        "setup_cost_gbp": 0, "running_cost_per_year_gbp": 0, "staff": [],
         "grant_by_year_gbp": [], "ramp_up": [1],
         "deadweight": 0, "optimism_bias": 0
     })
 }
 
+/// Round test figures for format 1's streams.
 pub fn own_fields(programme: &str) -> Value {
     match programme {
         "family_valued" => json!({
@@ -32,7 +35,7 @@ pub fn own_fields(programme: &str) -> Value {
     }
 }
 
-fn merge(base: &mut Value, overrides: &Value) {
+pub fn merge(base: &mut Value, overrides: &Value) {
     if let (Some(base), Some(overrides)) = (base.as_object_mut(), overrides.as_object()) {
         for (k, v) in overrides {
             base.insert(k.clone(), v.clone());
@@ -40,22 +43,68 @@ fn merge(base: &mut Value, overrides: &Value) {
     }
 }
 
-/// A scenario with only `programme`, its fields being the neutral common ones,
-/// the programme's own test values, then `overrides`.
+/// The programme's fields at their registry defaults, as format 2 writes them.
+pub fn registry_defaults(programme: &str) -> Value {
+    sfpc::evidence::default_scenario_json()["programmes"][programme].clone()
+}
+
+/// The programme's streams added since format 1.
+pub fn later_streams(programme: &str) -> Vec<&'static str> {
+    let id = ProgrammeId::from_key(programme).expect("a programme");
+    let streams = id.spec().streams.iter();
+    streams
+        .filter(|s| s.since > 1)
+        .map(|s| s.key.key())
+        .collect()
+}
+
+fn document(programme: &str, horizon_years: u32, discount_rate: f64, fields: Value) -> Value {
+    json!({
+        "schema": 2, "council": "Test council", "price_year": "2024-25",
+        "appraisal": { "horizon_years": horizon_years, "discount_rate": discount_rate },
+        "programmes": { programme: fields }
+    })
+}
+
+/// A format-2 scenario with only `programme` and only format 1's streams
+/// counted: registry defaults, neutral common fields, the programme's test
+/// figures, then `overrides`.
 pub fn scenario(
     programme: &str,
     horizon_years: u32,
     discount_rate: f64,
     overrides: Value,
 ) -> Value {
-    let mut fields = neutral_common();
+    let mut fields = registry_defaults(programme);
+    merge(&mut fields, &neutral_common());
     merge(&mut fields, &own_fields(programme));
+    fields["excluded_streams"] = json!(later_streams(programme));
     merge(&mut fields, &overrides);
-    json!({
-        "schema": 1, "council": "Test council", "price_year": "2024-25",
-        "appraisal": { "horizon_years": horizon_years, "discount_rate": discount_rate },
-        "programmes": { programme: fields }
-    })
+    document(programme, horizon_years, discount_rate, fields)
+}
+
+/// A format-2 scenario with only `programme` counting only `stream`: registry
+/// defaults, neutral common fields, then `overrides`.
+pub fn only_stream(
+    programme: &str,
+    stream: &str,
+    horizon_years: u32,
+    discount_rate: f64,
+    overrides: Value,
+) -> Value {
+    let id = ProgrammeId::from_key(programme).expect("a programme");
+    let others: Vec<&str> = id
+        .spec()
+        .streams
+        .iter()
+        .map(|s| s.key.key())
+        .filter(|&k| k != stream)
+        .collect();
+    let mut fields = registry_defaults(programme);
+    merge(&mut fields, &neutral_common());
+    fields["excluded_streams"] = json!(others);
+    merge(&mut fields, &overrides);
+    document(programme, horizon_years, discount_rate, fields)
 }
 
 pub fn evaluate(value: &Value) -> Appraisal {

@@ -105,15 +105,128 @@ fn each_rule_gives_its_path_and_message() {
             vec![format!("{NWD}.grant_by_year_gbp[1]: must not be negative, got -5")],
         ),
         (
-            "unknown field (a typo)",
-            nwd_with("residental_cost_per_week_gbp", json!(6000)),
-            vec![format!("{NWD}.residental_cost_per_week_gbp: is not a known field (expected one of: young_people_in_residential, residential_time_reduction, residential_cost_per_week_gbp, alternative_cost_per_week_gbp, enabled, setup_cost_gbp, running_cost_per_year_gbp, grant_by_year_gbp, ramp_up, deadweight, optimism_bias)")],
+            "care years past 18",
+            nwd_with("care_years", json!(19)),
+            vec![format!("{NWD}.care_years: must be from 0 to 18 years (a child leaves care by 18), got 19")],
+        ),
+        (
+            "placement shares that do not add up to 1",
+            {
+                let mut s = nwd_with("placement_share_residential", json!(0.35));
+                s["programmes"]["no_wrong_door"]["placement_share_kinship_other"] = json!(0.1);
+                s
+            },
+            vec![format!("{NWD}.placement_share_kinship_other: the four placement shares must add up to 1, got 0.95 (0.2 + 0.3 + 0.35 + 0.1)")],
+        ),
+        (
+            "a placement share given a range",
+            nwd_with("placement_share_residential", json!({ "value": 0.4, "low": 0.3, "high": 0.5 })),
+            vec![format!("{NWD}.placement_share_residential: must be a number, got an object")],
+        ),
+        (
+            "a stream that is not the programme's",
+            nwd_with("excluded_streams", json!(["police", "cp_plans", "police"])),
+            vec![
+                format!("{NWD}.excluded_streams[1]: must be one of residential_weeks, care_entries, police, nhs, got text \"cp_plans\""),
+                format!("{NWD}.excluded_streams[2]: lists \"police\" twice"),
+            ],
+        ),
+        (
+            "a staff line with a negative FTE and no role",
+            nwd_with("staff", json!([{ "role": "Key worker", "fte": 2, "cost_per_fte_gbp": 42000 }, { "fte": -1, "cost_per_fte_gbp": 42000 }])),
+            vec![
+                format!("{NWD}.staff[1].role: is required"),
+                format!("{NWD}.staff[1].fte: must not be negative, got -1"),
+            ],
         ),
     ];
     for (description, value, expected) in cases {
         let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
         check(description, value, &expected);
     }
+}
+
+#[test]
+fn unknown_fields_are_errors_in_both_formats() {
+    // Format 1: its own fields only, listed.
+    let mut s = format1("no_wrong_door");
+    s["programmes"]["no_wrong_door"]["residental_cost_per_week_gbp"] = json!(6000);
+    check(
+        "a typo in format 1",
+        s,
+        &[&format!("{NWD}.residental_cost_per_week_gbp: is not a known field (expected one of: enabled, young_people_in_residential, residential_time_reduction, alternative_cost_per_week_gbp, residential_cost_per_week_gbp, setup_cost_gbp, running_cost_per_year_gbp, grant_by_year_gbp, ramp_up, deadweight, optimism_bias)")],
+    );
+    // A format-2 field in a format-1 file says which format it needs.
+    let mut s = format1("no_wrong_door");
+    s["programmes"]["no_wrong_door"]["care_years"] = json!(2);
+    s["programmes"]["no_wrong_door"]["excluded_streams"] = json!([]);
+    check(
+        "a later field in format 1",
+        s,
+        &[
+            &format!("{NWD}.care_years: was added in scenario format 2: set \"schema\": 2 to use it"),
+            &format!("{NWD}.excluded_streams: was added in scenario format 2: set \"schema\": 2 to use it"),
+        ],
+    );
+    // Format 2: a typo is an error, never a default.
+    let e = errors(&nwd_with("care_year", json!(2)));
+    assert_eq!(e.len(), 1);
+    assert!(
+        e[0].starts_with(&format!("{NWD}.care_year: is not a known field (expected one of: enabled, young_people_in_residential,")),
+        "{}",
+        e[0]
+    );
+}
+
+/// The format-1 scenario of one programme: format 1's fields only.
+fn format1(programme: &str) -> Value {
+    let id = sfpc::registry::ProgrammeId::from_key(programme).unwrap();
+    let mut s = scenario(programme, 5, 0.035, json!({}));
+    s["schema"] = json!(1);
+    let fields = s["programmes"][programme].as_object_mut().unwrap();
+    fields.retain(|k, _| {
+        k == "enabled"
+            || id
+                .spec()
+                .params
+                .iter()
+                .any(|p| p.field.key() == k && p.since == 1)
+    });
+    s
+}
+
+#[test]
+fn format_1_fields_stay_required_and_later_ones_default() {
+    let mut s = format1("family_valued");
+    s["programmes"]["family_valued"]
+        .as_object_mut()
+        .unwrap()
+        .remove("saving_per_family_gbp");
+    check(
+        "missing in format 1",
+        s,
+        &["programmes.family_valued.saving_per_family_gbp: is required"],
+    );
+    // In format 2, a later field left out takes its default, and says so.
+    let mut s = scenario("family_valued", 5, 0.035, json!({}));
+    let fields = s["programmes"]["family_valued"].as_object_mut().unwrap();
+    fields.remove("care_years");
+    fields.remove("staff");
+    let parsed = parse_scenario(&s).unwrap();
+    let result = sfpc::format::appraisal_to_json(&parsed, &sfpc::appraisal::appraise(&parsed));
+    assert_eq!(
+        result["defaulted_fields"],
+        json!([
+            "programmes.family_valued.care_years",
+            "programmes.family_valued.staff"
+        ])
+    );
+    assert_eq!(
+        parsed.programmes[0]
+            .get(sfpc::registry::Field::CareYears)
+            .value,
+        2.49
+    );
 }
 
 #[test]
@@ -166,12 +279,20 @@ fn document_level_problems() {
     );
 
     let mut s = scenario("family_valued", 5, 0.035, json!({}));
-    s["schema"] = json!(2);
-    s["programmes"]["family_valued"]["new_field_of_v2"] = json!(1);
+    s["schema"] = json!(3);
+    s["programmes"]["family_valued"]["new_field_of_v3"] = json!(1);
     check(
         "future schema: only the version is reported",
         s,
-        &["schema: is version 2, newer than this calculator reads (1); use a newer calculator"],
+        &["schema: is version 3, newer than this calculator reads (2); use a newer calculator"],
+    );
+
+    let mut s = scenario("family_valued", 5, 0.035, json!({}));
+    s["schema"] = json!("2");
+    check(
+        "schema as text",
+        s,
+        &["schema: must be 1 or 2, got text \"2\""],
     );
 
     check(
@@ -221,18 +342,4 @@ fn every_problem_is_reported_at_once() {
     assert!(lines
         .iter()
         .any(|l| l.starts_with("programmes.no_wrong_door.typo")));
-}
-
-#[test]
-fn missing_fields_are_required_not_defaulted() {
-    let mut s = scenario("family_valued", 5, 0.035, json!({}));
-    s["programmes"]["family_valued"]
-        .as_object_mut()
-        .unwrap()
-        .remove("saving_per_family_gbp");
-    check(
-        "missing",
-        s,
-        &["programmes.family_valued.saving_per_family_gbp: is required"],
-    );
 }

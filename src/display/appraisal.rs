@@ -1,0 +1,471 @@
+//! An appraisal in words: the headline measures with plain readings, the
+//! streams and who benefits, chart summaries, and the command's text table.
+
+use super::{
+    capitalise, gbp, lowercase_first, parameter_label, parameter_value, percent, years, TextTable,
+};
+use crate::appraisal::{Appraisal, CouncilRoi, ProgrammeAppraisal, StreamAppraisal, YearRow};
+use crate::registry::{ProgrammeId, UnitKind};
+use crate::scenario::Scenario;
+
+/// "pays back in year 3 of 5"; years are counted from 1 for people.
+pub fn payback_reading(payback_years: Option<f64>, horizon_years: u32) -> String {
+    match payback_years {
+        Some(p) if p <= 0.0 => "the council is never out of pocket".into(),
+        Some(p) => {
+            let year = (p.ceil() as u32).max(1);
+            format!("pays back in year {year} of {horizon_years} ({p:.1} years)")
+        }
+        None => format!(
+            "does not pay back within {}",
+            years(f64::from(horizon_years))
+        ),
+    }
+}
+
+/// One headline measure: its name, its figure rounded for display, and a
+/// plain-English reading.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Headline {
+    /// Stable key for the page: `council_npv`, `council_cashable_npv`,
+    /// `public_npv`, `bcr`, `council_roi`, `payback`, `break_even`.
+    pub key: &'static str,
+    pub label: &'static str,
+    pub figure: String,
+    pub reading: String,
+}
+
+fn better_or_worse(npv: f64) -> &'static str {
+    if npv >= 0.0 {
+        "better off"
+    } else {
+        "worse off"
+    }
+}
+
+fn headline(key: &'static str, label: &'static str, figure: String, reading: String) -> Headline {
+    Headline {
+        key,
+        label,
+        figure,
+        reading,
+    }
+}
+
+/// The headline measures of a programme, in display order, as a finance
+/// lead would say them.
+pub fn headlines(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<Headline> {
+    let period = years(f64::from(horizon_years));
+    let council_npv = format!(
+        "the council is {} {} over {period}, in today's money",
+        gbp(a.council_npv_gbp.abs()),
+        better_or_worse(a.council_npv_gbp)
+    );
+    let cashable = format!(
+        "counting only savings a budget line can actually lose, the council is {} {}",
+        gbp(a.council_cashable_npv_gbp.abs()),
+        better_or_worse(a.council_cashable_npv_gbp)
+    );
+    let public_npv = format!(
+        "the public sector as a whole is {} {}, counting police and NHS savings and leaving out the grant",
+        gbp(a.public_npv_gbp.abs()),
+        better_or_worse(a.public_npv_gbp)
+    );
+    let (bcr_figure, bcr) = match a.bcr {
+        Some(r) => (
+            format!("{r:.2}"),
+            format!("every £1 spent returns £{r:.2} in public-sector savings"),
+        ),
+        None => (
+            "n/a".into(),
+            "no costs entered, so there is no ratio".into(),
+        ),
+    };
+    let (roi_figure, roi) = match a.council_roi {
+        CouncilRoi::Ratio(r) => (
+            percent(r),
+            format!(
+                "each £1 of the council's own money returns £{:.2} in savings",
+                r + 1.0
+            ),
+        ),
+        CouncilRoi::FullyGrantFunded => (
+            "grant-funded".into(),
+            "fully grant-funded: the grant covers the council's costs".into(),
+        ),
+    };
+    let payback_figure = a
+        .payback_years
+        .map_or("not within the period".into(), |p| format!("{p:.1} years"));
+    let headline_effect = a.programme.headline_stream().effect;
+    let break_even_figure = a.break_even_effect.map_or("n/a".into(), |e| {
+        parameter_value(a.programme, headline_effect, e)
+    });
+    vec![
+        headline(
+            "council_npv",
+            "Council net present value",
+            gbp(a.council_npv_gbp),
+            council_npv,
+        ),
+        headline(
+            "council_cashable_npv",
+            "Council cashable net present value",
+            gbp(a.council_cashable_npv_gbp),
+            cashable,
+        ),
+        headline(
+            "public_npv",
+            "Public-sector net present value",
+            gbp(a.public_npv_gbp),
+            public_npv,
+        ),
+        headline("bcr", "Benefit-cost ratio", bcr_figure, bcr),
+        headline(
+            "council_roi",
+            "Council return on investment",
+            roi_figure,
+            roi,
+        ),
+        headline(
+            "payback",
+            "Payback",
+            payback_figure,
+            payback_reading(a.payback_years, horizon_years),
+        ),
+        headline(
+            "break_even",
+            "Break-even effect",
+            break_even_figure,
+            break_even_reading(a.programme, a.headline_effect, a.break_even_effect),
+        ),
+    ]
+}
+
+/// What a stream's break-even means, in a sentence.
+fn break_even_reading(programme: ProgrammeId, effect: f64, break_even: Option<f64>) -> String {
+    let field = programme.headline_stream().effect;
+    break_even_sentence(programme, field, effect, break_even)
+}
+
+fn break_even_sentence(
+    programme: ProgrammeId,
+    field: crate::registry::Field,
+    effect: f64,
+    break_even: Option<f64>,
+) -> String {
+    let what = format!("the {}", lowercase_first(parameter_label(programme, field)));
+    let Some(be) = break_even else {
+        return format!(
+            "{what} makes no difference to the council here, so there is no break-even value"
+        );
+    };
+    let now = parameter_value(programme, field, effect);
+    if be <= 0.0 {
+        return format!("the council breaks even with none of this effect (its other savings and the grant cover the costs); the scenario assumes {now}");
+    }
+    let kind = programme.spec().param(field).map(|p| p.unit.kind);
+    let note = if kind == Some(UnitKind::Fraction) && be > 1.0 {
+        ", which is not achievable"
+    } else {
+        ""
+    };
+    format!(
+        "breaks even if {what} is at least {}{note}; the scenario assumes {now}",
+        parameter_value(programme, field, be)
+    )
+}
+
+/// A stream in words: its total and its break-even, for its group on the page.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StreamReading {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub payer: &'static str,
+    /// "£1,234,567 over 5 years, discounted (90% cashable)", or why nothing.
+    pub total: String,
+    pub break_even: String,
+}
+
+fn stream_total(s: &StreamAppraisal, horizon_years: u32) -> String {
+    if !s.included {
+        return "not counted: you have left this stream out".into();
+    }
+    let period = years(f64::from(horizon_years));
+    let mut text = format!(
+        "{} over {period}, discounted ({} cashable)",
+        gbp(s.pv_gbp),
+        percent(s.cashable_fraction)
+    );
+    if s.after_horizon_gbp > 0.0 {
+        text.push_str(&format!(
+            "; a further {} after the period, not counted",
+            gbp(s.after_horizon_gbp)
+        ));
+    }
+    text
+}
+
+/// Each stream's total and break-even, in the programme's order.
+pub fn stream_readings(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<StreamReading> {
+    let spec = a.programme.spec();
+    a.streams
+        .iter()
+        .filter_map(|s| {
+            let stream = spec.stream(s.stream)?;
+            let break_even = if !s.payer.is_council() {
+                format!(
+                    "a saving to {}, outside the council: it does not change the council's figures",
+                    s.payer.in_sentence()
+                )
+            } else if s.included {
+                break_even_sentence(a.programme, s.effect_field, s.effect, s.break_even_effect)
+            } else {
+                String::new()
+            };
+            Some(StreamReading {
+                key: s.stream.key(),
+                label: stream.label,
+                payer: s.payer.label(),
+                total: stream_total(s, horizon_years),
+                break_even,
+            })
+        })
+        .collect()
+}
+
+/// The streams side by side: who benefits, how much is cash, and what each
+/// is worth over the period, for the page and the command.
+pub fn streams_table(a: &ProgrammeAppraisal) -> TextTable {
+    let spec = a.programme.spec();
+    let rows = a
+        .streams
+        .iter()
+        .map(|s| {
+            let label = spec.stream(s.stream).map_or("", |st| st.label);
+            let counted = |text: String| {
+                if s.included {
+                    text
+                } else {
+                    "not counted".into()
+                }
+            };
+            vec![
+                label.to_owned(),
+                s.payer.label().to_owned(),
+                percent(s.cashable_fraction),
+                counted(gbp(s.pv_gbp)),
+                counted(gbp(s.after_horizon_gbp)),
+                s.break_even_effect.map_or("n/a".into(), |e| {
+                    parameter_value(a.programme, s.effect_field, e)
+                }),
+            ]
+        })
+        .collect();
+    TextTable {
+        headings: [
+            "Saving",
+            "Who benefits",
+            "Cashable share",
+            "Discounted saving",
+            "After the period (not counted)",
+            "Break-even effect",
+        ]
+        .map(String::from)
+        .into(),
+        rows,
+    }
+}
+
+/// Discounted savings by who receives them, with each one's share.
+pub fn payer_table(a: &ProgrammeAppraisal) -> TextTable {
+    let by_payer = a.pv_by_payer();
+    let total: f64 = by_payer.iter().map(|(_, pv)| pv).sum();
+    let rows = by_payer
+        .iter()
+        .map(|(payer, pv)| {
+            let share = if total != 0.0 {
+                percent(pv / total)
+            } else {
+                "n/a".into()
+            };
+            vec![payer.label().to_owned(), gbp(*pv), share]
+        })
+        .collect();
+    TextTable {
+        headings: ["Who benefits", "Discounted saving", "Share of all savings"]
+            .map(String::from)
+            .into(),
+        rows,
+    }
+}
+
+/// Text summaries of a programme's charts, for readers who cannot see them.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ChartSummaries {
+    pub yearly_flows: String,
+    pub cumulative_net: String,
+    pub who_benefits: String,
+}
+
+pub fn chart_summaries(a: &ProgrammeAppraisal, horizon_years: u32) -> ChartSummaries {
+    let total = |f: fn(&YearRow) -> f64| a.years.iter().map(f).sum::<f64>();
+    let period = years(f64::from(horizon_years));
+    let biggest = a
+        .streams
+        .iter()
+        .filter(|s| s.included)
+        .max_by(|x, y| x.pv_gbp.total_cmp(&y.pv_gbp))
+        .and_then(|s| a.programme.spec().stream(s.stream))
+        .map_or(String::new(), |s| {
+            format!(" The largest saving is {}.", lowercase_first(s.label))
+        });
+    let yearly_flows = format!(
+        "Over {period}, before discounting, the council spends {}, receives {} in grant and saves {}: a net {} of {}. Others (police, NHS) save {}.{biggest}",
+        gbp(total(|y| y.costs_gbp)),
+        gbp(total(|y| y.grant_gbp)),
+        gbp(total(|y| y.benefits_gbp)),
+        if total(|y| y.council_net_gbp) >= 0.0 { "gain" } else { "loss" },
+        gbp(total(|y| y.council_net_gbp).abs()),
+        gbp(total(|y| y.partner_benefits_gbp)),
+    );
+    let lowest = a.years.iter().min_by(|x, y| {
+        x.cumulative_council_net_gbp
+            .total_cmp(&y.cumulative_council_net_gbp)
+    });
+    let end = a.years.last().map_or(0.0, |y| y.cumulative_council_net_gbp);
+    let mut cumulative_net = match lowest {
+        Some(y) if y.cumulative_council_net_gbp < 0.0 => format!(
+            "The council's running total is lowest at {} at the end of year {}, and ends at {}. ",
+            gbp(y.cumulative_council_net_gbp),
+            y.year + 1,
+            gbp(end)
+        ),
+        _ => format!(
+            "The council's running total never falls below zero and ends at {}. ",
+            gbp(end)
+        ),
+    };
+    cumulative_net.push_str(&capitalise(&payback_reading(
+        a.payback_years,
+        horizon_years,
+    )));
+    cumulative_net.push('.');
+    let shares: Vec<String> = a
+        .pv_by_payer()
+        .iter()
+        .map(|(payer, pv)| format!("{} {}", payer.label(), gbp(*pv)))
+        .collect();
+    let who_benefits = if shares.is_empty() {
+        "No saving is counted.".into()
+    } else {
+        format!(
+            "Discounted savings over {period} by who receives them: {}.",
+            shares.join("; ")
+        )
+    };
+    ChartSummaries {
+        yearly_flows,
+        cumulative_net,
+        who_benefits,
+    }
+}
+
+/// A sentence comparing the programmes' council NPVs.
+pub fn comparison_summary(appraisal: &Appraisal) -> String {
+    let by_npv = |x: &&ProgrammeAppraisal, y: &&ProgrammeAppraisal| {
+        x.council_npv_gbp.total_cmp(&y.council_npv_gbp)
+    };
+    let best = appraisal.programmes.iter().max_by(by_npv);
+    let worst = appraisal.programmes.iter().min_by(by_npv);
+    match (best, worst) {
+        (Some(b), Some(w)) if b.programme != w.programme => format!(
+            "Highest council net present value: {} ({}). Lowest: {} ({}).",
+            b.programme.name(),
+            gbp(b.council_npv_gbp),
+            w.programme.name(),
+            gbp(w.council_npv_gbp)
+        ),
+        (Some(b), _) => format!(
+            "{}: council net present value {}.",
+            b.programme.name(),
+            gbp(b.council_npv_gbp)
+        ),
+        _ => "No model is included.".into(),
+    }
+}
+
+/// What was appraised, as the heading of every result: "Leeds: 5-year
+/// appraisal at 3.5% a year, 2024-25 prices".
+pub fn appraisal_context(scenario: &Scenario) -> String {
+    format!(
+        "{}: {}-year appraisal at {} a year, {} prices",
+        scenario.council,
+        scenario.appraisal.horizon_years,
+        percent(scenario.appraisal.discount_rate),
+        scenario.price_year
+    )
+}
+
+fn write_table(out: &mut String, table: &TextTable) {
+    use std::fmt::Write;
+    let widths: Vec<usize> = (0..table.headings.len())
+        .map(|c| {
+            let cells = table.rows.iter().filter_map(|r| r.get(c));
+            let longest = cells.map(|s| s.chars().count()).max().unwrap_or(0);
+            longest.max(table.headings[c].chars().count())
+        })
+        .collect();
+    for row in std::iter::once(&table.headings).chain(&table.rows) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, &w)| format!("{cell:<w$}"))
+            .collect();
+        let _ = writeln!(out, "  {}", cells.join("  ").trim_end());
+    }
+}
+
+/// A fixed-width text table of the appraisal, for the `sfpc` command.
+pub fn appraisal_table(scenario: &Scenario, appraisal: &Appraisal) -> String {
+    use std::fmt::Write;
+    let horizon_years = scenario.appraisal.horizon_years;
+    let mut out = appraisal_context(scenario);
+    out.push('\n');
+    for a in &appraisal.programmes {
+        let _ = writeln!(out, "\n{}", a.programme.name());
+        let _ = writeln!(
+            out,
+            "{:>5} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14} {:>16}",
+            "year",
+            "benefits",
+            "cashable",
+            "partner",
+            "costs",
+            "grant",
+            "council net",
+            "cumulative net"
+        );
+        for y in &a.years {
+            let _ = writeln!(
+                out,
+                "{:>5} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14} {:>16}",
+                y.year + 1,
+                gbp(y.benefits_gbp),
+                gbp(y.cashable_benefits_gbp),
+                gbp(y.partner_benefits_gbp),
+                gbp(y.costs_gbp),
+                gbp(y.grant_gbp),
+                gbp(y.council_net_gbp),
+                gbp(y.cumulative_council_net_gbp)
+            );
+        }
+        out.push('\n');
+        write_table(&mut out, &streams_table(a));
+        out.push('\n');
+        for h in headlines(a, horizon_years) {
+            let _ = writeln!(out, "  {:<34} {:>21}  {}", h.label, h.figure, h.reading);
+        }
+    }
+    out
+}

@@ -1,0 +1,156 @@
+//! Turning results into words and rounded figures: the only place numbers are
+//! rounded. The model keeps full precision; totals are summed unrounded.
+//!
+//! - this file: number formats (money, percentages, counts, years) and the
+//!   parameters' labels and values, from the registry's units;
+//! - [`appraisal`]: headlines, readings, chart summaries and tables of an appraisal;
+//! - [`uncertainty`]: the uncertainty analysis in words;
+//! - [`comparison`]: saved scenarios side by side.
+
+mod appraisal;
+mod comparison;
+mod uncertainty;
+
+pub use appraisal::{
+    appraisal_context, appraisal_table, chart_summaries, comparison_summary, headlines,
+    payback_reading, payer_table, stream_readings, streams_table, ChartSummaries, Headline,
+    StreamReading,
+};
+pub use comparison::{scenario_comparison_summary, scenario_comparison_table};
+pub use uncertainty::{uncertainty_summaries, uncertainty_table, UncertaintySummaries};
+
+use crate::registry::{Field, ProgrammeId, UnitKind};
+
+/// Groups the digits of a whole number in threes: 1234567 -> "1,234,567".
+fn group_thousands(whole: u64) -> String {
+    let digits = whole.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn sign(x: f64) -> &'static str {
+    if x < 0.0 {
+        "-"
+    } else {
+        ""
+    }
+}
+
+/// Pounds to the nearest pound, en-GB: "£1,234,567", "-£12,000".
+pub fn gbp(x: f64) -> String {
+    let rounded = x.abs().round();
+    let sign = if rounded == 0.0 { "" } else { sign(x) };
+    format!("{sign}£{}", group_thousands(rounded as u64))
+}
+
+/// Pounds in short form for chart axes and tight spaces: "£1.2m", "£450k", "£950".
+pub fn gbp_compact(x: f64) -> String {
+    let a = x.abs();
+    let (scaled, suffix) = if a >= 999_500_000.0 {
+        (a / 1e9, "bn")
+    } else if a >= 999_500.0 {
+        (a / 1e6, "m")
+    } else if a >= 1_000.0 {
+        (a / 1e3, "k")
+    } else {
+        return gbp(x);
+    };
+    let text = if scaled >= 100.0 {
+        format!("{scaled:.0}")
+    } else {
+        let t = format!("{scaled:.1}");
+        t.strip_suffix(".0").map(str::to_owned).unwrap_or(t)
+    };
+    format!("{}£{text}{suffix}", sign(x))
+}
+
+/// A number to one decimal place, without a trailing ".0": 356.3, 20.
+fn one_decimal(x: f64) -> String {
+    let t = format!("{x:.1}");
+    t.strip_suffix(".0").map(str::to_owned).unwrap_or(t)
+}
+
+/// A fraction as a percentage: 0.6 -> "60%", 0.175 -> "17.5%".
+pub fn percent(fraction: f64) -> String {
+    format!("{}%", one_decimal(fraction * 100.0))
+}
+
+/// "1 year", "5 years", "2.5 years".
+pub fn years(n: f64) -> String {
+    let text = one_decimal(n);
+    if text == "1" {
+        "1 year".into()
+    } else {
+        format!("{text} years")
+    }
+}
+
+/// "82%": a probability as a whole percentage, never rounding a non-zero
+/// chance to 0% or a non-certainty to 100%.
+pub fn probability(p: f64) -> String {
+    let pct = (p * 100.0).round();
+    if p > 0.0 && pct == 0.0 {
+        "under 1%".into()
+    } else if p < 1.0 && pct == 100.0 {
+        "over 99%".into()
+    } else {
+        format!("{pct:.0}%")
+    }
+}
+
+/// A count with thousands separators: 10000 -> "10,000".
+pub fn count(n: u32) -> String {
+    group_thousands(u64::from(n))
+}
+
+/// The text with its first letter changed by `change`. ASCII only: our
+/// labels are, and Unicode case tables would add kilobytes to the download.
+fn first_letter(text: &str, change: fn(&char) -> char) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| std::iter::once(change(&c)).chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// "Saving per family holding an FGC" -> "saving per family holding an FGC".
+fn lowercase_first(text: &str) -> String {
+    first_letter(text, char::to_ascii_lowercase)
+}
+
+fn capitalise(text: &str) -> String {
+    first_letter(text, char::to_ascii_uppercase)
+}
+
+/// The label of a programme parameter, from the registry.
+pub fn parameter_label(programme: ProgrammeId, field: Field) -> &'static str {
+    programme.spec().param(field).map_or("", |p| p.label)
+}
+
+/// A parameter's value in its own unit (the registry's): money, a fraction
+/// as a percentage, years, or a count.
+pub fn parameter_value(programme: ProgrammeId, field: Field, value: f64) -> String {
+    let kind = programme
+        .spec()
+        .param(field)
+        .map_or(UnitKind::Count, |p| p.unit.kind);
+    match kind {
+        UnitKind::Money => gbp(value),
+        UnitKind::Fraction => percent(value),
+        UnitKind::Years => years(value),
+        UnitKind::Count => one_decimal(value),
+    }
+}
+
+/// A table of display text, which the page writes into an HTML table as text.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct TextTable {
+    pub headings: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}

@@ -1,0 +1,371 @@
+//! Scenario formats 1 and 2, read and written by walking the registry: each
+//! programme's fields, rules, shapes and defaults come from
+//! [`crate::registry`], so a new parameter needs no code here.
+//!
+//! - Format 2 (written since engine 0.2): fields added after format 1 may be
+//!   left out and take their registry default (the result lists them);
+//!   `excluded_streams` lists streams the council chooses not to count.
+//! - Format 1 (a public contract): every field it had is required and no
+//!   later field is allowed; every stream added since is left out, so a
+//!   format-1 file keeps exactly its old figures.
+//!
+//! In both, unknown fields are errors: a typo never falls back to a default.
+
+use super::reader::{describe, join, Reader};
+use crate::registry::{
+    Field, ProgrammeId, Rule, Shape, StreamKey, APPRAISAL_PARAMS, MAX_ROLE_CHARS, MAX_STAFF_LINES,
+    SHARE_SUM_TOLERANCE,
+};
+use crate::scenario::{
+    AppraisalSettings, Estimate, PriceYear, ProgrammeInputs, Scenario, StaffLine,
+};
+use serde_json::{json, Map, Value};
+
+/// The scenario format version this build writes.
+pub const SCHEMA_VERSION: u64 = 2;
+
+/// Every version this build reads.
+pub const READABLE_SCHEMAS: [u64; 2] = [1, 2];
+
+/// Longest council name accepted.
+pub const MAX_COUNCIL_NAME_CHARS: usize = 200;
+
+/// The field that lists streams not counted (format 2).
+const EXCLUDED_STREAMS: &str = "excluded_streams";
+
+/// The placement shares, which must add up to 1; the sum's error is reported
+/// at the last, the "rest" share.
+const SHARES: [Field; 4] = [
+    Field::ShareInHouseFoster,
+    Field::ShareAgencyFoster,
+    Field::ShareResidential,
+    Field::ShareKinshipOther,
+];
+
+impl Reader {
+    pub(super) fn scenario(&mut self, value: &Value) -> Option<Scenario> {
+        let root = "";
+        let known = ["schema", "council", "price_year", "appraisal", "programmes"];
+        let map = self.object(value, "scenario", &known, &[])?;
+        let schema = self.required(map, root, "schema").map(|v| self.schema(v));
+        // A future schema's fields mean something else: report only that.
+        if schema == Some(None) {
+            self.errors.retain(|e| e.path == "schema");
+            return None;
+        }
+        let schema = schema.flatten().unwrap_or(SCHEMA_VERSION);
+        let council = self
+            .text(map, root, "council", (0, MAX_COUNCIL_NAME_CHARS))
+            .map(str::to_owned);
+        let price_year = self.price_year(map);
+        let appraisal = self
+            .required(map, root, "appraisal")
+            .and_then(|v| self.appraisal(v));
+        let mut defaulted = Vec::new();
+        let programmes = self
+            .required(map, root, "programmes")
+            .and_then(|v| self.programmes(v, schema, &mut defaulted));
+        Some(Scenario {
+            council: council?,
+            price_year: price_year?,
+            appraisal: appraisal?,
+            programmes: programmes?,
+            defaulted,
+        })
+    }
+
+    /// The version, `Some(None)`-style: `None` for a version newer than this
+    /// build reads; an unreadable value is reported and read as the newest.
+    fn schema(&mut self, value: &Value) -> Option<u64> {
+        let newest = SCHEMA_VERSION;
+        match value.as_u64() {
+            Some(v) if READABLE_SCHEMAS.contains(&v) => Some(v),
+            Some(v) if v > newest => {
+                self.fail(
+                    "schema",
+                    format!("is version {v}, newer than this calculator reads ({newest}); use a newer calculator"),
+                );
+                None
+            }
+            _ => {
+                self.fail("schema", format!("must be 1 or 2, got {}", describe(value)));
+                Some(newest)
+            }
+        }
+    }
+
+    fn price_year(&mut self, map: &Map<String, Value>) -> Option<PriceYear> {
+        let text = self.text(map, "", "price_year", (0, usize::MAX))?;
+        let year = PriceYear::parse(text);
+        if year.is_none() {
+            self.fail(
+                "price_year",
+                format!("must be a financial year such as \"2024-25\", got {text:?}"),
+            );
+        }
+        year
+    }
+
+    fn appraisal(&mut self, value: &Value) -> Option<AppraisalSettings> {
+        let path = "appraisal";
+        let keys: Vec<&str> = APPRAISAL_PARAMS.iter().map(|p| p.field.key()).collect();
+        let map = self.object(value, path, &keys, &[])?;
+        let mut read = APPRAISAL_PARAMS
+            .iter()
+            .map(|p| self.number_field(map, path, p.field.key(), p.rule));
+        let horizon = read.next().flatten();
+        let discount_rate = read.next().flatten();
+        Some(AppraisalSettings {
+            horizon_years: horizon? as u32,
+            discount_rate: discount_rate?,
+        })
+    }
+
+    fn programmes(
+        &mut self,
+        value: &Value,
+        schema: u64,
+        defaulted: &mut Vec<(ProgrammeId, Field)>,
+    ) -> Option<Vec<ProgrammeInputs>> {
+        let keys = ProgrammeId::ALL.map(ProgrammeId::key);
+        let map = self.object(value, "programmes", &keys, &[])?;
+        let read: Vec<Option<ProgrammeInputs>> = ProgrammeId::ALL
+            .into_iter()
+            .filter_map(|id| map.get(id.key()).map(|v| (id, v)))
+            .map(|(id, v)| self.programme(id, v, schema, defaulted))
+            .collect();
+        // A `None`: present but invalid, already reported.
+        read.into_iter().collect()
+    }
+
+    fn programme(
+        &mut self,
+        id: ProgrammeId,
+        value: &Value,
+        schema: u64,
+        defaulted: &mut Vec<(ProgrammeId, Field)>,
+    ) -> Option<ProgrammeInputs> {
+        let path = format!("programmes.{}", id.key());
+        let spec = id.spec();
+        let in_schema = |since: u32| u64::from(since) <= schema;
+        let mut known = vec!["enabled"];
+        known.extend(
+            spec.params
+                .iter()
+                .filter(|p| in_schema(p.since))
+                .map(|p| p.field.key()),
+        );
+        let mut later: Vec<&str> = spec
+            .params
+            .iter()
+            .filter(|p| !in_schema(p.since))
+            .map(|p| p.field.key())
+            .collect();
+        if schema >= 2 {
+            known.push(EXCLUDED_STREAMS);
+        } else {
+            later.push(EXCLUDED_STREAMS);
+        }
+        let map = self.object(value, &path, &known, &later)?;
+        let enabled = self.boolean(map, &path, "enabled");
+        let mut inputs = ProgrammeInputs::from_defaults(id);
+        let mut ok = true;
+        for p in spec.params {
+            let field_path = join(&path, p.field.key());
+            let present = map.get(p.field.key());
+            if !in_schema(p.since) {
+                // Not this format's field: defaulted, or reported as later.
+                defaulted.push((id, p.field));
+                ok &= present.is_none();
+                continue;
+            }
+            let Some(value) = present else {
+                if p.since > 1 {
+                    defaulted.push((id, p.field));
+                } else {
+                    self.fail(&field_path, "is required");
+                    ok = false;
+                }
+                continue;
+            };
+            ok &= self.field(&mut inputs, p.field, p.shape, p.rule, value, &field_path);
+        }
+        ok &= self.shares_add_up(&inputs, &path);
+        if schema >= 2 {
+            if let Some(v) = map.get(EXCLUDED_STREAMS) {
+                let excluded = self.excluded_streams(id, v, &join(&path, EXCLUDED_STREAMS));
+                ok &= excluded.is_some();
+                inputs.excluded_streams = excluded.unwrap_or_default();
+            }
+        } else {
+            inputs.excluded_streams = spec
+                .streams
+                .iter()
+                .filter(|s| s.since > 1)
+                .map(|s| s.key)
+                .collect();
+        }
+        inputs.enabled = enabled?;
+        ok.then_some(inputs)
+    }
+
+    /// Reads one field into `inputs`; `false` when it was not usable.
+    fn field(
+        &mut self,
+        inputs: &mut ProgrammeInputs,
+        field: Field,
+        shape: Shape,
+        rule: Rule,
+        value: &Value,
+        path: &str,
+    ) -> bool {
+        match shape {
+            Shape::Ranged => self
+                .estimate(value, path, rule)
+                .map(|e| inputs.set(field, e)),
+            Shape::Plain => self
+                .number(value, path, rule)
+                .map(|x| inputs.set(field, Estimate::fixed(x))),
+            Shape::List { min_len } => {
+                self.list(value, path, rule, min_len)
+                    .map(|list| match field {
+                        Field::GrantByYear => inputs.grant_by_year_gbp = list,
+                        Field::RampUp => inputs.ramp_up_fraction = list,
+                        _ => {}
+                    })
+            }
+            Shape::Staff => self.staff(value, path).map(|staff| inputs.staff = staff),
+        }
+        .is_some()
+    }
+
+    /// `[{ "role", "fte", "cost_per_fte_gbp" }, …]`.
+    fn staff(&mut self, value: &Value, path: &str) -> Option<Vec<StaffLine>> {
+        let items = self.items(value, path, "staff lines", (0, MAX_STAFF_LINES))?;
+        let lines: Vec<Option<StaffLine>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let path = format!("{path}[{i}]");
+                let keys = ["role", "fte", "cost_per_fte_gbp"];
+                let map = self.object(item, &path, &keys, &[])?;
+                let role = self.text(map, &path, "role", (0, MAX_ROLE_CHARS));
+                let fte = self.number_field(map, &path, "fte", Rule::Amount);
+                let cost = self.number_field(map, &path, "cost_per_fte_gbp", Rule::Amount);
+                Some(StaffLine {
+                    role: role?.to_owned(),
+                    fte: fte?,
+                    cost_per_fte_gbp: cost?,
+                })
+            })
+            .collect();
+        lines.into_iter().collect()
+    }
+
+    /// The programme's own stream keys, each once.
+    fn excluded_streams(
+        &mut self,
+        id: ProgrammeId,
+        value: &Value,
+        path: &str,
+    ) -> Option<Vec<StreamKey>> {
+        let own: Vec<&str> = id.spec().streams.iter().map(|s| s.key.key()).collect();
+        let items = self.items(value, path, "stream names", (0, own.len()))?;
+        let mut keys = Vec::new();
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{i}]");
+            let key = item
+                .as_str()
+                .and_then(|k| own.contains(&k).then(|| StreamKey::from_key(k)).flatten());
+            match key {
+                Some(k) if keys.contains(&k) => {
+                    self.fail(&item_path, format!("lists {:?} twice", k.key()));
+                    ok = false;
+                }
+                Some(k) => keys.push(k),
+                None => {
+                    let got = describe(item);
+                    self.fail(
+                        &item_path,
+                        format!("must be one of {}, got {got}", own.join(", ")),
+                    );
+                    ok = false;
+                }
+            }
+        }
+        ok.then_some(keys)
+    }
+
+    /// The placement shares must add up to 1; reported at the "rest" share.
+    fn shares_add_up(&mut self, inputs: &ProgrammeInputs, path: &str) -> bool {
+        let shares = SHARES.map(|f| inputs.get(f).value);
+        let sum: f64 = shares.iter().sum();
+        if (sum - 1.0).abs() <= SHARE_SUM_TOLERANCE {
+            return true;
+        }
+        let parts: Vec<String> = shares.iter().map(|s| format!("{s}")).collect();
+        self.fail(
+            &join(path, Field::ShareKinshipOther.key()),
+            format!(
+                "the four placement shares must add up to 1, got {} ({})",
+                (sum * 1e9).round() / 1e9,
+                parts.join(" + ")
+            ),
+        );
+        false
+    }
+}
+
+// ---- writing ----
+
+fn estimate_json(e: Estimate) -> Value {
+    if e.is_fixed() {
+        json!(e.value)
+    } else {
+        json!({ "value": e.value, "low": e.low, "high": e.high })
+    }
+}
+
+fn programme_json(p: &ProgrammeInputs) -> Value {
+    let mut map = Map::new();
+    map.insert("enabled".into(), json!(p.enabled));
+    for spec in p.programme.spec().params {
+        let value = match spec.field {
+            Field::GrantByYear => json!(p.grant_by_year_gbp),
+            Field::RampUp => json!(p.ramp_up_fraction),
+            Field::Staff => Value::Array(
+                p.staff
+                    .iter()
+                    .map(|s| json!({ "role": s.role, "fte": s.fte, "cost_per_fte_gbp": s.cost_per_fte_gbp }))
+                    .collect(),
+            ),
+            field if spec.shape == Shape::Plain => json!(p.get(field).value),
+            field => estimate_json(p.get(field)),
+        };
+        map.insert(spec.field.key().into(), value);
+    }
+    let excluded: Vec<&str> = p.excluded_streams.iter().map(|s| s.key()).collect();
+    map.insert(EXCLUDED_STREAMS.into(), json!(excluded));
+    Value::Object(map)
+}
+
+/// Writes a scenario in format 2, every field explicit; [`super::parse_scenario`]
+/// reads it back unchanged.
+pub fn scenario_to_json(scenario: &Scenario) -> Value {
+    let programmes: Map<String, Value> = scenario
+        .programmes
+        .iter()
+        .map(|p| (p.programme.key().to_owned(), programme_json(p)))
+        .collect();
+    json!({
+        "schema": SCHEMA_VERSION,
+        "council": scenario.council,
+        "price_year": scenario.price_year.to_string(),
+        "appraisal": {
+            "horizon_years": scenario.appraisal.horizon_years,
+            "discount_rate": scenario.appraisal.discount_rate,
+        },
+        "programmes": programmes,
+    })
+}

@@ -1,0 +1,558 @@
+//! The parameter registry: every figure a scenario holds, declared once.
+//!
+//! Each parameter is a typed key ([`Field`]) with one [`ParamSpec`]: label,
+//! unit, validation rule, shape (a ranged number, a plain number, a list),
+//! default (value, range, price year, basis, source) and the group it is
+//! shown in, usually the benefit stream it belongs to. Each programme is a
+//! list of benefit streams ([`StreamSpec`]): who benefits, which parameter is
+//! its effect and which its cashable share. Everything else is derived from
+//! these tables: the scenario format's reader and writer (`sfpc::format`),
+//! the defaults table and the form, the tornado's labels, the display's
+//! units, and the test builders. The arithmetic of each stream is in
+//! [`crate::programmes`].
+//!
+//! Adding a stream: its [`StreamKey`] and fields below, its rows in the
+//! programme's table (`registry/<programme>.rs`), one call in that
+//! programme's flows, and a hand-computed test.
+
+/// The national picture the placement-mix assumptions start from, as a
+/// literal so that each programme's source can `concat!` it.
+macro_rules! mix_context {
+    () => {
+        "In England three-quarters of children looked after are fostered (52,050 of 69,540 in March 2015, DfE SFR 34/2015) and a fifth live in children's homes (16,150 of 83,630 in March 2024, NAO and DfE)"
+    };
+}
+
+mod care;
+mod delivery;
+mod family_safeguarding;
+mod family_valued;
+mod no_wrong_door;
+mod partners;
+
+use crate::estimate::Estimate;
+
+/// The three SFPC models.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProgrammeId {
+    FamilyValued,
+    FamilySafeguarding,
+    NoWrongDoor,
+}
+
+impl ProgrammeId {
+    pub const ALL: [ProgrammeId; 3] = [
+        ProgrammeId::FamilyValued,
+        ProgrammeId::FamilySafeguarding,
+        ProgrammeId::NoWrongDoor,
+    ];
+
+    /// The key in the scenario format (`programmes.<key>`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ProgrammeId::FamilyValued => "family_valued",
+            ProgrammeId::FamilySafeguarding => "family_safeguarding",
+            ProgrammeId::NoWrongDoor => "no_wrong_door",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ProgrammeId::FamilyValued => "Family Valued",
+            ProgrammeId::FamilySafeguarding => "Family Safeguarding",
+            ProgrammeId::NoWrongDoor => "No Wrong Door",
+        }
+    }
+
+    /// The innovator council whose results the defaults start from.
+    pub fn innovator(self) -> &'static str {
+        match self {
+            ProgrammeId::FamilyValued => "Leeds",
+            ProgrammeId::FamilySafeguarding => "Hertfordshire",
+            ProgrammeId::NoWrongDoor => "North Yorkshire",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ProgrammeId> {
+        ProgrammeId::ALL.into_iter().find(|p| p.key() == key)
+    }
+
+    /// The programme's streams and parameters.
+    pub fn spec(self) -> &'static ProgrammeSpec {
+        match self {
+            ProgrammeId::FamilyValued => &family_valued::SPEC,
+            ProgrammeId::FamilySafeguarding => &family_safeguarding::SPEC,
+            ProgrammeId::NoWrongDoor => &no_wrong_door::SPEC,
+        }
+    }
+
+    /// The stream whose effect the programme is known by (format 1's only
+    /// stream): the break-even headline and the break-even risk use it.
+    pub fn headline_stream(self) -> &'static StreamSpec {
+        &self.spec().streams[0]
+    }
+}
+
+/// Declares an enum of keys with the text each has in the scenario format.
+macro_rules! keys {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $key:literal,)* }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vmeta])* $variant,)* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+            pub const COUNT: usize = $name::ALL.len();
+
+            /// The key in the scenario and result formats.
+            pub const fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)* }
+            }
+
+            pub fn from_key(key: &str) -> Option<$name> {
+                $name::ALL.iter().copied().find(|k| k.key() == key)
+            }
+
+            /// Position in [`Self::ALL`], for tables indexed by key.
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+keys! {
+    /// A field of the scenario format: a programme parameter, or an appraisal
+    /// setting. The same field in two programmes (`families_per_year`) has a
+    /// row in each programme's table, with that programme's meaning.
+    Field {
+        HorizonYears => "horizon_years",
+        DiscountRate => "discount_rate",
+        // Family Valued: the FGC process saving.
+        FamiliesPerYear => "families_per_year",
+        SavingPerFamily => "saving_per_family_gbp",
+        FgcProcessCashable => "fgc_process_cashable_fraction",
+        CostPerConference => "cost_per_conference_gbp",
+        // Family Safeguarding: child protection plans.
+        ChildrenOnCpPlans => "children_on_cp_plans",
+        CpPlanReduction => "cp_plan_reduction",
+        CostPerCpPlanYear => "cost_per_cp_plan_year_gbp",
+        CpPlansCashable => "cp_plans_cashable_fraction",
+        // Family Safeguarding: police and NHS, per family worked with.
+        PoliceSavingPerFamily => "police_saving_per_family_gbp",
+        NhsSavingPerFamily => "nhs_saving_per_family_gbp",
+        // No Wrong Door: time in residential placements.
+        YoungPeopleInResidential => "young_people_in_residential",
+        ResidentialTimeReduction => "residential_time_reduction",
+        AlternativeCostPerWeek => "alternative_cost_per_week_gbp",
+        ResidentialWeeksCashable => "residential_weeks_cashable_fraction",
+        // No Wrong Door: police (arrests) and NHS (A&E).
+        YoungPeopleWorkedWith => "young_people_worked_with",
+        ArrestsPerYoungPerson => "arrests_per_young_person_per_year",
+        ArrestReduction => "arrest_reduction",
+        CostPerArrest => "cost_per_arrest_gbp",
+        AeAttendancesPerYoungPerson => "ae_attendances_per_young_person_per_year",
+        AeAttendanceReduction => "ae_attendance_reduction",
+        CostPerAeAttendance => "cost_per_ae_attendance_gbp",
+        // Partner streams' cashable shares (both partner programmes).
+        PoliceCashable => "police_cashable_fraction",
+        NhsCashable => "nhs_cashable_fraction",
+        // Entries to care avoided (every programme).
+        CareEntriesPerYear => "care_entries_per_year",
+        CareEntryReduction => "care_entry_reduction",
+        CareYears => "care_years",
+        CareEntriesCashable => "care_entries_cashable_fraction",
+        // The cost of a child in care: the placement mix.
+        ShareInHouseFoster => "placement_share_in_house_foster",
+        ShareAgencyFoster => "placement_share_agency_foster",
+        ShareResidential => "placement_share_residential",
+        ShareKinshipOther => "placement_share_kinship_other",
+        InHouseFosterCostPerWeek => "in_house_foster_cost_per_week_gbp",
+        AgencyFosterCostPerWeek => "agency_foster_cost_per_week_gbp",
+        ResidentialCostPerWeek => "residential_cost_per_week_gbp",
+        KinshipOtherCostPerWeek => "kinship_other_cost_per_week_gbp",
+        // Costs and delivery (every programme).
+        SetupCost => "setup_cost_gbp",
+        RunningCost => "running_cost_per_year_gbp",
+        Staff => "staff",
+        GrantByYear => "grant_by_year_gbp",
+        RampUp => "ramp_up",
+        Deadweight => "deadweight",
+        OptimismBias => "optimism_bias",
+    }
+}
+
+keys! {
+    /// A benefit stream: one route by which a programme saves money.
+    StreamKey {
+        FgcProcess => "fgc_process",
+        CpPlans => "cp_plans",
+        ResidentialWeeks => "residential_weeks",
+        CareEntries => "care_entries",
+        Police => "police",
+        Nhs => "nhs",
+    }
+}
+
+keys! {
+    /// Who a stream's saving falls to.
+    Payer {
+        CouncilChildrensServices => "council_childrens_services",
+        CouncilOther => "council_other",
+        Police => "police",
+        Nhs => "nhs",
+        Schools => "schools",
+        Other => "other",
+    }
+}
+
+impl Payer {
+    pub fn label(self) -> &'static str {
+        match self {
+            Payer::CouncilChildrensServices => "Council: children's services",
+            Payer::CouncilOther => "Council: other services",
+            Payer::Police => "Police",
+            Payer::Nhs => "NHS",
+            Payer::Schools => "Schools",
+            Payer::Other => "Other public bodies",
+        }
+    }
+
+    /// The payer within a sentence: "a saving to the police".
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Payer::CouncilChildrensServices => "the council's children's services",
+            Payer::CouncilOther => "the council's other services",
+            Payer::Police => "the police",
+            Payer::Nhs => "the NHS",
+            Payer::Schools => "schools",
+            Payer::Other => "other public bodies",
+        }
+    }
+
+    /// Savings the council itself makes: they count in the council's NPV.
+    pub fn is_council(self) -> bool {
+        matches!(self, Payer::CouncilChildrensServices | Payer::CouncilOther)
+    }
+}
+
+/// How a stream's yearly saving follows from its parameters
+/// (`crate::programmes` has the arithmetic, `crate::appraisal` the years).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StreamKind {
+    /// saving_t = m_t × cohort × effect × unit value a year.
+    YearlySaving,
+    /// avoided_t = m_t × entries a year × reduction; each avoided entry saves
+    /// a year's cost of care for `care_years` years.
+    EntriesToCareAvoided,
+}
+
+/// One benefit stream of a programme.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StreamSpec {
+    pub key: StreamKey,
+    pub label: &'static str,
+    pub payer: Payer,
+    pub kind: StreamKind,
+    /// The parameter the stream's saving is linear in: its break-even is
+    /// solved for, and it carries the published effect.
+    pub effect: Field,
+    /// The share of the saving a budget line can actually lose.
+    pub cashable: Field,
+    /// The scenario format that introduced it: a format-1 scenario leaves out
+    /// every stream added later, so that it keeps its figures.
+    pub since: u32,
+    /// Why this stream adds to the programme's others without counting the
+    /// same pound twice.
+    pub additional: &'static str,
+}
+
+/// Where a parameter is shown and what its group's total is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Group {
+    /// The appraisal settings.
+    Appraisal,
+    Stream(StreamKey),
+    /// The placement mix that gives a year's cost of a child in care.
+    CostOfCare,
+    /// Costs, grant, ramp-up, deadweight and optimism bias.
+    Delivery,
+}
+
+impl Group {
+    /// A stable key for the page and the defaults table.
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::Appraisal => "appraisal",
+            Group::Stream(s) => s.key(),
+            Group::CostOfCare => "cost_of_care",
+            Group::Delivery => "delivery",
+        }
+    }
+}
+
+/// How a value is displayed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitKind {
+    /// Pounds: "£6,120".
+    Money,
+    /// A share or reduction, 0 to 1, shown as a percentage: "45%".
+    Fraction,
+    /// People, families, plans or events: "356.3".
+    Count,
+    /// A length of time: "2.5 years".
+    Years,
+}
+
+/// What a number must satisfy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rule {
+    /// Counts and money: 0 to [`MAX_AMOUNT`].
+    Amount,
+    /// Shares and reductions: 0 to 1.
+    Fraction,
+    /// How long a child would have stayed in care: 0 to [`MAX_CARE_YEARS`].
+    CareYears,
+    /// The appraisal period: a whole number of years, 1 to [`MAX_HORIZON_YEARS`].
+    HorizonYears,
+}
+
+/// Largest count or amount accepted: well past any council's figures, and far
+/// enough below `f64::MAX` that no product in the model can overflow.
+pub const MAX_AMOUNT: f64 = 1e12;
+
+/// A child looked after leaves care by 18, so no entry avoided can save more.
+pub const MAX_CARE_YEARS: f64 = 18.0;
+
+/// The Green Book's 3.5% rate holds for years 0-30; past that it falls to 3.0%,
+/// which this calculator does not model, so it stops at 30.
+pub const MAX_HORIZON_YEARS: u32 = 30;
+
+/// Most staff lines a programme may list.
+pub const MAX_STAFF_LINES: usize = 50;
+
+/// Longest staff role.
+pub const MAX_ROLE_CHARS: usize = 100;
+
+/// The placement shares must add up to 1 within this (0.33 + 0.33 + 0.34 is
+/// not exactly 1 in binary).
+pub const SHARE_SUM_TOLERANCE: f64 = 1e-6;
+
+impl Rule {
+    /// The value if it satisfies the rule, else what is wrong, in words.
+    pub fn check(self, x: f64) -> Result<f64, String> {
+        match self {
+            Rule::Amount if x < 0.0 => Err(format!("must not be negative, got {x}")),
+            Rule::Amount if x > MAX_AMOUNT => {
+                Err(format!("must be at most 1000000000000 (1e12), got {x}"))
+            }
+            Rule::Fraction if !(0.0..=1.0).contains(&x) => {
+                Err(format!("must be between 0 and 1, got {x}"))
+            }
+            Rule::CareYears if !(0.0..=MAX_CARE_YEARS).contains(&x) => Err(format!(
+                "must be from 0 to {MAX_CARE_YEARS} years (a child leaves care by 18), got {x}"
+            )),
+            Rule::HorizonYears
+                if x.fract() != 0.0 || !(1.0..=f64::from(MAX_HORIZON_YEARS)).contains(&x) =>
+            {
+                Err(format!(
+                    "must be a whole number from 1 to {MAX_HORIZON_YEARS}, got {x}"
+                ))
+            }
+            _ => Ok(x),
+        }
+    }
+}
+
+/// The form a field's value takes in a scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shape {
+    /// A number, or `{ "value", "low", "high" }` for the uncertainty analysis.
+    Ranged,
+    /// A number only (settings, placement shares).
+    Plain,
+    /// A list of numbers, one a year from year 0, at least this many.
+    List { min_len: usize },
+    /// A list of `{ "role", "fte", "cost_per_fte_gbp" }`.
+    Staff,
+}
+
+/// How a default was arrived at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Basis {
+    /// Stated by the source.
+    Sourced,
+    /// Worked out from sourced figures; the sum is in the source.
+    Derived,
+    /// Ours, for the user to replace.
+    Assumption,
+}
+
+impl Basis {
+    pub fn label(self) -> &'static str {
+        match self {
+            Basis::Sourced => "sourced",
+            Basis::Derived => "derived",
+            Basis::Assumption => "assumption",
+        }
+    }
+}
+
+/// A default's value: one number with its range, or one number a year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DefaultValue {
+    Number(Estimate),
+    List(&'static [f64]),
+}
+
+/// A default's unit: its words, and how values in it are displayed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub text: &'static str,
+    pub kind: UnitKind,
+}
+
+/// One parameter: everything the calculator knows about it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ParamSpec {
+    pub field: Field,
+    pub group: Group,
+    pub label: &'static str,
+    pub unit: Unit,
+    /// What the user should enter here, in a sentence.
+    pub hint: &'static str,
+    pub rule: Rule,
+    pub shape: Shape,
+    pub default: DefaultValue,
+    /// The price year of the default's source ("n/a" for counts and shares).
+    pub price_year: &'static str,
+    pub basis: Basis,
+    /// Short citation, with the arithmetic for derived values.
+    pub source: &'static str,
+    /// The scenario format that introduced it: fields added after format 1
+    /// may be left out of a file, and take this default.
+    pub since: u32,
+}
+
+impl ParamSpec {
+    /// The default as an estimate (lists: none).
+    pub fn default_estimate(&self) -> Option<Estimate> {
+        match self.default {
+            DefaultValue::Number(e) => Some(e),
+            DefaultValue::List(_) => None,
+        }
+    }
+}
+
+/// A programme: its streams, in the order they are shown and picked, and
+/// every parameter, in form order.
+#[derive(Debug)]
+pub struct ProgrammeSpec {
+    pub id: ProgrammeId,
+    pub streams: &'static [StreamSpec],
+    pub params: &'static [ParamSpec],
+}
+
+impl ProgrammeSpec {
+    pub fn param(&self, field: Field) -> Option<&'static ParamSpec> {
+        self.params.iter().find(|p| p.field == field)
+    }
+
+    pub fn stream(&self, key: StreamKey) -> Option<&'static StreamSpec> {
+        self.streams.iter().find(|s| s.key == key)
+    }
+
+    /// The group's heading: the stream's label, or the group's own.
+    pub fn group_label(&self, group: Group) -> &'static str {
+        match group {
+            Group::Appraisal => "Your council and the appraisal",
+            Group::Stream(key) => self.stream(key).map_or("Savings", |s| s.label),
+            Group::CostOfCare => "Cost of a child in care",
+            Group::Delivery => "Costs, grant and delivery",
+        }
+    }
+
+    /// The groups in form order, each once.
+    pub fn groups(&self) -> Vec<Group> {
+        let mut groups: Vec<Group> = Vec::new();
+        for p in self.params {
+            if !groups.contains(&p.group) {
+                groups.push(p.group);
+            }
+        }
+        groups
+    }
+}
+
+/// The appraisal settings, shared by every programme.
+pub const APPRAISAL_PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        field: Field::HorizonYears,
+        group: Group::Appraisal,
+        label: "Appraisal period",
+        unit: Unit {
+            text: "years",
+            kind: UnitKind::Years,
+        },
+        hint: "How many years to count costs and savings over (1 to 30).",
+        rule: Rule::HorizonYears,
+        shape: Shape::Plain,
+        default: DefaultValue::Number(Estimate::fixed(5.0)),
+        price_year: NO_PRICE_YEAR,
+        basis: Basis::Assumption,
+        source: "Assumption: the length of the SFPC programme, £84m over 5 years (DfE guide, April 2019)",
+        since: 1,
+    },
+    ParamSpec {
+        field: Field::DiscountRate,
+        group: Group::Appraisal,
+        label: "Discount rate",
+        unit: Unit {
+            text: "fraction a year, real",
+            kind: UnitKind::Fraction,
+        },
+        hint: "The Green Book rate is 3.5% (0.035) a year for years 0 to 30.",
+        rule: Rule::Fraction,
+        shape: Shape::Plain,
+        default: DefaultValue::Number(Estimate::fixed(0.035)),
+        price_year: NO_PRICE_YEAR,
+        basis: Basis::Sourced,
+        source: "HM Treasury Green Book: 3.5% a year, real, years 0-30",
+        since: 1,
+    },
+];
+
+/// The price year of figures that are not money.
+pub const NO_PRICE_YEAR: &str = "n/a";
+
+/// The price year of grant and running-cost figures taken from council papers,
+/// which do not say.
+pub const CASH: &str = "cash, year not stated";
+
+/// The price year the default scenario is in. Defaults from other years are
+/// not restated into it (see the README's "Known limits").
+pub const DEFAULT_PRICE_YEAR: &str = "2024-25";
+
+/// Units the registry's tables use.
+pub mod units {
+    use super::{Unit, UnitKind};
+
+    const fn unit(text: &'static str, kind: UnitKind) -> Unit {
+        Unit { text, kind }
+    }
+
+    pub const GBP: Unit = unit("£", UnitKind::Money);
+    pub const GBP_A_YEAR: Unit = unit("£ a year", UnitKind::Money);
+    pub const GBP_EACH_YEAR: Unit = unit("£ in each year", UnitKind::Money);
+    pub const GBP_PER_CHILD_WEEK: Unit = unit("£ per child a week", UnitKind::Money);
+    pub const GBP_PER_CHILD_YEAR: Unit = unit("£ per child a year", UnitKind::Money);
+    pub const GBP_PER_FAMILY_YEAR: Unit = unit("£ per family a year", UnitKind::Money);
+    pub const FRACTION: Unit = unit("fraction (0 to 1)", UnitKind::Fraction);
+    pub const RAMP: Unit = unit("fraction of full effect, by year", UnitKind::Fraction);
+    pub const YEARS: Unit = unit("years", UnitKind::Years);
+    pub const POSTS: Unit = unit("posts (role, FTE, £ per FTE a year)", UnitKind::Money);
+
+    pub const fn count(text: &'static str) -> Unit {
+        unit(text, UnitKind::Count)
+    }
+}

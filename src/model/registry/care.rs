@@ -1,0 +1,193 @@
+//! Rows of the "children kept out of care" stream, which every programme has,
+//! and of the placement mix that prices a year of care. The weekly costs are
+//! the same facts for every programme; the mix and the cohort are each
+//! programme's own.
+
+use super::units::{count, FRACTION, GBP_PER_CHILD_WEEK, YEARS};
+use super::{
+    Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec,
+    NO_PRICE_YEAR,
+};
+use crate::estimate::Estimate;
+use crate::registry::Payer;
+
+/// A row of the stream, added in format 2: the template the others change.
+const STREAM_ROW: ParamSpec = ParamSpec {
+    field: Field::CareEntriesPerYear,
+    group: Group::Stream(StreamKey::CareEntries),
+    label: "",
+    unit: count("children a year"),
+    hint: "",
+    rule: Rule::Amount,
+    shape: Shape::Ranged,
+    default: DefaultValue::Number(Estimate::fixed(0.0)),
+    price_year: NO_PRICE_YEAR,
+    basis: Basis::Assumption,
+    source: "",
+    since: 2,
+};
+
+/// The stream itself, with why it adds to the programme's other streams.
+pub const fn stream(label: &'static str, additional: &'static str) -> StreamSpec {
+    StreamSpec {
+        key: StreamKey::CareEntries,
+        label,
+        payer: Payer::CouncilChildrensServices,
+        kind: StreamKind::EntriesToCareAvoided,
+        effect: Field::CareEntryReduction,
+        cashable: Field::CareEntriesCashable,
+        since: 2,
+        additional,
+    }
+}
+
+/// Children in the programme's target group who would enter care in a year
+/// without it.
+pub const fn entries(
+    label: &'static str,
+    hint: &'static str,
+    value: Estimate,
+    basis: Basis,
+    source: &'static str,
+) -> ParamSpec {
+    ParamSpec {
+        label,
+        hint,
+        default: DefaultValue::Number(value),
+        basis,
+        source,
+        ..STREAM_ROW
+    }
+}
+
+/// The share of those entries the programme avoids: the stream's effect.
+pub const fn reduction(
+    label: &'static str,
+    hint: &'static str,
+    value: Estimate,
+    basis: Basis,
+    source: &'static str,
+) -> ParamSpec {
+    ParamSpec {
+        field: Field::CareEntryReduction,
+        label,
+        unit: FRACTION,
+        hint,
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(value),
+        basis,
+        source,
+        ..STREAM_ROW
+    }
+}
+
+/// How long each avoided entry would have stayed in care.
+pub const fn care_years(value: Estimate, basis: Basis, source: &'static str) -> ParamSpec {
+    ParamSpec {
+        field: Field::CareYears,
+        label: "Years in care saved by each entry avoided",
+        unit: YEARS,
+        hint:
+            "How long a child kept out of care would otherwise have stayed in care (0 to 18 years).",
+        rule: Rule::CareYears,
+        default: DefaultValue::Number(value),
+        basis,
+        source,
+        ..STREAM_ROW
+    }
+}
+
+/// A placement not bought is a budget line cut, so most of this is cash.
+pub const CASHABLE: ParamSpec = ParamSpec {
+    field: Field::CareEntriesCashable,
+    label: "Cashable share of these savings",
+    unit: FRACTION,
+    hint: "The share a budget line can actually lose: placements not bought. Fixed costs of in-house carers are not.",
+    rule: Rule::Fraction,
+    default: DefaultValue::Number(Estimate::fixed(0.9)),
+    source: "Assumption: a placement not bought is a budget line cut (the usual reading in council finance, evidence file); a tenth is kept back for the fixed costs of in-house foster carers and placement teams",
+    ..STREAM_ROW
+};
+
+/// A placement share: plain fractions, which the reader checks add up to 1.
+pub const fn share(
+    field: Field,
+    label: &'static str,
+    value: f64,
+    source: &'static str,
+) -> ParamSpec {
+    ParamSpec {
+        field,
+        group: Group::CostOfCare,
+        label,
+        unit: FRACTION,
+        hint: "Share of children entering care from this programme's target group who would be placed this way; the four shares add up to 1.",
+        rule: Rule::Fraction,
+        shape: Shape::Plain,
+        default: DefaultValue::Number(Estimate::fixed(value)),
+        source,
+        ..STREAM_ROW
+    }
+}
+
+/// A weekly placement cost: the template.
+const WEEKLY: ParamSpec = ParamSpec {
+    field: Field::InHouseFosterCostPerWeek,
+    group: Group::CostOfCare,
+    label: "",
+    unit: GBP_PER_CHILD_WEEK,
+    hint: "",
+    rule: Rule::Amount,
+    shape: Shape::Ranged,
+    default: DefaultValue::Number(Estimate::fixed(0.0)),
+    price_year: "",
+    basis: Basis::Sourced,
+    source: "",
+    since: 2,
+};
+
+pub const IN_HOUSE_FOSTER: ParamSpec = ParamSpec {
+    label: "In-house foster placement, weekly cost",
+    hint: "What a placement with one of your own foster carers costs a week, allowances and support included.",
+    default: DefaultValue::Number(Estimate::ranged(396.0, 533.0, 646.0)),
+    price_year: "c. 2016-17",
+    source: "533: council foster care, DfE national data (£27,716 a year; CoramBAAF, c. 2016-17). 396: council foster carer fee (LocalGov 2018). 646: PSSRU Unit Costs 2017, foster care with allowances, administration and social work (2016-17)",
+    ..WEEKLY
+};
+
+pub const AGENCY_FOSTER: ParamSpec = ParamSpec {
+    field: Field::AgencyFosterCostPerWeek,
+    label: "Agency foster placement, weekly cost",
+    hint: "What a placement bought from an independent fostering agency costs a week.",
+    default: DefaultValue::Number(Estimate::ranged(646.0, 820.0, 860.0)),
+    price_year: "c. 2020-21",
+    source: "820: CMA interim report, October 2021, independent fostering agency average (c. 2020-21). 860: derived, council foster care £533 + the £17,000 a year agency premium (CYP Now on an Impower report; contested) / 52 = 860. 646: PSSRU 2017 all-in foster care, as the floor",
+    ..WEEKLY
+};
+
+/// Residential care's weekly cost: also No Wrong Door's format-1 field, so
+/// its `since` is that programme's.
+pub const fn residential(since: u32) -> ParamSpec {
+    ParamSpec {
+        field: Field::ResidentialCostPerWeek,
+        label: "Residential placement, weekly cost",
+        hint: "What a children's home place costs your council a week.",
+        default: DefaultValue::Number(Estimate::ranged(4_153.0, 6_120.0, 10_000.0)),
+        price_year: "2023-24",
+        basis: Basis::Derived,
+        source: "NAO: £318,400 per children's home place in 2023-24 / 52 = 6,123, rounded to 6,120. Low: PSSRU independent sector (as quoted in 2023). High: LGA, ~1,500 placements at £10,000+ a week in 2022-23",
+        since,
+        ..WEEKLY
+    }
+}
+
+pub const KINSHIP_OTHER: ParamSpec = ParamSpec {
+    field: Field::KinshipOtherCostPerWeek,
+    label: "Kinship and other placements, weekly cost",
+    hint: "Placements with family and friends, with parents, or in supported living: what they cost a week on average.",
+    default: DefaultValue::Number(Estimate::ranged(100.0, 300.0, 533.0)),
+    price_year: NO_PRICE_YEAR,
+    basis: Basis::Assumption,
+    source: "Assumption: no published figure in the evidence file. Kinship carers' allowances are usually at or below fostering allowances, and placement with parents costs social work alone. High: council foster care, £533 a week (CoramBAAF)",
+    ..WEEKLY
+};

@@ -1,0 +1,123 @@
+//! Rows every programme has: what it costs, the grant, how fast it reaches
+//! full effect, and how much of its measured effect to credit to it. Each
+//! programme's table calls these with its own figures and sources.
+
+use super::units::{FRACTION, GBP, GBP_A_YEAR, GBP_EACH_YEAR, POSTS, RAMP};
+use super::{
+    Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, CASH, DEFAULT_PRICE_YEAR,
+    NO_PRICE_YEAR,
+};
+use crate::estimate::Estimate;
+
+/// A ranged delivery figure in pounds: the template the others change.
+const MONEY: ParamSpec = ParamSpec {
+    field: Field::SetupCost,
+    group: Group::Delivery,
+    label: "",
+    unit: GBP,
+    hint: "",
+    rule: Rule::Amount,
+    shape: Shape::Ranged,
+    default: DefaultValue::Number(Estimate::fixed(0.0)),
+    price_year: DEFAULT_PRICE_YEAR,
+    basis: Basis::Assumption,
+    source: "",
+    since: 1,
+};
+
+/// One-off cost in year 0: an assumption for every model.
+pub const fn setup_cost(value: Estimate, hint: &'static str, source: &'static str) -> ParamSpec {
+    ParamSpec {
+        label: "Set-up cost (year 0)",
+        hint,
+        default: DefaultValue::Number(value),
+        source,
+        ..MONEY
+    }
+}
+
+/// Running costs besides the staff lines, derived from an adopter's grant.
+pub const fn running_cost(value: Estimate, hint: &'static str, source: &'static str) -> ParamSpec {
+    ParamSpec {
+        field: Field::RunningCost,
+        label: "Running cost a year (besides the staff listed)",
+        unit: GBP_A_YEAR,
+        hint,
+        default: DefaultValue::Number(value),
+        price_year: CASH,
+        basis: Basis::Derived,
+        source,
+        ..MONEY
+    }
+}
+
+/// Posts the programme adds, each a role, its full-time equivalents and a
+/// year's cost of one; none by default, as the running cost covers them.
+pub const STAFF: ParamSpec = ParamSpec {
+    field: Field::Staff,
+    label: "Staff",
+    unit: POSTS,
+    hint: "Posts the model adds, if you would rather list them than include them in the running cost: the role, full-time equivalents and the cost of one FTE a year (salary with on-costs).",
+    shape: Shape::Staff,
+    default: DefaultValue::List(&[]),
+    price_year: NO_PRICE_YEAR,
+    source: "Assumption: none listed; the running cost above includes the posts the adopters' grants paid for. Coventry's grant paid for 36 FTE posts at about £46,700 a post a year (derived: £4,204,141 / 2.5 years / 36)",
+    since: 2,
+    ..MONEY
+};
+
+/// The DfE grant in each year, from year 0.
+pub const fn grant(values: &'static [f64], source: &'static str) -> ParamSpec {
+    ParamSpec {
+        field: Field::GrantByYear,
+        label: "DfE grant by year",
+        unit: GBP_EACH_YEAR,
+        hint: "The SFPC grant received in each year, from year 0.",
+        shape: Shape::List { min_len: 0 },
+        default: DefaultValue::List(values),
+        price_year: CASH,
+        basis: Basis::Derived,
+        source,
+        ..MONEY
+    }
+}
+
+/// How fast the programme reaches full effect: an assumption for every model.
+pub const fn ramp_up(values: &'static [f64], source: &'static str) -> ParamSpec {
+    ParamSpec {
+        field: Field::RampUp,
+        label: "Ramp-up",
+        unit: RAMP,
+        hint:
+            "Share of full effect reached in each year; the last entry carries on to later years.",
+        rule: Rule::Fraction,
+        shape: Shape::List { min_len: 1 },
+        default: DefaultValue::List(values),
+        price_year: NO_PRICE_YEAR,
+        source,
+        ..MONEY
+    }
+}
+
+/// Deadweight: the same assumption for every model.
+pub const DEADWEIGHT: ParamSpec = ParamSpec {
+    field: Field::Deadweight,
+    label: "Deadweight",
+    unit: FRACTION,
+    hint: "Share of the measured effect that would have happened anyway, without the programme.",
+    rule: Rule::Fraction,
+    default: DefaultValue::Number(Estimate::ranged(0.0, 0.1, 0.3)),
+    price_year: NO_PRICE_YEAR,
+    source: "Assumption: the innovators' results are before-and-after figures, not trials, so some of the change would have happened anyway; no published value",
+    ..MONEY
+};
+
+/// Optimism bias: the same assumption for every model.
+pub const OPTIMISM_BIAS: ParamSpec = ParamSpec {
+    field: Field::OptimismBias,
+    label: "Optimism bias",
+    hint: "Share of the effect written off because the evidence may be optimistic for your council.",
+    default: DefaultValue::Number(Estimate::ranged(0.0, 0.2, 0.4)),
+    source: "Assumption, after HM Treasury's 2014 local-partnerships CBA guidance, which adjusts for optimism by confidence in the data; no published value for these models",
+    ..DEADWEIGHT
+};

@@ -1,0 +1,216 @@
+//! Family Safeguarding (Hertfordshire): multidisciplinary teams with adult
+//! specialists.
+
+use super::units::{count, FRACTION, GBP_PER_CHILD_YEAR, GBP_PER_FAMILY_YEAR};
+use super::{
+    care, delivery, partners, Basis, DefaultValue, Field, Group, ParamSpec, Payer, ProgrammeId,
+    ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+};
+use crate::estimate::Estimate;
+
+const STREAMS: &[StreamSpec] = &[
+    StreamSpec {
+        key: StreamKey::CpPlans,
+        label: "Fewer children on child protection plans",
+        payer: Payer::CouncilChildrensServices,
+        kind: StreamKind::YearlySaving,
+        effect: Field::CpPlanReduction,
+        cashable: Field::CpPlansCashable,
+        since: 1,
+        additional: "Format 1's stream: case work and conferences for fewer plans. Hertfordshire's £2,766 per family in children's services savings (Forrester et al. 2017) is a cross-check on this route, not added to it.",
+    },
+    care::stream(
+        "Children kept out of care",
+        "Placement costs of children who do not become looked after. The plans stream counts case work, not placements, so a child kept off a plan and out of care saves in both without the same cost counted twice.",
+    ),
+    StreamSpec {
+        key: StreamKey::Police,
+        label: "Police: fewer domestic-abuse call-outs",
+        payer: Payer::Police,
+        kind: StreamKind::YearlySaving,
+        effect: Field::PoliceSavingPerFamily,
+        cashable: Field::PoliceCashable,
+        since: 1,
+        additional: "Format 1's partner saving, now with its payer: the police's, outside the council, so it counts in the public-sector figures only.",
+    },
+    StreamSpec {
+        key: StreamKey::Nhs,
+        label: "NHS: fewer emergency visits",
+        payer: Payer::Nhs,
+        kind: StreamKind::YearlySaving,
+        effect: Field::NhsSavingPerFamily,
+        cashable: Field::NhsCashable,
+        since: 1,
+        additional: "Format 1's partner saving, now with its payer: the NHS's, outside the council. Adult A&E and emergency admissions, not the police call-outs above.",
+    },
+];
+
+/// A row of the child-protection-plan stream: the template.
+const PLANS: ParamSpec = ParamSpec {
+    field: Field::ChildrenOnCpPlans,
+    group: Group::Stream(StreamKey::CpPlans),
+    label: "",
+    unit: count("children"),
+    hint: "",
+    rule: Rule::Amount,
+    shape: Shape::Ranged,
+    default: DefaultValue::Number(Estimate::fixed(0.0)),
+    price_year: NO_PRICE_YEAR,
+    basis: Basis::Derived,
+    source: "",
+    since: 1,
+};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        label: "Children on child protection plans (average at any time)",
+        hint: "Your council's average number of children on a child protection plan.",
+        default: DefaultValue::Number(Estimate::ranged(250.0, 356.3, 500.0)),
+        source: "DfE: 62,300 plans ended in England in 2024-25, lasting about 10.5 months: 62,300 × 10.5/12 / 153 councils = 356.3. Range: assumption",
+        ..PLANS
+    },
+    ParamSpec {
+        field: Field::CpPlanReduction,
+        label: "Reduction in children on child protection plans",
+        unit: FRACTION,
+        hint: "Hertfordshire reported 0.60 (60%); its first evaluation found 0.30.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::ranged(0.3, 0.6, 0.6)),
+        basis: Basis::Sourced,
+        source: "0.60: Innovation Unit. 0.30: first evaluation, Forrester et al. 2017 (Community Care, 2017). Also published: 0.49, 0.55 over 30 months",
+        ..PLANS
+    },
+    ParamSpec {
+        field: Field::CostPerCpPlanYear,
+        label: "Cost of a child protection plan for a year",
+        unit: GBP_PER_CHILD_YEAR,
+        hint: "Case work and conferences for one child for a year: please enter your own figure.",
+        default: DefaultValue::Number(Estimate::ranged(3_000.0, 6_000.0, 10_000.0)),
+        price_year: "2013-14",
+        basis: Basis::Assumption,
+        source: "Assumption: no published figure. Built up from social worker time at £55 an hour of client-related work (GMCA Unit Cost Database, 2013-14) for visits, core groups and conferences (~110 hours a year)",
+        ..PLANS
+    },
+    ParamSpec {
+        field: Field::CpPlansCashable,
+        label: "Cashable share of this saving",
+        unit: FRACTION,
+        hint: "The share a budget line can actually lose. Time freed in a salaried team is capacity, not cash, until posts go.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::fixed(0.25)),
+        basis: Basis::Assumption,
+        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers",
+        since: 2,
+        ..PLANS
+    },
+    care::entries(
+        "Children who would start to be looked after each year",
+        "Children your council would take into care in a year without the model, leaving out unaccompanied asylum-seeking children, whom the teams do not work with.",
+        Estimate::ranged(150.0, 216.0, 300.0),
+        Basis::Derived,
+        "DfE: 33,050 children started to be looked after in England in 2023-24, / 153 councils = 216. Assumption: every entry is within the teams' reach, as they work across child protection and children in need. Range: assumption",
+    ),
+    care::reduction(
+        "Reduction in children becoming looked after",
+        "Wave 2's evaluation reported 'up to 30%' fewer children becoming looked after, significant in 4 of 5 councils.",
+        Estimate::ranged(0.0, 0.15, 0.3),
+        Basis::Assumption,
+        "0.30: 'up to 30%', Rodger, Allan and Elliott (York Consulting) 2020, wave 2 (Hertfordshire CC, Nov 2020); statistically significant in 4 of 5 councils (Community Care, 11 Nov 2020). Central 0.15: assumption, half of that upper figure. 0: assumption of no effect",
+    ),
+    care::care_years(
+        Estimate::ranged(1.0, 2.49, 2.53),
+        Basis::Derived,
+        "2.49: children looked after at 31 March / children ceasing (or starting) in the year, England 2024 and 2025 (DfE); 2.37 to 2.53 across those years. Low 1.0: assumption that some entries are delayed rather than avoided",
+    ),
+    care::CASHABLE,
+    care::share(
+        Field::ShareInHouseFoster,
+        "Share placed with in-house foster carers",
+        0.45,
+        concat!("Assumption for children of all ages entering care. ", mix_context!()),
+    ),
+    care::share(
+        Field::ShareAgencyFoster,
+        "Share placed with agency foster carers",
+        0.25,
+        concat!("Assumption. ", mix_context!()),
+    ),
+    care::share(
+        Field::ShareResidential,
+        "Share placed in residential care",
+        0.1,
+        concat!("Assumption: below the fifth of all children looked after, as children entering care are younger than those already in it. ", mix_context!()),
+    ),
+    care::share(
+        Field::ShareKinshipOther,
+        "Share placed with kin, with parents or otherwise",
+        0.2,
+        concat!("Assumption: the rest. ", mix_context!()),
+    ),
+    care::IN_HOUSE_FOSTER,
+    care::AGENCY_FOSTER,
+    care::residential(2),
+    care::KINSHIP_OTHER,
+    ParamSpec {
+        field: Field::FamiliesPerYear,
+        group: Group::Stream(StreamKey::Police),
+        label: "Families worked with each year",
+        unit: count("families a year"),
+        hint: "Families your Family Safeguarding teams would work with in a year. Police and NHS savings are per family worked with.",
+        default: DefaultValue::Number(Estimate::ranged(300.0, 500.0, 940.0)),
+        basis: Basis::Assumption,
+        source: "Assumption: about half of Hertfordshire's 940 families in its first 12 months (Forrester et al. 2017), for a mid-sized council",
+        ..PLANS
+    },
+    ParamSpec {
+        field: Field::PoliceSavingPerFamily,
+        group: Group::Stream(StreamKey::Police),
+        label: "Police saving per family",
+        unit: GBP_PER_FAMILY_YEAR,
+        hint: "A saving to the police, not the council: counted in the public-sector figures only.",
+        default: DefaultValue::Number(Estimate::ranged(0.0, 114.0, 114.0)),
+        price_year: "2015-16",
+        source: "Forrester et al. 2017: £107k to police in year 1 across 940 families: 107,000 / 940 = 114. Low: assumption of no saving",
+        ..PLANS
+    },
+    partners::cashable(Field::PoliceCashable, StreamKey::Police),
+    ParamSpec {
+        field: Field::NhsSavingPerFamily,
+        group: Group::Stream(StreamKey::Nhs),
+        label: "NHS saving per family",
+        unit: GBP_PER_FAMILY_YEAR,
+        hint: "A saving to the NHS, not the council: counted in the public-sector figures only. Per family worked with (above).",
+        default: DefaultValue::Number(Estimate::ranged(0.0, 213.0, 213.0)),
+        price_year: "2015-16",
+        source: "Forrester et al. 2017: £200k to the NHS in year 1 across 940 families: 200,000 / 940 = 213. Low: assumption of no saving",
+        ..PLANS
+    },
+    partners::cashable(Field::NhsCashable, StreamKey::Nhs),
+    delivery::setup_cost(
+        Estimate::ranged(100_000.0, 250_000.0, 500_000.0),
+        "One-off: recruiting adult specialists, motivational interviewing training, systems.",
+        "Assumption: no published set-up cost",
+    ),
+    delivery::running_cost(
+        Estimate::ranged(800_000.0, 1_160_000.0, 1_500_000.0),
+        "The adult specialists and other extra posts in the teams, each year.",
+        "Hertfordshire's round 2 grant, £11.6m across 5 councils (innovationcsc.co.uk; CYP Now): 11,600,000 / 5 = 2,320,000 a council, over 2 years (assumption) = 1,160,000 a year. Range: assumption",
+    ),
+    delivery::STAFF,
+    delivery::grant(
+        &[1_160_000.0, 1_160_000.0],
+        "£2,320,000 a council (as above) spread over 2 years (assumption)",
+    ),
+    delivery::ramp_up(
+        &[0.5, 1.0],
+        "Assumption, after Hertfordshire: annual savings exceeded costs within two years (York Consulting, 2020)",
+    ),
+    delivery::DEADWEIGHT,
+    delivery::OPTIMISM_BIAS,
+];
+
+pub const SPEC: ProgrammeSpec = ProgrammeSpec {
+    id: ProgrammeId::FamilySafeguarding,
+    streams: STREAMS,
+    params: PARAMS,
+};

@@ -1,0 +1,158 @@
+//! Family Valued (Leeds): restorative practice and family group conferences.
+
+use super::units::{count, FRACTION, GBP};
+use super::{
+    care, delivery, Basis, DefaultValue, Field, Group, ParamSpec, Payer, ProgrammeId,
+    ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+};
+use crate::estimate::Estimate;
+
+const STREAMS: &[StreamSpec] = &[
+    StreamSpec {
+        key: StreamKey::FgcProcess,
+        label: "Less time in the system (FGC process saving)",
+        payer: Payer::CouncilChildrensServices,
+        kind: StreamKind::YearlySaving,
+        effect: Field::SavingPerFamily,
+        cashable: Field::FgcProcessCashable,
+        since: 1,
+        additional: "Format 1's stream: social work time saved because families spend less time in the system. In its evaluation's words it 'does not include savings from outcomes', so children kept out of care are counted beside it.",
+    },
+    care::stream(
+        "Children kept out of care (FGC at pre-proceedings)",
+        "Placement costs of children who do not enter care. The FGC process saving counts social work time only and 'does not include savings from outcomes' (Mason et al. 2017), so the two do not overlap.",
+    ),
+];
+
+/// A row of the FGC process stream: the template.
+const PROCESS: ParamSpec = ParamSpec {
+    field: Field::FamiliesPerYear,
+    group: Group::Stream(StreamKey::FgcProcess),
+    label: "",
+    unit: GBP,
+    hint: "",
+    rule: Rule::Amount,
+    shape: Shape::Ranged,
+    default: DefaultValue::Number(Estimate::fixed(0.0)),
+    price_year: NO_PRICE_YEAR,
+    basis: Basis::Assumption,
+    source: "",
+    since: 1,
+};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        label: "Families holding a family group conference each year",
+        unit: count("families a year"),
+        hint: "How many families a year your FGC service would hold a conference with. It also sets the number of conferences paid for.",
+        default: DefaultValue::Number(Estimate::ranged(200.0, 400.0, 600.0)),
+        source: "Assumption: two-thirds of Leeds' 600+ FGCs in 2016 (innovationcsc.co.uk), for a mid-sized council",
+        ..PROCESS
+    },
+    ParamSpec {
+        field: Field::SavingPerFamily,
+        label: "Saving per family holding an FGC",
+        hint: "Net saving against business-as-usual social work, from less time in the system.",
+        default: DefaultValue::Number(Estimate::ranged(0.0, 755.0, 960.0)),
+        price_year: "2016-17",
+        basis: Basis::Sourced,
+        source: "755: Leeds Family Valued evaluation, Mason et al., ICF for DfE, July 2017 (report 43), cited by the Innovation Unit. 960: Foundations/Coram FGC randomised trial, June 2023. 0: assumption of no effect",
+        ..PROCESS
+    },
+    ParamSpec {
+        field: Field::FgcProcessCashable,
+        label: "Cashable share of this saving",
+        unit: FRACTION,
+        hint: "The share a budget line can actually lose. Time freed in a salaried team is capacity, not cash, until posts go.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::fixed(0.25)),
+        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers",
+        since: 2,
+        ..PROCESS
+    },
+    care::entries(
+        "Children at pre-proceedings who would enter care each year",
+        "Children whose families would be offered an FGC at the pre-proceedings stage and who, without one, would enter care within the year.",
+        Estimate::ranged(15.0, 32.6, 60.0),
+        Basis::Derived,
+        "FGC trial (Coram for Foundations, June 2023): 2,548 children in 21 councils over about 20 months, 44.8% of them in care within 12 months without an FGC: 2,548 / 21 × 12/20 × 0.448 = 32.6 a council a year. Range: assumption",
+    ),
+    care::reduction(
+        "Reduction in children entering care",
+        "Share of those entries an FGC prevents. The randomised trial found 36.2% in care within 12 months with an FGC referral against 44.8% without.",
+        Estimate::ranged(0.0, 0.192, 0.3),
+        Basis::Derived,
+        "Randomised trial, Coram for Foundations, June 2023 (2,548 children, 21 councils): 8.6 points fewer, (44.8 − 36.2) / 44.8 = 0.192. At pre-proceedings only. Range: assumption (0 outside that setting; the trial's confidence interval is not in the evidence file)",
+    ),
+    care::care_years(
+        Estimate::ranged(1.0, 2.49, 2.53),
+        Basis::Derived,
+        "2.49: children looked after at 31 March / children ceasing (or starting) in the year, England 2024 and 2025 (DfE); 2.37 to 2.53 across those years. Low 1.0: assumption that some entries are delayed rather than avoided (the trial followed children for 12 months)",
+    ),
+    care::CASHABLE,
+    care::share(
+        Field::ShareInHouseFoster,
+        "Share placed with in-house foster carers",
+        0.45,
+        concat!("Assumption for children at pre-proceedings, mostly young, whose placements are mostly family ones. ", mix_context!()),
+    ),
+    care::share(
+        Field::ShareAgencyFoster,
+        "Share placed with agency foster carers",
+        0.2,
+        concat!("Assumption. ", mix_context!()),
+    ),
+    care::share(
+        Field::ShareResidential,
+        "Share placed in residential care",
+        0.05,
+        concat!("Assumption: few young children live in children's homes. ", mix_context!()),
+    ),
+    care::share(
+        Field::ShareKinshipOther,
+        "Share placed with kin, with parents or otherwise",
+        0.3,
+        concat!("Assumption: the rest. ", mix_context!()),
+    ),
+    care::IN_HOUSE_FOSTER,
+    care::AGENCY_FOSTER,
+    care::residential(2),
+    care::KINSHIP_OTHER,
+    ParamSpec {
+        field: Field::CostPerConference,
+        group: Group::Delivery,
+        label: "Extra cost per conference",
+        hint: "Leave at 0 if the saving above is net of the conference's cost; published costs are £1,455 to £2,043.",
+        default: DefaultValue::Number(Estimate::fixed(0.0)),
+        price_year: "2025",
+        source: "Assumption: the £755 is taken as a net saving, so 0. If entering a gross saving: £1,455-£2,043 per conference (medRxiv 2025, 2025 prices)",
+        ..PROCESS
+    },
+    delivery::setup_cost(
+        Estimate::ranged(100_000.0, 250_000.0, 500_000.0),
+        "One-off: restorative practice training, recruitment, systems.",
+        "Assumption: no published set-up cost; Leeds trained 6,000+ practitioners (innovationcsc.co.uk)",
+    ),
+    delivery::running_cost(
+        Estimate::ranged(1_000_000.0, 1_681_656.4, 2_000_000.0),
+        "The FGC service and restorative practice posts, each year.",
+        "Coventry's adopter grant, £4,204,141 over 2.5 years for 36 FTE posts (council papers): 4,204,141 / 2.5 = 1,681,656.4 a year, taken as the service's running cost. Range: assumption",
+    ),
+    delivery::STAFF,
+    delivery::grant(
+        &[1_681_656.4, 1_681_656.4, 840_828.2],
+        "Coventry's £4,204,141 over 2.5 years, spread evenly: 1,681,656.4 in years 0 and 1, 840,828.2 in year 2",
+    ),
+    delivery::ramp_up(
+        &[0.5, 0.75, 1.0],
+        "Assumption: a whole-system change reaches full effect in its third year",
+    ),
+    delivery::DEADWEIGHT,
+    delivery::OPTIMISM_BIAS,
+];
+
+pub const SPEC: ProgrammeSpec = ProgrammeSpec {
+    id: ProgrammeId::FamilyValued,
+    streams: STREAMS,
+    params: PARAMS,
+};

@@ -1,0 +1,262 @@
+//! No Wrong Door (North Yorkshire): a hub and outreach for adolescents.
+
+use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
+use super::{
+    care, delivery, partners, Basis, DefaultValue, Field, Group, ParamSpec, Payer, ProgrammeId,
+    ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+};
+use crate::estimate::Estimate;
+
+const STREAMS: &[StreamSpec] = &[
+    StreamSpec {
+        key: StreamKey::ResidentialWeeks,
+        label: "Less time in residential placements",
+        payer: Payer::CouncilChildrensServices,
+        kind: StreamKind::YearlySaving,
+        effect: Field::ResidentialTimeReduction,
+        cashable: Field::ResidentialWeeksCashable,
+        since: 1,
+        additional: "Format 1's stream: young people already looked after, who move from residential to family placements sooner. Young people kept out of care altogether are in their own stream.",
+    },
+    care::stream(
+        "Adolescents kept out of care",
+        "Adolescents who are not looked after and would have entered care. The residential stream counts only young people already looked after, so no young person is in both.",
+    ),
+    StreamSpec {
+        key: StreamKey::Police,
+        label: "Police: fewer arrests",
+        payer: Payer::Police,
+        kind: StreamKind::YearlySaving,
+        effect: Field::ArrestReduction,
+        cashable: Field::PoliceCashable,
+        since: 2,
+        additional: "A saving to the police, outside the council: no council stream counts arrests.",
+    },
+    StreamSpec {
+        key: StreamKey::Nhs,
+        label: "NHS: fewer A&E visits",
+        payer: Payer::Nhs,
+        kind: StreamKind::YearlySaving,
+        effect: Field::AeAttendanceReduction,
+        cashable: Field::NhsCashable,
+        since: 2,
+        additional: "A saving to the NHS, outside the council: no other stream counts A&E visits.",
+    },
+];
+
+/// A row of the residential stream: the template.
+const RESIDENTIAL: ParamSpec = ParamSpec {
+    field: Field::YoungPeopleInResidential,
+    group: Group::Stream(StreamKey::ResidentialWeeks),
+    label: "",
+    unit: count("young people"),
+    hint: "",
+    rule: Rule::Amount,
+    shape: Shape::Ranged,
+    default: DefaultValue::Number(Estimate::fixed(0.0)),
+    price_year: NO_PRICE_YEAR,
+    basis: Basis::Assumption,
+    source: "",
+    since: 1,
+};
+
+/// A row of the partner streams, added in format 2: the template.
+const PARTNER: ParamSpec = ParamSpec {
+    field: Field::YoungPeopleWorkedWith,
+    group: Group::Stream(StreamKey::Police),
+    since: 2,
+    ..RESIDENTIAL
+};
+
+const PARAMS: &[ParamSpec] = &[
+    ParamSpec {
+        label: "Looked-after young people in, or on the edge of, residential care",
+        hint: "Young people already looked after whom the hub would help out of, or away from, residential placements.",
+        default: DefaultValue::Number(Estimate::ranged(10.0, 20.0, 40.0)),
+        source: "Assumption: half of the ~40 young people a hub works with at a time (SFPC learning event, June 2022)",
+        ..RESIDENTIAL
+    },
+    ParamSpec {
+        field: Field::ResidentialTimeReduction,
+        label: "Reduction in time spent in residential placements",
+        unit: FRACTION,
+        hint: "North Yorkshire reported 0.45 (45%) less time in residential placements.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::ranged(0.25, 0.45, 0.5)),
+        basis: Basis::Sourced,
+        source: "0.45: Innovation Unit (a claim; no source found behind it). 0.50: North Yorkshire County Council, residential use 'fallen by half' (2017). 0.25: assumption",
+        ..RESIDENTIAL
+    },
+    ParamSpec {
+        field: Field::AlternativeCostPerWeek,
+        label: "Placement that replaces it, weekly cost",
+        unit: GBP_PER_CHILD_WEEK,
+        hint: "Weekly cost of the placement a young person moves to instead (usually foster care). The residential cost is under 'Cost of a child in care'.",
+        default: DefaultValue::Number(Estimate::ranged(396.0, 646.0, 820.0)),
+        price_year: "2016-17",
+        basis: Basis::Sourced,
+        source: "646: PSSRU Unit Costs 2017, foster care incl. allowances and social work. 396: council foster carer fee (LocalGov 2018). 820: CMA 2021, independent fostering agency average",
+        ..RESIDENTIAL
+    },
+    ParamSpec {
+        field: Field::ResidentialWeeksCashable,
+        label: "Cashable share of this saving",
+        unit: FRACTION,
+        hint: "The share a budget line can actually lose: residential weeks not bought, less what replaces them.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::fixed(0.9)),
+        source: "Assumption: a placement not bought is a budget line cut (the usual reading in council finance, evidence file); a tenth is kept back for fixed costs",
+        since: 2,
+        ..RESIDENTIAL
+    },
+    care::entries(
+        "Adolescents on the edge of care who would enter care each year",
+        "Young people not looked after, in the hub's reach, who without it would enter care within the year.",
+        Estimate::ranged(10.0, 20.0, 40.0),
+        Basis::Assumption,
+        "Assumption: a hub works with around 40 young people at a time (SFPC learning event, June 2022), half of them already looked after (the residential stream); of the young people on the edge of care it sees in a year, 20 would enter care without it",
+    ),
+    care::reduction(
+        "Reduction in adolescents entering care",
+        "Share of those entries the hub prevents. North Yorkshire reported that 86% of young people referred stayed out of care, with no comparison group.",
+        Estimate::ranged(0.0, 0.2, 0.4),
+        Basis::Assumption,
+        "Assumption: no impact estimate has been published. Claims: 86% of young people referred stay out of care (NYCC, 20 Sep 2017, before and after, no comparison group); North Yorkshire's looked-after population fell 18% in five years (NYCC via Harrogate News, 3 Oct 2019, self-reported)",
+    ),
+    care::care_years(
+        Estimate::ranged(1.0, 2.0, 2.49),
+        Basis::Assumption,
+        "Assumption: adolescents entering care leave it by 18, so stay less than the 2.49 years of an average care episode (DfE, England 2024 and 2025, derived)",
+    ),
+    care::CASHABLE,
+    care::share(
+        Field::ShareInHouseFoster,
+        "Share placed with in-house foster carers",
+        0.2,
+        concat!("Assumption for adolescents, who are placed in residential care more often than younger children. ", mix_context!()),
+    ),
+    care::share(
+        Field::ShareAgencyFoster,
+        "Share placed with agency foster carers",
+        0.3,
+        concat!("Assumption. ", mix_context!()),
+    ),
+    care::share(
+        Field::ShareResidential,
+        "Share placed in residential care",
+        0.4,
+        concat!("Assumption: twice the fifth of all children looked after who live in children's homes. ", mix_context!()),
+    ),
+    care::share(
+        Field::ShareKinshipOther,
+        "Share placed with kin, with parents or otherwise",
+        0.1,
+        concat!("Assumption: the rest. ", mix_context!()),
+    ),
+    care::IN_HOUSE_FOSTER,
+    care::AGENCY_FOSTER,
+    care::residential(1),
+    care::KINSHIP_OTHER,
+    ParamSpec {
+        label: "Young people the hub works with",
+        hint: "Young people on the hub's books at any one time: the cohort for the police and NHS savings.",
+        default: DefaultValue::Number(Estimate::ranged(20.0, 40.0, 60.0)),
+        basis: Basis::Sourced,
+        source: "40: each hub works with around 40 young people at any one time (SFPC learning event, June 2022). Range: assumption",
+        ..PARTNER
+    },
+    ParamSpec {
+        field: Field::ArrestsPerYoungPerson,
+        label: "Arrests a year per young person, without the hub",
+        unit: count("arrests a year"),
+        hint: "How often a young person in the hub's reach would be arrested in a year without it: ask your police partner.",
+        default: DefaultValue::Number(Estimate::ranged(0.2, 0.5, 1.0)),
+        source: "Assumption: no published rate for this group",
+        ..PARTNER
+    },
+    ParamSpec {
+        field: Field::ArrestReduction,
+        label: "Reduction in arrests",
+        unit: FRACTION,
+        hint: "North Yorkshire reported 38% fewer arrests in the first 18 months.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::ranged(0.0, 0.38, 0.38)),
+        basis: Basis::Sourced,
+        source: "0.38: DfE press release, April 2019, first 18 months (a claim: before and after, no comparison group). 0: assumption of no effect",
+        ..PARTNER
+    },
+    ParamSpec {
+        field: Field::CostPerArrest,
+        label: "Police cost of an arrest",
+        unit: GBP,
+        hint: "What dealing with one offence costs the police; the Home Office's figures run from £270 to £1,260 by type of crime.",
+        default: DefaultValue::Number(Estimate::ranged(270.0, 470.0, 1_260.0)),
+        price_year: "2022-23",
+        basis: Basis::Sourced,
+        source: "Home Office, Police costs methodology, 24 Nov 2025: police response to a crime, 470 (violence without injury); 270 (criminal damage) to 1,260 (violence with injury)",
+        ..PARTNER
+    },
+    partners::cashable(Field::PoliceCashable, StreamKey::Police),
+    ParamSpec {
+        field: Field::AeAttendancesPerYoungPerson,
+        group: Group::Stream(StreamKey::Nhs),
+        label: "A&E visits a year per young person, without the hub",
+        unit: count("visits a year"),
+        hint: "How often a young person in the hub's reach would attend A&E in a year without it. Per young person the hub works with (above).",
+        default: DefaultValue::Number(Estimate::ranged(0.2, 0.5, 1.0)),
+        source: "Assumption: no published rate for this group",
+        ..PARTNER
+    },
+    ParamSpec {
+        field: Field::AeAttendanceReduction,
+        group: Group::Stream(StreamKey::Nhs),
+        label: "Reduction in A&E visits",
+        unit: FRACTION,
+        hint: "North Yorkshire reported 57% fewer A&E visits.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::ranged(0.0, 0.57, 0.57)),
+        basis: Basis::Sourced,
+        source: "0.57: DfE press release 2019 (a claim: before and after; another summary says hospital admissions fell 92%). 0: assumption of no effect",
+        ..PARTNER
+    },
+    ParamSpec {
+        field: Field::CostPerAeAttendance,
+        group: Group::Stream(StreamKey::Nhs),
+        label: "NHS cost of an A&E visit",
+        unit: GBP,
+        hint: "What one A&E attendance costs the NHS.",
+        default: DefaultValue::Number(Estimate::ranged(114.0, 114.0, 138.0)),
+        price_year: "2013-14",
+        basis: Basis::Sourced,
+        source: "NHS Reference Costs 2013-14 via NICE NG94: 114 (not admitted) to 138 (admitted)",
+        ..PARTNER
+    },
+    partners::cashable(Field::NhsCashable, StreamKey::Nhs),
+    delivery::setup_cost(
+        Estimate::ranged(250_000.0, 500_000.0, 1_000_000.0),
+        "One-off: the hub building, recruitment, training.",
+        "Assumption: no published set-up cost; a hub has 6 beds (4 + 2 emergency) (CYP Now)",
+    ),
+    delivery::running_cost(
+        Estimate::ranged(2_000_000.0, 3_000_000.0, 3_500_000.0),
+        "The hub and its team (residential workers, portfolio leads, psychologist, speech and language therapist, police role).",
+        "Norfolk: £5m DfE + £4m council over 3 years (council papers): 9,000,000 / 3 = 3,000,000 a year. Range: assumption",
+    ),
+    delivery::STAFF,
+    delivery::grant(
+        &[1_666_666.67, 1_666_666.67, 1_666_666.66],
+        "Norfolk's £5m DfE grant over 3 years: 5,000,000 / 3 a year",
+    ),
+    delivery::ramp_up(
+        &[0.5, 1.0],
+        "Assumption: the hub opens in year 0 and is full from year 1",
+    ),
+    delivery::DEADWEIGHT,
+    delivery::OPTIMISM_BIAS,
+];
+
+pub const SPEC: ProgrammeSpec = ProgrammeSpec {
+    id: ProgrammeId::NoWrongDoor,
+    streams: STREAMS,
+    params: PARAMS,
+};

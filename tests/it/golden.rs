@@ -1,0 +1,127 @@
+//! Scenario format 1 is a public contract: the golden files in
+//! `tests/golden/format1/` (written by the last format-1 engine) must give
+//! every field they gave, to the last bit, read as they are and after
+//! `sfpc migrate`. See that folder's README.
+
+use serde_json::Value;
+use sfpc::format::{parse_scenario_json, scenario_to_json};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/format1");
+const FILES: [&str; 4] = [
+    "defaults",
+    "grant-funded",
+    "ten-years-fractional",
+    "thirty-years",
+];
+
+fn read(name: &str) -> String {
+    std::fs::read_to_string(format!("{DIR}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Every field of `old` is in `new` with the same value: numbers compared by
+/// their bits (so −0 and 0 differ), lists by length and entry. The header's
+/// version fields are left out: they name the engine, not the figures.
+fn differences(old: &Value, new: &Value, path: &str, out: &mut Vec<String>) {
+    match (old, new) {
+        (Value::Object(o), Value::Object(n)) => {
+            for (k, v) in o {
+                if path.is_empty() && (k == "schema" || k == "engine_version") {
+                    continue;
+                }
+                match n.get(k) {
+                    Some(w) => differences(v, w, &format!("{path}.{k}"), out),
+                    None => out.push(format!("{path}.{k}: missing")),
+                }
+            }
+        }
+        (Value::Array(o), Value::Array(n)) if o.len() == n.len() => {
+            for (i, (v, w)) in o.iter().zip(n).enumerate() {
+                differences(v, w, &format!("{path}[{i}]"), out);
+            }
+        }
+        (Value::Number(o), Value::Number(n)) => {
+            let bits = |x: &serde_json::Number| x.as_f64().map(f64::to_bits);
+            if bits(o) != bits(n) || o.is_f64() != n.is_f64() {
+                out.push(format!("{path}: {o} became {n}"));
+            }
+        }
+        (o, n) if o == n => {}
+        (o, n) => out.push(format!("{path}: {o} became {n}")),
+    }
+}
+
+#[track_caller]
+fn assert_same(old: &Value, new: &Value, what: &str) {
+    let mut out = Vec::new();
+    differences(old, new, "", &mut out);
+    assert!(
+        out.is_empty(),
+        "{what}: {} differences, first {:#?}",
+        out.len(),
+        &out[..out.len().min(5)]
+    );
+}
+
+fn evaluate(text: &str) -> Value {
+    let scenario = parse_scenario_json(text).expect("a valid golden file");
+    let appraisal = sfpc::appraisal::appraise(&scenario);
+    sfpc::format::appraisal_to_json(&scenario, &appraisal)
+}
+
+#[test]
+fn format_1_files_keep_every_figure_to_the_last_bit() {
+    for name in FILES {
+        let old: Value = serde_json::from_str(&read(&format!("{name}.result.json"))).unwrap();
+        let scenario = read(&format!("{name}.json"));
+        assert_same(&old, &evaluate(&scenario), name);
+        // Migrated to format 2: the same figures, and nothing left defaulted.
+        let migrated = scenario_to_json(&parse_scenario_json(&scenario).unwrap());
+        assert_eq!(migrated["schema"], 2);
+        let again = evaluate(&migrated.to_string());
+        assert_same(&old, &again, &format!("{name}, migrated"));
+        assert_eq!(again["defaulted_fields"], serde_json::json!([]), "{name}");
+    }
+}
+
+#[test]
+fn format_1_files_leave_out_every_later_stream_and_say_what_was_defaulted() {
+    let result = evaluate(&read("defaults.json"));
+    for id in sfpc::registry::ProgrammeId::ALL {
+        let streams = result["programmes"][id.key()]["streams"]
+            .as_array()
+            .unwrap();
+        for (spec, s) in id.spec().streams.iter().zip(streams) {
+            assert_eq!(s["key"], spec.key.key());
+            assert_eq!(s["included"], spec.since == 1, "{id:?}: {}", s["key"]);
+        }
+    }
+    let defaulted = result["defaulted_fields"].as_array().unwrap();
+    assert!(defaulted.contains(&Value::from(
+        "programmes.family_valued.care_entry_reduction"
+    )));
+    assert!(!defaulted.contains(&Value::from(
+        "programmes.family_valued.saving_per_family_gbp"
+    )));
+}
+
+#[test]
+fn format_1_files_simulate_exactly_as_before() {
+    for name in ["defaults", "ten-years-fractional"] {
+        let mut old: Value =
+            serde_json::from_str(&read(&format!("{name}.simulation.json"))).unwrap();
+        let scenario = parse_scenario_json(&read(&format!("{name}.json"))).unwrap();
+        let config = sfpc::uncertainty::SimulationConfig {
+            draws: 2000,
+            seed: 7,
+        };
+        let u = sfpc::uncertainty::simulate(&scenario, config);
+        let new = sfpc::format::uncertainty_to_json(&scenario, &u);
+        // The tornado now leaves out parameters with no swing (a cashable
+        // share, a stream left out); the rest are as they were.
+        for p in old["programmes"].as_object_mut().unwrap().values_mut() {
+            let bars = p["tornado"].as_array_mut().unwrap();
+            bars.retain(|b| b["npv_at_low_gbp"] != b["npv_at_high_gbp"]);
+        }
+        assert_same(&old, &new, name);
+    }
+}
