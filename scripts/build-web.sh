@@ -3,6 +3,11 @@
 # then the site a web server hosts into target/site/ (www/ with its
 # JavaScript minified).
 #
+# The engine is built twice from the one crate (src/web/mod.rs): feature
+# `web-page` gives pkg/sfpc.js, what the page's first view needs; feature
+# `web-analysis` gives pkg/sfpc_analysis.js, which the page loads after its
+# first chart (the uncertainty analysis, comparisons and downloads).
+#
 #   bash scripts/build-web.sh
 source "$(dirname "$0")/setup.sh"
 cd "$ROOT"
@@ -10,11 +15,18 @@ cd "$ROOT"
 ensure_wasm_toolchain
 ensure_site_tools
 
-log "building the engine for wasm32 (size-tuned "web" profile)"
-cargo build --lib --profile web --target wasm32-unknown-unknown
-wasm-bindgen --target web --no-typescript --remove-name-section \
-    --out-dir www/pkg target/wasm32-unknown-unknown/web/sfpc.wasm
-ls -l www/pkg/sfpc_bg.wasm www/pkg/sfpc.js >&2
+# build_module FEATURE NAME: the size-tuned "web" profile, then wasm-bindgen.
+build_module() {
+    log "building the engine for wasm32: $2 (feature $1)"
+    cargo build --lib --profile web --target wasm32-unknown-unknown --features "$1"
+    local built=target/wasm32-unknown-unknown/web
+    [ "$2" = sfpc ] || cp "$built/sfpc.wasm" "$built/$2.wasm"
+    wasm-bindgen --target web --no-typescript --remove-name-section \
+        --out-dir www/pkg "$built/$2.wasm"
+}
+build_module web-page sfpc
+build_module web-analysis sfpc_analysis
+ls -l www/pkg/*.wasm www/pkg/*.js >&2
 
 log "building the site into target/site/"
 node scripts/build-site.mjs

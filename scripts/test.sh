@@ -19,7 +19,10 @@ ensure_node_modules
 log "format and lints (native and wasm32)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
-cargo clippy --lib --tests --target wasm32-unknown-unknown -- -D warnings
+# Both WebAssembly modules together (the tests use both), then each alone.
+cargo clippy --lib --tests --target wasm32-unknown-unknown --features web-page,web-analysis -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --features web-page -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --features web-analysis -- -D warnings
 
 log "native tests (model, validation, charts, command line, properties; fuzzing for 60 s)"
 SFPC_FUZZ_SECONDS=60 run_tests cargo test --workspace
@@ -28,7 +31,7 @@ log "WebAssembly boundary tests in headless Chromium"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=120
-run_tests cargo test --target wasm32-unknown-unknown --test web
+run_tests cargo test --target wasm32-unknown-unknown --features web-page,web-analysis --test web
 
 log "end-to-end tests of the page (playwright-core + chromium)"
 bash scripts/build-web.sh

@@ -235,7 +235,7 @@ fn run_case(value: &Value, draw: bool, simulate_seed: Option<u64>) -> Result<Vec
             "{:?}{:?}{:?}{:?}{:?}",
             sfpc::display::headlines(a, horizon),
             sfpc::display::chart_summaries(a, horizon),
-            sfpc::display::stream_readings(a, horizon),
+            sfpc::display::group_readings(a, horizon),
             sfpc::display::streams_table(a),
             sfpc::display::payer_table(a),
         );

@@ -1,9 +1,11 @@
-//! The WebAssembly boundary, in headless Chromium (wasm-bindgen-test-runner
-//! with chromedriver; see scripts/test.sh).
+//! The WebAssembly boundary, both its modules (features `web-page` and
+//! `web-analysis`), in headless Chromium (wasm-bindgen-test-runner with
+//! chromedriver; see scripts/test.sh).
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
-use sfpc::web::{
+use sfpc::web::analysis;
+use sfpc::web::page::{
     default_scenario, draw_comparison, draw_cumulative_net, draw_yearly_flows, evaluate, Report,
 };
 use wasm_bindgen::{JsCast, JsValue};
@@ -44,8 +46,8 @@ fn scenario_round_trip_matches_the_native_engine() {
         );
         assert_eq!(p["headlines"].as_array().map(Vec::len), Some(7));
         // The words for each stream come with the figures.
-        let readings = p["stream_readings"].as_array().expect("stream readings");
-        assert_eq!(readings.len(), a.streams.len());
+        let readings = p["group_readings"].as_array().expect("group readings");
+        assert_eq!(readings.len(), a.programme.spec().groups().len());
         assert_eq!(
             p["streams_table"]["rows"].as_array().map(Vec::len),
             Some(a.streams.len())
@@ -120,7 +122,7 @@ fn charts_draw_into_a_canvas() {
     let comparison = canvas(640, 320);
     draw_comparison(comparison.clone(), &report, 1.0).expect("comparison drawn");
     let who = canvas(640, 320);
-    sfpc::web::draw_who_benefits(who.clone(), &report, "family_safeguarding", 1.0)
+    sfpc::web::page::draw_who_benefits(who.clone(), &report, "family_safeguarding", 1.0)
         .expect("who benefits drawn");
     for c in [&flows, &cumulative, &comparison, &who] {
         // A blank canvas has none; bars, lines, text and axes give thousands.
@@ -153,15 +155,15 @@ fn the_same_seed_gives_the_same_bits_as_natively() {
 fn uncertainty_charts_draw_into_a_canvas() {
     let mut s = sfpc::evidence::default_scenario_json();
     s["programmes"]["family_valued"]["enabled"] = json!(false);
-    let mut run = sfpc::web::start_simulation(to_js(&s), JsValue::from(2000), JsValue::from(1))
+    let mut run = analysis::start_simulation(to_js(&s), JsValue::from(2000), JsValue::from(1))
         .unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!(run.step(500), 500);
     let report = run.finish().expect("finished");
     assert!(run.finish().is_err(), "a run finishes once");
     for draw in [
-        sfpc::web::draw_fan,
-        sfpc::web::draw_npv_histogram,
-        sfpc::web::draw_tornado,
+        analysis::draw_fan,
+        analysis::draw_npv_histogram,
+        analysis::draw_tornado,
     ] {
         let c = canvas(640, 360);
         draw(c.clone(), &report, "no_wrong_door", 1.0).expect("drawn");
@@ -178,10 +180,28 @@ fn uncertainty_charts_draw_into_a_canvas() {
 #[wasm_bindgen_test]
 fn bad_simulation_settings_give_path_qualified_errors() {
     let s = to_js(&sfpc::evidence::default_scenario_json());
-    let errors = match sfpc::web::start_simulation(s, JsValue::from(0), JsValue::from(-1)) {
+    let errors = match analysis::start_simulation(s, JsValue::from(0), JsValue::from(-1)) {
         Ok(_) => panic!("expected errors"),
         Err(e) => from_js(e),
     };
     assert_eq!(errors[0]["path"], "simulation.draws");
     assert_eq!(errors[1]["path"], "simulation.seed");
 }
+
+#[wasm_bindgen_test]
+fn the_analysis_module_writes_the_downloads_the_command_writes() {
+    let s = sfpc::evidence::default_scenario_json();
+    let scenario = sfpc::evidence::default_scenario().expect("defaults");
+    let appraisal = sfpc::appraisal::appraise(&scenario);
+    let csv = analysis::yearly_results_csv(to_js(&s)).expect("CSV");
+    assert_eq!(csv, sfpc::export::yearly_results_csv(&scenario, &appraisal));
+    let pack = analysis::audit_pack(to_js(&s)).expect("pack");
+    let files = sfpc::audit::audit_files(&scenario, &appraisal, None);
+    assert_eq!(pack, sfpc::audit::zip(&files));
+    // Bad input is a list of path-qualified errors, not a panic.
+    let mut bad = s.clone();
+    bad["appraisal"]["horizon_years"] = json!(0);
+    let errors = from_js(analysis::audit_pack(to_js(&bad)).unwrap_err());
+    assert_eq!(errors[0]["path"], "appraisal.horizon_years");
+}
+

@@ -12,6 +12,11 @@
 
 import init, * as engine from './pkg/sfpc.js';
 import { CALCULATOR_HTML } from './markup.js';
+import { el, fieldId, download } from './dom.js';
+import { field, programmeFieldset, showGroupReadings, revealField } from './form.js';
+import {
+  getAt, setAt, fieldPathOf, parseNumber, parseList, textAt, describeErrors, toBase64Url, fromBase64Url,
+} from './scenario-text.js';
 
 const COMPARE = 'compare';
 const SETTINGS = [
@@ -27,87 +32,21 @@ const SIMULATION = [
 /** Milliseconds of simulation per slice of work, so the page keeps responding. */
 const SLICE_MS = 8;
 
-// ---- small DOM helpers: text is always set as text, never parsed as HTML ----
-
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === false || v === null || v === undefined) continue;
-    node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const child of children) node.append(child);
-  return node;
-}
-
-const fieldId = (path) => 'f-' + path.replace(/[^a-z0-9_]+/gi, '-');
 const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1];
 
-// ---- scenario paths ----
-
-function getAt(obj, path) {
-  return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
-}
-
-function setAt(obj, path, value) {
-  const keys = path.split('.');
-  const last = keys.pop();
-  const parent = keys.reduce((o, k) => o[k], obj);
-  parent[last] = value;
-}
-
-/** The form field an engine error belongs to: `a.b.value`, `a.b.low` and `a.b[2]` are `a.b`'s. */
-function fieldPathOf(errorPath) {
-  return errorPath.replace(/\[\d+\]$/, '').replace(/\.(value|low|high)$/, '');
-}
-
-// ---- text <-> scenario values ----
-
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-
-/** A number from what was typed ("£1,200", "60%"), or the text itself for the engine to report. */
-function parseNumber(text) {
-  const t = text.trim().replace(/[£,\s]/g, '');
-  const percent = t.endsWith('%');
-  const digits = percent ? t.slice(0, -1) : t;
-  if (!NUMBER.test(digits)) return text;
-  const n = Number(digits);
-  return percent ? n / 100 : n;
-}
-
-/** List entries are separated by semicolons, or commas followed by a space (so "1,200" stays one number). */
-function parseList(text) {
-  return text.split(/\s*;\s*|,\s+|\s+/).filter((t) => t !== '').map(parseNumber);
-}
-
-/** The text a scenario value is shown as, for `path` (`x.low`, `x.high` for ranges). */
-function textAt(scenario, path) {
-  const end = path.match(/\.(low|high)$/)?.[1];
-  if (end) {
-    const range = getAt(scenario, path.slice(0, -end.length - 1));
-    return range && typeof range === 'object' ? String(range[end]) : '';
-  }
-  const value = getAt(scenario, path);
-  if (Array.isArray(value)) return value.join(', ');
-  if (value && typeof value === 'object') return String(value.value);
-  return String(value);
-}
-
-/** The version of the link format; the scenario inside is scenario format 1. */
-const LINK_VERSION = '1';
-
-const toBase64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-const fromBase64Url = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+/**
+ * The version of the link format this page writes. Its `s` holds a scenario
+ * whose own `schema` says its format: version 1 links carry format 1, version
+ * 2 links format 2. Both open, with the figures they were made with.
+ */
+const LINK_VERSION = '2';
+const READABLE_LINK_VERSIONS = ['1', '2'];
 
 async function pipe(bytes, stream) {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
 }
 
 class LinkError extends Error {}
-
-/** The engine's `{ path, message }` errors in one line. */
-function describeErrors(errors) {
-  return Array.isArray(errors) ? errors.map((e) => `${e.path}: ${e.message}`).join('; ') : String(errors);
-}
 
 /**
  * A scenario from a file's or a link's text, validated by the engine; throws
@@ -123,21 +62,27 @@ function scenarioFromText(text) {
   return engine.normaliseScenario(value);
 }
 
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 let engineLoaded = null;
 
 /** Loads the engine once per page, however many calculators the page holds. */
 export function loadEngine() {
   engineLoaded ??= init();
   return engineLoaded;
+}
+
+let analysisLoaded = null;
+
+/**
+ * Loads the analysis module (pkg/sfpc_analysis.js: the uncertainty analysis,
+ * comparisons and downloads) once per page. It is not needed for the first
+ * view, so the page asks for it only after drawing its first chart.
+ */
+export function loadAnalysis() {
+  analysisLoaded ??= import('./pkg/sfpc_analysis.js').then(async (module) => {
+    await module.default();
+    return module;
+  });
+  return analysisLoaded;
 }
 
 /**
@@ -154,12 +99,22 @@ export async function mountCalculator(root, container, options = {}) {
   const $ = (id) => root.getElementById(id);
   const events = options.events ?? document;
   const linkPage = options.linkPage ?? location.href.split('#')[0];
+  /** The analysis module, once loaded (see loadAnalysis). */
+  let analysis = null;
+  const analysisModule = async () => {
+    analysis ??= await loadAnalysis();
+    return analysis;
+  };
   const state = {
     view: 'family_valued',
     base: null, // the scenario that typed text applies to (the defaults)
     table: [], // the engine's defaults table
     simDefaults: null,
+    streams: {}, // each programme's benefit streams (engine.streams())
     text: new Map(), // path -> exactly what the user typed
+    staffLines: new Map(), // programme -> how many staff lines it has
+    excluded: new Map(), // programme -> Set of the streams not counted
+    openGroups: new Set(), // ids of the form's groups that are open
     report: null, // last valid engine Report (freed when replaced)
     result: null, // its result as JSON
     errors: [],
@@ -172,6 +127,9 @@ export async function mountCalculator(root, container, options = {}) {
     firstChartDrawn: false,
   };
 
+  /** The defaults table's row for a path. */
+  const rowOf = (path) => state.table.find((r) => r.path === path);
+
   /**
    * The scenario value for a field from what was typed. A parameter with a
    * range sends `{ value, low, high }`; a blank low or high means "the same as
@@ -179,11 +137,11 @@ export async function mountCalculator(root, container, options = {}) {
    */
   function valueFor(path) {
     const text = state.text.get(path) ?? '';
-    const current = getAt(state.base, path);
-    if (typeof current === 'string') return text;
-    if (Array.isArray(current)) return parseList(text);
+    if (typeof getAt(state.base, path) === 'string') return text;
+    const shape = rowOf(path)?.shape;
+    if (shape === 'list') return parseList(text);
     const value = parseNumber(text);
-    if (!isParameter(path)) return value;
+    if (shape !== 'ranged') return value;
     const bound = (end) => {
       const t = state.text.get(`${path}.${end}`) ?? '';
       return t.trim() === '' ? value : parseNumber(t);
@@ -193,86 +151,49 @@ export async function mountCalculator(root, container, options = {}) {
     return low === value && high === value ? value : { value, low, high };
   }
 
-  /** Programme parameters that may carry a range (not lists, not settings). */
-  function isParameter(path) {
-    return Boolean(programmeOf(path)) && !Array.isArray(getAt(state.base, path));
+  /** Parameters that may carry a range. */
+  const isParameter = (path) => rowOf(path)?.shape === 'ranged';
+
+  /** A programme's staff lines from what was typed. */
+  function staffFor(key) {
+    const lines = [];
+    for (let i = 0; i < (state.staffLines.get(key) ?? 0); i++) {
+      const at = (prop) => state.text.get(`programmes.${key}.staff[${i}].${prop}`) ?? '';
+      lines.push({ role: at('role'), fte: parseNumber(at('fte')), cost_per_fte_gbp: parseNumber(at('cost_per_fte_gbp')) });
+    }
+    return lines;
   }
 
   function buildScenario() {
     const scenario = structuredClone(state.base);
     for (const path of scenarioPaths()) setAt(scenario, path, valueFor(path));
+    for (const key of programmeKeys()) {
+      scenario.programmes[key].staff = staffFor(key);
+      scenario.programmes[key].excluded_streams = [...(state.excluded.get(key) ?? [])];
+    }
     return scenario;
   }
 
   // ---- the form ----
 
-  function sourceDetails(row) {
-    return el('details', { class: 'source' },
-      el('summary', {}, 'Source'),
-      el('p', {}, el('strong', { class: `basis basis-${row.basis}` }, row.basis), ' · ', `price year: ${row.price_year}`),
-      el('p', {}, row.source));
-  }
+  const formContext = () => ({ state, table: state.table, streams: state.streams });
 
-  function textInput(path, attrs) {
-    const input = el('input', {
-      id: fieldId(path), name: path, type: 'text', class: 'input', autocomplete: 'off', spellcheck: 'false',
-      'data-path': path, ...attrs,
-    });
-    input.value = state.text.get(path) ?? '';
-    return input;
-  }
-
-  function rangeInputs(path, label) {
-    const box = el('div', { class: 'range-inputs' });
-    for (const end of ['low', 'high']) {
-      const p = `${path}.${end}`;
-      box.append(el('div', {},
-        el('label', { for: fieldId(p) }, end === 'low' ? 'Low' : 'High'),
-        textInput(p, { class: 'input input-short', inputmode: 'decimal', 'aria-label': `${label}: ${end}`, placeholder: 'same' })));
-    }
-    return box;
-  }
-
-  function field(spec) {
-    const { path } = spec;
-    const row = state.table.find((r) => r.path === path);
-    const label = spec.label ?? row.label;
-    const ranged = isParameter(path);
-    const hint = spec.hint ?? `${row.hint} Unit: ${row.unit}.`;
-    const id = fieldId(path);
-    const isText = spec.kind === 'text';
-    const input = textInput(path, {
-      inputmode: spec.kind === 'whole' ? 'numeric' : isText || Array.isArray(row?.value) ? 'text' : 'decimal',
-      autocomplete: path === 'council' ? 'organization' : 'off',
-      'aria-describedby': `${id}-hint`,
-      'data-main': true,
-    });
-    const wrap = el('div', { class: 'field', id: `${id}-field` },
-      el('label', { for: id }, label),
-      el('p', { class: 'hint', id: `${id}-hint` }, hint),
-      el('p', { class: 'error-message', id: `${id}-error`, hidden: true }),
-      input);
-    if (ranged) wrap.append(rangeInputs(path, label));
-    if (row) wrap.append(sourceDetails(row));
-    return wrap;
-  }
-
-  function programmeFieldset(key) {
-    const prefix = `programmes.${key}.`;
-    const name = state.result?.programmes?.[key]?.name ?? key;
-    const fieldset = el('fieldset', { class: 'programme', id: `fieldset-${key}` },
-      el('legend', {}, `${name}: your figures`),
-      el('p', { class: 'hint' }, 'Low and high beside a figure give its range for the uncertainty analysis; leave them blank if you are sure of it.'));
-    for (const row of state.table.filter((r) => r.path.startsWith(prefix))) fieldset.append(field({ path: row.path }));
-    return fieldset;
-  }
+  /** A setting's field: from SETTINGS and SIMULATION, with the table's row where it has one. */
+  const settingField = (spec) => field(state, spec, rowOf(spec.path));
 
   function renderForm() {
-    $('settings-fields').replaceChildren(...SETTINGS.map(field));
+    $('settings-fields').replaceChildren(...SETTINGS.map(settingField));
     const keys = state.view === COMPARE ? programmeKeys() : [state.view];
-    $('programme-fields').replaceChildren(...keys.map(programmeFieldset));
-    $('simulation-fields').replaceChildren(...SIMULATION.map(field));
+    const name = (key) => state.result?.programmes?.[key]?.name ?? key;
+    $('programme-fields').replaceChildren(...keys.map((key) => programmeFieldset(formContext(), key, name(key))));
+    $('simulation-fields').replaceChildren(...SIMULATION.map(settingField));
+    showGroups();
     showFieldErrors();
+  }
+
+  /** Each shown group's total and note, from the last valid result. */
+  function showGroups() {
+    for (const [key, p] of Object.entries(state.result?.programmes ?? {})) showGroupReadings(root, key, p.group_readings);
   }
 
   const programmeKeys = () => Object.keys(state.base.programmes);
@@ -304,8 +225,10 @@ export async function mountCalculator(root, container, options = {}) {
 
   function labelFor(path) {
     const spec = [...SETTINGS, ...SIMULATION].find((s) => s.path === path);
-    const row = state.table.find((r) => r.path === path);
-    const label = spec?.label ?? row?.label ?? path;
+    const row = rowOf(path);
+    const staff = path.match(/\.staff\[(\d+)\]\.(\w+)$/);
+    const staffLabel = staff && `Staff, post ${Number(staff[1]) + 1}: ${{ role: 'role', fte: 'FTE', cost_per_fte_gbp: '£ per FTE a year' }[staff[2]] ?? staff[2]}`;
+    const label = spec?.label ?? row?.label ?? staffLabel ?? path;
     const name = state.result?.programmes?.[programmeOf(path)]?.name;
     return name && state.view === COMPARE ? `${name}: ${label}` : label;
   }
@@ -369,6 +292,7 @@ export async function mountCalculator(root, container, options = {}) {
     const path = link.dataset.path;
     const programme = programmeOf(path);
     if (programme && state.view !== COMPARE && state.view !== programme) setView(programme);
+    revealField($(fieldId(path)));
     $(fieldId(path))?.focus();
   }
 
@@ -389,15 +313,23 @@ export async function mountCalculator(root, container, options = {}) {
       el('dt', {}, h.label), el('dd', { class: 'figure' }, h.figure), el('dd', { class: 'reading' }, h.reading)))));
   }
 
+  /** A table the engine wrote as display text (`{ headings, rows }`). */
+  const textTable = (id, caption, t) => table(id, caption, t.headings, t.rows);
+
   function renderProgramme(programme) {
     const years = programme.years;
     cards('headlines', programme.headlines);
+    textTable('streams-table', `${programme.name}: each saving, who benefits and what it is worth`, programme.streams_table);
     $('flows-title').textContent = `${programme.name}: costs, grant and savings by year`;
     $('flows-summary').textContent = programme.summaries.yearly_flows;
-    table('flows-table', `${programme.name}: costs, grant and savings by year (not discounted)`,
-      ['Year', 'Savings to the council', 'Grant', 'Costs', 'Council net', 'Police and NHS savings'],
-      years.map((y) => [`Year ${y.year + 1}`, money(y.benefits_gbp), money(y.grant_gbp), money(y.costs_gbp),
-        money(y.council_net_gbp), money(y.partner_benefits_gbp)]));
+    const counted = programme.streams.filter((st) => st.included);
+    table('flows-table', `${programme.name}: each saving, the grant and the costs by year (not discounted)`,
+      ['Year', ...counted.map((st) => st.label), 'Grant', 'Costs', 'Council net'],
+      years.map((y, t) => [`Year ${y.year + 1}`, ...counted.map((st) => money(st.benefits_gbp[t])),
+        money(y.grant_gbp), money(y.costs_gbp), money(y.council_net_gbp)]));
+    $('who-title').textContent = `${programme.name}: who benefits`;
+    $('who-summary').textContent = programme.summaries.who_benefits;
+    textTable('who-table', `${programme.name}: discounted savings by who receives them`, programme.payer_table);
     $('cumulative-title').textContent = `${programme.name}: the council's cumulative net position`;
     $('cumulative-summary').textContent = programme.summaries.cumulative_net;
     table('cumulative-table', `${programme.name}: cumulative council net position at the end of each year`,
@@ -422,6 +354,7 @@ export async function mountCalculator(root, container, options = {}) {
     if (compare) $('headlines').replaceChildren();
     else renderProgramme(result.programmes[state.view]);
     renderComparison(result);
+    showGroups();
   }
 
   // ---- uncertainty results ----
@@ -523,11 +456,12 @@ export async function mountCalculator(root, container, options = {}) {
     switch (id) {
       case 'flows-chart': return report && single && ((c, r) => engine.drawYearlyFlows(c, report, view, r));
       case 'cumulative-chart': return report && single && ((c, r) => engine.drawCumulativeNet(c, report, view, r));
+      case 'who-chart': return report && single && ((c, r) => engine.drawWhoBenefits(c, report, view, r));
       case 'comparison-chart': return report && ((c, r) => engine.drawComparison(c, report, r));
-      case 'fan-chart': return simulated && ((c, r) => engine.drawFan(c, uReport, view, r));
-      case 'histogram-chart': return simulated && ((c, r) => engine.drawNpvHistogram(c, uReport, view, r));
-      case 'tornado-chart': return simulated && ((c, r) => engine.drawTornado(c, uReport, view, r));
-      case 'scenarios-chart': return comparison && ((c, r) => engine.drawScenarioComparison(c, comparison, r));
+      case 'fan-chart': return simulated && ((c, r) => analysis.drawFan(c, uReport, view, r));
+      case 'histogram-chart': return simulated && ((c, r) => analysis.drawNpvHistogram(c, uReport, view, r));
+      case 'tornado-chart': return simulated && ((c, r) => analysis.drawTornado(c, uReport, view, r));
+      case 'scenarios-chart': return comparison && ((c, r) => analysis.drawScenarioComparison(c, comparison, r));
       default: return null;
     }
   }
@@ -545,7 +479,7 @@ export async function mountCalculator(root, container, options = {}) {
 
   function drawCharts() {
     if (!state.report) return;
-    for (const id of ['flows-chart', 'cumulative-chart', 'comparison-chart']) draw(id);
+    for (const id of ['flows-chart', 'cumulative-chart', 'who-chart', 'comparison-chart']) draw(id);
     if (!state.firstChartDrawn) {
       state.firstChartDrawn = true;
       performance.mark('sfpc:first-chart');
@@ -617,7 +551,7 @@ export async function mountCalculator(root, container, options = {}) {
     if (!hash) return null;
     const params = new URLSearchParams(hash);
     const version = params.get('v');
-    if (version !== LINK_VERSION) {
+    if (!READABLE_LINK_VERSIONS.includes(version)) {
       throw new LinkError(/^\d+$/.test(version ?? '') && Number(version) > Number(LINK_VERSION)
         ? `it was made by a newer version of the calculator (link format ${version})`
         : 'it is not a link to this calculator');
@@ -635,12 +569,23 @@ export async function mountCalculator(root, container, options = {}) {
     }
   }
 
-  /** Puts a scenario's figures into the form, as text; paths it lacks keep theirs. */
+  /**
+   * Puts a scenario's figures into the form, as text, with its staff lines
+   * and the streams it leaves out; paths it lacks keep theirs.
+   */
   function applyScenario(scenario) {
     for (const path of scenarioPaths()) {
       if (getAt(scenario, path) === undefined) continue;
       state.text.set(path, textAt(scenario, path));
       if (isParameter(path)) for (const end of ['low', 'high']) state.text.set(`${path}.${end}`, textAt(scenario, `${path}.${end}`));
+    }
+    for (const [key, p] of Object.entries(scenario.programmes ?? {})) {
+      if (p.excluded_streams) state.excluded.set(key, new Set(p.excluded_streams));
+      if (!p.staff) continue;
+      p.staff.forEach((line, i) => {
+        for (const prop of ['role', 'fte', 'cost_per_fte_gbp']) state.text.set(`programmes.${key}.staff[${i}].${prop}`, String(line[prop]));
+      });
+      state.staffLines.set(key, p.staff.length);
     }
   }
 
@@ -674,7 +619,7 @@ export async function mountCalculator(root, container, options = {}) {
       applyScenario(scenarioFromText(await response.text()));
     } catch (e) {
       const why = Array.isArray(e) ? describeErrors(e) : e.message;
-      state.text = defaultText();
+      useDefaults();
       showNotice(`The starting figures could not be read (${why}). The calculator shows the default figures instead.`);
     }
   }
@@ -691,7 +636,7 @@ export async function mountCalculator(root, container, options = {}) {
       }
     } catch (e) {
       if (!(e instanceof LinkError)) throw e;
-      state.text = defaultText();
+      useDefaults();
       showNotice(`This link could not be opened: ${e.message}. The calculator shows the default figures instead.`);
     }
   }
@@ -794,12 +739,27 @@ export async function mountCalculator(root, container, options = {}) {
     state.run = null;
   }
 
-  /** Starts the uncertainty analysis in slices of about SLICE_MS; a newer start cancels it. */
+  /**
+   * Starts the uncertainty analysis in slices of about SLICE_MS; a newer start
+   * cancels it. The first start loads the analysis module, then starts the
+   * analysis of whatever the figures are by then.
+   */
   function startSimulation(scenario) {
     cancelSimulation();
+    if (!analysis) {
+      const token = state.runToken;
+      progress(0, 0, 'Loading the uncertainty analysis…');
+      analysisModule().then(() => {
+        if (token === state.runToken && !state.errors.length) startSimulation();
+      }, (e) => {
+        console.error(e);
+        progress(0, 0, 'The uncertainty analysis could not be loaded.');
+      });
+      return;
+    }
     let run;
     try {
-      run = engine.startSimulation(simulationScenario(scenario), parseNumber(state.text.get('simulation.draws')), parseNumber(state.text.get('simulation.seed')));
+      run = analysis.startSimulation(simulationScenario(scenario), parseNumber(state.text.get('simulation.draws')), parseNumber(state.text.get('simulation.seed')));
     } catch (errors) {
       state.errors = uniqueByField([...state.errors, ...(Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }])]);
       markSimulationStale(true);
@@ -889,6 +849,7 @@ export async function mountCalculator(root, container, options = {}) {
 
   function setView(view) {
     state.view = view;
+    renderSources();
     if (state.report) scheduleLink(state.report.scenario());
     renderViewChoices();
     renderForm();
@@ -904,28 +865,67 @@ export async function mountCalculator(root, container, options = {}) {
     if (event.target.name === 'view') setView(event.target.value);
   }
 
+  /** The paths of every figure typed as one text (not staff lines, which have their own). */
   function scenarioPaths() {
-    return [...SETTINGS.map((s) => s.path), ...state.table.filter((r) => r.path.startsWith('programmes.')).map((r) => r.path)];
+    const programmeRows = state.table.filter((r) => r.programme && r.shape !== 'staff');
+    return [...SETTINGS.map((s) => s.path), ...programmeRows.map((r) => r.path)];
   }
 
-  function defaultText() {
-    const text = new Map();
-    for (const path of scenarioPaths()) {
-      text.set(path, textAt(state.base, path));
-      if (isParameter(path)) for (const end of ['low', 'high']) text.set(`${path}.${end}`, textAt(state.base, `${path}.${end}`));
+  /** Every figure back to the defaults, the simulation's settings too. */
+  function useDefaults() {
+    state.text = new Map([['simulation.draws', String(state.simDefaults.draws)], ['simulation.seed', String(state.simDefaults.seed)]]);
+    state.staffLines = new Map();
+    state.excluded = new Map();
+    applyScenario(state.base);
+  }
+
+  // ---- staff lines and streams counted ----
+
+  /** Adds or removes a staff line; the form is rebuilt with the texts moved up. */
+  function onStaffClick(event) {
+    const button = event.target.closest('button[data-staff-add], button[data-staff-remove]');
+    if (!button) return false;
+    const key = button.dataset.staffAdd ?? button.dataset.staffRemove;
+    const count = state.staffLines.get(key) ?? 0;
+    const at = (i, prop) => `programmes.${key}.staff[${i}].${prop}`;
+    const props = ['role', 'fte', 'cost_per_fte_gbp'];
+    if (button.dataset.staffAdd) {
+      for (const prop of props) state.text.set(at(count, prop), prop === 'role' ? '' : '0');
+      state.staffLines.set(key, count + 1);
+    } else {
+      const index = Number(button.dataset.index);
+      for (let i = index; i < count - 1; i++) for (const prop of props) state.text.set(at(i, prop), state.text.get(at(i + 1, prop)) ?? '');
+      for (const prop of props) state.text.delete(at(count - 1, prop));
+      state.staffLines.set(key, count - 1);
     }
-    text.set('simulation.draws', String(state.simDefaults.draws));
-    text.set('simulation.seed', String(state.simDefaults.seed));
-    return text;
+    renderForm();
+    update();
+    const next = Math.min(button.dataset.staffAdd ? count : Number(button.dataset.index), (state.staffLines.get(key) ?? 1) - 1);
+    ($(fieldId(at(next, 'role'))) ?? root.querySelector(`button[data-staff-add="${key}"]`))?.focus();
+    return true;
+  }
+
+  /** A stream's "count this saving" box. */
+  function onStreamToggle(event) {
+    const box = event.target.closest('input[data-stream]');
+    if (!box) return;
+    const set = state.excluded.get(box.dataset.programme) ?? new Set();
+    if (box.checked) set.delete(box.dataset.stream);
+    else set.add(box.dataset.stream);
+    state.excluded.set(box.dataset.programme, set);
+    update();
+    announce();
   }
 
   // ---- the audit pack ----
 
-  function downloadAuditPack() {
+  async function downloadAuditPack() {
     if (!state.report) return;
+    const module = await analysisModule();
     const madeFor = state.uReportFor;
     const current = state.uReport && !state.run && madeFor?.report === state.report && madeFor.view === state.view;
-    const zip = current ? state.report.auditPackWithUncertainty(state.uReport) : state.report.auditPack();
+    const scenario = state.report.scenario();
+    const zip = current ? module.auditPackWithUncertainty(scenario, state.uReport) : module.auditPack(scenario);
     download('sfpc-audit-pack.zip', zip, 'application/zip');
     shareStatus(current ? 'Audit pack downloaded.'
       : 'Audit pack downloaded, without the uncertainty analysis: it has not finished for these figures.');
@@ -1044,15 +1044,16 @@ export async function mountCalculator(root, container, options = {}) {
       : 'Choose one model above to save a scenario: each saved scenario is for one model.';
   }
 
-  function renderScenarioComparison() {
-    comparison?.free();
-    comparison = null;
+  async function renderScenarioComparison() {
     const entries = SLOTS.filter((slot) => saved.has(slot))
       .map((slot) => ({ label: slotLabel(slot), programme: saved.get(slot).programme, scenario: saved.get(slot).scenario }));
+    const module = entries.length ? await analysisModule() : null;
+    comparison?.free();
+    comparison = null;
     $('scenarios').hidden = entries.length === 0;
     if (!entries.length) return;
     try {
-      comparison = engine.compareScenarios(entries);
+      comparison = module.compareScenarios(entries);
     } catch (errors) {
       $('scenarios').hidden = true;
       savedStatus(`The saved scenarios could not be compared: ${describeErrors(errors)}.`);
@@ -1073,19 +1074,21 @@ export async function mountCalculator(root, container, options = {}) {
   }
 
   function resetAll() {
-    state.text = defaultText();
+    useDefaults();
     renderForm();
     update();
     $('status').textContent = 'All figures reset to the defaults.';
   }
 
+  /** The defaults of the model in view (all three in the compare view), with their sources. */
   function renderSources() {
-    const group = (path) => state.result.programmes[programmeOf(path)]?.name ?? 'Appraisal';
+    const shown = (r) => !r.programme || state.view === COMPARE || r.programme === state.view;
+    const group = (r) => state.result.programmes[r.programme]?.name ?? 'Appraisal';
     const range = (r) => (Array.isArray(r.value) || r.low === r.high ? '' : `${r.low} to ${r.high}`);
     const value = (r) => (Array.isArray(r.value) ? r.value.join(', ') : String(r.value));
-    table('sources-table', 'Every default the calculator starts from',
+    table('sources-table', 'The defaults the calculator starts from, for the model shown',
       ['Parameter', 'Model', 'Value', 'Range', 'Unit', 'Price year', 'Basis', 'Source'],
-      state.table.map((r) => [r.label, group(r.path), value(r), range(r), r.unit, r.price_year, r.basis, r.source]));
+      state.table.filter(shown).map((r) => [r.label, group(r), value(r), range(r), r.unit, r.price_year, r.basis, r.source]));
     $('sources').hidden = false;
   }
 
@@ -1125,8 +1128,11 @@ export async function mountCalculator(root, container, options = {}) {
     $('engine-version').textContent = engine.engineVersion();
     state.base = engine.defaultScenario();
     state.table = engine.defaultsTable();
+    state.streams = engine.streams();
     state.simDefaults = engine.simulationDefaults();
-    state.text = defaultText();
+    // Each programme's first group starts open; the rest fold to their totals.
+    for (const key of Object.keys(state.streams)) state.openGroups.add(`group-${key}-${state.streams[key][0].key}`);
+    useDefaults();
     state.report = engine.evaluate(state.base);
     state.result = state.report.result();
     await restoreStart();
@@ -1143,15 +1149,22 @@ export async function mountCalculator(root, container, options = {}) {
 
     const form = $('calculator');
     form.addEventListener('input', onInput);
-    form.addEventListener('change', onViewChange);
+    form.addEventListener('change', (event) => {
+      onViewChange(event);
+      onStreamToggle(event);
+    });
+    form.addEventListener('click', onStaffClick);
     form.addEventListener('submit', (e) => e.preventDefault());
     $('reset').addEventListener('click', resetAll);
     $('error-summary').addEventListener('click', followErrorLink);
     $('copy-link').addEventListener('click', copyLink);
     $('download-scenario').addEventListener('click', () => state.report
       && download('sfpc-scenario.json', JSON.stringify(state.report.scenario(), null, 2), 'application/json'));
-    $('download-csv').addEventListener('click', () => state.report
-      && download('sfpc-yearly-results.csv', state.report.csv(), 'text/csv;charset=utf-8'));
+    $('download-csv').addEventListener('click', async () => {
+      if (!state.report) return;
+      const csv = (await analysisModule()).yearlyResultsCsv(state.report.scenario());
+      download('sfpc-yearly-results.csv', csv, 'text/csv;charset=utf-8');
+    });
     $('f-upload').addEventListener('change', openFile);
     $('download-audit').addEventListener('click', downloadAuditPack);
     $('saved').addEventListener('click', onSavedClick);

@@ -89,9 +89,18 @@ export const CALCULATOR_HTML = `
     <div id="headlines" class="headlines"></div>
 
     <div id="programme-charts">
+      <section class="streams" aria-labelledby="streams-title">
+        <h3 id="streams-title">Where the savings come from</h3>
+        <div class="table-wrap" tabindex="0" role="region" aria-labelledby="streams-caption">
+          <table id="streams-table"><caption id="streams-caption">Each saving, who benefits and what it is worth</caption></table>
+        </div>
+      </section>
+
       ${chart('flows', 'Costs, grant and savings by year', 'Costs, grant and savings by year')}
 
       ${chart('cumulative', `The council's cumulative net position`, 'Cumulative council net position at the end of each year')}
+
+      ${chart('who', 'Who benefits', 'Discounted savings by who receives them')}
     </div>
 
     <section id="uncertainty" class="uncertainty" aria-labelledby="uncertainty-title">
@@ -145,18 +154,22 @@ export const CALCULATOR_HTML = `
 
 <section class="method" aria-labelledby="method-title">
   <h2 id="method-title">How the calculator works</h2>
-  <p>It follows the HM Treasury Green Book. Each year, savings are the model's effect × your caseload × your unit cost,
-    scaled by ramp-up and reduced for deadweight (what would have happened anyway) and optimism bias.
-    Costs are set-up (first year only) and running costs. The DfE grant counts for the council but not for the public
-    sector as a whole, as it is a transfer within it. Future years are discounted at the rate you set (3.5% a year in the
-    Green Book): £1 in year 5 counts as £0.84 today.</p>
+  <p>It follows the HM Treasury Green Book. Each model saves money in several <strong>streams</strong>, each with who
+    benefits (the council, the police, the NHS) and the share of it that is cash a budget line can lose. A yearly saving
+    is the stream's effect × your caseload × your unit cost. Children kept out of care save a year's cost of care (from
+    the placement mix) for each year they would have stayed, the last part-year pro rata; what falls after the
+    appraisal period is shown but not counted. Every saving is scaled by ramp-up and reduced for deadweight (what would
+    have happened anyway) and optimism bias. Costs are set-up (first year only), running costs and staff. The DfE grant
+    counts for the council but not for the public sector as a whole, as it is a transfer within it. Future years are
+    discounted at the rate you set (3.5% a year in the Green Book): £1 five years from now (year 6) counts as £0.84 today.</p>
   <ul>
-    <li><strong>Council net present value</strong>: savings − costs + grant, discounted, over the appraisal period.</li>
+    <li><strong>Council net present value</strong>: the council's savings − costs + grant, discounted, over the appraisal period.</li>
+    <li><strong>Council cashable net present value</strong>: the same, counting only the cashable share of each saving.</li>
     <li><strong>Public-sector net present value</strong>: adds police and NHS savings, leaves out the grant.</li>
     <li><strong>Benefit-cost ratio</strong>: discounted savings (council and partners) ÷ discounted costs.</li>
     <li><strong>Council return on investment</strong>: (discounted savings − the council's own discounted cost) ÷ its own cost.</li>
     <li><strong>Payback</strong>: when the council's running total of savings, costs and grant turns positive for good.</li>
-    <li><strong>Break-even</strong>: the effect the model would need for the council's net present value to be zero.</li>
+    <li><strong>Break-even</strong>: the effect a saving would need for the council's net present value to be zero, the rest held.</li>
   </ul>
   <p>The innovators' results are before-and-after figures from the councils that designed the models, not controlled trials.</p>
 </section>

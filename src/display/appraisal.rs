@@ -5,7 +5,7 @@ use super::{
     capitalise, gbp, lowercase_first, parameter_label, parameter_value, percent, years, TextTable,
 };
 use crate::appraisal::{Appraisal, CouncilRoi, ProgrammeAppraisal, StreamAppraisal, YearRow};
-use crate::registry::{ProgrammeId, UnitKind};
+use crate::registry::{Field, Group, ProgrammeId, StreamKey, UnitKind};
 use crate::scenario::Scenario;
 
 /// "pays back in year 3 of 5"; years are counted from 1 for people.
@@ -98,9 +98,7 @@ pub fn headlines(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<Headline> {
         .payback_years
         .map_or("not within the period".into(), |p| format!("{p:.1} years"));
     let headline_effect = a.programme.headline_stream().effect;
-    let break_even_figure = a.break_even_effect.map_or("n/a".into(), |e| {
-        parameter_value(a.programme, headline_effect, e)
-    });
+    let break_even_figure = break_even_figure(a.programme, headline_effect, a.break_even_effect);
     vec![
         headline(
             "council_npv",
@@ -142,6 +140,16 @@ pub fn headlines(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<Headline> {
     ]
 }
 
+/// A break-even effect as a figure: "n/a" when the effect moves nothing,
+/// "none needed" when the council breaks even without it.
+fn break_even_figure(programme: ProgrammeId, field: Field, break_even: Option<f64>) -> String {
+    match break_even {
+        None => "n/a".into(),
+        Some(be) if be <= 0.0 => "none needed".into(),
+        Some(be) => parameter_value(programme, field, be),
+    }
+}
+
 /// What a stream's break-even means, in a sentence.
 fn break_even_reading(programme: ProgrammeId, effect: f64, break_even: Option<f64>) -> String {
     let field = programme.headline_stream().effect;
@@ -150,7 +158,7 @@ fn break_even_reading(programme: ProgrammeId, effect: f64, break_even: Option<f6
 
 fn break_even_sentence(
     programme: ProgrammeId,
-    field: crate::registry::Field,
+    field: Field,
     effect: f64,
     break_even: Option<f64>,
 ) -> String {
@@ -176,20 +184,21 @@ fn break_even_sentence(
     )
 }
 
-/// A stream in words: its total and its break-even, for its group on the page.
+/// A group of the form in words: its total, and what else a reader needs
+/// beside it (a stream's break-even, or that it is someone else's saving).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
-pub struct StreamReading {
+pub struct GroupReading {
+    /// The registry's group key: a stream's key, `cost_of_care` or `delivery`.
     pub key: &'static str,
     pub label: &'static str,
-    pub payer: &'static str,
     /// "£1,234,567 over 5 years, discounted (90% cashable)", or why nothing.
     pub total: String,
-    pub break_even: String,
+    pub note: String,
 }
 
 fn stream_total(s: &StreamAppraisal, horizon_years: u32) -> String {
     if !s.included {
-        return "not counted: you have left this stream out".into();
+        return "not counted: you have left this saving out".into();
     }
     let period = years(f64::from(horizon_years));
     let mut text = format!(
@@ -206,30 +215,70 @@ fn stream_total(s: &StreamAppraisal, horizon_years: u32) -> String {
     text
 }
 
-/// Each stream's total and break-even, in the programme's order.
-pub fn stream_readings(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<StreamReading> {
+fn stream_note(a: &ProgrammeAppraisal, s: &StreamAppraisal) -> String {
+    if !s.payer.is_council() {
+        format!(
+            "A saving to {}, outside the council: it counts in the public-sector figures only.",
+            s.payer.in_sentence()
+        )
+    } else if s.included {
+        capitalise(&break_even_sentence(
+            a.programme,
+            s.effect_field,
+            s.effect,
+            s.break_even_effect,
+        )) + "."
+    } else {
+        String::new()
+    }
+}
+
+/// Each group of the programme's form, in registry order, with its total.
+pub fn group_readings(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<GroupReading> {
     let spec = a.programme.spec();
-    a.streams
-        .iter()
-        .filter_map(|s| {
-            let stream = spec.stream(s.stream)?;
-            let break_even = if !s.payer.is_council() {
-                format!(
-                    "a saving to {}, outside the council: it does not change the council's figures",
-                    s.payer.in_sentence()
-                )
-            } else if s.included {
-                break_even_sentence(a.programme, s.effect_field, s.effect, s.break_even_effect)
-            } else {
-                String::new()
+    let period = years(f64::from(horizon_years));
+    spec.groups()
+        .into_iter()
+        .map(|group| {
+            let label = spec.group_label(group);
+            let (total, note) = match group {
+                Group::Stream(key) => match a.stream(key) {
+                    Some(s) => (stream_total(s, horizon_years), stream_note(a, s)),
+                    None => (String::new(), String::new()),
+                },
+                Group::CostOfCare => {
+                    let annual = a
+                        .stream(StreamKey::CareEntries)
+                        .and_then(|s| s.annual_cost_of_care_gbp);
+                    match annual {
+                        Some(x) => (
+                            format!("{} a year for each child in care", gbp(x)),
+                            String::new(),
+                        ),
+                        None => (
+                            "not used: children kept out of care are left out".into(),
+                            String::new(),
+                        ),
+                    }
+                }
+                Group::Delivery | Group::Appraisal => {
+                    let pv = &a.present_values;
+                    (
+                        format!(
+                            "costs {} and grant {} over {period}, discounted",
+                            gbp(pv.costs_gbp),
+                            gbp(pv.grant_gbp)
+                        ),
+                        String::new(),
+                    )
+                }
             };
-            Some(StreamReading {
-                key: s.stream.key(),
-                label: stream.label,
-                payer: s.payer.label(),
-                total: stream_total(s, horizon_years),
-                break_even,
-            })
+            GroupReading {
+                key: group.key(),
+                label,
+                total,
+                note,
+            }
         })
         .collect()
 }
@@ -256,9 +305,7 @@ pub fn streams_table(a: &ProgrammeAppraisal) -> TextTable {
                 percent(s.cashable_fraction),
                 counted(gbp(s.pv_gbp)),
                 counted(gbp(s.after_horizon_gbp)),
-                s.break_even_effect.map_or("n/a".into(), |e| {
-                    parameter_value(a.programme, s.effect_field, e)
-                }),
+                break_even_figure(a.programme, s.effect_field, s.break_even_effect),
             ]
         })
         .collect();

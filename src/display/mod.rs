@@ -12,9 +12,8 @@ mod comparison;
 mod uncertainty;
 
 pub use appraisal::{
-    appraisal_context, appraisal_table, chart_summaries, comparison_summary, headlines,
-    payback_reading, payer_table, stream_readings, streams_table, ChartSummaries, Headline,
-    StreamReading,
+    appraisal_context, appraisal_table, chart_summaries, comparison_summary, group_readings,
+    headlines, payback_reading, payer_table, streams_table, ChartSummaries, GroupReading, Headline,
 };
 pub use comparison::{scenario_comparison_summary, scenario_comparison_table};
 pub use uncertainty::{uncertainty_summaries, uncertainty_table, UncertaintySummaries};

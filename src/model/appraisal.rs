@@ -149,6 +149,9 @@ pub struct StreamAppraisal {
     /// The effect at which council NPV is zero, the rest held; `None` for a
     /// stream that is not the council's, or whose effect moves nothing.
     pub break_even_effect: Option<f64>,
+    /// An entries-to-care stream's year of care for one child, from the
+    /// placement mix (`None` for other streams, or when left out).
+    pub annual_cost_of_care_gbp: Option<f64>,
 }
 
 /// A programme's appraisal: the yearly table and its summary measures.
@@ -487,10 +490,10 @@ fn appraise_stream(
     let mut benefits = vec![0.0; rows.len()];
     stream_savings(s, multipliers, &mut benefits);
     let pv_gbp = discounted(&benefits, rows);
-    let (after_horizon_gbp, pv_per_unit) = match s.shape {
+    let (after_horizon_gbp, pv_per_unit, annual_cost_of_care_gbp) = match s.shape {
         StreamShape::Yearly {
             gbp_per_unit_effect,
-        } => (0.0, gbp_per_unit_effect * pv.effect_years),
+        } => (0.0, gbp_per_unit_effect * pv.effect_years, None),
         StreamShape::CareEntries {
             entries_per_year,
             annual_cost_gbp,
@@ -501,7 +504,7 @@ fn appraise_stream(
             care_savings(multipliers, entries, annual, care_years, &mut per_unit);
             let avoided = entries * s.effect;
             let after = care_after_horizon(multipliers, avoided, annual, care_years);
-            (after, discounted(&per_unit, rows))
+            (after, discounted(&per_unit, rows), Some(annual))
         }
     };
     StreamAppraisal {
@@ -519,6 +522,7 @@ fn appraise_stream(
             .is_council()
             .then(|| break_even(pv, pv_gbp, pv_per_unit))
             .flatten(),
+        annual_cost_of_care_gbp,
     }
 }
 
@@ -548,6 +552,7 @@ pub fn appraise_programme(
                 pv_gbp: 0.0,
                 after_horizon_gbp: 0.0,
                 break_even_effect: None,
+                annual_cost_of_care_gbp: None,
             },
         })
         .collect();

@@ -83,7 +83,9 @@ test('keyboard only: every control is reached with visible focus, a figure is ch
   // Number every control a keyboard user must reach (one radio of a group: arrows move within it).
   const controls = await page.evaluate(() => {
     const candidates = document.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), summary, [tabindex="0"]');
-    const shown = [...candidates].filter((el) => el.getClientRects().length > 0 && !(el.type === 'radio' && !el.checked));
+    // Shown: laid out and rendered (checkVisibility: not inside a closed <details>).
+    const shown = [...candidates].filter((el) => el.getClientRects().length > 0 && el.checkVisibility()
+      && !(el.type === 'radio' && !el.checked));
     shown.forEach((el, i) => { el.dataset.kb = String(i); });
     return shown.length;
   });

@@ -32,9 +32,13 @@ const quantile = (xs, q) => {
 const fmt = (x) => x.toFixed(2);
 const money = (x) => `£${Math.round(x).toLocaleString('en-GB')}`;
 
+/** The first view's transfer size in KiB; what loads after it is listed apart. */
 async function pageTransfer(browser, url) {
-  const { rows, kib } = transferSize(await requestedFiles(browser, url));
-  for (const r of rows) console.log(`  ${r.file.padEnd(18)} ${String(r.raw).padStart(8)} B raw ${String(r.gzip).padStart(8)} B gzipped`);
+  const { firstView, later } = await requestedFiles(browser, url);
+  const { rows, kib } = transferSize(firstView);
+  for (const r of rows) console.log(`  ${r.file.padEnd(24)} ${String(r.raw).padStart(8)} B raw ${String(r.gzip).padStart(8)} B gzipped`);
+  const after = transferSize(later);
+  console.log(`  after the first chart: ${after.kib.toFixed(1)} KiB gzipped (${later.join(', ')})`);
   return kib;
 }
 
@@ -86,21 +90,26 @@ async function simulationTimes(browser, url, changes) {
   return { times, million, parts: partMedians };
 }
 
-/** The Family Safeguarding-only default scenario, as the page would send it. */
-function familySafeguarding(engine) {
-  const s = engine.defaultScenario();
+/**
+ * The Family Safeguarding-only default scenario, as the page would send it,
+ * with the streams the Squiggle model has: plans, police and NHS (format 1's
+ * model; children kept out of care is left out of both).
+ */
+function familySafeguarding(page) {
+  const s = page.defaultScenario();
   s.programmes.family_valued.enabled = false;
   s.programmes.no_wrong_door.enabled = false;
+  s.programmes.family_safeguarding.excluded_streams = ['care_entries'];
   return s;
 }
 
 /** Best draws per second of this engine over `runs` runs of `draws` (simulate, summarise). */
-function engineRate(engine, draws, runs) {
+function engineRate(page, analysis, draws, runs) {
   let best = Infinity;
   let mean = 0;
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const run = engine.startSimulation(familySafeguarding(engine), draws, i + 1);
+    const run = analysis.startSimulation(familySafeguarding(page), draws, i + 1);
     run.step(draws);
     const report = run.finish();
     mean = report.result().programmes.family_safeguarding.council_npv_gbp.mean;
@@ -117,9 +126,11 @@ async function browserRate(browser, url, draws) {
   // by the test driver, which the page's CSP (no 'unsafe-eval') allows.
   const rate = await page.evaluate(`(async () => {
     const engine = await import('./pkg/sfpc.js');
+    const analysis = await import('./pkg/sfpc_analysis.js');
+    await analysis.default();
     ${familySafeguarding.toString()}
     ${engineRate.toString()}
-    return engineRate(engine, ${draws}, 3);
+    return engineRate(engine, analysis, ${draws}, 3);
   })()`);
   await page.close();
   return rate;
@@ -207,8 +218,10 @@ try {
   const { readFileSync: read } = await import('node:fs');
   const engine = await import(join(ROOT, 'www', 'pkg', 'sfpc.js'));
   await engine.default({ module_or_path: read(join(ROOT, 'www', 'pkg', 'sfpc_bg.wasm')) });
+  const analysis = await import(join(ROOT, 'www', 'pkg', 'sfpc_analysis.js'));
+  await analysis.default({ module_or_path: read(join(ROOT, 'www', 'pkg', 'sfpc_analysis_bg.wasm')) });
   const draws = 1_000_000;
-  const ours = engineRate(engine, draws, 3);
+  const ours = engineRate(engine, analysis, draws, 3);
   const browserOurs = await browserRate(chromium.browser, server.url, draws);
   const theirs = await squiggleRate(familySafeguarding(engine), draws, 2);
   const results = {

@@ -25,6 +25,14 @@ const gbp = (x) => {
   return `${pounds !== 0 && x < 0 ? '-' : ''}£${pounds.toLocaleString('en-GB')}`;
 };
 
+/** The display format of src/display.rs `probability`: never 0% for a chance, never 100% short of certainty. */
+const probability = (p) => {
+  const pct = Math.round(p * 100);
+  if (p > 0 && pct === 0) return 'under 1%';
+  if (p < 1 && pct === 100) return 'over 99%';
+  return `${pct}%`;
+};
+
 const headline = (page, key) => page.locator(`.headline-${key} .figure`).textContent();
 
 /** Pixels of a canvas that are not white: 0 for a blank chart. */
@@ -169,16 +177,23 @@ test('no request leaves the page, and screenshots at 1280 and 375 px', async () 
   }
 });
 
-test('the sources table lists every default with its basis', async () => {
+test('the sources table lists the defaults of the model shown, each with its basis', async () => {
   const { page } = await openCalculator(env.chromium.browser, env.server.url);
-  // One row for each parameter of the default scenario (numbers, ranges, lists).
+  // One row for each parameter (numbers, ranges, lists, staff lines), not
+  // the list of streams left out.
   const leaves = (v) => (typeof v === 'number' || Array.isArray(v) || (v && typeof v === 'object' && 'value' in v) ? 1
     : v && typeof v === 'object' ? Object.values(v).reduce((n, x) => n + leaves(x), 0) : 0);
   const { appraisal, programmes } = defaults();
-  assert.equal(await page.locator('#sources-table tbody tr').count(), leaves({ appraisal, programmes }));
-  const text = await page.locator('#sources-table').textContent();
+  for (const p of Object.values(programmes)) delete p.excluded_streams;
+  const rows = () => page.locator('#sources-table tbody tr').count();
+  assert.equal(await rows(), leaves({ appraisal, programme: programmes.family_valued }));
+  let text = await page.locator('#sources-table').textContent();
   assert.match(text, /Mason et al\./);
   assert.match(text, /assumption/);
+  await chooseView(page, 'compare');
+  assert.equal(await rows(), leaves({ appraisal, programmes }));
+  text = await page.locator('#sources-table').textContent();
+  assert.match(text, /Home Office, Police costs methodology/);
   await page.close();
 });
 
@@ -202,7 +217,7 @@ test('the uncertainty analysis in the browser equals sfpc simulate, bit for bit'
   const median = await page.locator('#percentiles-table tbody tr:first-child td').nth(2).textContent();
   assert.equal(median, gbp(expected.council_npv_gbp.p50));
   assert.equal(await page.locator('.headline-p-positive .figure').textContent(),
-    `${Math.round(expected.probability_council_npv_positive * 100)}%`);
+    probability(expected.probability_council_npv_positive));
   for (const id of ['fan-chart', 'histogram-chart', 'tornado-chart']) {
     assert.ok(await inkedPixels(page, id) > 5000, `${id} is blank`);
   }
@@ -286,13 +301,13 @@ test('a link holds every input: opening it restores them all', async () => {
   await page.waitForTimeout(400); // the address is written 200 ms after the last change
   const link = page.url();
   const expected = await inputValues(page);
-  assert.match(link, /#v=1&view=no_wrong_door&/);
-  // The link holds the whole scenario in format 1, every programme as it is:
+  assert.match(link, /#v=2&view=no_wrong_door&/);
+  // The link holds the whole scenario in format 2, every programme as it is:
   // viewing one programme must not switch the others off.
   const { inflateRawSync } = await import('node:zlib');
   const packed = new URLSearchParams(new URL(link).hash.slice(1)).get('s');
   const inLink = JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
-  assert.equal(inLink.schema, 1);
+  assert.equal(inLink.schema, 2);
   assert.equal(inLink.council, 'Testshire County Council');
   for (const key of ['family_valued', 'family_safeguarding', 'no_wrong_door']) {
     assert.equal(inLink.programmes[key].enabled, true, key);
@@ -318,7 +333,7 @@ test('a damaged or future link gives a clear message and the defaults', async ()
   const defaultNpv = gbp(evaluate(defaults()).programmes.family_valued.council_npv_gbp);
   const cases = [
     ['#v=1&s=not-really-a-scenario', /could not be opened: it is incomplete or damaged/],
-    ['#v=2&s=abc', /made by a newer version of the calculator \(link format 2\)/],
+    ['#v=3&s=abc', /made by a newer version of the calculator \(link format 3\)/],
     ['#something-else', /not a link to this calculator/],
   ];
   for (const [fragment, message] of cases) {
@@ -328,6 +343,30 @@ test('a damaged or future link gives a clear message and the defaults', async ()
     assert.deepEqual(problems, [], fragment);
     await page.close();
   }
+});
+
+test('a link written before scenario format 2 opens with exactly the figures it had', async () => {
+  // Version 1 links carry a format-1 scenario: the golden default file, whose
+  // results the last format-1 engine recorded (tests/golden/format1/).
+  const { readFileSync } = await import('node:fs');
+  const { deflateRawSync } = await import('node:zlib');
+  const golden = join(ROOT, 'tests', 'golden', 'format1');
+  const scenario = readFileSync(join(golden, 'defaults.json'), 'utf8');
+  const old = JSON.parse(readFileSync(join(golden, 'defaults.result.json'), 'utf8'));
+  const packed = deflateRawSync(Buffer.from(JSON.stringify(JSON.parse(scenario)))).toString('base64url');
+  const link = `${env.server.url}#v=1&view=family_safeguarding&draws=10000&seed=20190401&s=${packed}`;
+  const { page, problems } = await openCalculator(env.chromium.browser, link);
+  assert.equal(await page.locator('#link-message').isVisible(), false);
+  for (const key of ['family_safeguarding', 'no_wrong_door', 'family_valued']) {
+    await chooseView(page, key);
+    assert.equal(await headline(page, 'council_npv'), gbp(old.programmes[key].council_npv_gbp), key);
+    assert.equal(await headline(page, 'public_npv'), gbp(old.programmes[key].public_npv_gbp), key);
+  }
+  // Its later streams are left out, and shown so: their boxes are unticked.
+  assert.equal(await page.locator('#include-family_valued-care_entries').isChecked(), false);
+  assert.equal(await page.locator('#include-family_valued-fgc_process').isChecked(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
 
 async function downloadText(page, buttonId) {
@@ -364,7 +403,7 @@ test('figures download as JSON and open again; an invalid file shows its errors'
   await chooseView(page, 'family_safeguarding');
   await typeInto(page, 'programmes.family_safeguarding.children_on_cp_plans', '400');
   const saved = JSON.parse(await downloadText(page, 'download-scenario'));
-  assert.equal(saved.schema, 1);
+  assert.equal(saved.schema, 2);
   assert.equal(saved.programmes.family_safeguarding.children_on_cp_plans.value, 400);
   // The file is what sfpc evaluate reads, and it gives the figure on screen.
   assert.equal(gbp(evaluate(saved).programmes.family_safeguarding.council_npv_gbp), await headline(page, 'council_npv'));

@@ -197,7 +197,7 @@ test('the audit pack holds what sfpc report writes for the same figures, with th
   const { name, bytes } = await downloadBytes(page, page.locator('#download-audit'));
   assert.equal(name, 'sfpc-audit-pack.zip');
   const files = unzip(bytes);
-  assert.deepEqual([...files.keys()], ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'defaults.csv', 'uncertainty.json']);
+  assert.deepEqual([...files.keys()], ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'uncertainty.json']);
   const readme = files.get('README.txt').toString('utf8');
   assert.match(readme, /Engine version: \d+\.\d+\.\d+/);
   assert.match(readme, /2000 simulated futures, seed 99/);

@@ -71,9 +71,16 @@ export async function openCalculator(browser, url, viewport = { width: 1280, hei
   return { page, requests, problems };
 }
 
-/** Replaces a field's text as a user would, firing input events. */
+/**
+ * Replaces a field's text as a user would, firing input events; a field in a
+ * folded group is shown first, as a user opens the group to reach it.
+ */
 export async function typeInto(page, path, text) {
   const input = page.locator(`input[data-path="${path}"]`);
+  await input.evaluate((el) => {
+    const group = el.closest('details.group');
+    if (group) group.open = true;
+  });
   await input.fill(text);
 }
 

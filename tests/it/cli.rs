@@ -192,3 +192,49 @@ fn report_writes_the_csv_charts_and_json() {
         "--out is required"
     );
 }
+
+#[test]
+fn migrate_prints_format_2_with_the_same_figures() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/format1");
+    let old = std::fs::read_to_string(format!("{dir}/grant-funded.json")).unwrap();
+    let out = sfpc(&["migrate", "-"], &old);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let migrated: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(migrated["schema"], 2);
+    // The streams format 1 did not have are listed as left out.
+    assert_eq!(
+        migrated["programmes"]["family_valued"]["excluded_streams"],
+        serde_json::json!(["care_entries"])
+    );
+    let before = sfpc(&["evaluate", "-"], &old);
+    let after = sfpc(&["evaluate", "-"], &text(&out.stdout));
+    let figures = |o: &Output| {
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        v["programmes"].clone()
+    };
+    assert_eq!(figures(&before), figures(&after));
+    // Migrating twice changes nothing.
+    assert_eq!(sfpc(&["migrate"], &text(&out.stdout)).stdout, out.stdout);
+    // Bad input: every error with its path, exit 2.
+    let bad = old.replacen("\"horizon_years\": 3", "\"horizon_years\": 0", 1);
+    let failed = sfpc(&["migrate"], &bad);
+    assert_eq!(failed.status.code(), Some(2));
+    assert!(text(&failed.stderr).starts_with("appraisal.horizon_years: must be a whole number"));
+}
+
+#[test]
+fn defaults_are_format_2_and_the_table_lists_streams() {
+    let defaults: serde_json::Value =
+        serde_json::from_slice(&sfpc(&["defaults"], "").stdout).expect("JSON");
+    assert_eq!(defaults["schema"], 2);
+    let out = sfpc(&["evaluate", "--format", "table"], &defaults.to_string());
+    let table = text(&out.stdout);
+    for words in [
+        "Children kept out of care",
+        "Police: fewer arrests",
+        "Council cashable net present value",
+        "After the period (not counted)",
+    ] {
+        assert!(table.contains(words), "missing {words}:\n{table}");
+    }
+}

@@ -17,7 +17,7 @@ const STREAMS: &[StreamSpec] = &[
         effect: Field::CpPlanReduction,
         cashable: Field::CpPlansCashable,
         since: 1,
-        additional: "Format 1's stream: case work and conferences for fewer plans. Hertfordshire's £2,766 per family in children's services savings (Forrester et al. 2017) is a cross-check on this route, not added to it.",
+        additional: "Case work and conferences for fewer plans. Hertfordshire's £2,766 per family in children's services savings (Forrester et al. 2017) is a cross-check on this route, not added to it.",
     },
     care::stream(
         "Children kept out of care",
@@ -31,7 +31,7 @@ const STREAMS: &[StreamSpec] = &[
         effect: Field::PoliceSavingPerFamily,
         cashable: Field::PoliceCashable,
         since: 1,
-        additional: "Format 1's partner saving, now with its payer: the police's, outside the council, so it counts in the public-sector figures only.",
+        additional: "Fewer police call-outs to domestic abuse: the police's saving, outside the council, so it counts in the public-sector figures only.",
     },
     StreamSpec {
         key: StreamKey::Nhs,
@@ -41,7 +41,7 @@ const STREAMS: &[StreamSpec] = &[
         effect: Field::NhsSavingPerFamily,
         cashable: Field::NhsCashable,
         since: 1,
-        additional: "Format 1's partner saving, now with its payer: the NHS's, outside the council. Adult A&E and emergency admissions, not the police call-outs above.",
+        additional: "Fewer adult A&E visits and emergency admissions: the NHS's saving, outside the council, and not the police call-outs above.",
     },
 ];
 
@@ -133,19 +133,19 @@ const PARAMS: &[ParamSpec] = &[
         Field::ShareAgencyFoster,
         "Share placed with agency foster carers",
         0.25,
-        concat!("Assumption. ", mix_context!()),
+        "Assumption. The national picture is under the in-house foster share.",
     ),
     care::share(
         Field::ShareResidential,
         "Share placed in residential care",
         0.1,
-        concat!("Assumption: below the fifth of all children looked after, as children entering care are younger than those already in it. ", mix_context!()),
+        "Assumption: below the fifth of all children looked after, as children entering care are younger than those already in it. The national picture is under the in-house foster share.",
     ),
     care::share(
         Field::ShareKinshipOther,
         "Share placed with kin, with parents or otherwise",
         0.2,
-        concat!("Assumption: the rest. ", mix_context!()),
+        "Assumption: the rest. The national picture is under the in-house foster share.",
     ),
     care::IN_HOUSE_FOSTER,
     care::AGENCY_FOSTER,

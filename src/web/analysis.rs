@@ -1,0 +1,234 @@
+//! What the page loads after its first view (feature `web-analysis`,
+//! `pkg/sfpc_analysis.js`): the uncertainty analysis and its charts (4-6),
+//! saved scenarios compared (chart 7), and the downloads (the yearly CSV and
+//! the audit pack). Scenarios come in as JS objects, as the page holds them;
+//! appraising one again here takes microseconds.
+
+use super::{draw_on, errors_to_js, find_programme, json_of, read_json, read_scenario, to_js};
+use crate::charts;
+use crate::errors::InputErrors;
+use crate::format::{simulation_config, uncertainty_to_json};
+use crate::scenario::Scenario;
+use crate::uncertainty::{ProgrammeUncertainty, Simulation, Uncertainty};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// A Monte Carlo run the page steps through between frames, and drops (frees)
+/// when the input changes: that is how a newer input cancels an older run.
+#[wasm_bindgen]
+pub struct SimulationRun {
+    simulation: Option<Simulation>,
+    scenario: Scenario,
+    draws: u32,
+}
+
+/// Starts a simulation of a scenario. On bad input, throws every
+/// `{ path, message }`, the settings' paths being `simulation.draws` and
+/// `simulation.seed`.
+#[wasm_bindgen(js_name = startSimulation)]
+pub fn start_simulation(
+    scenario: JsValue,
+    draws: JsValue,
+    seed: JsValue,
+) -> Result<SimulationRun, JsValue> {
+    let scenario = read_scenario(scenario);
+    let config = read_json(draws, "simulation.draws").and_then(|draws| {
+        let seed = read_json(seed, "simulation.seed")?;
+        simulation_config(&draws, &seed)
+    });
+    let (scenario, config) = match (scenario, config) {
+        (Ok(s), Ok(c)) => (s, c),
+        (s, c) => {
+            let mut errors = s.err().map(|e| e.0).unwrap_or_default();
+            errors.extend(c.err().map(|e| e.0).unwrap_or_default());
+            return Err(errors_to_js(&InputErrors(errors)));
+        }
+    };
+    Ok(SimulationRun {
+        simulation: Some(Simulation::new(&scenario, config)),
+        scenario,
+        draws: config.draws,
+    })
+}
+
+#[wasm_bindgen]
+impl SimulationRun {
+    /// Runs up to `max_draws` more draws; returns how many are done.
+    pub fn step(&mut self, max_draws: u32) -> u32 {
+        self.simulation
+            .as_mut()
+            .map_or(self.draws, |s| s.step(max_draws))
+    }
+
+    #[wasm_bindgen(getter)]
+    pub fn draws(&self) -> u32 {
+        self.draws
+    }
+
+    /// Summarises the run (running any draws left). Only once.
+    pub fn finish(&mut self) -> Result<UncertaintyReport, JsValue> {
+        let simulation = self
+            .simulation
+            .take()
+            .ok_or_else(|| JsValue::from_str("this simulation has already finished"))?;
+        Ok(UncertaintyReport {
+            uncertainty: simulation.finish(),
+            scenario: self.scenario.clone(),
+        })
+    }
+}
+
+/// A finished uncertainty analysis, kept on the Rust side for drawing.
+#[wasm_bindgen]
+pub struct UncertaintyReport {
+    scenario: Scenario,
+    uncertainty: Uncertainty,
+}
+
+#[wasm_bindgen]
+impl UncertaintyReport {
+    /// The result as `sfpc simulate` prints it, with each programme's
+    /// `summaries` and each tornado row's `label` and display values added.
+    pub fn result(&self) -> Result<JsValue, JsValue> {
+        let u = &self.uncertainty;
+        let mut json = uncertainty_to_json(&self.scenario, u);
+        for p in &u.programmes {
+            let entry = &mut json["programmes"][p.programme.key()];
+            let summaries =
+                crate::display::uncertainty_summaries(p, u.config.draws, u.horizon_years);
+            entry["summaries"] = json_of(&summaries)?;
+            for (row, bar) in entry["tornado"]
+                .as_array_mut()
+                .into_iter()
+                .flatten()
+                .zip(&p.tornado)
+            {
+                let (programme, field) = (p.programme, bar.parameter);
+                row["label"] = crate::display::parameter_label(programme, field).into();
+                row["low_display"] =
+                    crate::display::parameter_value(programme, field, bar.low).into();
+                row["high_display"] =
+                    crate::display::parameter_value(programme, field, bar.high).into();
+            }
+        }
+        to_js(&json)
+    }
+
+    fn programme(&self, key: &str) -> Result<&ProgrammeUncertainty, JsValue> {
+        find_programme(&self.uncertainty.programmes, |p| p.programme, key)
+    }
+}
+
+/// Chart 4: the fan of cumulative council net (P10 to P90, median).
+#[wasm_bindgen(js_name = drawFan)]
+pub fn draw_fan(
+    canvas: HtmlCanvasElement,
+    report: &UncertaintyReport,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let u = report.programme(programme);
+    draw_on(charts::draw_fan, canvas, u, device_pixel_ratio)
+}
+
+/// Chart 5: the histogram of council NPV, £0 marked.
+#[wasm_bindgen(js_name = drawNpvHistogram)]
+pub fn draw_npv_histogram(
+    canvas: HtmlCanvasElement,
+    report: &UncertaintyReport,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let u = report.programme(programme);
+    draw_on(charts::draw_npv_histogram, canvas, u, device_pixel_ratio)
+}
+
+/// Chart 6: the tornado of council NPV swings.
+#[wasm_bindgen(js_name = drawTornado)]
+pub fn draw_tornado(
+    canvas: HtmlCanvasElement,
+    report: &UncertaintyReport,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let u = report.programme(programme);
+    draw_on(charts::draw_tornado, canvas, u, device_pixel_ratio)
+}
+
+/// Saved scenarios (A, B, C), each appraised for its own model.
+#[wasm_bindgen]
+pub struct ScenarioComparison {
+    compared: Vec<crate::comparison::ComparedScenario>,
+}
+
+/// Compares saved scenarios: a JS list of `{ label, programme, scenario }`.
+/// On bad input, throws every `{ path, message }` (`saved[1].scenario.…`).
+#[wasm_bindgen(js_name = compareScenarios)]
+pub fn compare_scenarios(saved: JsValue) -> Result<ScenarioComparison, JsValue> {
+    let saved = read_json(saved, "saved")
+        .and_then(|v| crate::format::parse_saved_scenarios(&v))
+        .and_then(|s| crate::comparison::compare(&s))
+        .map_err(|e| errors_to_js(&e))?;
+    Ok(ScenarioComparison { compared: saved })
+}
+
+#[wasm_bindgen]
+impl ScenarioComparison {
+    /// `{ table: { headings, rows }, summary }`, every figure as display text.
+    pub fn result(&self) -> Result<JsValue, JsValue> {
+        to_js(&serde_json::json!({
+            "table": json_of(&crate::display::scenario_comparison_table(&self.compared))?,
+            "summary": crate::display::scenario_comparison_summary(&self.compared),
+        }))
+    }
+}
+
+/// Chart 7: the saved scenarios' cumulative council net, overlaid.
+#[wasm_bindgen(js_name = drawScenarioComparison)]
+pub fn draw_scenario_comparison(
+    canvas: HtmlCanvasElement,
+    comparison: &ScenarioComparison,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let compared = Ok(&comparison.compared[..]);
+    draw_on(charts::draw_scenario_comparison, canvas, compared, device_pixel_ratio)
+}
+
+/// A scenario and its appraisal, for a download.
+fn appraised(
+    scenario: JsValue,
+) -> Result<(Scenario, crate::appraisal::Appraisal), JsValue> {
+    let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
+    let appraisal = crate::appraisal::appraise(&scenario);
+    Ok((scenario, appraisal))
+}
+
+/// The yearly results of a scenario as CSV (UTF-8 with BOM), as `sfpc
+/// report` writes it.
+#[wasm_bindgen(js_name = yearlyResultsCsv)]
+pub fn yearly_results_csv(scenario: JsValue) -> Result<String, JsValue> {
+    let (scenario, appraisal) = appraised(scenario)?;
+    Ok(crate::export::yearly_results_csv(&scenario, &appraisal))
+}
+
+/// The audit pack (`audit::audit_files`) of a scenario as a stored ZIP
+/// archive: the scenario, results, yearly CSVs, defaults with their sources
+/// and a README naming the engine version.
+#[wasm_bindgen(js_name = auditPack)]
+pub fn audit_pack(scenario: JsValue) -> Result<Vec<u8>, JsValue> {
+    let (scenario, appraisal) = appraised(scenario)?;
+    let files = crate::audit::audit_files(&scenario, &appraisal, None);
+    Ok(crate::audit::zip(&files))
+}
+
+/// The audit pack with a finished uncertainty analysis of these figures:
+/// its results, seed and draws.
+#[wasm_bindgen(js_name = auditPackWithUncertainty)]
+pub fn audit_pack_with_uncertainty(
+    scenario: JsValue,
+    uncertainty: &UncertaintyReport,
+) -> Result<Vec<u8>, JsValue> {
+    let (scenario, appraisal) = appraised(scenario)?;
+    let files = crate::audit::audit_files(&scenario, &appraisal, Some(&uncertainty.uncertainty));
+    Ok(crate::audit::zip(&files))
+}

@@ -1,0 +1,161 @@
+//! The page's first view (feature `web-page`, `pkg/sfpc.js`): the defaults
+//! and the form's data, validation, the appraisal with its words, and charts
+//! 1-3 and 8.
+
+use super::{draw_on, errors_to_js, find_programme, json_of, read_scenario, to_js};
+use crate::appraisal::{Appraisal, ProgrammeAppraisal};
+use crate::charts;
+use crate::display::{
+    chart_summaries, comparison_summary, group_readings, headlines, payer_table, streams_table,
+};
+use crate::format::appraisal_to_json;
+use crate::scenario::Scenario;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// The default scenario, in scenario format 2.
+#[wasm_bindgen(js_name = defaultScenario)]
+pub fn default_scenario() -> Result<JsValue, JsValue> {
+    to_js(&crate::evidence::default_scenario_json())
+}
+
+/// The defaults table: every parameter of the registry with its group, shape,
+/// range, unit, price year, basis and source, in form order.
+#[wasm_bindgen(js_name = defaultsTable)]
+pub fn defaults_table() -> Result<JsValue, JsValue> {
+    to_js(&crate::evidence::defaults_table_json())
+}
+
+/// Each programme's benefit streams: label, who benefits, the effect and
+/// cashable parameters, and why each adds to the others.
+#[wasm_bindgen]
+pub fn streams() -> Result<JsValue, JsValue> {
+    to_js(&crate::evidence::streams_json())
+}
+
+/// The simulation's default draws and seed (`uncertainty::DEFAULT_DRAWS`,
+/// `DEFAULT_SEED`), so the page does not copy them.
+#[wasm_bindgen(js_name = simulationDefaults)]
+pub fn simulation_defaults() -> Result<JsValue, JsValue> {
+    to_js(&serde_json::json!({
+        "draws": crate::uncertainty::DEFAULT_DRAWS,
+        "seed": crate::uncertainty::DEFAULT_SEED,
+        "min_draws": crate::uncertainty::MIN_DRAWS,
+        "max_draws": crate::uncertainty::MAX_DRAWS,
+    }))
+}
+
+/// The engine version, for the page footer and exports.
+#[wasm_bindgen(js_name = engineVersion)]
+pub fn engine_version() -> String {
+    env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Validates a scenario (a JS object, as `JSON.parse` gives from a file or a
+/// link; format 1 or 2) and returns it in format 2, or throws every
+/// `{ path, message }`. The page parses the text itself: the browser's JSON
+/// parser costs nothing to download, serde_json's text parser would.
+#[wasm_bindgen(js_name = normaliseScenario)]
+pub fn normalise_scenario(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
+    to_js(&crate::format::scenario_to_json(&scenario))
+}
+
+/// A validated scenario and its appraisal, kept on the Rust side so that
+/// charts are drawn without passing the result back across the boundary.
+#[wasm_bindgen]
+pub struct Report {
+    scenario: Scenario,
+    appraisal: Appraisal,
+}
+
+/// Validates and appraises a scenario (a JS object in scenario format 1 or 2).
+/// On bad input, throws the array of every `{ path, message }`.
+#[wasm_bindgen]
+pub fn evaluate(scenario: JsValue) -> Result<Report, JsValue> {
+    let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
+    let appraisal = crate::appraisal::appraise(&scenario);
+    Ok(Report {
+        scenario,
+        appraisal,
+    })
+}
+
+#[wasm_bindgen]
+impl Report {
+    /// The result, as `sfpc evaluate` prints it, with each programme's
+    /// words added: `headlines`, chart `summaries`, `group_readings` (each
+    /// form group's total, and a stream's break-even), and the `streams_table`
+    /// and `payer_table` as display text.
+    pub fn result(&self) -> Result<JsValue, JsValue> {
+        let mut json = appraisal_to_json(&self.scenario, &self.appraisal);
+        let horizon = self.scenario.appraisal.horizon_years;
+        for a in &self.appraisal.programmes {
+            let p = &mut json["programmes"][a.programme.key()];
+            p["headlines"] = json_of(&headlines(a, horizon))?;
+            p["summaries"] = json_of(&chart_summaries(a, horizon))?;
+            p["group_readings"] = json_of(&group_readings(a, horizon))?;
+            p["streams_table"] = json_of(&streams_table(a))?;
+            p["payer_table"] = json_of(&payer_table(a))?;
+        }
+        json["comparison_summary"] = comparison_summary(&self.appraisal).into();
+        json["context"] = crate::display::appraisal_context(&self.scenario).into();
+        to_js(&json)
+    }
+
+    /// The validated scenario in format 2, as `sfpc evaluate` reads it.
+    pub fn scenario(&self) -> Result<JsValue, JsValue> {
+        to_js(&crate::format::scenario_to_json(&self.scenario))
+    }
+
+    fn programme(&self, key: &str) -> Result<&ProgrammeAppraisal, JsValue> {
+        find_programme(&self.appraisal.programmes, |a| a.programme, key)
+    }
+}
+
+/// Chart 1 for one programme: savings by stream, grant and costs by year.
+#[wasm_bindgen(js_name = drawYearlyFlows)]
+pub fn draw_yearly_flows(
+    canvas: HtmlCanvasElement,
+    report: &Report,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let a = report.programme(programme);
+    draw_on(charts::draw_yearly_flows, canvas, a, device_pixel_ratio)
+}
+
+/// Chart 2 for one programme: cumulative council net, payback marked.
+#[wasm_bindgen(js_name = drawCumulativeNet)]
+pub fn draw_cumulative_net(
+    canvas: HtmlCanvasElement,
+    report: &Report,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let a = report.programme(programme);
+    draw_on(charts::draw_cumulative_net, canvas, a, device_pixel_ratio)
+}
+
+/// Chart 8 for one programme: discounted savings by who receives them.
+#[wasm_bindgen(js_name = drawWhoBenefits)]
+pub fn draw_who_benefits(
+    canvas: HtmlCanvasElement,
+    report: &Report,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let a = report.programme(programme);
+    draw_on(charts::draw_who_benefits, canvas, a, device_pixel_ratio)
+}
+
+/// Chart 3: every enabled programme side by side.
+#[wasm_bindgen(js_name = drawComparison)]
+pub fn draw_comparison(
+    canvas: HtmlCanvasElement,
+    report: &Report,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    let appraisal = Ok(&report.appraisal);
+    draw_on(charts::draw_comparison, canvas, appraisal, device_pixel_ratio)
+}

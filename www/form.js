@@ -1,0 +1,155 @@
+// The form: each programme's parameters in the registry's groups, each group
+// a benefit stream (with whether to count it, who benefits and why it adds to
+// the others), the cost of a child in care, or costs and delivery. Groups fold
+// away to their totals, which the engine words (display::group_readings).
+//
+// Everything typed lives in `state.text` by scenario path, so nothing is lost
+// when the form is rebuilt; staff lines are paths `programmes.X.staff[i].role`
+// and so on, `state.staffLines` holding how many each programme has.
+
+import { el, fieldId } from './dom.js';
+
+/** The most staff lines a programme may list (registry::MAX_STAFF_LINES). */
+const MAX_STAFF_LINES = 50;
+
+/** The id of a programme's group, for its `<details>`, total and note. */
+export const groupId = (programme, group) => `group-${programme}-${group}`;
+
+function sourceDetails(row) {
+  return el('details', { class: 'source' },
+    el('summary', {}, 'Source'),
+    el('p', {}, el('strong', { class: `basis basis-${row.basis}` }, row.basis), ' · ', `price year: ${row.price_year}`),
+    el('p', {}, row.source));
+}
+
+function textInput(state, path, attrs) {
+  const input = el('input', {
+    id: fieldId(path), name: path, type: 'text', class: 'input', autocomplete: 'off', spellcheck: 'false',
+    'data-path': path, ...attrs,
+  });
+  input.value = state.text.get(path) ?? '';
+  return input;
+}
+
+function rangeInputs(state, path, label) {
+  const box = el('div', { class: 'range-inputs' });
+  for (const end of ['low', 'high']) {
+    const p = `${path}.${end}`;
+    box.append(el('div', {},
+      el('label', { for: fieldId(p) }, end === 'low' ? 'Low' : 'High'),
+      textInput(state, p, { class: 'input input-short', inputmode: 'decimal', 'aria-label': `${label}: ${end}`, placeholder: 'same' })));
+  }
+  return box;
+}
+
+/**
+ * One field: its label, hint, error slot and input; Low and High for a ranged
+ * parameter; its source one click away. `spec` may override the row's label
+ * and hint, and say the input's `kind` (`text`, `whole`).
+ */
+export function field(state, spec, row) {
+  const { path } = spec;
+  const label = spec.label ?? row.label;
+  const hint = spec.hint ?? `${row.hint} Unit: ${row.unit}.`;
+  const id = fieldId(path);
+  const isText = spec.kind === 'text';
+  const input = textInput(state, path, {
+    inputmode: spec.kind === 'whole' ? 'numeric' : isText || row?.shape === 'list' ? 'text' : 'decimal',
+    autocomplete: path === 'council' ? 'organization' : 'off',
+    'aria-describedby': `${id}-hint`,
+    'data-main': true,
+  });
+  const wrap = el('div', { class: 'field', id: `${id}-field` },
+    el('label', { for: id }, label),
+    el('p', { class: 'hint', id: `${id}-hint` }, hint),
+    el('p', { class: 'error-message', id: `${id}-error`, hidden: true }),
+    input);
+  if (row?.shape === 'ranged') wrap.append(rangeInputs(state, path, label));
+  if (row) wrap.append(sourceDetails(row));
+  return wrap;
+}
+
+/** The staff lines of a programme: role, FTE and cost of one FTE a year each. */
+function staffEditor(state, key, row) {
+  const base = `programmes.${key}.staff`;
+  const count = state.staffLines.get(key) ?? 0;
+  const id = fieldId(base);
+  const lines = [];
+  for (let i = 0; i < count; i++) {
+    const line = `${base}[${i}]`;
+    const cell = (prop, label, attrs) => el('div', { class: 'staff-cell' },
+      el('label', { for: fieldId(`${line}.${prop}`) }, `Post ${i + 1}: ${label}`),
+      textInput(state, `${line}.${prop}`, attrs));
+    lines.push(el('li', { class: 'staff-line' },
+      cell('role', 'role', { autocomplete: 'off' }),
+      cell('fte', 'FTE', { class: 'input input-short', inputmode: 'decimal' }),
+      cell('cost_per_fte_gbp', '£ per FTE a year', { class: 'input input-short', inputmode: 'decimal' }),
+      el('button', { type: 'button', class: 'button secondary small', 'data-staff-remove': key, 'data-index': i }, `Remove post ${i + 1}`)));
+  }
+  return el('div', { class: 'field staff', id: `${id}-field`, role: 'group', 'aria-labelledby': `${id}-label` },
+    el('p', { class: 'label', id: `${id}-label` }, row.label),
+    el('p', { class: 'hint', id: `${id}-hint` }, row.hint),
+    el('ol', { class: 'staff-lines' }, ...lines),
+    el('button', { type: 'button', class: 'button secondary small', 'data-staff-add': key, disabled: count >= MAX_STAFF_LINES },
+      'Add a post'),
+    sourceDetails(row));
+}
+
+/** Whether to count a stream, who it benefits and why it adds to the others. */
+function streamControls(state, key, stream) {
+  const id = `include-${key}-${stream.key}`;
+  const included = !(state.excluded.get(key)?.has(stream.key));
+  return [
+    el('div', { class: 'checkbox' },
+      el('input', { type: 'checkbox', id, checked: included, 'data-programme': key, 'data-stream': stream.key }),
+      el('label', { for: id }, 'Count this saving in the results')),
+    el('p', { class: 'hint' }, `Who benefits: ${stream.payer_label}. ${stream.additional}`),
+  ];
+}
+
+/**
+ * A programme's fieldset: one folding group per registry group, the first
+ * open. `ctx` holds `state`, `table` (the defaults table) and `streams`.
+ */
+export function programmeFieldset(ctx, key, name) {
+  const { state } = ctx;
+  const rows = ctx.table.filter((r) => r.programme === key);
+  const fieldset = el('fieldset', { class: 'programme', id: `fieldset-${key}` },
+    el('legend', {}, `${name}: your figures`),
+    el('p', { class: 'hint' }, 'Each group is one saving, or the costs; open it to see and change its figures. '
+      + 'Low and high beside a figure give its range for the uncertainty analysis; leave them blank if you are sure of it.'));
+  for (const group of [...new Set(rows.map((r) => r.group))]) {
+    const members = rows.filter((r) => r.group === group);
+    const id = groupId(key, group);
+    const stream = ctx.streams[key].find((s) => s.key === group);
+    const details = el('details', { class: 'group', id, open: state.openGroups.has(id) },
+      el('summary', {}, el('span', { class: 'group-label' }, members[0].group_label),
+        el('span', { class: 'group-total', id: `${id}-total` })),
+      el('div', { class: 'group-body' },
+        ...(stream ? streamControls(state, key, stream) : []),
+        ...members.map((row) => (row.shape === 'staff' ? staffEditor(state, key, row) : field(state, { path: row.path }, row))),
+        el('p', { class: 'group-note', id: `${id}-note` })));
+    details.addEventListener('toggle', () => {
+      if (details.open) state.openGroups.add(id);
+      else state.openGroups.delete(id);
+    });
+    fieldset.append(details);
+  }
+  return fieldset;
+}
+
+/** Each group's total and note, from the engine's words for the current result. */
+export function showGroupReadings(root, key, readings) {
+  for (const r of readings) {
+    const total = root.getElementById(`${groupId(key, r.key)}-total`);
+    if (total) total.textContent = r.total;
+    const note = root.getElementById(`${groupId(key, r.key)}-note`);
+    if (note) note.textContent = r.note;
+  }
+}
+
+/** Opens the group holding `input`, so a field with an error can be seen. */
+export function revealField(input) {
+  const group = input?.closest('details.group');
+  if (group && !group.open) group.open = true;
+}
