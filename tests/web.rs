@@ -204,4 +204,3 @@ fn the_analysis_module_writes_the_downloads_the_command_writes() {
     let errors = from_js(analysis::audit_pack(to_js(&bad)).unwrap_err());
     assert_eq!(errors[0]["path"], "appraisal.horizon_years");
 }
-

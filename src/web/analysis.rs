@@ -191,13 +191,16 @@ pub fn draw_scenario_comparison(
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
     let compared = Ok(&comparison.compared[..]);
-    draw_on(charts::draw_scenario_comparison, canvas, compared, device_pixel_ratio)
+    draw_on(
+        charts::draw_scenario_comparison,
+        canvas,
+        compared,
+        device_pixel_ratio,
+    )
 }
 
 /// A scenario and its appraisal, for a download.
-fn appraised(
-    scenario: JsValue,
-) -> Result<(Scenario, crate::appraisal::Appraisal), JsValue> {
+fn appraised(scenario: JsValue) -> Result<(Scenario, crate::appraisal::Appraisal), JsValue> {
     let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
     let appraisal = crate::appraisal::appraise(&scenario);
     Ok((scenario, appraisal))

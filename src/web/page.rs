@@ -157,5 +157,10 @@ pub fn draw_comparison(
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
     let appraisal = Ok(&report.appraisal);
-    draw_on(charts::draw_comparison, canvas, appraisal, device_pixel_ratio)
+    draw_on(
+        charts::draw_comparison,
+        canvas,
+        appraisal,
+        device_pixel_ratio,
+    )
 }
