@@ -124,7 +124,9 @@ pub fn flows<'a>(inputs: &'a ProgrammeInputs, pick: &mut impl Pick) -> Flows<'a>
 /// FGC process saving a year = families holding an FGC × saving per family
 /// (£755, Mason et al., ICF for DfE, 2017: a net saving, so the extra cost
 /// per conference defaults to 0). Children kept out of care: see
-/// [`Builder::care_entries`], with the FGC trial's effect.
+/// [`Builder::care_entries`], with the FGC trial's effect. Care proceedings
+/// not issued a year = families at pre-proceedings × share taken to court ×
+/// reduction × cost of a case (the same trial: 72% against 59%).
 fn family_valued(b: &mut Builder<impl Pick>) {
     let families = b.get(Field::FamiliesPerYear);
     if b.includes(StreamKey::FgcProcess) {
@@ -135,6 +137,17 @@ fn family_valued(b: &mut Builder<impl Pick>) {
     b.flows.volume_cost_per_year_gbp = families * conference;
     b.delivery();
     b.care_entries();
+    if b.includes(StreamKey::CareProceedings) {
+        let families = b.get(Field::FamiliesAtPreProceedings);
+        let rate = b.get(Field::ProceedingsRateWithout);
+        let reduction = b.get(Field::ProceedingsReduction);
+        let cost = b.get(Field::CostPerProceedings);
+        b.yearly(
+            StreamKey::CareProceedings,
+            reduction,
+            families * rate * cost,
+        );
+    }
 }
 
 /// Family Safeguarding (Hertfordshire): multidisciplinary teams.

@@ -157,6 +157,12 @@ keys! {
         // Partner streams' cashable shares (both partner programmes).
         PoliceCashable => "police_cashable_fraction",
         NhsCashable => "nhs_cashable_fraction",
+        // Family Valued: care proceedings avoided.
+        FamiliesAtPreProceedings => "families_at_pre_proceedings_per_year",
+        ProceedingsRateWithout => "proceedings_rate_without_fgc",
+        ProceedingsReduction => "proceedings_reduction",
+        CostPerProceedings => "cost_per_care_proceedings_gbp",
+        CareProceedingsCashable => "care_proceedings_cashable_fraction",
         // Entries to care avoided (every programme).
         CareEntriesPerYear => "care_entries_per_year",
         CareEntryReduction => "care_entry_reduction",
@@ -189,6 +195,7 @@ keys! {
         CpPlans => "cp_plans",
         ResidentialWeeks => "residential_weeks",
         CareEntries => "care_entries",
+        CareProceedings => "care_proceedings",
         Police => "police",
         Nhs => "nhs",
     }

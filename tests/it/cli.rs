@@ -204,7 +204,7 @@ fn migrate_prints_format_2_with_the_same_figures() {
     // The streams format 1 did not have are listed as left out.
     assert_eq!(
         migrated["programmes"]["family_valued"]["excluded_streams"],
-        serde_json::json!(["care_entries"])
+        serde_json::json!(["care_entries", "care_proceedings"])
     );
     let before = sfpc(&["evaluate", "-"], &old);
     let after = sfpc(&["evaluate", "-"], &text(&out.stdout));

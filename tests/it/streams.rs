@@ -77,7 +77,7 @@ fn the_cost_of_care_is_the_placement_mix() {
 
 #[test]
 fn cashable_npv_counts_only_the_cashable_share_of_council_savings() {
-    // Family Valued, both streams, two years, no discounting:
+    // Family Valued, process and care streams, two years, no discounting:
     //   FGC process: 100 families × £755 = £75,500 a year, 25% cashable;
     //   care: £365,000 then £730,000 (as above), 90% cashable;
     //   running costs £50,000 a year; grant £20,000 in year 0.
@@ -86,7 +86,7 @@ fn cashable_npv_counts_only_the_cashable_share_of_council_savings() {
     //              = 37,750 + 985,500 − 80,000 = 943,250.
     let mut s = care_only(2, 2.5, json!([1, 1, 0]));
     let fv = &mut s["programmes"]["family_valued"];
-    fv["excluded_streams"] = json!([]);
+    fv["excluded_streams"] = json!(["care_proceedings"]);
     fv["families_per_year"] = json!(100);
     fv["saving_per_family_gbp"] = json!(755);
     fv["running_cost_per_year_gbp"] = json!(50_000);
@@ -207,4 +207,19 @@ fn staff_lines_add_to_the_running_cost() {
     let a = evaluate_one(&s);
     assert_eq!(a.years[0].costs_gbp, 175_000.0);
     assert_eq!(a.years[1].costs_gbp, 175_000.0);
+}
+
+#[test]
+fn care_proceedings_not_issued_save_their_legal_costs() {
+    // 42 families × 72% taken to court × 18% fewer × £120,000 a case =
+    // £653,184 a year at full effect, to the council's legal services.
+    let s = only_stream("family_valued", "care_proceedings", 1, 0.0, json!({}));
+    let a = evaluate_one(&s);
+    let stream = a.stream(StreamKey::CareProceedings).unwrap();
+    assert_gbp(stream.benefits_gbp[0], 42.0 * 0.72 * 0.18 * 120_000.0);
+    assert_gbp(stream.benefits_gbp[0], 653_184.0);
+    assert_eq!(stream.payer, Payer::CouncilOther);
+    // The council's own saving, half of it cash.
+    assert_gbp(a.council_npv_gbp, 653_184.0);
+    assert_gbp(a.council_cashable_npv_gbp, 326_592.0);
 }

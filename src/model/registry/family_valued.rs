@@ -22,7 +22,25 @@ const STREAMS: &[StreamSpec] = &[
         "Children kept out of care (FGC at pre-proceedings)",
         "Placement costs of children who do not enter care. The FGC process saving counts social work time only and 'does not include savings from outcomes' (Mason et al. 2017), so the two do not overlap.",
     ),
+    StreamSpec {
+        key: StreamKey::CareProceedings,
+        label: "Care proceedings not issued",
+        payer: Payer::CouncilOther,
+        kind: StreamKind::YearlySaving,
+        effect: Field::ProceedingsReduction,
+        cashable: Field::CareProceedingsCashable,
+        since: 2,
+        additional: "The council's legal and court costs of proceedings not issued: placement costs are in 'children kept out of care' and social work time in the process saving. If your FGC saving per family already includes legal costs, leave this out.",
+    },
 ];
+
+/// A row of the care-proceedings stream: the template.
+const PROCEEDINGS: ParamSpec = ParamSpec {
+    field: Field::FamiliesAtPreProceedings,
+    group: Group::Stream(StreamKey::CareProceedings),
+    since: 2,
+    ..PROCESS
+};
 
 /// A row of the FGC process stream: the template.
 const PROCESS: ParamSpec = ParamSpec {
@@ -118,6 +136,57 @@ const PARAMS: &[ParamSpec] = &[
     care::AGENCY_FOSTER,
     care::residential(2),
     care::KINSHIP_OTHER,
+    ParamSpec {
+        label: "Families at pre-proceedings offered an FGC each year",
+        unit: count("families a year"),
+        hint: "Families in the pre-proceedings stage whom your FGC service would offer a conference in a year.",
+        default: DefaultValue::Number(Estimate::ranged(20.0, 42.0, 70.0)),
+        basis: Basis::Derived,
+        source: "FGC trial (Coram for Foundations, June 2023): 1,471 families in 21 councils over about 20 months: 1,471 / 21 × 12/20 = 42.0 a council a year. Range: assumption",
+        ..PROCEEDINGS
+    },
+    ParamSpec {
+        field: Field::ProceedingsRateWithout,
+        label: "Share of those families whose children would be taken to court",
+        unit: FRACTION,
+        hint: "How often care proceedings are issued for such families without an FGC; the trial found 72%.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::fixed(0.72)),
+        basis: Basis::Sourced,
+        source: "FGC trial (Coram, 13 June 2023): care proceedings issued for 72% without an FGC referral. Assumption: the rate holds per family",
+        ..PROCEEDINGS
+    },
+    ParamSpec {
+        field: Field::ProceedingsReduction,
+        label: "Reduction in care proceedings issued",
+        unit: FRACTION,
+        hint: "Share of those proceedings an FGC prevents: the trial found 59% issued with an FGC referral against 72% without.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::ranged(0.0, 0.18, 0.3)),
+        basis: Basis::Derived,
+        source: "FGC trial (Coram, 13 June 2023): (72 − 59) / 72 = 0.18. Range: assumption (0 outside the trial's setting)",
+        ..PROCEEDINGS
+    },
+    ParamSpec {
+        field: Field::CostPerProceedings,
+        label: "Cost to the council of one care proceedings case",
+        unit: GBP,
+        hint: "Legal costs, court fees, experts and assessments for one case: please enter your legal services' figure.",
+        default: DefaultValue::Number(Estimate::ranged(40_000.0, 120_000.0, 150_000.0)),
+        price_year: "c. 2025",
+        source: "Assumption: about £120,000 a case, a figure the evidence file grades weak (an unreferenced blog, c. 2025). Range: assumption",
+        ..PROCEEDINGS
+    },
+    ParamSpec {
+        field: Field::CareProceedingsCashable,
+        label: "Cashable share of this saving",
+        unit: FRACTION,
+        hint: "The share a budget line can actually lose: external counsel, experts and court fees are cash; in-house lawyers' time is not.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::fixed(0.5)),
+        source: "Assumption: half of the cost is bought in (counsel, experts, court fees), half in-house legal time",
+        ..PROCEEDINGS
+    },
     ParamSpec {
         field: Field::CostPerConference,
         group: Group::Delivery,
