@@ -91,7 +91,7 @@ export function loadAnalysis() {
  * - `address`: the calculator owns the page's address (permalinks, timing);
  * - `linkPage`: the page that links made here open (default: this page);
  * - `programme`: the model to show first (`no-wrong-door` or `no_wrong_door`);
- * - `scenarioUrl`: a scenario file (format 1) to start from;
+ * - `scenarioUrl`: a scenario file (format 1 or 2) to start from;
  * - `events`: where `sfpc:updated` and `sfpc:simulated` are sent.
  */
 export async function mountCalculator(root, container, options = {}) {

@@ -167,3 +167,26 @@ fn placement_shares_add_up_to_one_in_every_programme() {
         assert!((sum - 1.0).abs() < 1e-12, "{id:?}: {sum}");
     }
 }
+
+#[test]
+fn the_readme_method_lists_every_stream_with_its_payer_and_cashable_share() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    for id in ProgrammeId::ALL {
+        for stream in id.spec().streams {
+            let cashable = id.spec().param(stream.cashable).unwrap().default_estimate().unwrap();
+            let row = format!(
+                "| {} | {} | {} |",
+                id.name(),
+                stream.label,
+                stream.payer.label()
+            );
+            let line = readme
+                .lines()
+                .find(|l| l.starts_with(&row))
+                .unwrap_or_else(|| panic!("README's stream table has no row {row}"));
+            let share = format!("| {}% |", (cashable.value * 100.0).round());
+            assert!(line.ends_with(&share), "{line} should end {share}");
+        }
+    }
+}
