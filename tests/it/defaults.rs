@@ -174,7 +174,12 @@ fn the_readme_method_lists_every_stream_with_its_payer_and_cashable_share() {
         .expect("README.md");
     for id in ProgrammeId::ALL {
         for stream in id.spec().streams {
-            let cashable = id.spec().param(stream.cashable).unwrap().default_estimate().unwrap();
+            let cashable = id
+                .spec()
+                .param(stream.cashable)
+                .unwrap()
+                .default_estimate()
+                .unwrap();
             let row = format!(
                 "| {} | {} | {} |",
                 id.name(),
