@@ -105,7 +105,18 @@ test('the iframe posts its height only to the origin it is given, and the host t
   assert.equal(heights[1], null, 'a parent-origin that is not an origin: nothing is posted');
 
   // The host ignores a right-shaped message from a window that is not its iframe.
-  const before = await page.evaluate(() => document.getElementById('open').style.height);
+  // First let the frame settle: its uncertainty analysis (loaded after its
+  // first chart) makes it taller once, and it posts that height.
+  const open = page.frames().find((f) => f.url().includes('programme=family-valued'));
+  await open.waitForFunction(() => window.sfpcTiming?.simulations >= 1, null, { timeout: 30000 });
+  const settled = () => page.evaluate(() => document.getElementById('open').style.height);
+  let before = await settled();
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(250);
+    const now = await settled();
+    if (now === before) break;
+    before = now;
+  }
   await page.evaluate(() => window.postMessage({ type: 'sfpc:height', version: 1, height: 77 }, '*'));
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => document.getElementById('open').style.height), before);
