@@ -85,16 +85,14 @@ pub fn draw_yearly_flows<DB: DrawingBackend>(
     let mut chart = money_chart(&plot, x, value_range(values), s)?;
     let w = 0.26;
     let thick = s.px(2.0);
-    let (base_x, base_y) = plot.get_base_pixel();
-    let pixel = |x: f64, y: f64| {
-        let (px, py) = chart.backend_coord(&(x, y));
-        (px - base_x, py - base_y)
-    };
-    for &(i, t, from, to) in &segments {
-        let (colour, fill) = STREAM_STYLES[i % MAX_STREAMS];
-        let x = t as f64;
-        let corners = [pixel(x - 1.5 * w, from), pixel(x - 0.5 * w, to)];
-        fill_rect(&plot, corners, colour, fill, s)?;
+    {
+        let pixel = to_pixels(&plot, &chart);
+        for &(i, t, from, to) in &segments {
+            let (colour, fill) = STREAM_STYLES[i % MAX_STREAMS];
+            let x = t as f64;
+            let corners = [pixel(x - 1.5 * w, from), pixel(x - 0.5 * w, to)];
+            fill_rect(&plot, corners, colour, fill, s)?;
+        }
     }
     chart.draw_series(a.years.iter().map(|y| {
         let x = y.year as f64;
@@ -200,11 +198,6 @@ pub fn draw_comparison<DB: DrawingBackend>(
     let values = programmes
         .iter()
         .flat_map(|p| [p.council_npv_gbp, p.public_npv_gbp]);
-    let mut range = value_range(values);
-    // Room for the value labels above and below the bars.
-    let span = range.end - range.start;
-    range = (range.start - if range.start < 0.0 { span * 0.08 } else { 0.0 })
-        ..(range.end + span * 0.08);
     let names: Vec<&'static str> = programmes.iter().map(|p| p.programme.name()).collect();
     let plot = legend_row(
         area,
@@ -214,15 +207,7 @@ pub fn draw_comparison<DB: DrawingBackend>(
         ],
         s,
     )?;
-    // No axis labels: `programme_labels` writes the names, wrapping them.
-    let x = XAxis {
-        range: -0.5..n - 0.5,
-        labels: 0,
-        format: &|_| String::new(),
-        title: "",
-        grid: false,
-    };
-    let mut chart = money_chart(&plot, x, range.clone(), s)?;
+    let (mut chart, bottom) = category_chart(&plot, n, values, s)?;
     let w = 0.35;
     let thick = s.px(3.0);
     let series = [
@@ -255,25 +240,72 @@ pub fn draw_comparison<DB: DrawingBackend>(
             let x0 = i as f64 + offset * w;
             bar(x0, x0 + w, value(p), style)
         }))?;
-        chart.draw_series(programmes.iter().enumerate().map(|(i, p)| {
-            let v = value(p);
-            let anchor = if v >= 0.0 { VPos::Bottom } else { VPos::Top };
-            let nudge = if v >= 0.0 {
-                -(s.px(3.0) as i32)
-            } else {
-                s.px(3.0) as i32
-            };
-            EmptyElement::at((i as f64 + (offset + 0.5) * w, v))
-                + Text::new(
-                    gbp_compact(v),
-                    (0, nudge),
-                    s.font(12.0).pos(Pos::new(HPos::Center, anchor)),
-                )
-        }))?;
+        let labels = programmes.iter().enumerate();
+        let at = |(i, p): (usize, &ProgrammeAppraisal)| (i as f64 + (offset + 0.5) * w, value(p));
+        value_labels(&mut chart, labels.map(at), s)?;
     }
     zero_line(&mut chart, -0.5, n - 0.5, s)?;
-    programme_labels(&plot, &chart, &names, range.start, s)?;
+    programme_labels(&plot, &chart, &names, bottom, s)?;
     Ok(())
+}
+
+/// A chart of `n` categories (programmes, payers) with pounds up the side,
+/// room above and below the bars for their value labels, and no axis labels:
+/// [`programme_labels`] writes the names under the bars, wrapping them.
+/// Returns the chart and the bottom of its value range.
+fn category_chart<'a, DB: DrawingBackend + 'a>(
+    plot: &'a DrawingArea<DB, Shift>,
+    n: f64,
+    values: impl IntoIterator<Item = f64>,
+    s: ChartScale,
+) -> Result<(Chart<'a, DB>, f64), DrawingAreaErrorKind<DB::ErrorType>> {
+    let range = value_range(values);
+    let span = range.end - range.start;
+    let bottom = range.start - if range.start < 0.0 { span * 0.08 } else { 0.0 };
+    let x = XAxis {
+        range: -0.5..n - 0.5,
+        labels: 0,
+        format: &|_| String::new(),
+        title: "",
+        grid: false,
+    };
+    let chart = money_chart(plot, x, bottom..(range.end + span * 0.08), s)?;
+    Ok((chart, bottom))
+}
+
+/// Each bar's value, above it (or below, for a negative one).
+fn value_labels<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Chart<'a, DB>,
+    bars: impl Iterator<Item = (f64, f64)>,
+    s: ChartScale,
+) -> DrawResult<DB> {
+    chart.draw_series(bars.map(|(x, v)| {
+        let (anchor, nudge) = if v >= 0.0 {
+            (VPos::Bottom, -(s.px(3.0) as i32))
+        } else {
+            (VPos::Top, s.px(3.0) as i32)
+        };
+        EmptyElement::at((x, v))
+            + Text::new(
+                gbp_compact(v),
+                (0, nudge),
+                s.font(12.0).pos(Pos::new(HPos::Center, anchor)),
+            )
+    }))?;
+    Ok(())
+}
+
+/// Maps a chart's data coordinates to pixels of the area it was built on,
+/// for drawing fills there ([`fill_rect`]).
+fn to_pixels<'c, 'a: 'c, DB: DrawingBackend + 'a>(
+    plot: &'c DrawingArea<DB, Shift>,
+    chart: &'c Chart<'a, DB>,
+) -> impl Fn(f64, f64) -> (i32, i32) + use<'c, 'a, DB> {
+    let (base_x, base_y) = plot.get_base_pixel();
+    move |x, y| {
+        let (px, py) = chart.backend_coord(&(x, y));
+        (px - base_x, py - base_y)
+    }
 }
 
 /// Chart 8: who benefits: each payer's discounted savings over the period,
@@ -297,54 +329,33 @@ pub fn draw_who_benefits<DB: DrawingBackend>(
         s,
     )?;
     let n = payers.len().max(1) as f64;
-    let mut range = value_range(payers.iter().map(|(_, pv)| *pv));
-    let span = range.end - range.start;
-    range = (range.start - if range.start < 0.0 { span * 0.08 } else { 0.0 })
-        ..(range.end + span * 0.08);
-    let x = XAxis {
-        range: -0.5..n - 0.5,
-        labels: 0,
-        format: &|_| String::new(),
-        title: "",
-        grid: false,
-    };
-    let mut chart = money_chart(&plot, x, range.clone(), s)?;
-    let (base_x, base_y) = plot.get_base_pixel();
-    let w = 0.3;
-    for (i, (payer, pv)) in payers.iter().enumerate() {
-        let (colour, fill) = if payer.is_council() {
-            (BLUE, Fill::Solid)
-        } else {
-            (GREEN, Fill::Diagonal)
-        };
-        let x = i as f64;
-        let corner = |x: f64, y: f64| {
-            let (px, py) = chart.backend_coord(&(x, y));
-            (px - base_x, py - base_y)
-        };
-        fill_rect(
-            &plot,
-            [corner(x - w, 0.0), corner(x + w, *pv)],
-            colour,
-            fill,
-            s,
-        )?;
+    let values = payers.iter().map(|(_, pv)| *pv);
+    let (mut chart, bottom) = category_chart(&plot, n, values, s)?;
+    {
+        let pixel = to_pixels(&plot, &chart);
+        for (i, (payer, pv)) in payers.iter().enumerate() {
+            let (colour, fill) = if payer.is_council() {
+                (BLUE, Fill::Solid)
+            } else {
+                (GREEN, Fill::Diagonal)
+            };
+            let x = i as f64;
+            fill_rect(
+                &plot,
+                [pixel(x - 0.3, 0.0), pixel(x + 0.3, *pv)],
+                colour,
+                fill,
+                s,
+            )?;
+        }
     }
-    chart.draw_series(payers.iter().enumerate().map(|(i, (_, pv))| {
-        let (anchor, nudge) = if *pv >= 0.0 {
-            (VPos::Bottom, -(s.px(3.0) as i32))
-        } else {
-            (VPos::Top, s.px(3.0) as i32)
-        };
-        EmptyElement::at((i as f64, *pv))
-            + Text::new(
-                gbp_compact(*pv),
-                (0, nudge),
-                s.font(12.0).pos(Pos::new(HPos::Center, anchor)),
-            )
-    }))?;
+    let labels = payers
+        .iter()
+        .enumerate()
+        .map(|(i, (_, pv))| (i as f64, *pv));
+    value_labels(&mut chart, labels, s)?;
     zero_line(&mut chart, -0.5, n - 0.5, s)?;
     let names: Vec<&str> = payers.iter().map(|(p, _)| p.label()).collect();
-    programme_labels(&plot, &chart, &names, range.start, s)?;
+    programme_labels(&plot, &chart, &names, bottom, s)?;
     Ok(())
 }

@@ -119,40 +119,19 @@ impl UncertaintyReport {
     }
 }
 
-/// Chart 4: the fan of cumulative council net (P10 to P90, median).
-#[wasm_bindgen(js_name = drawFan)]
-pub fn draw_fan(
-    canvas: HtmlCanvasElement,
-    report: &UncertaintyReport,
-    programme: &str,
-    device_pixel_ratio: f64,
-) -> Result<(), JsValue> {
-    let u = report.programme(programme);
-    draw_on(charts::draw_fan, canvas, u, device_pixel_ratio)
+programme_chart! {
+    /// Chart 4: the fan of cumulative council net (P10 to P90, median).
+    drawFan, draw_fan, UncertaintyReport, charts::draw_fan
 }
 
-/// Chart 5: the histogram of council NPV, £0 marked.
-#[wasm_bindgen(js_name = drawNpvHistogram)]
-pub fn draw_npv_histogram(
-    canvas: HtmlCanvasElement,
-    report: &UncertaintyReport,
-    programme: &str,
-    device_pixel_ratio: f64,
-) -> Result<(), JsValue> {
-    let u = report.programme(programme);
-    draw_on(charts::draw_npv_histogram, canvas, u, device_pixel_ratio)
+programme_chart! {
+    /// Chart 5: the histogram of council NPV, £0 marked.
+    drawNpvHistogram, draw_npv_histogram, UncertaintyReport, charts::draw_npv_histogram
 }
 
-/// Chart 6: the tornado of council NPV swings.
-#[wasm_bindgen(js_name = drawTornado)]
-pub fn draw_tornado(
-    canvas: HtmlCanvasElement,
-    report: &UncertaintyReport,
-    programme: &str,
-    device_pixel_ratio: f64,
-) -> Result<(), JsValue> {
-    let u = report.programme(programme);
-    draw_on(charts::draw_tornado, canvas, u, device_pixel_ratio)
+programme_chart! {
+    /// Chart 6: the tornado of council NPV swings.
+    drawTornado, draw_tornado, UncertaintyReport, charts::draw_tornado
 }
 
 /// Saved scenarios (A, B, C), each appraised for its own model.

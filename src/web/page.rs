@@ -113,40 +113,19 @@ impl Report {
     }
 }
 
-/// Chart 1 for one programme: savings by stream, grant and costs by year.
-#[wasm_bindgen(js_name = drawYearlyFlows)]
-pub fn draw_yearly_flows(
-    canvas: HtmlCanvasElement,
-    report: &Report,
-    programme: &str,
-    device_pixel_ratio: f64,
-) -> Result<(), JsValue> {
-    let a = report.programme(programme);
-    draw_on(charts::draw_yearly_flows, canvas, a, device_pixel_ratio)
+programme_chart! {
+    /// Chart 1 for one programme: savings by stream, grant and costs by year.
+    drawYearlyFlows, draw_yearly_flows, Report, charts::draw_yearly_flows
 }
 
-/// Chart 2 for one programme: cumulative council net, payback marked.
-#[wasm_bindgen(js_name = drawCumulativeNet)]
-pub fn draw_cumulative_net(
-    canvas: HtmlCanvasElement,
-    report: &Report,
-    programme: &str,
-    device_pixel_ratio: f64,
-) -> Result<(), JsValue> {
-    let a = report.programme(programme);
-    draw_on(charts::draw_cumulative_net, canvas, a, device_pixel_ratio)
+programme_chart! {
+    /// Chart 2 for one programme: cumulative council net, payback marked.
+    drawCumulativeNet, draw_cumulative_net, Report, charts::draw_cumulative_net
 }
 
-/// Chart 8 for one programme: discounted savings by who receives them.
-#[wasm_bindgen(js_name = drawWhoBenefits)]
-pub fn draw_who_benefits(
-    canvas: HtmlCanvasElement,
-    report: &Report,
-    programme: &str,
-    device_pixel_ratio: f64,
-) -> Result<(), JsValue> {
-    let a = report.programme(programme);
-    draw_on(charts::draw_who_benefits, canvas, a, device_pixel_ratio)
+programme_chart! {
+    /// Chart 8 for one programme: discounted savings by who receives them.
+    drawWhoBenefits, draw_who_benefits, Report, charts::draw_who_benefits
 }
 
 /// Chart 3: every enabled programme side by side.
