@@ -15,17 +15,19 @@ cd "$ROOT"
 ensure_wasm_toolchain
 ensure_site_tools
 
-# build_module FEATURE NAME: the size-tuned "web" profile, then wasm-bindgen.
+# build_module FEATURE NAME PROFILE: a size-tuned profile (Cargo.toml), then
+# wasm-bindgen. The first view's module ("web-page") has no simulation, so
+# all of it is built for size.
 build_module() {
-    log "building the engine for wasm32: $2 (feature $1)"
-    cargo build --lib --profile web --target wasm32-unknown-unknown --features "$1"
-    local built=target/wasm32-unknown-unknown/web
+    log "building the engine for wasm32: $2 (feature $1, profile $3)"
+    cargo build --lib --profile "$3" --target wasm32-unknown-unknown --features "$1"
+    local built="target/wasm32-unknown-unknown/$3"
     [ "$2" = sfpc ] || cp "$built/sfpc.wasm" "$built/$2.wasm"
     wasm-bindgen --target web --no-typescript --remove-name-section \
         --out-dir www/pkg "$built/$2.wasm"
 }
-build_module web-page sfpc
-build_module web-analysis sfpc_analysis
+build_module web-page sfpc web-page
+build_module web-analysis sfpc_analysis web
 ls -l www/pkg/*.wasm www/pkg/*.js >&2
 
 log "building the site into target/site/"

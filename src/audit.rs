@@ -11,6 +11,7 @@
 
 use crate::appraisal::Appraisal;
 use crate::format::{appraisal_to_json, scenario_to_json, uncertainty_to_json};
+use crate::prices::PriceYear;
 use crate::scenario::Scenario;
 use crate::uncertainty::Uncertainty;
 
@@ -34,6 +35,34 @@ fn file(name: &str, bytes: Vec<u8>) -> PackFile {
     }
 }
 
+/// Which figures each enabled programme's effects are: a named evidence set,
+/// the defaults, or the user's own.
+fn evidence_lines(scenario: &Scenario) -> String {
+    scenario
+        .enabled()
+        .map(|p| {
+            let used = crate::display::effects_used_text(p, scenario.price_year);
+            format!("Effects, {}: {used}\r\n", p.programme.name())
+        })
+        .collect()
+}
+
+/// Where the figures come from: the price year and the statistics.
+fn provenance_lines(scenario: &Scenario) -> String {
+    let council = match (&scenario.council_code, &scenario.statistics_release) {
+        (Some(code), Some(release)) => format!("Council statistics: {code}, {release}\r\n"),
+        _ => String::new(),
+    };
+    format!(
+        "Prices: {year}. Every money default is restated from its source's price year with {deflators}; figures you entered are taken as already in {year} prices.\r\n\
+         {council}\
+         {licence}\r\n",
+        year = scenario.price_year,
+        deflators = crate::prices::DEFLATOR_SOURCE,
+        licence = crate::councils::LICENCE,
+    )
+}
+
 /// What is in the pack, and how it was made: the first file a reader opens.
 fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
     let simulation = match uncertainty {
@@ -54,51 +83,98 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
          Engine version: {version}\r\n\
          Appraisal: {context}\r\n\
          {simulation}\
+         {evidence}\
+         {provenance}\
          \r\n\
          scenario.json       every input, in scenario format 2 (open it in the calculator, or run `sfpc evaluate scenario.json`)\r\n\
          results.json        the appraisal, unrounded, as `sfpc evaluate` prints it\r\n\
          yearly-results.csv  the yearly results, for Excel (UTF-8, unrounded)\r\n\
          yearly-streams.csv  each benefit stream's saving by year, with who benefits\r\n\
-         defaults.csv        every default figure with its range, unit, price year, basis and source\r\n\
+         defaults.csv        every default figure as published (with its price year) and restated in {year} prices, with its range, unit, basis and source\r\n\
+         evidence-sets.csv   each model's evidence sets: the figure each gives each effect, and why\r\n\
          {uncertainty_line}",
         version = env!("CARGO_PKG_VERSION"),
         context = crate::display::appraisal_context(scenario),
+        evidence = evidence_lines(scenario),
+        provenance = provenance_lines(scenario),
+        year = scenario.price_year,
     )
 }
 
 /// The defaults table with its sources, as CSV: every parameter of the
-/// registry, in form order.
-pub fn defaults_csv() -> String {
+/// registry, in form order, as published and restated in `price_year`'s
+/// prices (value × restating factor).
+pub fn defaults_csv(price_year: PriceYear) -> String {
     use crate::evidence::{all_params, path_of};
     use crate::export::{number_cell, text_cell, BYTE_ORDER_MARK};
     use crate::registry::DefaultValue;
     let mut out = String::from(BYTE_ORDER_MARK);
-    out.push_str("Path,Figure,Value,Low,High,Unit,Price year,Basis,Source\r\n");
+    out.push_str(&format!("Path,Figure,Published value,Source's price year,Restating factor,Value in {price_year} prices,Low,High,Unit,Basis,Source\r\n"));
     for (programme, row) in all_params() {
-        let (value, low, high) = match row.default {
+        let k = row.restating(price_year);
+        let (published, value, low, high) = match row.default {
             DefaultValue::Number(e) => (
                 number_cell(e.value),
-                number_cell(e.low),
-                number_cell(e.high),
+                number_cell(e.value * k),
+                number_cell(e.low * k),
+                number_cell(e.high * k),
             ),
             DefaultValue::List(items) => {
-                let list: Vec<String> = items.iter().map(|&x| number_cell(x)).collect();
-                (text_cell(&list.join("; ")), String::new(), String::new())
+                let list = |k: f64| {
+                    let cells: Vec<String> = items.iter().map(|&x| number_cell(x * k)).collect();
+                    text_cell(&cells.join("; "))
+                };
+                (list(1.0), list(k), String::new(), String::new())
             }
         };
         let cells = [
             text_cell(&path_of(programme, row)),
             text_cell(row.label),
+            published,
+            text_cell(&row.price_year.text()),
+            number_cell(k),
             value,
             low,
             high,
             text_cell(row.unit.text),
-            text_cell(row.price_year),
             text_cell(row.basis.label()),
             text_cell(row.source),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
+    }
+    out
+}
+
+/// Each enabled programme's evidence sets as CSV: the figure each set gives
+/// each effect (in the scenario's prices), why, and whether the scenario uses
+/// that set.
+pub fn evidence_sets_csv(scenario: &Scenario) -> String {
+    use crate::evidence_sets::{figure, matching, values, SetKey};
+    use crate::export::{number_cell, text_cell, BYTE_ORDER_MARK};
+    let mut out = String::from(BYTE_ORDER_MARK);
+    out.push_str("Programme,Evidence set,Used,Path,Figure,Value,Why\r\n");
+    for inputs in scenario.enabled() {
+        let programme = inputs.programme;
+        let used = matching(inputs, scenario.price_year);
+        for set in SetKey::ALL {
+            for v in values(set, programme) {
+                let Some((field, x)) = figure(programme, &v, scenario.price_year) else {
+                    continue;
+                };
+                let cells = [
+                    text_cell(programme.name()),
+                    text_cell(set.label()),
+                    (if used.contains(&set) { "yes" } else { "no" }).to_owned(),
+                    text_cell(&format!("programmes.{}.{}", programme.key(), field.key())),
+                    text_cell(crate::display::parameter_label(programme, field)),
+                    number_cell(x),
+                    text_cell(v.why),
+                ];
+                out.push_str(&cells.join(","));
+                out.push_str("\r\n");
+            }
+        }
     }
     out
 }
@@ -124,7 +200,14 @@ pub fn audit_files(
             "yearly-streams.csv",
             crate::export::yearly_streams_csv(scenario, appraisal).into_bytes(),
         ),
-        file("defaults.csv", defaults_csv().into_bytes()),
+        file(
+            "defaults.csv",
+            defaults_csv(scenario.price_year).into_bytes(),
+        ),
+        file(
+            "evidence-sets.csv",
+            evidence_sets_csv(scenario).into_bytes(),
+        ),
     ];
     if let Some(u) = uncertainty {
         files.push(file(

@@ -9,14 +9,16 @@
 //! column), and **assumptions** are ours, sized for a mid-sized adopting
 //! council, for the user to replace with their own figures.
 //!
-//! Price years: each default is given in the price year of its source. They
-//! are *not* restated in the scenario's price year yet; the page shows each
-//! row's price year so that a user can see which figures are older. See the
-//! README's "Known limits".
+//! Price years: each default is stored in the price year of its source and
+//! restated into the scenario's price year with HM Treasury's GDP deflators
+//! ([`crate::prices`]); the table shows the published figure, its year and
+//! the restated figure.
 
 use crate::errors::InputErrors;
 use crate::format::{parse_scenario, scenario_to_json};
-use crate::registry::{DefaultValue, Group, ParamSpec, ProgrammeId, Shape, APPRAISAL_PARAMS};
+use crate::registry::{
+    DefaultValue, Group, ParamSpec, ProgrammeId, Shape, UnitKind, APPRAISAL_PARAMS,
+};
 use crate::scenario::{AppraisalSettings, PriceYear, ProgrammeInputs, Scenario};
 use serde_json::{json, Value};
 
@@ -51,23 +53,37 @@ pub fn default_for(path: &str) -> Option<&'static ParamSpec> {
         .map(|(_, spec)| spec)
 }
 
-/// The default scenario: all three programmes at their registry defaults,
-/// for the example council.
-pub fn default_scenario_model() -> Scenario {
+/// The default scenario's price year.
+pub fn default_price_year() -> PriceYear {
+    PriceYear::parse(DEFAULT_PRICE_YEAR).unwrap_or(PriceYear::starting(2024))
+}
+
+/// The default scenario in `price_year`'s prices: all three programmes at
+/// their registry defaults, restated, for the example council.
+pub fn default_scenario_in(price_year: PriceYear) -> Scenario {
     let setting = |i: usize| match APPRAISAL_PARAMS[i].default {
         DefaultValue::Number(e) => e.value,
         DefaultValue::List(_) => 0.0,
     };
     Scenario {
         council: EXAMPLE_COUNCIL.into(),
-        price_year: PriceYear::parse(DEFAULT_PRICE_YEAR).unwrap_or(PriceYear { start_year: 2024 }),
+        council_code: None,
+        statistics_release: None,
+        price_year,
         appraisal: AppraisalSettings {
             horizon_years: setting(0) as u32,
             discount_rate: setting(1),
         },
-        programmes: ProgrammeId::ALL.map(ProgrammeInputs::from_defaults).into(),
+        programmes: ProgrammeId::ALL
+            .map(|id| ProgrammeInputs::from_defaults(id, price_year))
+            .into(),
         defaulted: Vec::new(),
     }
+}
+
+/// The default scenario, in the default price year.
+pub fn default_scenario_model() -> Scenario {
+    default_scenario_in(default_price_year())
 }
 
 /// The default scenario in format 2.
@@ -90,11 +106,21 @@ fn shape_key(shape: Shape) -> &'static str {
     }
 }
 
-/// One row of the defaults table as JSON.
-fn row_json(programme: Option<ProgrammeId>, spec: &ParamSpec) -> Value {
-    let (value, low, high) = match spec.default {
-        DefaultValue::Number(e) => (json!(e.value), json!(e.low), json!(e.high)),
-        DefaultValue::List(items) => (json!(items), Value::Null, Value::Null),
+/// One row of the defaults table as JSON: the figure as published, in its
+/// source's price year, and restated in `price_year`'s (`value`, `low`, `high`).
+fn row_json(programme: Option<ProgrammeId>, spec: &ParamSpec, price_year: PriceYear) -> Value {
+    let k = spec.restating(price_year);
+    let (published, value, low, high) = match spec.default {
+        DefaultValue::Number(e) => (
+            json!(e.value),
+            json!(e.value * k),
+            json!(e.low * k),
+            json!(e.high * k),
+        ),
+        DefaultValue::List(items) => {
+            let restated: Vec<f64> = items.iter().map(|x| x * k).collect();
+            (json!(items), json!(restated), Value::Null, Value::Null)
+        }
     };
     let group_label = match (programme, spec.group) {
         (Some(id), group) => id.spec().group_label(group),
@@ -109,21 +135,26 @@ fn row_json(programme: Option<ProgrammeId>, spec: &ParamSpec) -> Value {
         "stream": match spec.group { Group::Stream(s) => Some(s.key()), _ => None },
         "label": spec.label,
         "unit": spec.unit.text,
+        "money": spec.unit.kind == UnitKind::Money,
         "hint": spec.hint,
         "shape": shape_key(spec.shape),
+        "published_value": published,
         "value": value,
         "low": low,
         "high": high,
-        "price_year": spec.price_year,
+        "price_year": spec.price_year.text(),
+        "restated": k != 1.0,
         "basis": spec.basis.label(),
         "source": spec.source,
         "since": spec.since,
     })
 }
 
-/// The defaults table as JSON rows, for the page and the audit pack.
-pub fn defaults_table_json() -> Value {
-    Value::Array(all_params().map(|(p, spec)| row_json(p, spec)).collect())
+/// The defaults table as JSON rows, restated in `price_year`'s prices, for
+/// the page and the audit pack.
+pub fn defaults_table_json(price_year: PriceYear) -> Value {
+    let rows = all_params().map(|(p, spec)| row_json(p, spec, price_year));
+    Value::Array(rows.collect())
 }
 
 /// Each programme's benefit streams: who benefits, the effect and cashable

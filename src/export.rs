@@ -126,3 +126,57 @@ pub fn yearly_streams_csv(scenario: &Scenario, appraisal: &Appraisal) -> String 
     }
     out
 }
+
+const COUNCIL_COLUMNS: [&str; 12] = [
+    "Council code",
+    "Council",
+    "Region",
+    "Model",
+    "Council NPV (GBP)",
+    "Council cashable NPV (GBP)",
+    "Public-sector NPV (GBP)",
+    "Benefit-cost ratio",
+    "Payback (years)",
+    "Chance council NPV is above zero",
+    "Figures kept at their defaults (not in the council's statistics)",
+    "Effects",
+];
+
+/// An optional number: blank when there is none (no ratio, no payback,
+/// not simulated).
+fn optional_cell(x: Option<f64>) -> String {
+    x.map_or_else(String::new, number_cell)
+}
+
+/// Every council's headline figures for each model, one row each, as
+/// `sfpc batch` writes them.
+pub fn council_results_csv(rows: &[crate::councils::CouncilResult]) -> String {
+    let mut out = String::from(BYTE_ORDER_MARK);
+    let header: Vec<String> = COUNCIL_COLUMNS.iter().map(|c| text_cell(c)).collect();
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for r in rows {
+        let kept: Vec<&str> = r
+            .kept
+            .iter()
+            .filter_map(|f| r.programme.spec().param(*f).map(|p| p.label))
+            .collect();
+        let row = [
+            text_cell(r.council.code),
+            text_cell(r.council.name),
+            text_cell(r.council.region),
+            text_cell(r.programme.name()),
+            number_cell(r.council_npv_gbp),
+            number_cell(r.council_cashable_npv_gbp),
+            number_cell(r.public_npv_gbp),
+            optional_cell(r.bcr),
+            optional_cell(r.payback_years),
+            optional_cell(r.probability_council_npv_positive),
+            text_cell(&kept.join("; ")),
+            text_cell(&r.effects),
+        ];
+        out.push_str(&row.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

@@ -13,13 +13,16 @@
 //! The model does no I/O and knows nothing of the browser: only `web` (built
 //! for `wasm32` alone) touches JavaScript.
 
-pub use sfpc_model::{appraisal, estimate, programmes, registry, scenario, uncertainty};
+pub use sfpc_model::{
+    appraisal, estimate, evidence_sets, prices, programmes, registry, scenario, uncertainty,
+};
 
 pub mod audit;
 #[cfg(target_arch = "wasm32")]
 mod canvas;
 pub mod charts;
 pub mod comparison;
+pub mod councils;
 pub mod display;
 pub mod errors;
 pub mod evidence;

@@ -26,7 +26,7 @@ fn from_js(value: JsValue) -> Value {
 }
 
 fn default_report() -> Report {
-    evaluate(default_scenario().expect("defaults"))
+    evaluate(default_scenario(None).expect("defaults"))
         .unwrap_or_else(|e| panic!("defaults invalid: {e:?}"))
 }
 
@@ -203,4 +203,67 @@ fn the_analysis_module_writes_the_downloads_the_command_writes() {
     bad["appraisal"]["horizon_years"] = json!(0);
     let errors = from_js(analysis::audit_pack(to_js(&bad)).unwrap_err());
     assert_eq!(errors[0]["path"], "appraisal.horizon_years");
+}
+
+#[wasm_bindgen_test]
+fn defaults_come_in_any_covered_price_year_and_an_unknown_one_is_an_error() {
+    let in_2016 = from_js(default_scenario(Some("2016-17".into())).expect("2016-17"));
+    assert_eq!(
+        in_2016["programmes"]["family_valued"]["saving_per_family_gbp"]["value"],
+        755.0
+    );
+    let table = from_js(sfpc::web::page::defaults_table(Some("2016-17".into())).expect("table"));
+    let row = table
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["path"] == "programmes.family_valued.saving_per_family_gbp")
+        .unwrap();
+    assert_eq!(
+        (row["published_value"].as_f64(), row["value"].as_f64()),
+        (Some(755.0), Some(755.0))
+    );
+    let errors = from_js(default_scenario(Some("2030-31".into())).expect_err("unknown year"));
+    assert_eq!(errors[0]["path"], "price_year");
+    assert!(errors[0]["message"].as_str().unwrap().contains("2026-27"));
+}
+
+#[wasm_bindgen_test]
+fn a_council_sets_its_own_figures_and_every_council_has_a_row() {
+    use sfpc::web::councils::{council_count, council_figures, council_rows, councils};
+    let list = from_js(councils().expect("councils"));
+    assert_eq!(list.as_array().map(Vec::len), Some(153));
+    let darlington = from_js(council_figures("E06000005").expect("Darlington"));
+    assert_eq!(darlington["council_code"], "E06000005");
+    let entries = darlington["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["path"] == "programmes.family_valued.council_entries_to_care_per_year")
+        .unwrap();
+    assert_eq!(entries["value"], 119.0);
+    assert!(council_figures("E06999999").is_err());
+    assert_eq!(council_count(), 153);
+    let s = to_js(&sfpc::evidence::default_scenario_json());
+    let rows = from_js(council_rows(s, 0, 2, None, None).expect("rows"));
+    assert_eq!(rows.as_array().map(Vec::len), Some(6));
+}
+
+#[wasm_bindgen_test]
+fn evidence_sets_side_by_side_and_a_set_changes_the_effects() {
+    use sfpc::web::evidence_sets::{evidence_set_changes, evidence_sets};
+    let s = || to_js(&sfpc::evidence::default_scenario_json());
+    let sets = from_js(evidence_sets(s(), "family_safeguarding", 7.0).expect("sets"));
+    assert_eq!(sets["table"]["rows"].as_array().map(Vec::len), Some(4));
+    assert_eq!(sets["used"], "the calculator's default effects");
+    let changes =
+        from_js(evidence_set_changes(s(), "family_safeguarding", "cautious").expect("changes"));
+    let plans = changes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["path"] == "programmes.family_safeguarding.cp_plan_reduction")
+        .unwrap();
+    assert_eq!(plans["value"], 0.3);
+    assert!(evidence_set_changes(s(), "family_safeguarding", "hopeful").is_err());
 }

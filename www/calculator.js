@@ -13,15 +13,17 @@
 import init, * as engine from './pkg/sfpc.js';
 import { CALCULATOR_HTML } from './markup.js';
 import { el, fieldId, download } from './dom.js';
-import { field, programmeFieldset, showGroupReadings, revealField } from './form.js';
+import { field, programmeFieldset, showGroupReadings, revealField, setTexts, toThePenny } from './form.js';
+import { councilFrom, noteFor, restatePrices, withCouncil } from './figures.js';
 import {
-  getAt, setAt, fieldPathOf, parseNumber, parseList, textAt, describeErrors, toBase64Url, fromBase64Url,
+  getAt, setAt, fieldPathOf, parseNumber, parseList, textAt, describeErrors,
 } from './scenario-text.js';
+import { LinkError, linkFragment, scenarioFromLink } from './links.js';
 
 const COMPARE = 'compare';
 const SETTINGS = [
-  { path: 'council', label: 'Council name', hint: 'Shown on the results and printouts.', kind: 'text' },
-  { path: 'price_year', label: 'Price year', hint: 'The financial year your money figures are in, such as 2024-25.', kind: 'text' },
+  { path: 'council', label: 'Council', hint: "Type to find your council and use its published statistics (DfE, children looked after), or type any name and enter your own figures. Shown on the results and printouts.", kind: 'text' },
+  { path: 'price_year', label: 'Price year', hint: "The financial year your money figures are in, such as 2024-25. Changing it restates every money default you have not changed, with HM Treasury's GDP deflators.", kind: 'text' },
   { path: 'appraisal.horizon_years' },
   { path: 'appraisal.discount_rate' },
 ];
@@ -33,20 +35,6 @@ const SIMULATION = [
 const SLICE_MS = 8;
 
 const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1];
-
-/**
- * The version of the link format this page writes. Its `s` holds a scenario
- * whose own `schema` says its format: version 1 links carry format 1, version
- * 2 links format 2. Both open, with the figures they were made with.
- */
-const LINK_VERSION = '2';
-const READABLE_LINK_VERSIONS = ['1', '2'];
-
-async function pipe(bytes, stream) {
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
-}
-
-class LinkError extends Error {}
 
 /**
  * A scenario from a file's or a link's text, validated by the engine; throws
@@ -101,9 +89,19 @@ export async function mountCalculator(root, container, options = {}) {
   const linkPage = options.linkPage ?? location.href.split('#')[0];
   /** The analysis module, once loaded (see loadAnalysis). */
   let analysis = null;
-  const analysisModule = async () => {
-    analysis ??= await loadAnalysis();
-    return analysis;
+  /** The page's modules that need it, loaded with it: the council picker, the evidence sets' panel, the saved scenarios. */
+  let later = null;
+  let analysisPromise = null;
+  const analysisModule = () => {
+    analysisPromise ??= Promise.all([loadAnalysis(), import('./council-picker.js'), import('./evidence-panel.js'),
+      import('./saved-scenarios.js')])
+      .then(([module, picker, { evidencePanel }, { savedScenarios }]) => {
+        analysis = module;
+        later = { picker, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()) };
+        onAnalysisLoaded();
+        return module;
+      });
+    return analysisPromise;
   };
   const state = {
     view: 'family_valued',
@@ -111,7 +109,14 @@ export async function mountCalculator(root, container, options = {}) {
     table: [], // the engine's defaults table
     simDefaults: null,
     streams: {}, // each programme's benefit streams (engine.streams())
-    text: new Map(), // path -> exactly what the user typed
+    text: new Map(), // path -> exactly what the user typed, or the engine set
+    typed: new Set(), // paths whose text the user typed (not the engine's)
+    money: new Set(), // paths of money figures (shown to the penny unless typed)
+    moneyText: null, // the engine's text for money to the penny (formatMoneyInput)
+    council: null, // the council picked: { code, name, release, summary, notes }
+    councils: null, // the picker's list, once the analysis module is loaded
+    pageErrors: [], // errors the page finds itself (a price year it cannot restate into)
+    priceNote: '', // what the last change of price year restated
     staffLines: new Map(), // programme -> how many staff lines it has
     excluded: new Map(), // programme -> Set of the streams not counted
     openGroups: new Set(), // ids of the form's groups that are open
@@ -171,7 +176,87 @@ export async function mountCalculator(root, container, options = {}) {
       scenario.programmes[key].staff = staffFor(key);
       scenario.programmes[key].excluded_streams = [...(state.excluded.get(key) ?? [])];
     }
-    return scenario;
+    return withCouncil(state, scenario);
+  }
+
+  // ---- figures the page sets: a council's statistics, evidence sets, restated prices ----
+
+  const figuresContext = {
+    state,
+    engine,
+    analysisModule: () => analysisModule(),
+    setTexts: (texts) => setTexts(root, state, texts),
+    figurePaths: () => scenarioPaths().filter((path) => programmeOf(path)),
+  };
+
+  /** A new price year: the untouched money defaults are restated into it, or it is an error. */
+  function onPriceYear(text) {
+    const before = state.base.price_year;
+    const outcome = restatePrices(figuresContext, text);
+    state.pageErrors = outcome.errors ?? [];
+    if (!outcome.restated) return;
+    state.priceNote = `${outcome.restated} default figure${outcome.restated === 1 ? '' : 's'} restated from ${before} into ${state.base.price_year} prices.`;
+    renderSources();
+    showFieldNotes();
+  }
+
+  /** The statistics' note beside each field they set or left at its default, and the price year's. */
+  function showFieldNotes() {
+    for (const p of root.querySelectorAll('#calculator [data-note-for]')) {
+      const path = p.dataset.noteFor;
+      const text = path === 'price_year' ? state.priceNote : noteFor(state, path);
+      p.textContent = text;
+      p.hidden = !text;
+    }
+  }
+
+  /** The council field becomes the council picker, once its module and the councils' list are loaded. */
+  function makeCouncilPicker() {
+    const input = $('f-council');
+    if (!input || !later) return;
+    later.picker.attachCouncilPicker(input, {
+      councils: () => state.councils ?? [],
+      picked: () => state.council,
+      onPick: (council) => {
+        const said = later.picker.pickCouncil(figuresContext, analysis, council);
+        showFieldNotes();
+        update();
+        $('status').textContent = said;
+      },
+    });
+  }
+
+  /** What the evidence sets' panel works with (evidence-panel.js). */
+  const panelContext = () => ({
+    state, $, analysis, update,
+    table: textTable,
+    setTexts: figuresContext.setTexts,
+    isCompare: () => state.view === COMPARE,
+  });
+
+  /** What waits for the analysis module: the councils' list and picker, a named council's notes, the sources' credits. */
+  function onAnalysisLoaded() {
+    state.councils = analysis.councils();
+    later.picker.restoreNotes(figuresContext, analysis);
+    makeCouncilPicker();
+    showFieldNotes();
+    const provenance = analysis.provenance();
+    $('deflator-source').textContent = provenance.deflators;
+    $('licence').textContent = `Council statistics: ${provenance.statistics}. ${provenance.licence}.`;
+    if (state.report && !state.errors.length) later.panel.schedule(state.report.scenario());
+    later.saved.load();
+    later.saved.render();
+  }
+
+  /** A scenario's price year, where the deflators cover it, becomes the defaults' (so later changes restate from it). */
+  function rebase(priceYear) {
+    if (priceYear === state.base.price_year) return;
+    try {
+      state.base = engine.defaultScenario(priceYear);
+      state.table = engine.defaultsTable(priceYear);
+    } catch {
+      showNotice(`These figures are in ${priceYear} prices, a year HM Treasury's deflators do not cover: they are used as given, and the defaults cannot be restated into it.`);
+    }
   }
 
   // ---- the form ----
@@ -183,11 +268,13 @@ export async function mountCalculator(root, container, options = {}) {
 
   function renderForm() {
     $('settings-fields').replaceChildren(...SETTINGS.map(settingField));
+    makeCouncilPicker();
     const keys = state.view === COMPARE ? programmeKeys() : [state.view];
     const name = (key) => state.result?.programmes?.[key]?.name ?? key;
     $('programme-fields').replaceChildren(...keys.map((key) => programmeFieldset(formContext(), key, name(key))));
     $('simulation-fields').replaceChildren(...SIMULATION.map(settingField));
     showGroups();
+    showFieldNotes();
     showFieldErrors();
   }
 
@@ -280,7 +367,9 @@ export async function mountCalculator(root, container, options = {}) {
       message.textContent = messages ? `Error: ${messages.join('; ')}` : '';
       $(`${id}-field`).classList.toggle('field-error', Boolean(messages));
       input.setAttribute('aria-invalid', messages ? 'true' : 'false');
-      input.setAttribute('aria-describedby', messages ? `${id}-hint ${id}-error` : `${id}-hint`);
+      const note = $(`${id}-note`);
+      const described = [`${id}-hint`, note && !note.hidden && `${id}-note`, messages && `${id}-error`];
+      input.setAttribute('aria-describedby', described.filter(Boolean).join(' '));
     }
   }
 
@@ -461,7 +550,10 @@ export async function mountCalculator(root, container, options = {}) {
       case 'fan-chart': return simulated && ((c, r) => analysis.drawFan(c, uReport, view, r));
       case 'histogram-chart': return simulated && ((c, r) => analysis.drawNpvHistogram(c, uReport, view, r));
       case 'tornado-chart': return simulated && ((c, r) => analysis.drawTornado(c, uReport, view, r));
-      case 'scenarios-chart': return comparison && ((c, r) => analysis.drawScenarioComparison(c, comparison, r));
+      case 'scenarios-chart': {
+        const comparison = later?.saved.comparison();
+        return comparison && ((c, r) => analysis.drawScenarioComparison(c, comparison, r));
+      }
       default: return null;
     }
   }
@@ -521,17 +613,10 @@ export async function mountCalculator(root, container, options = {}) {
 
   // ---- save and share ----
 
-  /** A link's fragment for a valid scenario: compact (deflated), versioned. */
-  async function linkFragment(scenario) {
-    const packed = await pipe(new TextEncoder().encode(JSON.stringify(scenario)), new CompressionStream('deflate-raw'));
-    return new URLSearchParams({
-      v: LINK_VERSION,
-      view: state.view,
-      draws: state.text.get('simulation.draws'),
-      seed: state.text.get('simulation.seed'),
-      s: toBase64Url(packed),
-    }).toString();
-  }
+  /** A link's fragment for a valid scenario, with the view and the simulation's settings. */
+  const fragmentFor = (scenario) => linkFragment(scenario, {
+    view: state.view, draws: state.text.get('simulation.draws'), seed: state.text.get('simulation.seed'),
+  });
 
   let linkTimer = 0;
   let linkToken = 0;
@@ -541,32 +626,9 @@ export async function mountCalculator(root, container, options = {}) {
     clearTimeout(linkTimer);
     const token = ++linkToken;
     linkTimer = setTimeout(async () => {
-      const fragment = await linkFragment(scenario);
+      const fragment = await fragmentFor(scenario);
       if (token === linkToken) history.replaceState(null, '', `#${fragment}`);
     }, 200);
-  }
-
-  /** The scenario in a link's fragment, if any; throws LinkError saying why it cannot be used. */
-  async function scenarioFromLink(hash) {
-    if (!hash) return null;
-    const params = new URLSearchParams(hash);
-    const version = params.get('v');
-    if (!READABLE_LINK_VERSIONS.includes(version)) {
-      throw new LinkError(/^\d+$/.test(version ?? '') && Number(version) > Number(LINK_VERSION)
-        ? `it was made by a newer version of the calculator (link format ${version})`
-        : 'it is not a link to this calculator');
-    }
-    let text;
-    try {
-      text = new TextDecoder().decode(await pipe(fromBase64Url(params.get('s') ?? ''), new DecompressionStream('deflate-raw')));
-    } catch {
-      throw new LinkError('it is incomplete or damaged');
-    }
-    try {
-      return { scenario: scenarioFromText(text), params };
-    } catch (errors) {
-      throw new LinkError(`its figures are not valid (${describeErrors(errors)})`);
-    }
   }
 
   /**
@@ -574,6 +636,12 @@ export async function mountCalculator(root, container, options = {}) {
    * and the streams it leaves out; paths it lacks keep theirs.
    */
   function applyScenario(scenario) {
+    if (scenario.price_year) rebase(scenario.price_year);
+    state.typed = new Set();
+    state.pageErrors = [];
+    state.priceNote = '';
+    state.council = councilFrom(scenario);
+    if (later) later.picker.restoreNotes(figuresContext, analysis);
     for (const path of scenarioPaths()) {
       if (getAt(scenario, path) === undefined) continue;
       state.text.set(path, textAt(scenario, path));
@@ -626,7 +694,7 @@ export async function mountCalculator(root, container, options = {}) {
 
   async function restoreFromLink(hash) {
     try {
-      const link = await scenarioFromLink(hash);
+      const link = await scenarioFromLink(hash, scenarioFromText);
       if (!link) return;
       applyScenario(link.scenario);
       state.view = viewFrom(link.params.get('view')) ?? state.view;
@@ -649,7 +717,7 @@ export async function mountCalculator(root, container, options = {}) {
   async function copyLink() {
     if (!state.report) return;
     clearTimeout(linkTimer);
-    const fragment = await linkFragment(state.report.scenario());
+    const fragment = await fragmentFor(state.report.scenario());
     if (options.address) history.replaceState(null, '', `#${fragment}`);
     const url = `${linkPage}#${fragment}`;
     try {
@@ -690,9 +758,11 @@ export async function mountCalculator(root, container, options = {}) {
     const scenario = buildScenario();
     let report;
     try {
+      if (state.pageErrors.length) throw state.pageErrors;
       report = engine.evaluate(scenario);
     } catch (errors) {
-      state.errors = uniqueByField(Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }]);
+      const found = Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }];
+      state.errors = uniqueByField([...state.pageErrors, ...found]);
       showErrors();
       markStale(true);
       return false;
@@ -707,7 +777,18 @@ export async function mountCalculator(root, container, options = {}) {
     startSimulation(scenario);
     showErrors();
     scheduleLink(scenario);
+    later?.panel.schedule(scenario);
+    updateCouncilsLink(scenario);
     return true;
+  }
+
+  let councilsLinkToken = 0;
+  /** The every-council page's link carries these figures, as its template. */
+  async function updateCouncilsLink(scenario) {
+    const token = ++councilsLinkToken;
+    const page = new URL('./councils.html', import.meta.url);
+    page.hash = await fragmentFor(scenario);
+    if (token === councilsLinkToken) $('councils-link').href = page.href;
   }
 
   function markStale(stale) {
@@ -839,7 +920,11 @@ export async function mountCalculator(root, container, options = {}) {
     if (!input) return;
     // From the event's own time stamp, so time spent queued counts too.
     const started = Math.min(event.timeStamp || Infinity, performance.now());
-    state.text.set(input.dataset.path, input.value);
+    const path = input.dataset.path;
+    state.text.set(path, input.value);
+    state.typed.add(path);
+    if (path === 'price_year') onPriceYear(input.value);
+    else if (path.startsWith('programmes.')) showFieldNotes();
     update();
     timing.lastMs = performance.now() - started;
     timing.updates += 1;
@@ -850,7 +935,10 @@ export async function mountCalculator(root, container, options = {}) {
   function setView(view) {
     state.view = view;
     renderSources();
-    if (state.report) scheduleLink(state.report.scenario());
+    if (state.report) {
+      scheduleLink(state.report.scenario());
+      later?.panel.schedule(state.report.scenario());
+    }
     renderViewChoices();
     renderForm();
     renderResults();
@@ -858,7 +946,7 @@ export async function mountCalculator(root, container, options = {}) {
     renderUncertainty();
     startSimulation();
     showErrors();
-    updateSaveButtons();
+    later?.saved.updateButtons();
   }
 
   function onViewChange(event) {
@@ -931,147 +1019,21 @@ export async function mountCalculator(root, container, options = {}) {
       : 'Audit pack downloaded, without the uncertainty analysis: it has not finished for these figures.');
   }
 
-  // ---- scenarios A, B and C ----
+  // ---- scenarios A, B and C (saved-scenarios.js, loaded with the analysis module) ----
 
-  const SLOTS = ['A', 'B', 'C'];
-  /** The browser storage key; the version inside it is the store's format. */
-  const STORE_KEY = 'sfpc.saved-scenarios';
-  /** slot -> { name, programme, scenario, savedAt } */
-  const saved = new Map();
-  let comparison = null; // the engine's ScenarioComparison of `saved`
-
-  const slotLabel = (slot) => (saved.get(slot)?.name ? `${slot}: ${saved.get(slot).name}` : slot);
-  const savedStatus = (text) => { $('saved-status').textContent = text; };
-  const modelName = (key) => state.result?.programmes?.[key]?.name ?? key;
-
-  /** Saved scenarios from this browser. A store that cannot be read is reported and left alone. */
-  function loadSaved() {
-    let stored;
-    try {
-      stored = JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null');
-    } catch {
-      savedStatus('Scenarios saved earlier in this browser could not be read, so none are shown.');
-      return;
-    }
-    if (stored === null) return;
-    if (stored?.version !== 1 || typeof stored.slots !== 'object' || stored.slots === null) {
-      savedStatus('Scenarios saved earlier in this browser are in a form this calculator does not read, so none are shown.');
-      return;
-    }
-    let unreadable = 0;
-    for (const slot of SLOTS) {
-      const entry = stored.slots[slot];
-      if (!entry) continue;
-      try {
-        const programme = viewFrom(entry.programme);
-        if (!programme || programme === COMPARE) throw new Error('no model');
-        const scenario = engine.normaliseScenario(entry.scenario);
-        saved.set(slot, { name: String(entry.name ?? '').slice(0, 50), programme, scenario, savedAt: String(entry.savedAt ?? '') });
-      } catch {
-        unreadable += 1;
-      }
-    }
-    if (unreadable) savedStatus(`${unreadable} saved scenario${unreadable > 1 ? 's' : ''} could not be read, so ${unreadable > 1 ? 'they are' : 'it is'} not shown.`);
-  }
-
-  /** Writes the saved scenarios to the browser; false if it would not keep them. */
-  function storeSaved() {
-    try {
-      localStorage.setItem(STORE_KEY, JSON.stringify({ version: 1, slots: Object.fromEntries(saved) }));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  function saveSlot(slot) {
-    if (!state.report || state.view === COMPARE) return;
-    if (state.errors.length) {
-      savedStatus('Fix the problems listed at the top first: only valid figures can be saved.');
-      return;
-    }
-    const name = $('f-saved-name').value.trim().slice(0, 50);
-    saved.set(slot, { name, programme: state.view, scenario: state.report.scenario(), savedAt: new Date().toISOString() });
-    const kept = storeSaved();
-    renderSaved();
-    savedStatus(kept ? `Saved as ${slotLabel(slot)}.`
-      : `Saved as ${slotLabel(slot)} until you leave this page: this browser would not store it (its storage may be full or switched off).`);
-  }
-
-  function openSlot(slot) {
-    const s = saved.get(slot);
-    if (!s) return;
-    applyScenario(s.scenario);
-    state.view = s.programme;
-    renderViewChoices();
-    renderForm();
-    update();
-    renderSaved();
-    savedStatus(`Opened ${slotLabel(slot)}.`);
-  }
-
-  function deleteSlot(slot) {
-    const label = slotLabel(slot);
-    saved.delete(slot);
-    storeSaved();
-    renderSaved();
-    savedStatus(`Deleted ${label}.`);
-  }
-
-  function savedWhen(iso) {
-    const date = new Date(iso);
-    return Number.isNaN(date.getTime()) ? '' : `, saved ${date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`;
-  }
-
-  function renderSaved() {
-    $('saved-list').replaceChildren(...SLOTS.filter((slot) => saved.has(slot)).map((slot) => {
-      const s = saved.get(slot);
-      const button = (action, text) => el('button', { type: 'button', class: 'button secondary small', [`data-${action}`]: slot,
-        'aria-label': `${text} ${slotLabel(slot)}` }, `${text} ${slot}`);
-      return el('li', {}, el('strong', {}, slotLabel(slot)), ` (${modelName(s.programme)}${savedWhen(s.savedAt)}) `,
-        button('open', 'Open'), ' ', button('delete', 'Delete'));
-    }));
-    updateSaveButtons();
-    renderScenarioComparison();
-  }
-
-  /** Each saved scenario is for one model, so saving needs one chosen. */
-  function updateSaveButtons() {
-    const single = state.view !== COMPARE;
-    for (const b of root.querySelectorAll('#save-buttons button')) b.disabled = !single;
-    $('saved-hint').textContent = single
-      ? 'Save up to three versions of your figures, then compare them side by side under the results. They are kept in this browser only.'
-      : 'Choose one model above to save a scenario: each saved scenario is for one model.';
-  }
-
-  async function renderScenarioComparison() {
-    const entries = SLOTS.filter((slot) => saved.has(slot))
-      .map((slot) => ({ label: slotLabel(slot), programme: saved.get(slot).programme, scenario: saved.get(slot).scenario }));
-    const module = entries.length ? await analysisModule() : null;
-    comparison?.free();
-    comparison = null;
-    $('scenarios').hidden = entries.length === 0;
-    if (!entries.length) return;
-    try {
-      comparison = module.compareScenarios(entries);
-    } catch (errors) {
-      $('scenarios').hidden = true;
-      savedStatus(`The saved scenarios could not be compared: ${describeErrors(errors)}.`);
-      return;
-    }
-    const { table: t, summary } = comparison.result();
-    $('scenarios-summary').textContent = summary;
-    table('scenarios-table', "Saved scenarios, and each one's difference from A", t.headings, t.rows);
-    draw('scenarios-chart');
-  }
-
-  function onSavedClick(event) {
-    const button = event.target.closest('button');
-    if (!button) return;
-    if (button.dataset.slot) saveSlot(button.dataset.slot);
-    else if (button.dataset.open) openSlot(button.dataset.open);
-    else if (button.dataset.delete) deleteSlot(button.dataset.delete);
-  }
+  /** What the saved scenarios work with. */
+  const savedContext = () => ({
+    state, $, root, engine, analysis, table, draw,
+    isCompare: () => state.view === COMPARE,
+    viewFrom,
+    open: (scenario, programme) => {
+      applyScenario(scenario);
+      state.view = programme;
+      renderViewChoices();
+      renderForm();
+      update();
+    },
+  });
 
   function resetAll() {
     useDefaults();
@@ -1080,15 +1042,22 @@ export async function mountCalculator(root, container, options = {}) {
     $('status').textContent = 'All figures reset to the defaults.';
   }
 
-  /** The defaults of the model in view (all three in the compare view), with their sources. */
+  /**
+   * The defaults of the model in view (all three in the compare view), with
+   * their sources: each as published, in its source's price year, and
+   * restated in the scenario's (money to the penny).
+   */
   function renderSources() {
     const shown = (r) => !r.programme || state.view === COMPARE || r.programme === state.view;
     const group = (r) => state.result.programmes[r.programme]?.name ?? 'Appraisal';
-    const range = (r) => (Array.isArray(r.value) || r.low === r.high ? '' : `${r.low} to ${r.high}`);
-    const value = (r) => (Array.isArray(r.value) ? r.value.join(', ') : String(r.value));
-    table('sources-table', 'The defaults the calculator starts from, for the model shown',
-      ['Parameter', 'Model', 'Value', 'Range', 'Unit', 'Price year', 'Basis', 'Source'],
-      state.table.filter(shown).map((r) => [r.label, group(r), value(r), range(r), r.unit, r.price_year, r.basis, r.source]));
+    const figure = (x, r) => (r.money ? engine.formatMoneyInput(x) : x);
+    const figures = (x, r) => [].concat(x).map((v) => figure(v, r)).join(', ');
+    const range = (r) => (Array.isArray(r.value) || r.low === r.high ? '' : `${figure(r.low, r)} to ${figure(r.high, r)}`);
+    const year = state.base.price_year;
+    table('sources-table', `The defaults the calculator starts from, for the model shown, in ${year} prices`,
+      ['Parameter', 'Model', 'Published figure', "Source's price year", `Value in ${year} prices`, 'Range', 'Unit', 'Basis', 'Source'],
+      state.table.filter(shown).map((r) => [r.label, group(r), figures(r.published_value, r), r.price_year,
+        r.restated ? figures(r.value, r) : 'the same', range(r), r.unit, r.basis, r.source]));
     $('sources').hidden = false;
   }
 
@@ -1104,10 +1073,12 @@ export async function mountCalculator(root, container, options = {}) {
       const row = state.table.find((r) => r.path === path);
       const value = getAt(scenario, path);
       const range = value && typeof value === 'object' && !Array.isArray(value) ? `${value.low} to ${value.high}` : '';
-      return [labelFor(path), textAt(scenario, path), range, row?.unit ?? '', row?.basis ?? 'yours', row?.source ?? 'Your entry'];
+      const money = (text) => (row?.money ? toThePenny(text, engine.formatMoneyInput) : text);
+      const figure = range ? `${textAt(scenario, path)} (${range})` : textAt(scenario, path);
+      return [labelFor(path), money(figure), row?.unit ?? '', row?.basis ?? 'yours', row?.source ?? 'Your entry'];
     });
     table('inputs-table', `The figures used (${state.result.context})`,
-      ['Figure', 'Value', 'Range', 'Unit', 'Default\'s basis', 'Default\'s source'], rows);
+      ['Figure', 'Value (range)', 'Unit', 'Default\'s basis', 'Default\'s source'], rows);
   }
 
   function redrawAll() {
@@ -1128,6 +1099,8 @@ export async function mountCalculator(root, container, options = {}) {
     $('engine-version').textContent = engine.engineVersion();
     state.base = engine.defaultScenario();
     state.table = engine.defaultsTable();
+    state.money = new Set(state.table.filter((r) => r.money).map((r) => r.path));
+    state.moneyText = engine.formatMoneyInput;
     state.streams = engine.streams();
     state.simDefaults = engine.simulationDefaults();
     // Each programme's first group starts open; the rest fold to their totals.
@@ -1139,8 +1112,6 @@ export async function mountCalculator(root, container, options = {}) {
     renderViewChoices();
     renderSources();
     addPngButtons();
-    loadSaved();
-    renderSaved();
     $('loading').hidden = true;
     $('calculator').hidden = false;
     renderForm();
@@ -1153,7 +1124,7 @@ export async function mountCalculator(root, container, options = {}) {
       onViewChange(event);
       onStreamToggle(event);
     });
-    form.addEventListener('click', onStaffClick);
+    form.addEventListener('click', (event) => onStaffClick(event) || later?.panel.onClick(event));
     form.addEventListener('submit', (e) => e.preventDefault());
     $('reset').addEventListener('click', resetAll);
     $('error-summary').addEventListener('click', followErrorLink);
@@ -1167,7 +1138,10 @@ export async function mountCalculator(root, container, options = {}) {
     });
     $('f-upload').addEventListener('change', openFile);
     $('download-audit').addEventListener('click', downloadAuditPack);
-    $('saved').addEventListener('click', onSavedClick);
+    $('saved').addEventListener('click', async (event) => {
+      await analysisModule();
+      later.saved.onClick(event);
+    });
     window.addEventListener('beforeprint', () => {
       renderPrintInputs();
       redrawAll();

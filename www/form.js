@@ -16,10 +16,38 @@ const MAX_STAFF_LINES = 50;
 export const groupId = (programme, group) => `group-${programme}-${group}`;
 
 function sourceDetails(row) {
+  const restated = row.restated
+    ? el('p', {}, `Published as ${[].concat(row.published_value).join(", ")} in ${row.price_year} prices; the default here is restated into your price year with HM Treasury's GDP deflators.`)
+    : '';
   return el('details', { class: 'source' },
     el('summary', {}, 'Source'),
     el('p', {}, el('strong', { class: `basis basis-${row.basis}` }, row.basis), ' · ', `price year: ${row.price_year}`),
+    restated,
     el('p', {}, row.source));
+}
+
+/**
+ * The text an input shows for a path. Money the engine worked out (a default
+ * restated into the price year, say) is shown to the penny; what the user
+ * typed is shown as typed. Either way the figure used is `state.text`'s.
+ */
+export function shownText(state, path) {
+  const text = state.text.get(path) ?? '';
+  if (state.typed.has(path) || !state.money.has(path.replace(/\.(low|high)$/, ''))) return text;
+  return toThePenny(text, state.moneyText);
+}
+
+/** Every number in `text` with more than two decimals as the engine shows money to the penny (`format`). */
+export const toThePenny = (text, format) => text.replace(/\d+\.\d{3,}/g, (n) => format(Number(n)));
+
+/** Sets figures for the user (`texts`: path -> text), in the form too where it is shown. */
+export function setTexts(root, state, texts) {
+  for (const [path, text] of texts) {
+    state.text.set(path, text);
+    state.typed.delete(path);
+    const input = root.getElementById(fieldId(path));
+    if (input) input.value = shownText(state, path);
+  }
 }
 
 function textInput(state, path, attrs) {
@@ -27,7 +55,7 @@ function textInput(state, path, attrs) {
     id: fieldId(path), name: path, type: 'text', class: 'input', autocomplete: 'off', spellcheck: 'false',
     'data-path': path, ...attrs,
   });
-  input.value = state.text.get(path) ?? '';
+  input.value = shownText(state, path);
   return input;
 }
 
@@ -62,6 +90,7 @@ export function field(state, spec, row) {
   const wrap = el('div', { class: 'field', id: `${id}-field` },
     el('label', { for: id }, label),
     el('p', { class: 'hint', id: `${id}-hint` }, hint),
+    el('p', { class: 'field-note', id: `${id}-note`, 'data-note-for': path, hidden: true }),
     el('p', { class: 'error-message', id: `${id}-error`, hidden: true }),
     input);
   if (row?.shape === 'ranged') wrap.append(rangeInputs(state, path, label));

@@ -129,7 +129,22 @@ export const CALCULATOR_HTML = `
       <p id="sim-audit" class="context"></p>
     </section>
 
+    <section id="evidence" class="evidence" aria-labelledby="evidence-title" hidden>
+      <h2 id="evidence-title">How much rests on the evidence</h2>
+      <p>Each saving rests on an effect that studies of differing strength have measured. Here is the same model with
+        your figures and under three sets of evidence, each figure with its reason; choose one to put its figures into the form.</p>
+      <p id="evidence-used" class="context"></p>
+      <p id="evidence-summary" class="summary"></p>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="evidence-caption">
+        <table id="evidence-table"><caption id="evidence-caption">Council net present value under each evidence set</caption></table>
+      </div>
+      <div id="evidence-sets" class="evidence-sets"></div>
+    </section>
+
     ${chart('comparison', 'The three models side by side', 'Headline results for each model')}
+    <p class="screen-only"><a id="councils-link" href="councils.html" target="_blank" rel="noopener">Every council's results
+      with these figures (opens in a new tab)</a>: each model appraised with each English council's own statistics, in a
+      table you can sort.</p>
     <section id="scenarios" class="scenarios" aria-labelledby="scenarios-title" hidden>
       <h2 id="scenarios-title">Your saved scenarios side by side</h2>
       ${chart('scenarios', 'Cumulative council net position in each saved scenario', `Saved scenarios, and each one's difference from A`, { titleId: 'scenarios-chart-title' })}
@@ -146,7 +161,9 @@ export const CALCULATOR_HTML = `
   <h2 id="sources-title">Defaults and their sources</h2>
   <p><strong>Sourced</strong>: stated by the source. <strong>Derived</strong>: worked out from sourced figures (the sum is shown).
     <strong>Assumption</strong>: ours, sized for a mid-sized council; please replace it with your own figure.
-    Defaults are in their source's price year and are not uprated.</p>
+    Money defaults are published in their source's price year; each is restated into your price year with
+    <span id="deflator-source">HM Treasury's GDP deflators</span>. The table shows the published figure, its year and
+    the figure restated.</p>
   <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-caption">
     <table id="sources-table"><caption id="sources-caption">Every default the calculator starts from</caption></table>
   </div>
@@ -173,5 +190,6 @@ export const CALCULATOR_HTML = `
   </ul>
   <p>The innovators' results are before-and-after figures from the councils that designed the models, not controlled trials.</p>
 </section>
-<p class="context engine">Engine version <span id="engine-version">–</span>. Runs entirely in your browser: no data is sent anywhere.</p>
+<p class="context engine">Engine version <span id="engine-version">–</span>. Runs entirely in your browser: no data is sent anywhere.
+  <span id="licence"></span></p>
 `;

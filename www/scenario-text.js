@@ -52,6 +52,3 @@ export function textAt(scenario, path) {
 export function describeErrors(errors) {
   return Array.isArray(errors) ? errors.map((e) => `${e.path}: ${e.message}`).join('; ') : String(errors);
 }
-
-export const toBase64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-export const fromBase64Url = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));

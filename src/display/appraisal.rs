@@ -481,6 +481,10 @@ pub fn appraisal_table(scenario: &Scenario, appraisal: &Appraisal) -> String {
     out.push('\n');
     for a in &appraisal.programmes {
         let _ = writeln!(out, "\n{}", a.programme.name());
+        if let Some(inputs) = scenario.programme(a.programme) {
+            let used = super::effects_used_text(inputs, scenario.price_year);
+            let _ = writeln!(out, "Effects: {used}");
+        }
         let _ = writeln!(
             out,
             "{:>5} {:>14} {:>14} {:>14} {:>14} {:>14} {:>14} {:>16}",

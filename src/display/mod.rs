@@ -5,10 +5,14 @@
 //!   parameters' labels and values, from the registry's units;
 //! - [`appraisal`]: headlines, readings, chart summaries and tables of an appraisal;
 //! - [`uncertainty`]: the uncertainty analysis in words;
-//! - [`comparison`]: saved scenarios side by side.
+//! - [`comparison`]: saved scenarios side by side;
+//! - [`councils`]: what a council's statistics set;
+//! - [`evidence_sets`]: the evidence sets side by side.
 
 mod appraisal;
 mod comparison;
+mod councils;
+mod evidence_sets;
 mod uncertainty;
 
 pub use appraisal::{
@@ -16,6 +20,14 @@ pub use appraisal::{
     headlines, payback_reading, payer_table, streams_table, ChartSummaries, GroupReading, Headline,
 };
 pub use comparison::{scenario_comparison_summary, scenario_comparison_table};
+pub use councils::{
+    council_reading, council_row, CouncilReading, CouncilRow, FieldNote, COUNCIL_TABLE_COLUMNS,
+};
+pub use evidence_sets::{
+    comparison_summary as evidence_comparison_summary,
+    comparison_table as evidence_comparison_table, effects_used_text, set_texts, SetFigureText,
+    SetText,
+};
 pub use uncertainty::{uncertainty_summaries, uncertainty_table, UncertaintySummaries};
 
 use crate::registry::{Field, ProgrammeId, UnitKind};
@@ -46,6 +58,19 @@ pub fn gbp(x: f64) -> String {
     let rounded = x.abs().round();
     let sign = if rounded == 0.0 { "" } else { sign(x) };
     format!("{sign}£{}", group_thousands(rounded as u64))
+}
+
+/// Pounds to the penny as a form shows them for editing, with no `£` or
+/// commas and no trailing zeros: 992.4364512 -> "992.44", 755.0 -> "755".
+/// For money the engine worked out (a default restated into the price year).
+pub fn money_input_text(x: f64) -> String {
+    let text = format!("{:.2}", x);
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
 }
 
 /// Pounds in short form for chart axes and tight spaces: "£1.2m", "£450k", "£950".

@@ -13,8 +13,8 @@
 
 use super::reader::{describe, join, Reader};
 use crate::registry::{
-    Field, ProgrammeId, Rule, Shape, StreamKey, APPRAISAL_PARAMS, MAX_ROLE_CHARS, MAX_STAFF_LINES,
-    SHARE_SUM_TOLERANCE,
+    Field, ProgrammeId, Rule, Shape, StreamKey, APPRAISAL_PARAMS, DEFAULT_PRICE_YEAR,
+    MAX_ROLE_CHARS, MAX_STAFF_LINES, SHARE_SUM_TOLERANCE,
 };
 use crate::scenario::{
     AppraisalSettings, Estimate, PriceYear, ProgrammeInputs, Scenario, StaffLine,
@@ -29,6 +29,18 @@ pub const READABLE_SCHEMAS: [u64; 2] = [1, 2];
 
 /// Longest council name accepted.
 pub const MAX_COUNCIL_NAME_CHARS: usize = 200;
+
+/// The prices a scenario's defaults are restated in: its own price year, or,
+/// where that is not usable (already reported), the default scenario's.
+fn prices_of(price_year: Option<PriceYear>) -> PriceYear {
+    price_year
+        .filter(|y| y.deflator().is_some())
+        .or_else(|| PriceYear::parse(DEFAULT_PRICE_YEAR))
+        .unwrap_or(PriceYear::starting(2024))
+}
+
+/// Top-level fields added in format 2, all optional.
+const LATER: [&str; 2] = ["council_code", "statistics_release"];
 
 /// The field that lists streams not counted (format 2).
 const EXCLUDED_STREAMS: &str = "excluded_streams";
@@ -46,7 +58,7 @@ impl Reader {
     pub(super) fn scenario(&mut self, value: &Value) -> Option<Scenario> {
         let root = "";
         let known = ["schema", "council", "price_year", "appraisal", "programmes"];
-        let map = self.object(value, "scenario", &known, &[])?;
+        let map = self.object(value, "scenario", &[&known[..], &LATER][..].concat(), &[])?;
         let schema = self.required(map, root, "schema").map(|v| self.schema(v));
         // A future schema's fields mean something else: report only that.
         if schema == Some(None) {
@@ -57,16 +69,22 @@ impl Reader {
         let council = self
             .text(map, root, "council", (0, MAX_COUNCIL_NAME_CHARS))
             .map(str::to_owned);
-        let price_year = self.price_year(map);
+        let (council_code, statistics_release) = self.provenance(map, schema);
+        let price_year = self.price_year(map, schema);
         let appraisal = self
             .required(map, root, "appraisal")
             .and_then(|v| self.appraisal(v));
         let mut defaulted = Vec::new();
         let programmes = self
             .required(map, root, "programmes")
-            .and_then(|v| self.programmes(v, schema, &mut defaulted));
+            .and_then(|v| self.programmes(v, schema, prices_of(price_year), &mut defaulted));
+        if schema >= 2 {
+            self.restatable(price_year, &defaulted);
+        }
         Some(Scenario {
             council: council?,
+            council_code,
+            statistics_release,
             price_year: price_year?,
             appraisal: appraisal?,
             programmes: programmes?,
@@ -94,7 +112,46 @@ impl Reader {
         }
     }
 
-    fn price_year(&mut self, map: &Map<String, Value>) -> Option<PriceYear> {
+    /// The council's DfE code and the statistics' release (format 2,
+    /// optional): an unusable one is reported, and the scenario has none.
+    fn provenance(
+        &mut self,
+        map: &Map<String, Value>,
+        schema: u64,
+    ) -> (Option<String>, Option<String>) {
+        if schema < 2 {
+            for key in LATER.iter().filter(|k| map.contains_key(**k)) {
+                self.fail(
+                    key,
+                    "was added in scenario format 2: set \"schema\": 2 to use it",
+                );
+            }
+            return (None, None);
+        }
+        let code = map.get("council_code").and_then(|v| {
+            let code = self.text_value(v, "council_code", (9, 9))?;
+            let well_formed =
+                code.starts_with('E') && code[1..].bytes().all(|b| b.is_ascii_digit());
+            if !well_formed {
+                self.fail(
+                    "council_code",
+                    format!("must be a DfE LA code such as \"E06000005\", got {code:?}"),
+                );
+                return None;
+            }
+            Some(code.to_owned())
+        });
+        let release = map
+            .get("statistics_release")
+            .and_then(|v| self.text_value(v, "statistics_release", (1, 300)))
+            .map(str::to_owned);
+        (code, release)
+    }
+
+    /// A financial year. Any will do for figures the file gives; the
+    /// defaults it leaves out need one the deflator table has
+    /// ([`Self::restatable`]).
+    fn price_year(&mut self, map: &Map<String, Value>, _schema: u64) -> Option<PriceYear> {
         let text = self.text(map, "", "price_year", (0, usize::MAX))?;
         let year = PriceYear::parse(text);
         if year.is_none() {
@@ -104,6 +161,32 @@ impl Reader {
             );
         }
         year
+    }
+
+    /// From format 2, the money defaults a file leaves out are restated into
+    /// its price year, which must therefore be one the deflator table has. A
+    /// file that gives every money figure may be in any year: a format-1 file
+    /// moved to format 2 keeps its year and its figures.
+    fn restatable(&mut self, price_year: Option<PriceYear>, defaulted: &[(ProgrammeId, Field)]) {
+        let Some(year) = price_year else { return };
+        let Err(why) = crate::prices::check_price_year(&year.to_string()) else {
+            return;
+        };
+        let money = defaulted.iter().find(|(id, field)| {
+            id.spec()
+                .param(*field)
+                .is_some_and(|p| p.unit.kind == crate::registry::UnitKind::Money)
+        });
+        if let Some((id, field)) = money {
+            self.fail(
+                "price_year",
+                format!(
+                    "{why}: the figures this file leaves out, such as programmes.{}.{}, take their defaults restated into it",
+                    id.key(),
+                    field.key()
+                ),
+            );
+        }
     }
 
     fn appraisal(&mut self, value: &Value) -> Option<AppraisalSettings> {
@@ -125,6 +208,7 @@ impl Reader {
         &mut self,
         value: &Value,
         schema: u64,
+        prices: PriceYear,
         defaulted: &mut Vec<(ProgrammeId, Field)>,
     ) -> Option<Vec<ProgrammeInputs>> {
         let keys = ProgrammeId::ALL.map(ProgrammeId::key);
@@ -132,7 +216,7 @@ impl Reader {
         let read: Vec<Option<ProgrammeInputs>> = ProgrammeId::ALL
             .into_iter()
             .filter_map(|id| map.get(id.key()).map(|v| (id, v)))
-            .map(|(id, v)| self.programme(id, v, schema, defaulted))
+            .map(|(id, v)| self.programme(id, v, schema, prices, defaulted))
             .collect();
         // A `None`: present but invalid, already reported.
         read.into_iter().collect()
@@ -143,6 +227,7 @@ impl Reader {
         id: ProgrammeId,
         value: &Value,
         schema: u64,
+        prices: PriceYear,
         defaulted: &mut Vec<(ProgrammeId, Field)>,
     ) -> Option<ProgrammeInputs> {
         let path = format!("programmes.{}", id.key());
@@ -168,7 +253,7 @@ impl Reader {
         }
         let map = self.object(value, &path, &known, &later)?;
         let enabled = self.boolean(map, &path, "enabled");
-        let mut inputs = ProgrammeInputs::from_defaults(id);
+        let mut inputs = ProgrammeInputs::from_defaults(id, prices);
         let mut ok = true;
         for p in spec.params {
             let field_path = join(&path, p.field.key());
@@ -358,14 +443,21 @@ pub fn scenario_to_json(scenario: &Scenario) -> Value {
         .iter()
         .map(|p| (p.programme.key().to_owned(), programme_json(p)))
         .collect();
-    json!({
-        "schema": SCHEMA_VERSION,
-        "council": scenario.council,
-        "price_year": scenario.price_year.to_string(),
-        "appraisal": {
-            "horizon_years": scenario.appraisal.horizon_years,
-            "discount_rate": scenario.appraisal.discount_rate,
-        },
-        "programmes": programmes,
-    })
+    let mut map = Map::new();
+    map.insert("schema".into(), json!(SCHEMA_VERSION));
+    map.insert("council".into(), json!(scenario.council));
+    if let Some(code) = &scenario.council_code {
+        map.insert("council_code".into(), json!(code));
+    }
+    if let Some(release) = &scenario.statistics_release {
+        map.insert("statistics_release".into(), json!(release));
+    }
+    map.insert("price_year".into(), json!(scenario.price_year.to_string()));
+    let appraisal = &scenario.appraisal;
+    map.insert(
+        "appraisal".into(),
+        json!({ "horizon_years": appraisal.horizon_years, "discount_rate": appraisal.discount_rate }),
+    );
+    map.insert("programmes".into(), Value::Object(programmes));
+    Value::Object(map)
 }

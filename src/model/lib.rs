@@ -7,11 +7,13 @@
 //! The `sfpc` crate re-exports these modules under the same names; it owns
 //! the input format, the words, the charts and the WebAssembly boundary.
 //!
-//! Modules depend one way: `estimate` ← `registry` ← `scenario` ←
-//! `programmes` ← `appraisal` ← `uncertainty`.
+//! Modules depend one way: `estimate`, `prices` ← `registry` ← `scenario` ←
+//! `programmes` ← `appraisal` ← `uncertainty` ← `evidence_sets`.
 
 pub mod appraisal;
 pub mod estimate;
+pub mod evidence_sets;
+pub mod prices;
 pub mod programmes;
 pub mod registry;
 pub mod scenario;

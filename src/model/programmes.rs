@@ -290,14 +290,15 @@ impl<'a, 'p, P: Pick> Builder<'a, 'p, P> {
         );
     }
 
-    /// Children kept out of care: avoided entries a year = m_t × entries a
-    /// year × reduction, each saving a year's cost of care (the placement mix:
-    /// Σ share × weekly cost × 365/7) for `care_years` years.
+    /// Children kept out of care: avoided entries a year = m_t × the council's
+    /// entries a year × the target group's share × reduction, each saving a
+    /// year's cost of care (the placement mix: Σ share × weekly cost × 365/7)
+    /// for `care_years` years.
     fn care_entries(&mut self) {
         if !self.includes(StreamKey::CareEntries) {
             return;
         }
-        let entries = self.get(Field::CareEntriesPerYear);
+        let entries = self.get(Field::CouncilEntriesToCare) * self.get(Field::TargetGroupShare);
         let reduction = self.get(Field::CareEntryReduction);
         let care_years = self.get(Field::CareYears);
         let mix = [

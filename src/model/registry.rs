@@ -31,6 +31,7 @@ mod no_wrong_door;
 mod partners;
 
 use crate::estimate::Estimate;
+use crate::prices::{restating_factor, PriceYear};
 
 /// The three SFPC models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -164,7 +165,8 @@ keys! {
         CostPerProceedings => "cost_per_care_proceedings_gbp",
         CareProceedingsCashable => "care_proceedings_cashable_fraction",
         // Entries to care avoided (every programme).
-        CareEntriesPerYear => "care_entries_per_year",
+        CouncilEntriesToCare => "council_entries_to_care_per_year",
+        TargetGroupShare => "target_group_share",
         CareEntryReduction => "care_entry_reduction",
         CareYears => "care_years",
         CareEntriesCashable => "care_entries_cashable_fraction",
@@ -431,8 +433,8 @@ pub struct ParamSpec {
     pub rule: Rule,
     pub shape: Shape,
     pub default: DefaultValue,
-    /// The price year of the default's source ("n/a" for counts and shares).
-    pub price_year: &'static str,
+    /// The price year of the default's source (none for counts and shares).
+    pub price_year: SourcePrices,
     pub basis: Basis,
     /// Short citation, with the arithmetic for derived values.
     pub source: &'static str,
@@ -442,13 +444,70 @@ pub struct ParamSpec {
 }
 
 impl ParamSpec {
-    /// The default as an estimate (lists: none).
+    /// The default as an estimate, as published (lists: none).
     pub fn default_estimate(&self) -> Option<Estimate> {
         match self.default {
             DefaultValue::Number(e) => Some(e),
             DefaultValue::List(_) => None,
         }
     }
+
+    /// What the default is multiplied by to restate it in `to`'s prices:
+    /// index(to) / index(source year) for money with a known source year,
+    /// else 1 (a count, a share, or a year the deflator table lacks).
+    pub fn restating(&self, to: PriceYear) -> f64 {
+        match (self.unit.kind, self.price_year.year()) {
+            (UnitKind::Money, Some(from)) => restating_factor(from, to).unwrap_or(1.0),
+            _ => 1.0,
+        }
+    }
+
+    /// The default estimate restated in `to`'s prices.
+    pub fn default_estimate_in(&self, to: PriceYear) -> Option<Estimate> {
+        let k = self.restating(to);
+        self.default_estimate()
+            .map(|e| Estimate::ranged(e.low * k, e.value * k, e.high * k))
+    }
+}
+
+/// The price year a default's source gives its money in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourcePrices {
+    /// A count, a share or a length of time.
+    NotMoney,
+    /// The source states the year.
+    Year(PriceYear),
+    /// The source does not say; this is the year it most likely means
+    /// (the year of the grant, or of the publication).
+    About(PriceYear),
+}
+
+impl SourcePrices {
+    pub fn year(self) -> Option<PriceYear> {
+        match self {
+            SourcePrices::NotMoney => None,
+            SourcePrices::Year(y) | SourcePrices::About(y) => Some(y),
+        }
+    }
+
+    /// "2016-17", "c. 2021-22" or "n/a", as the sources table shows it.
+    pub fn text(self) -> String {
+        match self {
+            SourcePrices::NotMoney => "n/a".into(),
+            SourcePrices::Year(y) => y.to_string(),
+            SourcePrices::About(y) => format!("c. {y}"),
+        }
+    }
+}
+
+/// Money in a stated year's prices.
+pub const fn prices(start_year: u16) -> SourcePrices {
+    SourcePrices::Year(PriceYear::starting(start_year))
+}
+
+/// Money whose source does not state its year; `start_year` is the likeliest.
+pub const fn about(start_year: u16) -> SourcePrices {
+    SourcePrices::About(PriceYear::starting(start_year))
 }
 
 /// A programme: its streams, in the order they are shown and picked, and
@@ -530,14 +589,13 @@ pub const APPRAISAL_PARAMS: &[ParamSpec] = &[
 ];
 
 /// The price year of figures that are not money.
-pub const NO_PRICE_YEAR: &str = "n/a";
+pub const NO_PRICE_YEAR: SourcePrices = SourcePrices::NotMoney;
 
-/// The price year of grant and running-cost figures taken from council papers,
-/// which do not say.
-pub const CASH: &str = "cash, year not stated";
+/// Our own assumptions about money are in the default scenario's prices.
+pub const TODAYS_PRICES: SourcePrices = prices(2024);
 
-/// The price year the default scenario is in. Defaults from other years are
-/// not restated into it (see the README's "Known limits").
+/// The price year the default scenario is in; every default is restated
+/// into the scenario's price year.
 pub const DEFAULT_PRICE_YEAR: &str = "2024-25";
 
 /// Units the registry's tables use.

@@ -3,36 +3,10 @@
 //! checks every invariant stated here, so the model can take them as given.
 
 pub use crate::estimate::Estimate;
+pub use crate::prices::PriceYear;
 use crate::registry::{DefaultValue, Field, ProgrammeId, StreamKey};
-use std::fmt;
 
 pub use crate::registry::MAX_HORIZON_YEARS;
-
-/// A UK financial year, April to March, written `2024-25`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PriceYear {
-    pub start_year: u16,
-}
-
-impl PriceYear {
-    /// Parses `YYYY-YY`, where the second part is the year after the first.
-    pub fn parse(text: &str) -> Option<PriceYear> {
-        let (first, second) = text.split_once('-')?;
-        if first.len() != 4 || second.len() != 2 {
-            return None;
-        }
-        let start_year: u16 = first.parse().ok()?;
-        let end_two_digits: u16 = second.parse().ok()?;
-        ((start_year + 1) % 100 == end_two_digits && (1950..2100).contains(&start_year))
-            .then_some(PriceYear { start_year })
-    }
-}
-
-impl fmt::Display for PriceYear {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}-{:02}", self.start_year, (self.start_year + 1) % 100)
-    }
-}
 
 /// How the appraisal discounts and how far ahead it looks.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -74,8 +48,9 @@ pub struct ProgrammeInputs {
 }
 
 impl ProgrammeInputs {
-    /// The programme with every field at its registry default.
-    pub fn from_defaults(programme: ProgrammeId) -> ProgrammeInputs {
+    /// The programme with every field at its registry default, money
+    /// restated in `price_year`'s prices.
+    pub fn from_defaults(programme: ProgrammeId, price_year: PriceYear) -> ProgrammeInputs {
         let mut inputs = ProgrammeInputs {
             programme,
             enabled: true,
@@ -86,10 +61,17 @@ impl ProgrammeInputs {
             excluded_streams: Vec::new(),
         };
         for spec in programme.spec().params {
+            let k = spec.restating(price_year);
             match (spec.field, spec.default) {
-                (Field::GrantByYear, DefaultValue::List(v)) => inputs.grant_by_year_gbp = v.into(),
+                (Field::GrantByYear, DefaultValue::List(v)) => {
+                    inputs.grant_by_year_gbp = v.iter().map(|x| x * k).collect();
+                }
                 (Field::RampUp, DefaultValue::List(v)) => inputs.ramp_up_fraction = v.into(),
-                (field, DefaultValue::Number(e)) => inputs.set(field, e),
+                (field, DefaultValue::Number(_)) => {
+                    if let Some(e) = spec.default_estimate_in(price_year) {
+                        inputs.set(field, e);
+                    }
+                }
                 _ => {}
             }
         }
@@ -112,6 +94,10 @@ impl ProgrammeInputs {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub council: String,
+    /// DfE's new LA code of the council, when its statistics were used.
+    pub council_code: Option<String>,
+    /// The release of the statistics the council's figures come from.
+    pub statistics_release: Option<String>,
     pub price_year: PriceYear,
     pub appraisal: AppraisalSettings,
     /// The programmes present, in the order of [`ProgrammeId::ALL`]; absent

@@ -33,6 +33,10 @@ macro_rules! programme_chart {
 
 #[cfg(feature = "web-analysis")]
 pub mod analysis;
+#[cfg(feature = "web-analysis")]
+pub mod councils;
+#[cfg(feature = "web-analysis")]
+pub mod evidence_sets;
 #[cfg(feature = "web-page")]
 pub mod page;
 
@@ -75,6 +79,40 @@ pub fn read_json(value: JsValue, path: &str) -> Result<serde_json::Value, InputE
             format!("could not be read: {e}"),
         )])
     })
+}
+
+/// A new value for one field of the form, as the page's texts take it.
+#[derive(Serialize)]
+pub struct Change {
+    pub path: String,
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Change {
+    pub fn new(
+        programme: ProgrammeId,
+        field: crate::registry::Field,
+        e: crate::estimate::Estimate,
+    ) -> Change {
+        Change {
+            path: format!("programmes.{}.{}", programme.key(), field.key()),
+            value: e.value,
+            low: e.low,
+            high: e.high,
+        }
+    }
+}
+
+/// A price year the deflators cover (the default year when none is given),
+/// or the error the page shows at `price_year`.
+pub fn read_price_year(text: Option<String>) -> Result<crate::prices::PriceYear, JsValue> {
+    match text {
+        None => Ok(crate::evidence::default_price_year()),
+        Some(text) => crate::prices::check_price_year(&text)
+            .map_err(|why| errors_to_js(&InputErrors(vec![InputError::new("price_year", why)]))),
+    }
 }
 
 /// A scenario (a JS object, as `JSON.parse` gives: format 1 or 2), validated.
@@ -139,6 +177,13 @@ pub fn format_probability(p: f64) -> String {
 #[wasm_bindgen(js_name = formatCount)]
 pub fn format_count(n: u32) -> String {
     crate::display::count(n)
+}
+
+/// Money as a form field shows it, to the penny (`display::money_input_text`):
+/// the page's text for a default the engine restated.
+#[wasm_bindgen(js_name = formatMoneyInput)]
+pub fn format_money_input(x: f64) -> String {
+    crate::display::money_input_text(x)
 }
 
 /// Pounds to the nearest pound, en-GB (`display::gbp`): the page's one money

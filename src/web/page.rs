@@ -2,7 +2,9 @@
 //! and the form's data, validation, the appraisal with its words, and charts
 //! 1-3 and 8.
 
-use super::{draw_on, errors_to_js, find_programme, json_of, read_scenario, to_js};
+use super::{
+    draw_on, errors_to_js, find_programme, json_of, read_price_year, read_scenario, to_js,
+};
 use crate::appraisal::{Appraisal, ProgrammeAppraisal};
 use crate::charts;
 use crate::display::{
@@ -13,17 +15,25 @@ use crate::scenario::Scenario;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
-/// The default scenario, in scenario format 2.
+/// The default scenario, in scenario format 2, in a price year's prices
+/// (`2024-25`; the default year when not given). An unknown year throws
+/// `[{ path: "price_year", message }]` with the years known.
 #[wasm_bindgen(js_name = defaultScenario)]
-pub fn default_scenario() -> Result<JsValue, JsValue> {
-    to_js(&crate::evidence::default_scenario_json())
+pub fn default_scenario(price_year: Option<String>) -> Result<JsValue, JsValue> {
+    let year = read_price_year(price_year)?;
+    to_js(&crate::format::scenario_to_json(
+        &crate::evidence::default_scenario_in(year),
+    ))
 }
 
 /// The defaults table: every parameter of the registry with its group, shape,
-/// range, unit, price year, basis and source, in form order.
+/// range, unit, basis and source, in form order; its figure as published,
+/// with its price year, and restated in `price_year`'s prices.
 #[wasm_bindgen(js_name = defaultsTable)]
-pub fn defaults_table() -> Result<JsValue, JsValue> {
-    to_js(&crate::evidence::defaults_table_json())
+pub fn defaults_table(price_year: Option<String>) -> Result<JsValue, JsValue> {
+    to_js(&crate::evidence::defaults_table_json(read_price_year(
+        price_year,
+    )?))
 }
 
 /// Each programme's benefit streams: label, who benefits, the effect and
@@ -42,6 +52,7 @@ pub fn simulation_defaults() -> Result<JsValue, JsValue> {
         "seed": crate::uncertainty::DEFAULT_SEED,
         "min_draws": crate::uncertainty::MIN_DRAWS,
         "max_draws": crate::uncertainty::MAX_DRAWS,
+        "comparison_draws": crate::evidence_sets::COMPARISON_DRAWS,
     }))
 }
 

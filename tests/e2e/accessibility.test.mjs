@@ -46,7 +46,25 @@ test('axe finds no serious or critical problems in any state of the page', async
   await page.waitForSelector('#scenarios:not([hidden])');
   assert.deepEqual(await seriousViolations(page), [], 'saved scenarios compared');
   await page.evaluate(() => localStorage.clear());
+
+  // The council picker open, a council picked with its notes, the evidence sets shown.
+  await page.locator('#f-council').fill('north');
+  await page.waitForSelector('#f-council-list:not([hidden]) [role="option"]');
+  assert.deepEqual(await seriousViolations(page), [], 'the council picker open');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#f-council-note:not([hidden])');
+  await page.waitForSelector('#evidence:not([hidden])');
+  await page.locator('.evidence-set summary').first().click();
+  assert.deepEqual(await seriousViolations(page), [], 'a council picked, the evidence sets shown');
   await page.close();
+
+  const councils = await env.chromium.browser.newPage();
+  await councils.goto(`${env.server.url}councils.html`);
+  await councils.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  assert.deepEqual(await seriousViolations(councils), [], 'the every-council page');
+  await councils.close();
 });
 
 test('axe finds no serious or critical problems in the embeds and the accessibility statement', async () => {

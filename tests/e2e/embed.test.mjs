@@ -145,20 +145,25 @@ test('scenarios A and B are saved, compared with their difference, kept across v
   // Kept in the browser: a new visit lists them, and opening A restores its figure.
   await page.reload();
   await page.waitForSelector('html[data-ready="true"]');
+  // The saved scenarios load with the analysis module, after the first chart.
+  await page.waitForSelector('#saved-list strong');
   assert.deepEqual(await page.locator('#saved-list strong').allTextContents(), ['A: published', 'B: ours']);
   await page.locator('#saved-list [data-open="A"]').click();
-  assert.equal(await page.locator('input[data-path="programmes.family_valued.saving_per_family_gbp"]').inputValue(), '755');
+  // The default: £755 in 2016-17 prices, restated into 2024-25's and shown to the penny.
+  assert.equal(await page.locator('input[data-path="programmes.family_valued.saving_per_family_gbp"]').inputValue(), String(Math.round(755 * 100 / 76.0754 * 100) / 100));
   assert.equal(await page.locator('.headline-council_npv .figure').textContent(), npvA);
 
   // A corrupted store is reported and the page still works.
   await page.evaluate(() => localStorage.setItem('sfpc.saved-scenarios', '{"version":1,"slots":{"A":{"programme":"family_valued","scenario":{"schema":1}}'));
   await page.reload();
   await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForFunction(() => document.getElementById('saved-status').textContent !== '');
   assert.match(await page.locator('#saved-status').textContent(), /could not be read/);
   assert.equal(await page.locator('#scenarios').isHidden(), true);
   await page.evaluate(() => localStorage.setItem('sfpc.saved-scenarios', JSON.stringify({ version: 1, slots: { A: { programme: 'family_valued', scenario: { schema: 1 } } } })));
   await page.reload();
   await page.waitForSelector('html[data-ready="true"]');
+  await page.waitForFunction(() => document.getElementById('saved-status').textContent !== '');
   assert.match(await page.locator('#saved-status').textContent(), /1 saved scenario could not be read/);
   assert.deepEqual(problems, []);
   await page.close();
@@ -171,6 +176,7 @@ test('scenarios A and B are saved, compared with their difference, kept across v
   await full.goto(env.server.url);
   await full.waitForSelector('html[data-ready="true"]');
   await full.locator('#save-buttons [data-slot="C"]').click();
+  await full.waitForFunction(() => document.getElementById('saved-status').textContent !== '');
   assert.match(await full.locator('#saved-status').textContent(), /until you leave this page/);
   assert.equal(await full.locator('#scenarios').isVisible(), true);
   await full.evaluate(() => localStorage.clear());
@@ -197,7 +203,7 @@ test('the audit pack holds what sfpc report writes for the same figures, with th
   const { name, bytes } = await downloadBytes(page, page.locator('#download-audit'));
   assert.equal(name, 'sfpc-audit-pack.zip');
   const files = unzip(bytes);
-  assert.deepEqual([...files.keys()], ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'uncertainty.json']);
+  assert.deepEqual([...files.keys()], ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'evidence-sets.csv', 'uncertainty.json']);
   const readme = files.get('README.txt').toString('utf8');
   assert.match(readme, /Engine version: \d+\.\d+\.\d+/);
   assert.match(readme, /2000 simulated futures, seed 99/);

@@ -1,6 +1,7 @@
 //! The audit pack: its files, and the ZIP archive that carries them.
 
 use sfpc::audit::{audit_files, crc32, defaults_csv, zip, PackFile};
+use sfpc::prices::PriceYear;
 use sfpc::uncertainty::{simulate, SimulationConfig};
 
 fn u16_at(b: &[u8], at: usize) -> usize {
@@ -98,6 +99,7 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
             "yearly-results.csv",
             "yearly-streams.csv",
             "defaults.csv",
+            "evidence-sets.csv",
             "uncertainty.json"
         ]
     );
@@ -124,12 +126,24 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
         text(4),
         sfpc::export::yearly_streams_csv(&scenario, &appraisal)
     );
-    let uncertainty: serde_json::Value = serde_json::from_str(&text(6)).unwrap();
+    // The pack names the figures behind the effects, the prices and the
+    // statistics' licence.
+    assert!(
+        readme.contains("Effects, Family Valued: evidence sets: the innovators' published claims and independent and trial evidence, which give the same figures for this model (also the calculator's defaults)"),
+        "{readme}"
+    );
+    assert!(
+        readme.contains("Effects, Family Safeguarding: the calculator's default effects"),
+        "{readme}"
+    );
+    assert!(readme.contains("Prices: 2024-25."), "{readme}");
+    assert!(readme.contains("Open Government Licence v3.0"), "{readme}");
+    let uncertainty: serde_json::Value = serde_json::from_str(&text(7)).unwrap();
     assert_eq!(uncertainty["simulation"]["seed"], 42);
     assert_eq!(uncertainty["simulation"]["draws"], 1000);
 
     let without = audit_files(&scenario, &appraisal, None);
-    assert_eq!(without.len(), 6);
+    assert_eq!(without.len(), 7);
     assert!(String::from_utf8(without[0].bytes.clone())
         .unwrap()
         .contains("Uncertainty: not run"));
@@ -137,10 +151,22 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
 
 #[test]
 fn defaults_csv_has_every_default_with_its_source() {
-    let csv = defaults_csv();
+    let csv = defaults_csv(PriceYear::parse("2024-25").unwrap());
     let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
     assert_eq!(lines.len(), 1 + sfpc::evidence::all_params().count());
-    assert!(lines[0].starts_with("\u{feff}Path,Figure,Value,Low,High,Unit,Price year,Basis,Source"));
+    assert!(lines[0].starts_with("\u{feff}Path,Figure,Published value,Source's price year,Restating factor,Value in 2024-25 prices,Low,High,Unit,Basis,Source"));
+    // The FGC saving, published in 2016-17 prices, restated by 100 / 76.0754.
+    let saving = lines
+        .iter()
+        .find(|l| l.starts_with("programmes.family_valued.saving_per_family_gbp,"))
+        .unwrap();
+    let cells: Vec<&str> = saving.split(',').collect();
+    assert_eq!(cells[2], "755");
+    assert_eq!(cells[3], "2016-17");
+    let factor: f64 = cells[4].parse().unwrap();
+    assert!((factor - 100.0 / 76.0754).abs() < 1e-12, "{saving}");
+    let value: f64 = cells[5].parse().unwrap();
+    assert!((value - 755.0 * 100.0 / 76.0754).abs() < 1e-9, "{saving}");
     let rate = lines
         .iter()
         .find(|l| l.starts_with("appraisal.discount_rate,"))

@@ -238,3 +238,115 @@ fn defaults_are_format_2_and_the_table_lists_streams() {
         assert!(table.contains(words), "missing {words}:\n{table}");
     }
 }
+
+fn json_of(out: &Output) -> serde_json::Value {
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn defaults_for_a_council_carry_its_statistics_code_and_release() {
+    let s = json_of(&sfpc(&["defaults", "--council", "E06000005"], ""));
+    assert_eq!(s["council"], "Darlington");
+    assert_eq!(s["council_code"], "E06000005");
+    assert_eq!(s["statistics_release"], sfpc::councils::RELEASE);
+    let fv = &s["programmes"]["family_valued"];
+    // Darlington, year to 31 March 2024: 119 starts (82 to 141 over 2019-2024).
+    assert_eq!(fv["council_entries_to_care_per_year"]["value"], 119.0);
+    assert_eq!(fv["council_entries_to_care_per_year"]["low"], 82.0);
+    assert_eq!(fv["council_entries_to_care_per_year"]["high"], 141.0);
+    // 299 looked after at 31 March / 137 ceasing in the year.
+    assert_eq!(fv["care_years"]["value"], 299.0 / 137.0);
+    // The name finds it too, in any case.
+    let by_name = json_of(&sfpc(&["defaults", "--council", "darlington"], ""));
+    assert_eq!(by_name, s);
+}
+
+#[test]
+fn an_unknown_council_is_exit_2_with_the_nearest_names() {
+    let out = sfpc(&["defaults", "--council", "Darlingtn"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with("council: \"Darlingtn\" is not a council in the DfE table"),
+        "{err}"
+    );
+    assert!(err.contains("\n  E06000005 Darlington"), "{err}");
+    assert_eq!(err.trim_end().lines().count(), 6, "{err}");
+}
+
+#[test]
+fn defaults_in_a_price_year_are_restated_and_an_unknown_year_is_exit_2() {
+    let s = json_of(&sfpc(&["defaults", "--price-year", "2016-17"], ""));
+    assert_eq!(s["price_year"], "2016-17");
+    // The FGC saving was published in 2016-17 prices: as published.
+    assert_eq!(
+        s["programmes"]["family_valued"]["saving_per_family_gbp"]["value"],
+        755.0
+    );
+    let out = sfpc(&["defaults", "--price-year", "2030-31"], "");
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("2013-14, 2014-15") && err.contains("2026-27), got \"2030-31\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn defaults_with_an_evidence_set_are_named_as_that_set() {
+    let s = sfpc(&["defaults", "--evidence-set", "independent"], "");
+    assert!(s.status.success(), "{}", text(&s.stderr));
+    let table = sfpc(&["evaluate", "-", "--format", "table"], &text(&s.stdout));
+    let table = text(&table.stdout);
+    assert!(
+        table.contains(
+            "Family Safeguarding\nEffects: evidence set: independent and trial evidence\n"
+        ),
+        "{table}"
+    );
+    let bad = sfpc(&["defaults", "--evidence-set", "hopeful"], "");
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(
+        text(&bad.stderr).trim_end(),
+        "evidence set: must be one of claims, independent, cautious, got \"hopeful\""
+    );
+}
+
+#[test]
+fn batch_writes_every_council_and_a_row_is_evaluate_of_that_councils_scenario() {
+    let dir = std::env::temp_dir().join(format!("sfpc-batch-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_path = dir.join("councils.csv");
+    let out_arg = out_path.to_str().unwrap();
+    let template = text(&sfpc(&["defaults"], "").stdout);
+    let out = sfpc(
+        &[
+            "batch", "-", "--out", out_arg, "--draws", "1000", "--seed", "7",
+        ],
+        &template,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = std::fs::read_to_string(&out_path).unwrap();
+    let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 1 + 153 * 3);
+    let codes: std::collections::BTreeSet<&str> = lines[1..].iter().map(|l| &l[..9]).collect();
+    assert_eq!(codes.len(), 153);
+    // Darlington's Family Safeguarding row against `sfpc evaluate` of
+    // `sfpc defaults --council E06000005`.
+    let row: Vec<&str> = lines
+        .iter()
+        .find(|l| l.starts_with("E06000005,Darlington,North East,Family Safeguarding,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    let scenario = text(&sfpc(&["defaults", "--council", "E06000005"], "").stdout);
+    let result = json_of(&sfpc(&["evaluate", "-"], &scenario));
+    let fs = &result["programmes"]["family_safeguarding"];
+    let number = |i: usize| row[i].parse::<f64>().unwrap();
+    assert_eq!(number(4), fs["council_npv_gbp"].as_f64().unwrap());
+    assert_eq!(number(5), fs["council_cashable_npv_gbp"].as_f64().unwrap());
+    assert_eq!(number(6), fs["public_npv_gbp"].as_f64().unwrap());
+    assert!((0.0..=1.0).contains(&number(9)));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

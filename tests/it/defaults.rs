@@ -20,10 +20,19 @@ fn every_default_has_a_source_and_a_sane_range() {
             !row.source.is_empty() && !row.label.is_empty() && !row.hint.is_empty(),
             "{path}"
         );
-        assert!(
-            !row.price_year.is_empty() && !row.unit.text.is_empty(),
-            "{path}"
-        );
+        assert!(!row.unit.text.is_empty(), "{path}");
+        // Money has a price year the deflators cover, so it can be
+        // restated; anything else has none.
+        match (row.unit.kind, row.price_year.year()) {
+            (sfpc::registry::UnitKind::Money, Some(year)) => {
+                assert!(
+                    year.deflator().is_some(),
+                    "{path}: {year} is not in the table"
+                )
+            }
+            (sfpc::registry::UnitKind::Money, None) => panic!("{path}: money with no price year"),
+            (_, year) => assert_eq!(year, None, "{path}: not money, yet priced"),
+        }
         if let DefaultValue::Number(Estimate { low, value, high }) = row.default {
             assert!(low <= value && value <= high, "{path}");
             for x in [low, value, high] {
@@ -154,7 +163,10 @@ fn headline_figures_match_the_published_ones() {
 #[test]
 fn placement_shares_add_up_to_one_in_every_programme() {
     for id in ProgrammeId::ALL {
-        let inputs = sfpc::scenario::ProgrammeInputs::from_defaults(id);
+        let inputs = sfpc::scenario::ProgrammeInputs::from_defaults(
+            id,
+            sfpc::evidence::default_price_year(),
+        );
         let sum: f64 = [
             sfpc::registry::Field::ShareInHouseFoster,
             sfpc::registry::Field::ShareAgencyFoster,

@@ -16,13 +16,14 @@ fn simple_mix() -> Value {
     })
 }
 
-/// Family Valued counting only children kept out of care: 50 entries a year
-/// × 0.2 = 10 avoided a year at full effect, `care_years` each.
+/// Family Valued counting only children kept out of care: 100 entries a year
+/// × 0.5 in the target group × 0.2 = 10 avoided a year at full effect,
+/// `care_years` each.
 fn care_only(horizon: u32, care_years: f64, ramp: Value) -> Value {
     let mut fields = simple_mix();
     crate::support::merge(
         &mut fields,
-        &json!({ "care_entries_per_year": 50, "care_entry_reduction": 0.2, "care_years": care_years, "ramp_up": ramp }),
+        &json!({ "council_entries_to_care_per_year": 100, "target_group_share": 0.5, "care_entry_reduction": 0.2, "care_years": care_years, "ramp_up": ramp }),
     );
     only_stream("family_valued", "care_entries", horizon, 0.0, fields)
 }
@@ -65,7 +66,9 @@ fn the_cost_of_care_is_the_placement_mix() {
         "care_entries",
         1,
         0.0,
-        json!({ "care_entries_per_year": 1, "care_entry_reduction": 1, "care_years": 1 }),
+        json!({ "council_entries_to_care_per_year": 1, "target_group_share": 1, "care_entry_reduction": 1, "care_years": 1,
+                "in_house_foster_cost_per_week_gbp": 533, "agency_foster_cost_per_week_gbp": 820,
+                "residential_cost_per_week_gbp": 6120, "kinship_other_cost_per_week_gbp": 300 }),
     );
     let a = evaluate_one(&s);
     assert_gbp(a.years[0].benefits_gbp, 58_235.75);
@@ -111,13 +114,17 @@ fn hertfordshire_year_one_police_and_nhs_savings_are_reproduced() {
     // 940 families and saved the police £107k and the NHS £200k. At the
     // derived £114 and £213 per family: 940 × 114 = £107,160 and
     // 940 × 213 = £200,220, which round to the published figures.
-    let s = only_stream(
+    // In the evaluation's own prices (2015-16), where the defaults are as
+    // published (tests/it/prices.rs restates them).
+    let mut s = only_stream(
         "family_safeguarding",
         "police",
         1,
         0.035,
-        json!({ "excluded_streams": ["cp_plans", "care_entries"], "families_per_year": 940 }),
+        json!({ "excluded_streams": ["cp_plans", "care_entries"], "families_per_year": 940,
+                "police_saving_per_family_gbp": 114, "nhs_saving_per_family_gbp": 213 }),
     );
+    s["price_year"] = json!("2015-16");
     let a = evaluate_one(&s);
     let police = a.stream(StreamKey::Police).unwrap().benefits_gbp[0];
     let nhs = a.stream(StreamKey::Nhs).unwrap().benefits_gbp[0];
@@ -147,7 +154,8 @@ fn no_wrong_door_partner_streams_are_events_avoided_times_their_cost() {
         "police",
         1,
         0.0,
-        json!({ "excluded_streams": ["residential_weeks", "care_entries"] }),
+        json!({ "excluded_streams": ["residential_weeks", "care_entries"],
+                "cost_per_arrest_gbp": 470, "cost_per_ae_attendance_gbp": 114 }),
     );
     let a = evaluate_one(&s);
     assert_gbp(
@@ -213,7 +221,13 @@ fn staff_lines_add_to_the_running_cost() {
 fn care_proceedings_not_issued_save_their_legal_costs() {
     // 42 families × 72% taken to court × 18% fewer × £120,000 a case =
     // £653,184 a year at full effect, to the council's legal services.
-    let s = only_stream("family_valued", "care_proceedings", 1, 0.0, json!({}));
+    let s = only_stream(
+        "family_valued",
+        "care_proceedings",
+        1,
+        0.0,
+        json!({ "cost_per_care_proceedings_gbp": 120_000 }),
+    );
     let a = evaluate_one(&s);
     let stream = a.stream(StreamKey::CareProceedings).unwrap();
     assert_gbp(stream.benefits_gbp[0], 42.0 * 0.72 * 0.18 * 120_000.0);

@@ -67,7 +67,7 @@ fn simulated_benefit_streams_match_the_streams_at_parameter_means() {
         "care_entries",
         3,
         0.035,
-        json!({ "care_entries_per_year": ranged(15.0, 32.6, 60.0), "care_entry_reduction": ranged(0.0, 0.192, 0.3),
+        json!({ "council_entries_to_care_per_year": ranged(150.0, 216.0, 300.0), "target_group_share": ranged(0.07, 0.151, 0.28), "care_entry_reduction": ranged(0.0, 0.192, 0.3),
                 "care_years": 2, "residential_cost_per_week_gbp": ranged(4153.0, 6120.0, 10000.0),
                 "in_house_foster_cost_per_week_gbp": ranged(396.0, 533.0, 646.0) }),
     );

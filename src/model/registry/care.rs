@@ -5,15 +5,15 @@
 
 use super::units::{count, FRACTION, GBP_PER_CHILD_WEEK, YEARS};
 use super::{
-    Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec,
-    NO_PRICE_YEAR,
+    about, prices, Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, StreamKey,
+    StreamKind, StreamSpec, NO_PRICE_YEAR, TODAYS_PRICES,
 };
 use crate::estimate::Estimate;
 use crate::registry::Payer;
 
 /// A row of the stream, added in format 2: the template the others change.
 const STREAM_ROW: ParamSpec = ParamSpec {
-    field: Field::CareEntriesPerYear,
+    field: Field::CouncilEntriesToCare,
     group: Group::Stream(StreamKey::CareEntries),
     label: "",
     unit: count("children a year"),
@@ -41,18 +41,31 @@ pub const fn stream(label: &'static str, additional: &'static str) -> StreamSpec
     }
 }
 
-/// Children in the programme's target group who would enter care in a year
-/// without it.
-pub const fn entries(
-    label: &'static str,
+/// The council's children starting to be looked after in a year: the same
+/// fact for every programme, which a council's DfE statistics give.
+pub const COUNCIL_ENTRIES: ParamSpec = ParamSpec {
+    label: "Children starting to be looked after each year (the whole council)",
+    hint: "How many children your council takes into care in a year. Picking your council fills in its DfE figure.",
+    default: DefaultValue::Number(Estimate::ranged(150.0, 216.0, 300.0)),
+    basis: Basis::Derived,
+    source: "DfE, Children looked after in England: 33,050 children started to be looked after in England in the year to 31 March 2024, / 153 councils = 216. Range: assumption",
+    ..STREAM_ROW
+};
+
+/// The share of those entries in the programme's target group, who would
+/// enter care without it: entries avoided = council entries × share × reduction.
+pub const fn target_share(
     hint: &'static str,
     value: Estimate,
     basis: Basis,
     source: &'static str,
 ) -> ParamSpec {
     ParamSpec {
-        label,
+        field: Field::TargetGroupShare,
+        label: "Share of those children in this model's target group",
+        unit: FRACTION,
         hint,
+        rule: Rule::Fraction,
         default: DefaultValue::Number(value),
         basis,
         source,
@@ -140,7 +153,7 @@ const WEEKLY: ParamSpec = ParamSpec {
     rule: Rule::Amount,
     shape: Shape::Ranged,
     default: DefaultValue::Number(Estimate::fixed(0.0)),
-    price_year: "",
+    price_year: NO_PRICE_YEAR,
     basis: Basis::Sourced,
     source: "",
     since: 2,
@@ -150,7 +163,7 @@ pub const IN_HOUSE_FOSTER: ParamSpec = ParamSpec {
     label: "In-house foster placement, weekly cost",
     hint: "What a placement with one of your own foster carers costs a week, allowances and support included.",
     default: DefaultValue::Number(Estimate::ranged(396.0, 533.0, 646.0)),
-    price_year: "c. 2016-17",
+    price_year: about(2016),
     source: "533: council foster care, DfE national data (£27,716 a year; CoramBAAF, c. 2016-17). 396: council foster carer fee (LocalGov 2018). 646: PSSRU Unit Costs 2017, foster care with allowances, administration and social work (2016-17)",
     ..WEEKLY
 };
@@ -160,7 +173,7 @@ pub const AGENCY_FOSTER: ParamSpec = ParamSpec {
     label: "Agency foster placement, weekly cost",
     hint: "What a placement bought from an independent fostering agency costs a week.",
     default: DefaultValue::Number(Estimate::ranged(646.0, 820.0, 860.0)),
-    price_year: "c. 2020-21",
+    price_year: about(2020),
     source: "820: CMA interim report, October 2021, independent fostering agency average (c. 2020-21). 860: derived, council foster care £533 + the £17,000 a year agency premium (CYP Now on an Impower report; contested) / 52 = 860. 646: PSSRU 2017 all-in foster care, as the floor",
     ..WEEKLY
 };
@@ -173,7 +186,7 @@ pub const fn residential(since: u32) -> ParamSpec {
         label: "Residential placement, weekly cost",
         hint: "What a children's home place costs your council a week.",
         default: DefaultValue::Number(Estimate::ranged(4_153.0, 6_120.0, 10_000.0)),
-        price_year: "2023-24",
+        price_year: prices(2023),
         basis: Basis::Derived,
         source: "NAO: £318,400 per children's home place in 2023-24 / 52 = 6,123, rounded to 6,120. Low: PSSRU independent sector (as quoted in 2023). High: LGA, ~1,500 placements at £10,000+ a week in 2022-23",
         since,
@@ -186,7 +199,7 @@ pub const KINSHIP_OTHER: ParamSpec = ParamSpec {
     label: "Kinship and other placements, weekly cost",
     hint: "Placements with family and friends, with parents, or in supported living: what they cost a week on average.",
     default: DefaultValue::Number(Estimate::ranged(100.0, 300.0, 533.0)),
-    price_year: NO_PRICE_YEAR,
+    price_year: TODAYS_PRICES,
     basis: Basis::Assumption,
     source: "Assumption: no published figure in the evidence file. Kinship carers' allowances are usually at or below fostering allowances, and placement with parents costs social work alone. High: council foster care, £533 a week (CoramBAAF)",
     ..WEEKLY

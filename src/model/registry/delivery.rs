@@ -4,8 +4,8 @@
 
 use super::units::{FRACTION, GBP, GBP_A_YEAR, GBP_EACH_YEAR, POSTS, RAMP};
 use super::{
-    Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, CASH, DEFAULT_PRICE_YEAR,
-    NO_PRICE_YEAR,
+    Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, SourcePrices, NO_PRICE_YEAR,
+    TODAYS_PRICES,
 };
 use crate::estimate::Estimate;
 
@@ -19,7 +19,7 @@ const MONEY: ParamSpec = ParamSpec {
     rule: Rule::Amount,
     shape: Shape::Ranged,
     default: DefaultValue::Number(Estimate::fixed(0.0)),
-    price_year: DEFAULT_PRICE_YEAR,
+    price_year: TODAYS_PRICES,
     basis: Basis::Assumption,
     source: "",
     since: 1,
@@ -37,14 +37,19 @@ pub const fn setup_cost(value: Estimate, hint: &'static str, source: &'static st
 }
 
 /// Running costs besides the staff lines, derived from an adopter's grant.
-pub const fn running_cost(value: Estimate, hint: &'static str, source: &'static str) -> ParamSpec {
+pub const fn running_cost(
+    value: Estimate,
+    prices: SourcePrices,
+    hint: &'static str,
+    source: &'static str,
+) -> ParamSpec {
     ParamSpec {
         field: Field::RunningCost,
         label: "Running cost a year (besides the staff listed)",
         unit: GBP_A_YEAR,
         hint,
         default: DefaultValue::Number(value),
-        price_year: CASH,
+        price_year: prices,
         basis: Basis::Derived,
         source,
         ..MONEY
@@ -60,14 +65,17 @@ pub const STAFF: ParamSpec = ParamSpec {
     hint: "Posts the model adds, if you would rather list them than include them in the running cost: the role, full-time equivalents and the cost of one FTE a year (salary with on-costs).",
     shape: Shape::Staff,
     default: DefaultValue::List(&[]),
-    price_year: NO_PRICE_YEAR,
     source: "Assumption: none listed; the running cost above includes the posts the adopters' grants paid for. Coventry's grant paid for 36 FTE posts at about £46,700 a post a year (derived: £4,204,141 / 2.5 years / 36)",
     since: 2,
     ..MONEY
 };
 
 /// The DfE grant in each year, from year 0.
-pub const fn grant(values: &'static [f64], source: &'static str) -> ParamSpec {
+pub const fn grant(
+    values: &'static [f64],
+    prices: SourcePrices,
+    source: &'static str,
+) -> ParamSpec {
     ParamSpec {
         field: Field::GrantByYear,
         label: "DfE grant by year",
@@ -75,7 +83,7 @@ pub const fn grant(values: &'static [f64], source: &'static str) -> ParamSpec {
         hint: "The SFPC grant received in each year, from year 0.",
         shape: Shape::List { min_len: 0 },
         default: DefaultValue::List(values),
-        price_year: CASH,
+        price_year: prices,
         basis: Basis::Derived,
         source,
         ..MONEY

@@ -3,8 +3,8 @@
 
 use super::units::{count, FRACTION, GBP_PER_CHILD_YEAR, GBP_PER_FAMILY_YEAR};
 use super::{
-    care, delivery, partners, Basis, DefaultValue, Field, Group, ParamSpec, Payer, ProgrammeId,
-    ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
+    ProgrammeId, ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -86,7 +86,7 @@ const PARAMS: &[ParamSpec] = &[
         unit: GBP_PER_CHILD_YEAR,
         hint: "Case work and conferences for one child for a year: please enter your own figure.",
         default: DefaultValue::Number(Estimate::ranged(3_000.0, 6_000.0, 10_000.0)),
-        price_year: "2013-14",
+        price_year: prices(2013),
         basis: Basis::Assumption,
         source: "Assumption: no published figure. Built up from social worker time at £55 an hour of client-related work (GMCA Unit Cost Database, 2013-14) for visits, core groups and conferences (~110 hours a year)",
         ..PLANS
@@ -103,12 +103,12 @@ const PARAMS: &[ParamSpec] = &[
         since: 2,
         ..PLANS
     },
-    care::entries(
-        "Children who would start to be looked after each year",
-        "Children your council would take into care in a year without the model, leaving out unaccompanied asylum-seeking children, whom the teams do not work with.",
-        Estimate::ranged(150.0, 216.0, 300.0),
-        Basis::Derived,
-        "DfE: 33,050 children started to be looked after in England in 2023-24, / 153 councils = 216. Assumption: every entry is within the teams' reach, as they work across child protection and children in need. Range: assumption",
+    care::COUNCIL_ENTRIES,
+    care::target_share(
+        "Entries to care within the teams' reach: all but unaccompanied asylum-seeking children, whom the teams do not work with.",
+        Estimate::ranged(0.8, 1.0, 1.0),
+        Basis::Assumption,
+        "Assumption: every entry is within the teams' reach, as they work across child protection and children in need. Low 0.8: assumption, for a council with many unaccompanied asylum-seeking children (not in the evidence file)",
     ),
     care::reduction(
         "Reduction in children becoming looked after",
@@ -169,7 +169,7 @@ const PARAMS: &[ParamSpec] = &[
         unit: GBP_PER_FAMILY_YEAR,
         hint: "A saving to the police, not the council: counted in the public-sector figures only.",
         default: DefaultValue::Number(Estimate::ranged(0.0, 114.0, 114.0)),
-        price_year: "2015-16",
+        price_year: prices(2015),
         source: "Forrester et al. 2017: £107k to police in year 1 across 940 families: 107,000 / 940 = 114. Low: assumption of no saving",
         ..PLANS
     },
@@ -181,7 +181,7 @@ const PARAMS: &[ParamSpec] = &[
         unit: GBP_PER_FAMILY_YEAR,
         hint: "A saving to the NHS, not the council: counted in the public-sector figures only. Per family worked with (above).",
         default: DefaultValue::Number(Estimate::ranged(0.0, 213.0, 213.0)),
-        price_year: "2015-16",
+        price_year: prices(2015),
         source: "Forrester et al. 2017: £200k to the NHS in year 1 across 940 families: 200,000 / 940 = 213. Low: assumption of no saving",
         ..PLANS
     },
@@ -193,12 +193,14 @@ const PARAMS: &[ParamSpec] = &[
     ),
     delivery::running_cost(
         Estimate::ranged(800_000.0, 1_160_000.0, 1_500_000.0),
+        about(2019),
         "The adult specialists and other extra posts in the teams, each year.",
-        "Hertfordshire's round 2 grant, £11.6m across 5 councils (innovationcsc.co.uk; CYP Now): 11,600,000 / 5 = 2,320,000 a council, over 2 years (assumption) = 1,160,000 a year. Range: assumption",
+        "Hertfordshire's round 2 grant, £11.6m across 5 councils (innovationcsc.co.uk; CYP Now): 11,600,000 / 5 = 2,320,000 a council, over 2 years (assumption) = 1,160,000 a year, in cash of about 2019-20, when wave 2 ran. Range: assumption",
     ),
     delivery::STAFF,
     delivery::grant(
         &[1_160_000.0, 1_160_000.0],
+        about(2019),
         "£2,320,000 a council (as above) spread over 2 years (assumption)",
     ),
     delivery::ramp_up(

@@ -2,8 +2,8 @@
 
 use super::units::{count, FRACTION, GBP};
 use super::{
-    care, delivery, Basis, DefaultValue, Field, Group, ParamSpec, Payer, ProgrammeId,
-    ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+    about, care, delivery, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
+    ProgrammeId, ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -72,7 +72,7 @@ const PARAMS: &[ParamSpec] = &[
         label: "Saving per family holding an FGC",
         hint: "Net saving against business-as-usual social work, from less time in the system.",
         default: DefaultValue::Number(Estimate::ranged(0.0, 755.0, 960.0)),
-        price_year: "2016-17",
+        price_year: prices(2016),
         basis: Basis::Sourced,
         source: "755: Leeds Family Valued evaluation, Mason et al., ICF for DfE, July 2017 (report 43), cited by the Innovation Unit. 960: Foundations/Coram FGC randomised trial, June 2023. 0: assumption of no effect",
         ..PROCESS
@@ -88,12 +88,12 @@ const PARAMS: &[ParamSpec] = &[
         since: 2,
         ..PROCESS
     },
-    care::entries(
-        "Children at pre-proceedings who would enter care each year",
-        "Children whose families would be offered an FGC at the pre-proceedings stage and who, without one, would enter care within the year.",
-        Estimate::ranged(15.0, 32.6, 60.0),
+    care::COUNCIL_ENTRIES,
+    care::target_share(
+        "Children whose families would be offered an FGC at the pre-proceedings stage and who, without one, would enter care within the year, as a share of all the council's entries to care.",
+        Estimate::ranged(0.07, 0.151, 0.28),
         Basis::Derived,
-        "FGC trial (Coram for Foundations, June 2023): 2,548 children in 21 councils over about 20 months, 44.8% of them in care within 12 months without an FGC: 2,548 / 21 × 12/20 × 0.448 = 32.6 a council a year. Range: assumption",
+        "FGC trial (Coram for Foundations, June 2023): 2,548 children in 21 councils over about 20 months, 44.8% of them in care within 12 months without an FGC: 2,548 / 21 × 12/20 × 0.448 = 32.6 a council a year, / 216 entries a council a year in England = 0.151. Range: assumption (15 to 60 children)",
     ),
     care::reduction(
         "Reduction in children entering care",
@@ -173,7 +173,7 @@ const PARAMS: &[ParamSpec] = &[
         unit: GBP,
         hint: "Legal costs, court fees, experts and assessments for one case: please enter your legal services' figure.",
         default: DefaultValue::Number(Estimate::ranged(40_000.0, 120_000.0, 150_000.0)),
-        price_year: "c. 2025",
+        price_year: about(2025),
         source: "Assumption: about £120,000 a case, a figure the evidence file grades weak (an unreferenced blog, c. 2025). Range: assumption",
         ..PROCEEDINGS
     },
@@ -193,8 +193,8 @@ const PARAMS: &[ParamSpec] = &[
         label: "Extra cost per conference",
         hint: "Leave at 0 if the saving above is net of the conference's cost; published costs are £1,455 to £2,043.",
         default: DefaultValue::Number(Estimate::fixed(0.0)),
-        price_year: "2025",
-        source: "Assumption: the £755 is taken as a net saving, so 0. If entering a gross saving: £1,455-£2,043 per conference (medRxiv 2025, 2025 prices)",
+        price_year: about(2024),
+        source: "Assumption: the £755 is taken as a net saving, so 0. If entering a gross saving: £1,455-£2,043 per conference (medRxiv 2025, 2025 prices, taken as 2024-25)",
         ..PROCESS
     },
     delivery::setup_cost(
@@ -204,12 +204,14 @@ const PARAMS: &[ParamSpec] = &[
     ),
     delivery::running_cost(
         Estimate::ranged(1_000_000.0, 1_681_656.4, 2_000_000.0),
+        about(2022),
         "The FGC service and restorative practice posts, each year.",
-        "Coventry's adopter grant, £4,204,141 over 2.5 years for 36 FTE posts (council papers): 4,204,141 / 2.5 = 1,681,656.4 a year, taken as the service's running cost. Range: assumption",
+        "Coventry's adopter grant, £4,204,141 over 2.5 years for 36 FTE posts (council papers): 4,204,141 / 2.5 = 1,681,656.4 a year, taken as the service's running cost, in cash of about 2022-23 (the grant ran April 2021 to September 2023). Range: assumption",
     ),
     delivery::STAFF,
     delivery::grant(
         &[1_681_656.4, 1_681_656.4, 840_828.2],
+        about(2022),
         "Coventry's £4,204,141 over 2.5 years, spread evenly: 1,681,656.4 in years 0 and 1, 840,828.2 in year 2",
     ),
     delivery::ramp_up(

@@ -2,8 +2,8 @@
 
 use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
 use super::{
-    care, delivery, partners, Basis, DefaultValue, Field, Group, ParamSpec, Payer, ProgrammeId,
-    ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
+    ProgrammeId, ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -93,7 +93,7 @@ const PARAMS: &[ParamSpec] = &[
         unit: GBP_PER_CHILD_WEEK,
         hint: "Weekly cost of the placement a young person moves to instead (usually foster care). The residential cost is under 'Cost of a child in care'.",
         default: DefaultValue::Number(Estimate::ranged(396.0, 646.0, 820.0)),
-        price_year: "2016-17",
+        price_year: prices(2016),
         basis: Basis::Sourced,
         source: "646: PSSRU Unit Costs 2017, foster care incl. allowances and social work. 396: council foster carer fee (LocalGov 2018). 820: CMA 2021, independent fostering agency average",
         ..RESIDENTIAL
@@ -109,12 +109,12 @@ const PARAMS: &[ParamSpec] = &[
         since: 2,
         ..RESIDENTIAL
     },
-    care::entries(
-        "Adolescents on the edge of care who would enter care each year",
-        "Young people not looked after, in the hub's reach, who without it would enter care within the year.",
-        Estimate::ranged(10.0, 20.0, 40.0),
+    care::COUNCIL_ENTRIES,
+    care::target_share(
+        "Adolescents not looked after, in the hub's reach, who without it would enter care within the year, as a share of all the council's entries to care.",
+        Estimate::ranged(0.046, 0.093, 0.185),
         Basis::Assumption,
-        "Assumption: a hub works with around 40 young people at a time (SFPC learning event, June 2022), half of them already looked after (the residential stream); of the young people on the edge of care it sees in a year, 20 would enter care without it",
+        "Assumption: a hub works with around 40 young people at a time (SFPC learning event, June 2022), half of them already looked after (the residential stream); of the young people on the edge of care it sees in a year, 20 would enter care without it: 20 / 216 entries a council a year in England = 0.093. Range: assumption (10 to 40)",
     ),
     care::reduction(
         "Reduction in adolescents entering care",
@@ -191,7 +191,7 @@ const PARAMS: &[ParamSpec] = &[
         unit: GBP,
         hint: "What dealing with one offence costs the police; the Home Office's figures run from £270 to £1,260 by type of crime.",
         default: DefaultValue::Number(Estimate::ranged(270.0, 470.0, 1_260.0)),
-        price_year: "2022-23",
+        price_year: prices(2022),
         basis: Basis::Sourced,
         source: "Home Office, Police costs methodology, 24 Nov 2025: police response to a crime, 470 (violence without injury); 270 (criminal damage) to 1,260 (violence with injury)",
         ..PARTNER
@@ -226,7 +226,7 @@ const PARAMS: &[ParamSpec] = &[
         unit: GBP,
         hint: "What one A&E attendance costs the NHS.",
         default: DefaultValue::Number(Estimate::ranged(114.0, 114.0, 138.0)),
-        price_year: "2013-14",
+        price_year: prices(2013),
         basis: Basis::Sourced,
         source: "NHS Reference Costs 2013-14 via NICE NG94: 114 (not admitted) to 138 (admitted)",
         ..PARTNER
@@ -239,12 +239,14 @@ const PARAMS: &[ParamSpec] = &[
     ),
     delivery::running_cost(
         Estimate::ranged(2_000_000.0, 3_000_000.0, 3_500_000.0),
+        about(2021),
         "The hub and its team (residential workers, portfolio leads, psychologist, speech and language therapist, police role).",
-        "Norfolk: £5m DfE + £4m council over 3 years (council papers): 9,000,000 / 3 = 3,000,000 a year. Range: assumption",
+        "Norfolk: £5m DfE + £4m council over 3 years (council papers): 9,000,000 / 3 = 3,000,000 a year, in cash of about 2021-22 (agreed November 2020, for three years). Range: assumption",
     ),
     delivery::STAFF,
     delivery::grant(
         &[1_666_666.67, 1_666_666.67, 1_666_666.66],
+        about(2021),
         "Norfolk's £5m DfE grant over 3 years: 5,000,000 / 3 a year",
     ),
     delivery::ramp_up(

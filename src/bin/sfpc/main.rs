@@ -1,20 +1,30 @@
 //! `sfpc`: the calculator on the command line.
 //!
 //! ```text
-//! sfpc defaults                                 the default scenario, as JSON
+//! sfpc defaults [--council CODE] [--price-year Y] [--evidence-set SET]
+//!                                               the default scenario, as JSON
 //! sfpc migrate [FILE|-]                         a format-1 scenario in format 2
 //! sfpc evaluate [FILE|-] [--format json|table]  the appraisal of a scenario
 //! sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
 //! sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
+//! sfpc batch [FILE|-] --out FILE.csv [--draws N] [--seed S]
 //! ```
 //! Bad input: every error on stderr, one a line, and exit status 2.
 
-use sfpc::{display, evidence, format, uncertainty};
+mod councils;
+
+use sfpc::{display, format, uncertainty};
 use std::io::Read;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  sfpc defaults                                 print the default scenario (JSON, format 2)
+  sfpc defaults [--council CODE] [--price-year Y] [--evidence-set SET]
+                                                print the default scenario (JSON, format 2),
+                                                with a council's DfE statistics (its code,
+                                                such as E06000005, or its name), in a price
+                                                year's prices (default 2024-25), with every
+                                                model's effects from an evidence set
+                                                (claims, independent or cautious)
   sfpc migrate [FILE|-]                         print a scenario (format 1 or 2) in format 2,
                                                 with the same figures
   sfpc evaluate [FILE|-] [--format json|table]  appraise a scenario (default: stdin, json)
@@ -24,7 +34,11 @@ const USAGE: &str = "usage:
                                                 write the audit pack (scenario, results and
                                                 uncertainty JSON, yearly results, streams and
                                                 defaults CSV, README.txt; also as
-                                                audit-pack.zip) and every chart (SVG)";
+                                                audit-pack.zip) and every chart (SVG)
+  sfpc batch [FILE|-] --out FILE.csv [--draws N] [--seed S]
+                                                appraise the scenario for every council with
+                                                its own statistics: one row a council and
+                                                model (with --draws, the chance its NPV > 0)";
 
 /// Exit status for bad input or bad usage.
 const BAD_INPUT: u8 = 2;
@@ -41,6 +55,9 @@ struct Options {
     draws: Option<String>,
     seed: Option<String>,
     out: Option<String>,
+    council: Option<String>,
+    price_year: Option<String>,
+    evidence_set: Option<String>,
 }
 
 fn parse_options(args: &[String]) -> Result<Options, String> {
@@ -50,6 +67,9 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         draws: None,
         seed: None,
         out: None,
+        council: None,
+        price_year: None,
+        evidence_set: None,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -64,6 +84,11 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--draws" => options.draws = Some(value_of("--draws", args.next())?),
             "--seed" => options.seed = Some(value_of("--seed", args.next())?),
             "--out" => options.out = Some(value_of("--out", args.next())?),
+            "--council" => options.council = Some(value_of("--council", args.next())?),
+            "--price-year" => options.price_year = Some(value_of("--price-year", args.next())?),
+            "--evidence-set" => {
+                options.evidence_set = Some(value_of("--evidence-set", args.next())?);
+            }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             path if options.input.is_none() => options.input = Some(path.to_owned()),
             extra => return Err(format!("unexpected argument {extra}")),
@@ -233,9 +258,8 @@ fn migrate(options: &Options) -> Result<(), String> {
 
 fn run(args: &[String]) -> Result<(), String> {
     match args.split_first() {
-        Some((command, rest)) if command == "defaults" && rest.is_empty() => {
-            print_json(&evidence::default_scenario_json())
-        }
+        Some((command, rest)) if command == "defaults" => councils::defaults(&parse_options(rest)?),
+        Some((command, rest)) if command == "batch" => councils::batch(&parse_options(rest)?),
         Some((command, rest)) if command == "migrate" => migrate(&parse_options(rest)?),
         Some((command, rest)) if command == "evaluate" => evaluate(&parse_options(rest)?),
         Some((command, rest)) if command == "simulate" => simulate(&parse_options(rest)?),

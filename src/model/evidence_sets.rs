@@ -1,0 +1,288 @@
+//! Named sets of effect values, so that a finance lead sees how much of the
+//! answer rests on which evidence is believed.
+//!
+//! A set gives one value for each benefit stream's effect (the parameter the
+//! stream's saving is linear in, [`StreamSpec::effect`]). Every value is a
+//! point of the registry's range for that parameter (its low end, its
+//! central value or its high end), so the sets add no figure of their own:
+//! each figure keeps the registry's source and price year, and the set says
+//! why it takes that point. The tests pin the figures each set gives.
+//!
+//! - **The innovators' published claims**: the headline figures of the
+//!   councils that designed the models (the seeds' 60%, 45% and £755 and the
+//!   like): before and after, with no comparison group.
+//! - **Independent and trial evidence**: what independent evaluations and the
+//!   FGC randomised trial found; where none has measured a saving, its low end.
+//! - **Cautious**: the low end of every range.
+
+use crate::appraisal::appraise_programme;
+use crate::estimate::Estimate;
+use crate::prices::PriceYear;
+use crate::registry::{Field, ProgrammeId, StreamKey, StreamSpec};
+use crate::scenario::{ProgrammeInputs, Scenario};
+use crate::uncertainty::{simulate, SimulationConfig};
+
+/// An evidence set, in the order the page shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SetKey {
+    Claims,
+    Independent,
+    Cautious,
+}
+
+impl SetKey {
+    pub const ALL: [SetKey; 3] = [SetKey::Claims, SetKey::Independent, SetKey::Cautious];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            SetKey::Claims => "claims",
+            SetKey::Independent => "independent",
+            SetKey::Cautious => "cautious",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<SetKey> {
+        SetKey::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SetKey::Claims => "The innovators' published claims",
+            SetKey::Independent => "Independent and trial evidence",
+            SetKey::Cautious => "Cautious",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            SetKey::Claims => "The headline figures of the councils that designed the models: before and after, with no comparison group. Where an innovator claims nothing for a saving, the calculator's default.",
+            SetKey::Independent => "What independent evaluations and the family group conference randomised trial found. Where none has measured a saving, the low end of its range.",
+            SetKey::Cautious => "The low end of every effect's range: what the case looks like if the evidence disappoints.",
+        }
+    }
+}
+
+/// Which point of the registry's range a set takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Point {
+    Low,
+    Central,
+    High,
+}
+
+/// One set's value for one stream's effect, and why.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SetValue {
+    pub stream: StreamKey,
+    pub point: Point,
+    pub why: &'static str,
+}
+
+const fn v(stream: StreamKey, point: Point, why: &'static str) -> SetValue {
+    SetValue { stream, point, why }
+}
+
+use Point::{Central, High, Low};
+use StreamKey::{CareEntries, CareProceedings, CpPlans, FgcProcess, Nhs, Police, ResidentialWeeks};
+
+const CLAIMS_FV: &[SetValue] = &[
+    v(FgcProcess, Central, "£755 a family: Leeds' evaluation (Mason et al., ICF for DfE, 2017), the Innovation Unit's headline"),
+    v(CareEntries, Central, "No figure is claimed for entries to care (Leeds reported falls in children looked after): the default, from the FGC trial"),
+    v(CareProceedings, Central, "No figure is claimed for care proceedings: the default, from the FGC trial"),
+];
+const CLAIMS_FS: &[SetValue] = &[
+    v(CpPlans, Central, "60% fewer children on plans: the Innovation Unit's headline"),
+    v(CareEntries, High, "'Up to 30%' fewer children becoming looked after: wave 2's evaluation as Hertfordshire summarised it (2020)"),
+    v(Police, Central, "£114 a family: Hertfordshire's first evaluation (Forrester et al. 2017)"),
+    v(Nhs, Central, "£213 a family: Hertfordshire's first evaluation (Forrester et al. 2017)"),
+];
+const CLAIMS_NWD: &[SetValue] = &[
+    v(ResidentialWeeks, Central, "45% less time in residential placements: the Innovation Unit's headline"),
+    v(CareEntries, Central, "North Yorkshire's 86% of young people staying out of care has no comparison group, so gives no reduction: the default assumption"),
+    v(Police, Central, "38% fewer arrests: DfE press release, 2019"),
+    v(Nhs, Central, "57% fewer A&E visits: DfE press release, 2019"),
+];
+const INDEPENDENT_FV: &[SetValue] = &[
+    v(FgcProcess, Central, "£755 a family: Leeds' independent evaluation (Mason et al., ICF for DfE, 2017)"),
+    v(CareEntries, Central, "19.2% fewer children in care within 12 months: the FGC randomised trial (Coram for Foundations, 2023)"),
+    v(CareProceedings, Central, "18% fewer care proceedings: the FGC randomised trial (Coram, 2023)"),
+];
+const INDEPENDENT_FS: &[SetValue] = &[
+    v(CpPlans, Low, "30% fewer children on plans: the first independent evaluation (Forrester et al. 2017)"),
+    v(CareEntries, Central, "Wave 2's evaluation found up to 30%, significant in 4 of 5 councils (York Consulting, 2020): the default, half that upper figure"),
+    v(Police, Central, "£114 a family: the first independent evaluation (Forrester et al. 2017)"),
+    v(Nhs, Central, "£213 a family: the first independent evaluation (Forrester et al. 2017)"),
+];
+const INDEPENDENT_NWD: &[SetValue] = &[
+    v(ResidentialWeeks, Low, "No independent estimate in the evidence file (the 45% and 'halved' are North Yorkshire's own before-and-after figures): the low end"),
+    v(CareEntries, Low, "No impact estimate published; the adopters' trial has not reported: the low end"),
+    v(Police, Low, "The 38% is before and after, with no comparison group: the low end"),
+    v(Nhs, Low, "The 57% is before and after, with no comparison group: the low end"),
+];
+
+const CAUTIOUS_WHY: &str = "The low end of the range";
+
+/// The values a set declares for a programme (none for the cautious set,
+/// which is the low end of every range). The tests check that the claims and
+/// independent sets declare one for each stream.
+pub fn declared(set: SetKey, programme: ProgrammeId) -> &'static [SetValue] {
+    match (set, programme) {
+        (SetKey::Claims, ProgrammeId::FamilyValued) => CLAIMS_FV,
+        (SetKey::Claims, ProgrammeId::FamilySafeguarding) => CLAIMS_FS,
+        (SetKey::Claims, ProgrammeId::NoWrongDoor) => CLAIMS_NWD,
+        (SetKey::Independent, ProgrammeId::FamilyValued) => INDEPENDENT_FV,
+        (SetKey::Independent, ProgrammeId::FamilySafeguarding) => INDEPENDENT_FS,
+        (SetKey::Independent, ProgrammeId::NoWrongDoor) => INDEPENDENT_NWD,
+        (SetKey::Cautious, _) => &[],
+    }
+}
+
+/// The set's value for each of a programme's streams, in stream order.
+pub fn values(set: SetKey, programme: ProgrammeId) -> Vec<SetValue> {
+    let streams = programme.spec().streams.iter();
+    if set == SetKey::Cautious {
+        return streams.map(|s| v(s.key, Low, CAUTIOUS_WHY)).collect();
+    }
+    let declared = declared(set, programme);
+    streams
+        .filter_map(|s| declared.iter().find(|v| v.stream == s.key).copied())
+        .collect()
+}
+
+fn stream_spec(programme: ProgrammeId, stream: StreamKey) -> Option<&'static StreamSpec> {
+    programme.spec().stream(stream)
+}
+
+/// The figure a set value gives, restated in `price_year`'s prices.
+pub fn figure(
+    programme: ProgrammeId,
+    value: &SetValue,
+    price_year: PriceYear,
+) -> Option<(Field, f64)> {
+    let field = stream_spec(programme, value.stream)?.effect;
+    let e = programme
+        .spec()
+        .param(field)?
+        .default_estimate_in(price_year)?;
+    let x = match value.point {
+        Low => e.low,
+        Central => e.value,
+        High => e.high,
+    };
+    Some((field, x))
+}
+
+/// One field a set changes: its new estimate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Change {
+    pub field: Field,
+    pub estimate: Estimate,
+}
+
+/// Sets a programme's effects to a set's figures. Each keeps its range,
+/// widened where the figure falls outside it, so that the result is valid.
+pub fn apply(set: SetKey, inputs: &mut ProgrammeInputs, price_year: PriceYear) -> Vec<Change> {
+    let programme = inputs.programme;
+    values(set, programme)
+        .iter()
+        .filter_map(|v| figure(programme, v, price_year))
+        .map(|(field, x)| {
+            let e = inputs.get(field);
+            let estimate = Estimate::ranged(e.low.min(x), x, e.high.max(x));
+            inputs.set(field, estimate);
+            Change { field, estimate }
+        })
+        .collect()
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The sets whose figures a programme's effects are, in the order of
+/// [`SetKey::ALL`]: none when the user has entered figures of their own.
+pub fn matching(inputs: &ProgrammeInputs, price_year: PriceYear) -> Vec<SetKey> {
+    SetKey::ALL
+        .into_iter()
+        .filter(|&set| {
+            values(set, inputs.programme).iter().all(|v| {
+                figure(inputs.programme, v, price_year)
+                    .is_some_and(|(field, x)| same(inputs.get(field).value, x))
+            })
+        })
+        .collect()
+}
+
+/// Whether a programme's effects are all at their defaults.
+pub fn at_defaults(inputs: &ProgrammeInputs, price_year: PriceYear) -> bool {
+    inputs.programme.spec().streams.iter().all(|s| {
+        let default = inputs.programme.spec().param(s.effect);
+        default
+            .and_then(|p| p.default_estimate_in(price_year))
+            .is_some_and(|e| same(inputs.get(s.effect).value, e.value))
+    })
+}
+
+/// What the effects of a programme are: sets, the defaults, or the user's own.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EffectsUsed {
+    Sets(Vec<SetKey>),
+    Defaults,
+    OwnFigures,
+}
+
+pub fn effects_used(inputs: &ProgrammeInputs, price_year: PriceYear) -> EffectsUsed {
+    let sets = matching(inputs, price_year);
+    if !sets.is_empty() {
+        EffectsUsed::Sets(sets)
+    } else if at_defaults(inputs, price_year) {
+        EffectsUsed::Defaults
+    } else {
+        EffectsUsed::OwnFigures
+    }
+}
+
+/// One row of the side-by-side: a programme under one set (or as entered).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetOutcome {
+    /// `None`: the figures as entered.
+    pub set: Option<SetKey>,
+    pub council_npv_gbp: f64,
+    pub council_cashable_npv_gbp: f64,
+    /// The chance the council's NPV is above zero, over `draws` futures.
+    pub probability_council_npv_positive: f64,
+}
+
+/// Draws for each row of the side-by-side: enough for a probability to about
+/// ±1 percentage point (the standard error of p = 0.5 over 2,000 draws is
+/// 1.1 points), few enough to run on every change.
+pub const COMPARISON_DRAWS: u32 = 2_000;
+
+/// A programme of a validated scenario, as entered and under each set: its
+/// council NPV, cashable council NPV and P(NPV > 0). Every row uses the same
+/// seed, so the differences are the sets', not the draws'.
+pub fn compare(scenario: &Scenario, programme: ProgrammeId, seed: u64) -> Option<Vec<SetOutcome>> {
+    let inputs = scenario.programme(programme)?;
+    let outcome = |set: Option<SetKey>| {
+        let mut one = scenario.clone();
+        one.programmes = vec![inputs.clone()];
+        one.programmes[0].enabled = true;
+        if let Some(set) = set {
+            apply(set, &mut one.programmes[0], scenario.price_year);
+        }
+        let a = appraise_programme(&one.programmes[0], &one.appraisal);
+        let config = SimulationConfig {
+            draws: COMPARISON_DRAWS,
+            seed,
+        };
+        let u = simulate(&one, config);
+        SetOutcome {
+            set,
+            council_npv_gbp: a.council_npv_gbp,
+            council_cashable_npv_gbp: a.council_cashable_npv_gbp,
+            probability_council_npv_positive: u.programmes[0].probability_council_npv_positive,
+        }
+    };
+    let sets = SetKey::ALL.into_iter().map(Some);
+    Some(std::iter::once(None).chain(sets).map(outcome).collect())
+}

@@ -1,0 +1,112 @@
+//! One price year: financial years, and the HM Treasury GDP deflators that
+//! restate a figure from one year's prices into another's.
+//!
+//! A default is stored in its source's price year; a scenario's defaults are
+//! restated into its `price_year` as value × index(scenario year) /
+//! index(source year). A figure the user enters is taken as already in the
+//! scenario's price year.
+
+use std::fmt;
+
+/// A UK financial year, April to March, written `2024-25`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PriceYear {
+    pub start_year: u16,
+}
+
+impl PriceYear {
+    pub const fn starting(start_year: u16) -> PriceYear {
+        PriceYear { start_year }
+    }
+
+    /// Parses `YYYY-YY`, where the second part is the year after the first.
+    pub fn parse(text: &str) -> Option<PriceYear> {
+        let (first, second) = text.split_once('-')?;
+        if first.len() != 4 || second.len() != 2 {
+            return None;
+        }
+        let start_year: u16 = first.parse().ok()?;
+        let end_two_digits: u16 = second.parse().ok()?;
+        ((start_year + 1) % 100 == end_two_digits && (1950..2100).contains(&start_year))
+            .then_some(PriceYear { start_year })
+    }
+
+    /// This year's GDP deflator (2024-25 = 100), if the table has it.
+    pub fn deflator(self) -> Option<f64> {
+        DEFLATORS.iter().find(|d| d.year == self).map(|d| d.index)
+    }
+}
+
+impl fmt::Display for PriceYear {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}-{:02}", self.start_year, (self.start_year + 1) % 100)
+    }
+}
+
+/// One year of the deflator table.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Deflator {
+    pub year: PriceYear,
+    /// GDP deflator at market prices, 2024-25 = 100.
+    pub index: f64,
+    /// An OBR forecast rather than ONS outturn.
+    pub forecast: bool,
+}
+
+const fn deflator(start_year: u16, index: f64, forecast: bool) -> Deflator {
+    Deflator {
+        year: PriceYear::starting(start_year),
+        index,
+        forecast,
+    }
+}
+
+/// Where the table comes from: replace the table and this line together
+/// when the Treasury publishes a new vintage (`data/` holds the copy it was
+/// read from; a test checks the two agree).
+pub const DEFLATOR_SOURCE: &str = "HM Treasury, GDP deflators at market prices, and money GDP, March 2026 (Quarterly National Accounts), rebased to 2024-25 = 100: ONS series L8GG outturn to 2024-25; OBR forecast (Spring Statement, 3 March 2026) from 2025-26";
+
+/// The GDP deflators, 2013-14 to 2026-27.
+pub const DEFLATORS: [Deflator; 14] = [
+    deflator(2013, 73.0337, false),
+    deflator(2014, 74.0662, false),
+    deflator(2015, 74.5804, false),
+    deflator(2016, 76.0754, false),
+    deflator(2017, 77.0388, false),
+    deflator(2018, 78.7948, false),
+    deflator(2019, 80.8738, false),
+    deflator(2020, 85.1002, false),
+    deflator(2021, 85.3036, false),
+    deflator(2022, 91.2996, false),
+    deflator(2023, 96.1117, false),
+    deflator(2024, 100.0, false),
+    deflator(2025, 103.2388, true),
+    deflator(2026, 105.3095, true),
+];
+
+/// The factor that restates `from`'s prices in `to`'s: index(to) / index(from),
+/// or `None` when the table lacks either year.
+pub fn restating_factor(from: PriceYear, to: PriceYear) -> Option<f64> {
+    Some(to.deflator()? / from.deflator()?)
+}
+
+/// The years a scenario may be priced in, for error messages: "2013-14,
+/// 2014-15, …, 2026-27".
+pub fn known_years() -> String {
+    let years: Vec<String> = DEFLATORS.iter().map(|d| d.year.to_string()).collect();
+    years.join(", ")
+}
+
+/// Why `text` is not a price year a scenario may use, if it is not.
+pub fn check_price_year(text: &str) -> Result<PriceYear, String> {
+    match PriceYear::parse(text) {
+        None => Err(format!(
+            "must be a financial year such as \"2024-25\", got {text:?}"
+        )),
+        Some(y) if y.deflator().is_none() => Err(format!(
+            "must be a year the HM Treasury deflators cover ({}), got {text:?}",
+            known_years()
+        )),
+        Some(y) => Ok(y),
+    }
+}

@@ -1,0 +1,141 @@
+// Your council in one click: the council picker by keyboard alone, prices
+// restated when the price year changes (and a typed figure left alone),
+// the evidence sets side by side with one click to use one, and the
+// every-council page; each figure equal to the sfpc command's.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openCalculator, typeInto, sharedServerAndBrowser, sfpc } from './support.mjs';
+
+const env = sharedServerAndBrowser();
+
+const evaluate = (scenario) => JSON.parse(sfpc(['evaluate', '-'], JSON.stringify(scenario)));
+const gbp = (x) => {
+  const pounds = Math.round(Math.abs(x));
+  return `${pounds !== 0 && x < 0 ? '-' : ''}£${pounds.toLocaleString('en-GB')}`;
+};
+const headline = (page, key) => page.locator(`.headline-${key} .figure`).textContent();
+const field = (page, path) => page.locator(`input[data-path="${path}"]`);
+
+/** Presses Tab until `selector` has the focus, as a keyboard user reaches it. */
+async function tabTo(page, selector) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.locator(selector).evaluate((e) => e === document.activeElement)) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+test('the council picker works by keyboard alone and fills in the council\'s figures', async () => {
+  const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
+  const input = page.locator('#f-council');
+  await tabTo(page, '#f-council');
+  assert.equal(await input.getAttribute('role'), 'combobox');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('darl');
+  assert.equal(await input.getAttribute('aria-expanded'), 'true');
+  const options = page.locator('#f-council-list [role="option"]');
+  assert.deepEqual(await options.allTextContents(), ['None: enter my own figures', 'Darlington (North East)']);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-activedescendant'), 'f-council-list-1');
+  assert.equal(await options.nth(1).getAttribute('aria-selected'), 'true');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#f-council-note')?.hidden === false);
+  assert.equal(await input.inputValue(), 'Darlington');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-council');
+  // Darlington, year to 31 March 2024: 299 looked after, 119 starts.
+  assert.match(await page.locator('#f-council-note').textContent(), /^Darlington \(E06000005, North East\): 299 children looked after at 31 March 2024, 119 starting/);
+  const entries = 'programmes.family_valued.council_entries_to_care_per_year';
+  assert.equal(await field(page, entries).first().inputValue(), '119');
+  const note = page.locator(`[data-note-for="${entries}"]`);
+  assert.match(await note.textContent(), /^DfE, year to 31 March 2024: 119 children started to be looked after \(2019: 134 · 2020: 109 · 2021: 82 · 2022: 99 · 2023: 141\)/);
+  assert.match(await field(page, entries).first().getAttribute('aria-describedby'), /-note/);
+  // The results are the command's for that council's scenario.
+  const scenario = JSON.parse(sfpc(['defaults', '--council', 'E06000005']));
+  const expected = evaluate(scenario).programmes.family_valued;
+  await page.waitForFunction((want) => document.querySelector('.headline-council_npv .figure')?.textContent === want, gbp(expected.council_npv_gbp));
+  // A figure changed by hand says so; "None" takes the council out.
+  await typeInto(page, entries, '150');
+  assert.match(await note.textContent(), /^You have replaced Darlington's figure from DfE's statistics \(119\)/);
+  await input.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#f-council').value.startsWith('Example council'));
+  assert.equal(await field(page, entries).first().inputValue(), '150');
+  assert.equal(await note.isHidden(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a new price year restates the untouched defaults, not a typed figure; an unknown year is an error', async () => {
+  const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
+  const saving = 'programmes.family_valued.saving_per_family_gbp';
+  const proceedings = 'programmes.family_valued.cost_per_care_proceedings_gbp';
+  // £755 was published in 2016-17 prices: 755 × 100 / 76.0754 in 2024-25's.
+  assert.equal(await field(page, saving).first().inputValue(), String(Math.round(755 * 100 / 76.0754 * 100) / 100));
+  await typeInto(page, proceedings, '100000');
+  await typeInto(page, 'price_year', '2016-17');
+  assert.equal(await field(page, saving).first().inputValue(), '755');
+  assert.equal(await field(page, proceedings).first().inputValue(), '100000');
+  assert.match(await page.locator('[data-note-for="price_year"]').textContent(), /default figures restated from 2024-25 into 2016-17 prices\.$/);
+  const scenario = JSON.parse(sfpc(['defaults', '--price-year', '2016-17']));
+  scenario.programmes.family_valued.cost_per_care_proceedings_gbp.value = 100000;
+  const expected = evaluate(scenario).programmes.family_valued;
+  assert.equal(await headline(page, 'council_npv'), gbp(expected.council_npv_gbp));
+  // The sources table shows the published figure, its year and the figure restated.
+  const row = page.locator('#sources-table tbody tr', { hasText: 'Saving per family holding an FGC' });
+  assert.match(await row.textContent(), /755.*2016-17.*the same/);
+  await typeInto(page, 'price_year', '2030-31');
+  assert.match(await page.locator('#error-list').textContent(), /^Price year: must be a year the HM Treasury deflators cover \(2013-14, .*2026-27\), got "2030-31"$/);
+  assert.equal(await page.locator('#stale').isVisible(), true);
+  assert.equal(await headline(page, 'council_npv'), gbp(expected.council_npv_gbp));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the evidence sets side by side, and one click puts a set\'s figures into the form', async () => {
+  const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
+  await page.locator('#view-family_safeguarding').check();
+  await page.waitForSelector('#evidence:not([hidden]) #evidence-table tbody tr');
+  const rows = await page.locator('#evidence-table tbody tr th').allTextContents();
+  assert.deepEqual(rows, ['Your figures', "The innovators' published claims", 'Independent and trial evidence', 'Cautious']);
+  const cautious = JSON.parse(sfpc(['defaults', '--evidence-set', 'cautious']));
+  const expected = evaluate(cautious).programmes.family_safeguarding;
+  assert.match(await page.locator('#evidence-table tbody tr', { hasText: 'Cautious' }).textContent(), new RegExp(gbp(expected.council_npv_gbp).replace(/[£]/g, '.')));
+  await page.locator('.evidence-set summary', { hasText: 'Cautious' }).click();
+  const use = page.locator('button[data-evidence-set="cautious"]');
+  await use.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((want) => document.querySelector('.headline-council_npv .figure')?.textContent === want, gbp(expected.council_npv_gbp));
+  assert.equal(await field(page, 'programmes.family_safeguarding.cp_plan_reduction').first().inputValue(), '0.3');
+  await page.waitForFunction(() => document.querySelector('#evidence-used')?.textContent.includes('evidence set: cautious'));
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.evidenceSet), 'cautious');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the every-council page: a row for each council and model, sortable, equal to the command', async () => {
+  const page = await env.chromium.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.goto(`${env.server.url}councils.html`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  assert.equal(await page.locator('#councils-body tr').count(), 153 * 3);
+  assert.match(await page.locator('#licence').textContent(), /Open Government Licence v3\.0/);
+  const header = page.locator('#councils-head th').nth(3);
+  await header.locator('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  const npv = async () => (await page.locator('#councils-body tr td:nth-child(4)').allTextContents())
+    .map((t) => Number(t.replace(/[£,]/g, '')));
+  const sorted = await npv();
+  assert.deepEqual(sorted, [...sorted].sort((a, b) => b - a));
+  await page.locator('#model-filter').selectOption('family_safeguarding');
+  assert.equal(await page.locator('#councils-body tr').count(), 153);
+  const darlington = await page.locator('#councils-body tr', { hasText: 'Darlington' }).textContent();
+  const expected = evaluate(JSON.parse(sfpc(['defaults', '--council', 'E06000005']))).programmes.family_safeguarding;
+  assert.ok(darlington.includes(gbp(expected.council_npv_gbp)), darlington);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

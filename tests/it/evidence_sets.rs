@@ -1,0 +1,285 @@
+//! Evidence sets: each set gives the published figure it names for every
+//! stream's effect, applying a set gives a valid scenario that is recognised
+//! as that set, and the side-by-side is the appraisal of each.
+
+use sfpc::evidence::{default_price_year, default_scenario_model};
+use sfpc::evidence_sets::{self, EffectsUsed, Point, SetKey};
+use sfpc::prices::PriceYear;
+use sfpc::registry::{Field, ProgrammeId};
+use sfpc::scenario::ProgrammeInputs;
+
+fn figures(set: SetKey, programme: ProgrammeId) -> Vec<(Field, f64)> {
+    let year = default_price_year();
+    evidence_sets::values(set, programme)
+        .iter()
+        .map(|v| evidence_sets::figure(programme, v, year).unwrap())
+        .collect()
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9 * b.abs().max(1.0)
+}
+
+#[test]
+fn the_claims_and_independent_sets_name_a_figure_for_every_stream_once() {
+    for programme in ProgrammeId::ALL {
+        let streams: Vec<_> = programme.spec().streams.iter().map(|s| s.key).collect();
+        for set in [SetKey::Claims, SetKey::Independent] {
+            let declared: Vec<_> = evidence_sets::declared(set, programme)
+                .iter()
+                .map(|v| v.stream)
+                .collect();
+            let mut sorted = declared.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(sorted.len(), declared.len(), "{set:?} {programme:?} twice");
+            for s in &streams {
+                assert!(declared.contains(s), "{set:?} {programme:?} lacks {s:?}");
+            }
+            assert_eq!(declared.len(), streams.len(), "{set:?} {programme:?}");
+        }
+        assert_eq!(
+            evidence_sets::values(SetKey::Cautious, programme).len(),
+            streams.len()
+        );
+    }
+}
+
+#[test]
+fn each_set_gives_the_published_figures() {
+    use Field::*;
+    // The restating factor of the FGC saving's 2016-17 prices into 2024-25.
+    let fgc = 755.0 * 100.0 / 76.0754;
+    let police = |f: f64| f * 100.0 / 74.5804;
+    let expect = [
+        (
+            SetKey::Claims,
+            ProgrammeId::FamilyValued,
+            vec![
+                (SavingPerFamily, fgc),
+                (CareEntryReduction, 0.192),
+                (ProceedingsReduction, 0.18),
+            ],
+        ),
+        (
+            SetKey::Claims,
+            ProgrammeId::FamilySafeguarding,
+            vec![
+                (CpPlanReduction, 0.6),
+                (CareEntryReduction, 0.3),
+                (PoliceSavingPerFamily, police(114.0)),
+                (NhsSavingPerFamily, police(213.0)),
+            ],
+        ),
+        (
+            SetKey::Claims,
+            ProgrammeId::NoWrongDoor,
+            vec![
+                (ResidentialTimeReduction, 0.45),
+                (CareEntryReduction, 0.2),
+                (ArrestReduction, 0.38),
+                (AeAttendanceReduction, 0.57),
+            ],
+        ),
+        (
+            SetKey::Independent,
+            ProgrammeId::FamilyValued,
+            vec![
+                (SavingPerFamily, fgc),
+                (CareEntryReduction, 0.192),
+                (ProceedingsReduction, 0.18),
+            ],
+        ),
+        (
+            SetKey::Independent,
+            ProgrammeId::FamilySafeguarding,
+            vec![
+                (CpPlanReduction, 0.3),
+                (CareEntryReduction, 0.15),
+                (PoliceSavingPerFamily, police(114.0)),
+                (NhsSavingPerFamily, police(213.0)),
+            ],
+        ),
+        (
+            SetKey::Independent,
+            ProgrammeId::NoWrongDoor,
+            vec![
+                (ResidentialTimeReduction, 0.25),
+                (CareEntryReduction, 0.0),
+                (ArrestReduction, 0.0),
+                (AeAttendanceReduction, 0.0),
+            ],
+        ),
+        (
+            SetKey::Cautious,
+            ProgrammeId::FamilyValued,
+            vec![
+                (SavingPerFamily, 0.0),
+                (CareEntryReduction, 0.0),
+                (ProceedingsReduction, 0.0),
+            ],
+        ),
+        (
+            SetKey::Cautious,
+            ProgrammeId::FamilySafeguarding,
+            vec![
+                (CpPlanReduction, 0.3),
+                (CareEntryReduction, 0.0),
+                (PoliceSavingPerFamily, 0.0),
+                (NhsSavingPerFamily, 0.0),
+            ],
+        ),
+        (
+            SetKey::Cautious,
+            ProgrammeId::NoWrongDoor,
+            vec![
+                (ResidentialTimeReduction, 0.25),
+                (CareEntryReduction, 0.0),
+                (ArrestReduction, 0.0),
+                (AeAttendanceReduction, 0.0),
+            ],
+        ),
+    ];
+    for (set, programme, want) in expect {
+        let got = figures(set, programme);
+        assert_eq!(got.len(), want.len(), "{set:?} {programme:?}");
+        for ((field, x), (want_field, want_x)) in got.iter().zip(&want) {
+            assert_eq!(field, want_field, "{set:?} {programme:?}");
+            assert!(
+                close(*x, *want_x),
+                "{set:?} {programme:?} {field:?}: {x} != {want_x}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_money_figure_is_restated_into_the_scenario_year() {
+    let v = evidence_sets::values(SetKey::Claims, ProgrammeId::FamilyValued)[0];
+    assert_eq!(v.point, Point::Central);
+    let in_2016 = PriceYear::parse("2016-17").unwrap();
+    let (_, x) = evidence_sets::figure(ProgrammeId::FamilyValued, &v, in_2016).unwrap();
+    assert_eq!(x, 755.0);
+}
+
+#[test]
+fn an_applied_set_is_valid_and_recognised_and_the_defaults_are_named() {
+    let year = default_price_year();
+    for programme in ProgrammeId::ALL {
+        for set in SetKey::ALL {
+            let mut inputs = ProgrammeInputs::from_defaults(programme, year);
+            // A range narrower than the set's figure is widened to hold it.
+            let effect = programme.spec().streams[0].effect;
+            let e = inputs.get(effect);
+            inputs.set(effect, sfpc::estimate::Estimate::fixed(e.high));
+            let changes = evidence_sets::apply(set, &mut inputs, year);
+            assert_eq!(changes.len(), programme.spec().streams.len());
+            for c in &changes {
+                let e = c.estimate;
+                assert!(
+                    e.low <= e.value && e.value <= e.high,
+                    "{set:?} {:?}",
+                    c.field
+                );
+            }
+            let used = evidence_sets::matching(&inputs, year);
+            assert!(used.contains(&set), "{set:?} {programme:?}: {used:?}");
+            let mut scenario = default_scenario_model();
+            scenario.programmes = vec![inputs];
+            let json = sfpc::format::scenario_to_json(&scenario);
+            assert!(
+                sfpc::format::parse_scenario(&json).is_ok(),
+                "{set:?} {programme:?}"
+            );
+        }
+    }
+    let defaults = |p| ProgrammeInputs::from_defaults(p, year);
+    assert_eq!(
+        evidence_sets::effects_used(&defaults(ProgrammeId::FamilySafeguarding), year),
+        EffectsUsed::Defaults
+    );
+    assert_eq!(
+        evidence_sets::effects_used(&defaults(ProgrammeId::FamilyValued), year),
+        EffectsUsed::Sets(vec![SetKey::Claims, SetKey::Independent])
+    );
+    let mut own = defaults(ProgrammeId::NoWrongDoor);
+    own.set(Field::ArrestReduction, sfpc::estimate::Estimate::fixed(0.1));
+    assert_eq!(
+        evidence_sets::effects_used(&own, year),
+        EffectsUsed::OwnFigures
+    );
+}
+
+#[test]
+fn the_side_by_side_appraises_each_set_with_one_seed() {
+    let scenario = default_scenario_model();
+    let appraisal = sfpc::appraisal::appraise(&scenario);
+    for programme in ProgrammeId::ALL {
+        let rows = evidence_sets::compare(&scenario, programme, 7).unwrap();
+        let sets: Vec<_> = rows.iter().map(|r| r.set).collect();
+        assert_eq!(
+            sets,
+            [
+                None,
+                Some(SetKey::Claims),
+                Some(SetKey::Independent),
+                Some(SetKey::Cautious)
+            ]
+        );
+        let find = |a: &sfpc::appraisal::Appraisal| {
+            a.programmes
+                .iter()
+                .find(|p| p.programme == programme)
+                .unwrap()
+                .council_npv_gbp
+        };
+        let a = appraisal
+            .programmes
+            .iter()
+            .find(|p| p.programme == programme)
+            .unwrap();
+        assert_eq!(rows[0].council_npv_gbp, a.council_npv_gbp);
+        assert_eq!(rows[0].council_cashable_npv_gbp, a.council_cashable_npv_gbp);
+        // Each set's row is the appraisal of the scenario with the set applied.
+        for row in &rows[1..] {
+            let mut s = scenario.clone();
+            let inputs = s
+                .programmes
+                .iter_mut()
+                .find(|p| p.programme == programme)
+                .unwrap();
+            evidence_sets::apply(row.set.unwrap(), inputs, s.price_year);
+            assert_eq!(row.council_npv_gbp, find(&sfpc::appraisal::appraise(&s)));
+        }
+        // Savings rise with every effect, so the low ends give the least.
+        let cautious = rows[3].council_npv_gbp;
+        assert!(
+            rows.iter().all(|r| cautious <= r.council_npv_gbp + 1e-6),
+            "{programme:?}"
+        );
+        for r in &rows {
+            assert!((0.0..=1.0).contains(&r.probability_council_npv_positive));
+        }
+        assert_eq!(
+            rows,
+            evidence_sets::compare(&scenario, programme, 7).unwrap()
+        );
+    }
+}
+
+#[test]
+fn the_side_by_side_in_words() {
+    let scenario = default_scenario_model();
+    let rows = evidence_sets::compare(&scenario, ProgrammeId::FamilySafeguarding, 7).unwrap();
+    let table = sfpc::display::evidence_comparison_table(&rows);
+    assert_eq!(table.rows.len(), 4);
+    assert_eq!(table.rows[0][0], "Your figures");
+    assert_eq!(table.rows[3][0], "Cautious");
+    let summary =
+        sfpc::display::evidence_comparison_summary(ProgrammeId::FamilySafeguarding, &rows);
+    assert!(
+        summary.starts_with("Family Safeguarding: council net present value from "),
+        "{summary}"
+    );
+    assert!(summary.contains("(Cautious)"), "{summary}");
+}

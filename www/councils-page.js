@@ -1,0 +1,131 @@
+// The every-council page (councils.html): each model appraised for every
+// English council with its own statistics and the figures of the link that
+// opened the page (or the defaults), as `sfpc batch` writes them, in a table
+// sorted by any column. The engine gives the rows, their words and the
+// columns; this module fetches them a few councils at a time, so the page
+// keeps responding, and sorts and filters them.
+
+import initPage, * as page from './pkg/sfpc.js';
+import initAnalysis, * as analysis from './pkg/sfpc_analysis.js';
+import { el } from './dom.js';
+import { LinkError, scenarioFromLink } from './links.js';
+
+const $ = (id) => document.getElementById(id);
+/** Councils appraised per slice of work: about 10 ms each without draws. */
+const COUNCILS_PER_SLICE = 8;
+const ALL = 'all';
+
+const state = { scenario: null, rows: [], columns: [], sortColumn: 0, ascending: true, model: ALL, run: 0 };
+
+/** The figures to use: the link's, or the calculator's defaults. */
+async function template() {
+  const fromText = (text) => page.normaliseScenario(JSON.parse(text));
+  try {
+    const link = await scenarioFromLink(location.hash.slice(1), fromText);
+    if (link) return { scenario: link.scenario, said: `With the figures of the link that opened this page (${link.scenario.price_year} prices).` };
+  } catch (e) {
+    if (!(e instanceof LinkError)) throw e;
+    return { scenario: page.defaultScenario(), said: `The link that opened this page could not be used (${e.message}), so these are the calculator's default figures.` };
+  }
+  return { scenario: page.defaultScenario(), said: `With the calculator's default figures (${page.defaultScenario().price_year} prices).` };
+}
+
+/** Compares two sort keys: numbers and text in order, a missing figure last. */
+function compare(a, b) {
+  if (a === null || b === null) return (a === null) - (b === null);
+  return typeof a === 'number' ? a - b : String(a).localeCompare(String(b), 'en-GB');
+}
+
+function renderHead() {
+  $('councils-head').replaceChildren(...state.columns.map((heading, i) => {
+    const sorted = i === state.sortColumn;
+    return el('th', { scope: 'col', class: i > 2 ? 'num' : '', 'aria-sort': sorted ? (state.ascending ? 'ascending' : 'descending') : 'none' },
+      el('button', { type: 'button', class: 'sort', 'data-column': i }, heading, el('span', { 'aria-hidden': 'true' }, sorted ? (state.ascending ? ' ▲' : ' ▼') : '')));
+  }));
+}
+
+function renderBody() {
+  const shown = state.rows.filter((r) => state.model === ALL || r.programme === state.model);
+  const sign = state.ascending ? 1 : -1;
+  shown.sort((a, b) => {
+    const x = a.sort[state.sortColumn];
+    const y = b.sort[state.sortColumn];
+    if (x === null || y === null) return compare(x, y);
+    return sign * compare(x, y) || compare(a.sort[0], b.sort[0]);
+  });
+  $('councils-body').replaceChildren(...shown.map((r) => el('tr', {},
+    el('th', { scope: 'row' }, r.cells[0]),
+    ...r.cells.slice(1).map((c, i) => el('td', { class: i > 1 ? 'num' : '' }, c)))));
+}
+
+/** Appraises every council, a few at a time; with `draws`, simulates each too. */
+function appraiseAll(draws) {
+  const run = ++state.run;
+  const total = analysis.councilCount();
+  const rows = [];
+  const seed = page.simulationDefaults().seed;
+  let from = 0;
+  const slice = () => {
+    if (run !== state.run) return;
+    const to = Math.min(from + (draws ? 2 : COUNCILS_PER_SLICE), total);
+    rows.push(...analysis.councilRows(state.scenario, from, to, draws ?? undefined, draws ? seed : undefined));
+    from = to;
+    $('progress').textContent = `Appraised ${from} of ${total} councils${draws ? `, ${page.formatCount(draws)} futures each` : ''}…`;
+    if (from < total) {
+      setTimeout(slice, 0);
+      return;
+    }
+    state.rows = rows;
+    renderModels();
+    renderBody();
+    $('progress').textContent = `${total} councils, ${rows.length} rows${draws ? `; the chance each council is better off from ${page.formatCount(draws)} simulated futures, seed ${seed}` : ''}.`;
+    document.documentElement.dataset.ready = 'true';
+  };
+  slice();
+}
+
+/** The model filter: every model the rows have, by the name the engine gives it. */
+function renderModels() {
+  const filter = $('model-filter');
+  if (filter.options.length) return;
+  const models = new Map(state.rows.map((r) => [r.programme, r.cells[2]]));
+  filter.replaceChildren(el('option', { value: ALL }, 'All models'),
+    ...[...models].map(([key, name]) => el('option', { value: key }, name)));
+}
+
+function onSort(event) {
+  const button = event.target.closest('button[data-column]');
+  if (!button) return;
+  const column = Number(button.dataset.column);
+  state.ascending = column === state.sortColumn ? !state.ascending : column < 3;
+  state.sortColumn = column;
+  renderHead();
+  renderBody();
+  $('councils-head').querySelector(`button[data-column="${column}"]`).focus();
+}
+
+async function main() {
+  await Promise.all([initPage(), initAnalysis()]);
+  const { scenario, said } = await template();
+  state.scenario = scenario;
+  state.columns = analysis.councilColumns();
+  const provenance = analysis.provenance();
+  $('template').textContent = `${said} Council statistics: ${provenance.statistics}.`;
+  $('licence').textContent = `${provenance.licence}.`;
+  const draws = page.simulationDefaults().comparison_draws;
+  $('simulate').textContent = `Add the chance each council is better off (${page.formatCount(draws)} simulated futures each)`;
+  $('controls').hidden = false;
+  renderHead();
+  $('councils-head').addEventListener('click', onSort);
+  $('model-filter').addEventListener('change', (e) => {
+    state.model = e.target.value;
+    renderBody();
+  });
+  $('simulate').addEventListener('click', () => appraiseAll(draws));
+  appraiseAll(null);
+}
+
+main().catch((e) => {
+  console.error(e);
+  $('template').textContent = 'This page could not start: your browser may not support WebAssembly.';
+});

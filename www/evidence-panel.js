@@ -1,0 +1,85 @@
+// "How much rests on the evidence": for the model in view, the council's
+// net present value, its cashable part and the chance it is above zero with
+// the figures as entered and under each evidence set (the engine's table and
+// summary), each set's figures with the reason for each, and a button that
+// puts a set's figures into the form.
+//
+// The sets' lists are rebuilt only when the model or the price year changes,
+// so a keyboard user's focus on a set's button survives the update that
+// choosing it causes. Loaded with the analysis module, after the first chart.
+
+import { el } from './dom.js';
+import { changeTexts } from './figures.js';
+import { parseNumber } from './scenario-text.js';
+
+/** Renders the sets' figures and buttons, if the model or price year changed. */
+function renderSets(container, data, key) {
+  if (container.dataset.for === key) return;
+  container.dataset.for = key;
+  container.replaceChildren(...data.sets.map((set) => el('details', { class: 'evidence-set' },
+    el('summary', {}, set.label),
+    el('p', { class: 'hint' }, set.description),
+    el('ul', {}, ...set.figures.map((f) => el('li', {}, el('strong', {}, `${f.label}: ${f.figure}.`), ` ${f.why}.`))),
+    el('button', { type: 'button', class: 'button secondary small', 'data-evidence-set': set.key },
+      `Use these figures: ${set.label}`))));
+}
+
+/**
+ * Shows `data` (the analysis module's `evidenceSets`) for `programme` in
+ * `priceYear`: `$` finds elements by id, `table(id, caption, t)` writes a
+ * text table.
+ */
+function renderEvidence($, table, data, programme, priceYear) {
+  $('evidence').hidden = false;
+  $('evidence-used').textContent = `The effects you have now: ${data.used}.`;
+  $('evidence-summary').textContent = data.summary;
+  table('evidence-table', 'Council net present value with your figures and under each evidence set', data.table);
+  renderSets($('evidence-sets'), data, `${programme} ${priceYear}`);
+}
+
+/**
+ * The panel of one calculator. `ctx` holds `state`, `$`, `analysis`,
+ * `table`, `setTexts(texts)`, `update()` and `isCompare()`. Returns
+ * `schedule(scenario)`, called with each valid scenario, and `onClick(event)`
+ * for the form's clicks.
+ */
+export function evidencePanel(ctx) {
+  const { state, $, analysis } = ctx;
+  let timer = 0;
+  let token = 0;
+
+  /** The side-by-side for the model in view, a moment after the figures settle. */
+  function schedule(scenario) {
+    clearTimeout(timer);
+    if (ctx.isCompare()) {
+      $('evidence').hidden = true;
+      return;
+    }
+    const view = state.view;
+    const mine = ++token;
+    timer = setTimeout(() => {
+      if (mine !== token) return;
+      const seed = parseNumber(state.text.get('simulation.seed') ?? '');
+      try {
+        const data = analysis.evidenceSets(scenario, view, Number.isFinite(seed) ? seed : state.simDefaults.seed);
+        renderEvidence($, ctx.table, data, view, scenario.price_year);
+      } catch (e) {
+        console.error(e);
+        $('evidence').hidden = true;
+      }
+    }, 300);
+  }
+
+  /** "Use these figures": a set's effects into the form. */
+  function onClick(event) {
+    const button = event.target.closest('button[data-evidence-set]');
+    if (!button || !state.report || ctx.isCompare()) return;
+    const changes = analysis.evidenceSetChanges(state.report.scenario(), state.view, button.dataset.evidenceSet);
+    ctx.setTexts(changeTexts(changes));
+    ctx.update();
+    const label = button.closest('details')?.querySelector('summary')?.textContent;
+    $('status').textContent = `${label}: ${changes.length} figures put into the form.`;
+  }
+
+  return { schedule, onClick };
+}

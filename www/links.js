@@ -1,0 +1,57 @@
+// Links that carry a scenario in the address's fragment (never sent to a
+// server): `#v=2&view=…&draws=…&seed=…&s=…`, where `s` is the scenario's
+// JSON, deflated and base64url-encoded. Shared by the calculator and the
+// every-council page.
+
+import { describeErrors } from './scenario-text.js';
+
+/**
+ * The version of the link format this page writes. Its `s` holds a scenario
+ * whose own `schema` says its format: version 1 links carry format 1, version
+ * 2 links format 2. Both open, with the figures they were made with.
+ */
+export const LINK_VERSION = '2';
+const READABLE_LINK_VERSIONS = ['1', '2'];
+
+const toBase64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const fromBase64Url = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
+
+async function pipe(bytes, stream) {
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+}
+
+/** Why a link cannot be opened, in words for the notice. */
+export class LinkError extends Error {}
+
+/** A link's fragment for a valid scenario and the page's other settings (`view`, `draws`, `seed`). */
+export async function linkFragment(scenario, settings) {
+  const packed = await pipe(new TextEncoder().encode(JSON.stringify(scenario)), new CompressionStream('deflate-raw'));
+  return new URLSearchParams({ v: LINK_VERSION, ...settings, s: toBase64Url(packed) }).toString();
+}
+
+/**
+ * The scenario in a link's fragment, if any, as `{ scenario, params }`;
+ * `fromText` validates the scenario's text (throwing the engine's errors).
+ * Throws LinkError saying why the link cannot be used.
+ */
+export async function scenarioFromLink(hash, fromText) {
+  if (!hash) return null;
+  const params = new URLSearchParams(hash);
+  const version = params.get('v');
+  if (!READABLE_LINK_VERSIONS.includes(version)) {
+    throw new LinkError(/^\d+$/.test(version ?? '') && Number(version) > Number(LINK_VERSION)
+      ? `it was made by a newer version of the calculator (link format ${version})`
+      : 'it is not a link to this calculator');
+  }
+  let text;
+  try {
+    text = new TextDecoder().decode(await pipe(fromBase64Url(params.get('s') ?? ''), new DecompressionStream('deflate-raw')));
+  } catch {
+    throw new LinkError('it is incomplete or damaged');
+  }
+  try {
+    return { scenario: fromText(text), params };
+  } catch (errors) {
+    throw new LinkError(`its figures are not valid (${describeErrors(errors)})`);
+  }
+}

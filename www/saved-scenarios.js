@@ -1,0 +1,153 @@
+// Scenarios A, B and C: up to three versions of the figures, each for one
+// model, kept in this browser (localStorage, a versioned store that a bad or
+// old entry cannot break), and compared side by side under the results (the
+// engine's table, summary and chart 7). Loaded with the analysis module,
+// after the first chart.
+//
+// `ctx` holds `state`, `$`, `root`, `engine`, `analysis`, `table`, `draw`,
+// `isCompare()`, `viewFrom(name)` and `open(scenario, programme)`.
+
+import { el } from './dom.js';
+import { describeErrors } from './scenario-text.js';
+
+export function savedScenarios(ctx) {
+  const { state, $, root, engine, analysis, table } = ctx;
+
+  const SLOTS = ['A', 'B', 'C'];
+  /** The browser storage key; the version inside it is the store's format. */
+  const STORE_KEY = 'sfpc.saved-scenarios';
+  /** slot -> { name, programme, scenario, savedAt } */
+  const saved = new Map();
+  let comparison = null; // the engine's ScenarioComparison of `saved`
+
+  const slotLabel = (slot) => (saved.get(slot)?.name ? `${slot}: ${saved.get(slot).name}` : slot);
+  const savedStatus = (text) => { $('saved-status').textContent = text; };
+  const modelName = (key) => state.result?.programmes?.[key]?.name ?? key;
+
+  /** Saved scenarios from this browser. A store that cannot be read is reported and left alone. */
+  function loadSaved() {
+    let stored;
+    try {
+      stored = JSON.parse(localStorage.getItem(STORE_KEY) ?? 'null');
+    } catch {
+      savedStatus('Scenarios saved earlier in this browser could not be read, so none are shown.');
+      return;
+    }
+    if (stored === null) return;
+    if (stored?.version !== 1 || typeof stored.slots !== 'object' || stored.slots === null) {
+      savedStatus('Scenarios saved earlier in this browser are in a form this calculator does not read, so none are shown.');
+      return;
+    }
+    let unreadable = 0;
+    for (const slot of SLOTS) {
+      const entry = stored.slots[slot];
+      if (!entry) continue;
+      try {
+        const programme = ctx.viewFrom(entry.programme);
+        if (!programme || programme === 'compare') throw new Error('no model');
+        const scenario = engine.normaliseScenario(entry.scenario);
+        saved.set(slot, { name: String(entry.name ?? '').slice(0, 50), programme, scenario, savedAt: String(entry.savedAt ?? '') });
+      } catch {
+        unreadable += 1;
+      }
+    }
+    if (unreadable) savedStatus(`${unreadable} saved scenario${unreadable > 1 ? 's' : ''} could not be read, so ${unreadable > 1 ? 'they are' : 'it is'} not shown.`);
+  }
+
+  /** Writes the saved scenarios to the browser; false if it would not keep them. */
+  function storeSaved() {
+    try {
+      localStorage.setItem(STORE_KEY, JSON.stringify({ version: 1, slots: Object.fromEntries(saved) }));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function saveSlot(slot) {
+    if (!state.report || ctx.isCompare()) return;
+    if (state.errors.length) {
+      savedStatus('Fix the problems listed at the top first: only valid figures can be saved.');
+      return;
+    }
+    const name = $('f-saved-name').value.trim().slice(0, 50);
+    saved.set(slot, { name, programme: state.view, scenario: state.report.scenario(), savedAt: new Date().toISOString() });
+    const kept = storeSaved();
+    renderSaved();
+    savedStatus(kept ? `Saved as ${slotLabel(slot)}.`
+      : `Saved as ${slotLabel(slot)} until you leave this page: this browser would not store it (its storage may be full or switched off).`);
+  }
+
+  function openSlot(slot) {
+    const s = saved.get(slot);
+    if (!s) return;
+    ctx.open(s.scenario, s.programme);
+    renderSaved();
+    savedStatus(`Opened ${slotLabel(slot)}.`);
+  }
+
+  function deleteSlot(slot) {
+    const label = slotLabel(slot);
+    saved.delete(slot);
+    storeSaved();
+    renderSaved();
+    savedStatus(`Deleted ${label}.`);
+  }
+
+  function savedWhen(iso) {
+    const date = new Date(iso);
+    return Number.isNaN(date.getTime()) ? '' : `, saved ${date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`;
+  }
+
+  function renderSaved() {
+    $('saved-list').replaceChildren(...SLOTS.filter((slot) => saved.has(slot)).map((slot) => {
+      const s = saved.get(slot);
+      const button = (action, text) => el('button', { type: 'button', class: 'button secondary small', [`data-${action}`]: slot,
+        'aria-label': `${text} ${slotLabel(slot)}` }, `${text} ${slot}`);
+      return el('li', {}, el('strong', {}, slotLabel(slot)), ` (${modelName(s.programme)}${savedWhen(s.savedAt)}) `,
+        button('open', 'Open'), ' ', button('delete', 'Delete'));
+    }));
+    updateSaveButtons();
+    renderScenarioComparison();
+  }
+
+  /** Each saved scenario is for one model, so saving needs one chosen. */
+  function updateSaveButtons() {
+    const single = !ctx.isCompare();
+    for (const b of root.querySelectorAll('#save-buttons button')) b.disabled = !single;
+    $('saved-hint').textContent = single
+      ? 'Save up to three versions of your figures, then compare them side by side under the results. They are kept in this browser only.'
+      : 'Choose one model above to save a scenario: each saved scenario is for one model.';
+  }
+
+  function renderScenarioComparison() {
+    const entries = SLOTS.filter((slot) => saved.has(slot))
+      .map((slot) => ({ label: slotLabel(slot), programme: saved.get(slot).programme, scenario: saved.get(slot).scenario }));
+    comparison?.free();
+    comparison = null;
+    $('scenarios').hidden = entries.length === 0;
+    if (!entries.length) return;
+    try {
+      comparison = analysis.compareScenarios(entries);
+    } catch (errors) {
+      $('scenarios').hidden = true;
+      savedStatus(`The saved scenarios could not be compared: ${describeErrors(errors)}.`);
+      return;
+    }
+    const { table: t, summary } = comparison.result();
+    $('scenarios-summary').textContent = summary;
+    table('scenarios-table', "Saved scenarios, and each one's difference from A", t.headings, t.rows);
+    ctx.draw('scenarios-chart');
+  }
+
+  function onSavedClick(event) {
+    const button = event.target.closest('button');
+    if (!button) return;
+    if (button.dataset.slot) saveSlot(button.dataset.slot);
+    else if (button.dataset.open) openSlot(button.dataset.open);
+    else if (button.dataset.delete) deleteSlot(button.dataset.delete);
+  }
+
+
+  return { load: loadSaved, render: renderSaved, onClick: onSavedClick, updateButtons: updateSaveButtons, comparison: () => comparison };
+}
