@@ -3,10 +3,12 @@
 # then the site a web server hosts into target/site/ (www/ with its
 # JavaScript minified).
 #
-# The engine is built twice from the one crate (src/web/mod.rs): feature
-# `web-page` gives pkg/sfpc.js, what the page's first view needs; feature
-# `web-analysis` gives pkg/sfpc_analysis.js, which the page loads after its
-# first chart (the uncertainty analysis, comparisons and downloads).
+# The engine is built three times from the one crate (src/web/mod.rs):
+# feature `web-page` gives pkg/sfpc.js, what the page's first view needs;
+# feature `web-analysis` gives pkg/sfpc_analysis.js, which the page loads
+# after its first chart (the uncertainty analysis, comparisons, councils and
+# evidence sets); feature `web-workbook` gives pkg/sfpc_workbook.js, loaded
+# when the workbook or the audit pack is asked for.
 #
 #   bash scripts/build-web.sh
 source "$(dirname "$0")/setup.sh"
@@ -28,6 +30,7 @@ build_module() {
 }
 build_module web-page sfpc web-page
 build_module web-analysis sfpc_analysis web
+build_module web-workbook sfpc_workbook web
 ls -l www/pkg/*.wasm www/pkg/*.js >&2
 
 log "building the site into target/site/"

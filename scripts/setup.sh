@@ -52,6 +52,15 @@ ensure_browser() {
     fi
 }
 
+# LibreOffice Calc without a GUI, and Debian's python3 with its UNO bridge:
+# tests/workbook.rs recalculates the Excel workbook in them.
+ensure_spreadsheet() {
+    if ! command -v soffice >/dev/null || ! /usr/bin/python3 -c 'import uno' 2>/dev/null; then
+        log "installing LibreOffice Calc (no GUI) and python3-uno, to recalculate the workbook in tests"
+        apt_install libreoffice-calc-nogui python3-uno
+    fi
+}
+
 # Installs the npm packages of a folder (its package-lock.json, by npm ci).
 # A copy of the lock file is kept beside the installed packages; when the
 # lock file has changed since (a package added or bumped), install again.

@@ -3,7 +3,8 @@
 # property tests; the WebAssembly boundary tests in headless Chromium; and
 # the end-to-end tests of the page. Installs what it needs on a fresh
 # machine (wasm target, the pinned wasm-bindgen-cli, Debian's chromium and
-# chromedriver, playwright-core, axe-core and terser from npm). The
+# chromedriver, LibreOffice Calc and python3-uno, playwright-core, axe-core
+# and terser from npm). The
 # end-to-end stage includes the accessibility (axe, keyboard), security
 # (CSP, messages) and transfer-size budget tests.
 #
@@ -14,24 +15,26 @@ cd "$ROOT"
 ensure_rust_tools
 ensure_wasm_toolchain
 ensure_browser
+ensure_spreadsheet
 ensure_node_modules
 
 log "format and lints (native and wasm32)"
 cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
-# Both WebAssembly modules together (the tests use both), then each alone.
-cargo clippy --lib --tests --target wasm32-unknown-unknown --features web-page,web-analysis -- -D warnings
+# The WebAssembly modules together (the tests use them all), then each alone.
+cargo clippy --lib --tests --target wasm32-unknown-unknown --features web-page,web-analysis,web-workbook -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --features web-page -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --features web-analysis -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --features web-workbook -- -D warnings
 
-log "native tests (model, validation, charts, command line, properties; fuzzing for 60 s)"
+log "native tests (model, validation, charts, command line, properties, the workbook in LibreOffice; fuzzing for 60 s)"
 SFPC_FUZZ_SECONDS=60 run_tests cargo test --workspace
 
 log "WebAssembly boundary tests in headless Chromium"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=120
-run_tests cargo test --target wasm32-unknown-unknown --features web-page,web-analysis --test web
+run_tests cargo test --target wasm32-unknown-unknown --features web-page,web-analysis,web-workbook --test web
 
 log "end-to-end tests of the page (playwright-core + chromium)"
 bash scripts/build-web.sh

@@ -92,6 +92,7 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
          yearly-streams.csv  each benefit stream's saving by year, with who benefits\r\n\
          defaults.csv        every default figure as published (with its price year) and restated in {year} prices, with its range, unit, basis and source\r\n\
          evidence-sets.csv   each model's evidence sets: the figure each gives each effect, and why\r\n\
+         appraisal.xlsx      the appraisal as an Excel workbook whose formulas recompute it (change an input, every figure follows)\r\n\
          {uncertainty_line}",
         version = env!("CARGO_PKG_VERSION"),
         context = crate::display::appraisal_context(scenario),
@@ -179,6 +180,9 @@ pub fn evidence_sets_csv(scenario: &Scenario) -> String {
     out
 }
 
+/// The workbook's name in the pack and beside `sfpc report`'s files.
+pub const WORKBOOK: &str = "appraisal.xlsx";
+
 /// The files of the audit pack, in the order a reader wants them.
 pub fn audit_files(
     scenario: &Scenario,
@@ -209,6 +213,12 @@ pub fn audit_files(
             evidence_sets_csv(scenario).into_bytes(),
         ),
     ];
+    // Only the workbook's own WebAssembly module carries its writer.
+    #[cfg(any(not(target_arch = "wasm32"), feature = "web-workbook"))]
+    match crate::workbook::workbook(scenario, appraisal, uncertainty) {
+        Ok(bytes) => files.push(file(WORKBOOK, bytes)),
+        Err(why) => files.push(file("appraisal.xlsx.txt", why.into_bytes())),
+    }
     if let Some(u) = uncertainty {
         files.push(file(
             "uncertainty.json",

@@ -30,6 +30,8 @@ pub mod export;
 pub mod format;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+#[cfg(any(not(target_arch = "wasm32"), feature = "web-workbook"))]
+pub mod workbook;
 
 /// Validates a scenario and appraises it: the one call most users need.
 pub fn evaluate(

@@ -4,10 +4,10 @@
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
-use sfpc::web::analysis;
 use sfpc::web::page::{
     default_scenario, draw_comparison, draw_cumulative_net, draw_yearly_flows, evaluate, Report,
 };
+use sfpc::web::{analysis, workbook};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
@@ -188,20 +188,67 @@ fn bad_simulation_settings_give_path_qualified_errors() {
     assert_eq!(errors[1]["path"], "simulation.seed");
 }
 
+/// The files of a stored ZIP (the audit pack), from its central directory.
+fn stored_files(zip: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let u16_at = |i: usize| usize::from(u16::from_le_bytes([zip[i], zip[i + 1]]));
+    let u32_at =
+        |i: usize| u32::from_le_bytes([zip[i], zip[i + 1], zip[i + 2], zip[i + 3]]) as usize;
+    let end = zip.len() - 22;
+    let mut at = u32_at(end + 16);
+    (0..u16_at(end + 10))
+        .map(|_| {
+            let (size, name_len, local) = (u32_at(at + 24), u16_at(at + 28), u32_at(at + 42));
+            let name = String::from_utf8(zip[at + 46..at + 46 + name_len].to_vec()).unwrap();
+            let data = local + 30 + u16_at(local + 26);
+            at += 46 + name_len;
+            (name, zip[data..data + size].to_vec())
+        })
+        .collect()
+}
+
 #[wasm_bindgen_test]
-fn the_analysis_module_writes_the_downloads_the_command_writes() {
+fn the_modules_write_the_downloads_the_command_writes() {
     let s = sfpc::evidence::default_scenario_json();
     let scenario = sfpc::evidence::default_scenario().expect("defaults");
     let appraisal = sfpc::appraisal::appraise(&scenario);
     let csv = analysis::yearly_results_csv(to_js(&s)).expect("CSV");
     assert_eq!(csv, sfpc::export::yearly_results_csv(&scenario, &appraisal));
-    let pack = analysis::audit_pack(to_js(&s)).expect("pack");
+    // The audit pack: every file the command writes; the workbook differs
+    // only in its creation time.
+    let pack = stored_files(&workbook::audit_pack(to_js(&s), JsValue::NULL).expect("pack"));
     let files = sfpc::audit::audit_files(&scenario, &appraisal, None);
-    assert_eq!(pack, sfpc::audit::zip(&files));
+    assert_eq!(pack.len(), files.len());
+    for ((name, bytes), f) in pack.iter().zip(&files) {
+        assert_eq!(name, &f.name);
+        if name == sfpc::audit::WORKBOOK {
+            assert!(bytes.starts_with(b"PK\x03\x04"), "an xlsx is a ZIP");
+        } else {
+            assert_eq!(bytes, &f.bytes, "{name}");
+        }
+    }
+    // With the simulation the page ran: the same figures as natively.
+    let simulation = json!({ "scenario": s, "draws": 1000, "seed": 7 });
+    let pack = stored_files(&workbook::audit_pack(to_js(&s), to_js(&simulation)).expect("pack"));
+    let config = sfpc::uncertainty::SimulationConfig {
+        draws: 1000,
+        seed: 7,
+    };
+    let u = sfpc::uncertainty::simulate(&scenario, config);
+    let expected = sfpc::audit::audit_files(&scenario, &appraisal, Some(&u));
+    let uncertainty = |files: &[(String, Vec<u8>)]| {
+        files
+            .iter()
+            .find(|(n, _)| n == "uncertainty.json")
+            .map(|(_, b)| b.clone())
+    };
+    let native: Vec<(String, Vec<u8>)> = expected.into_iter().map(|f| (f.name, f.bytes)).collect();
+    assert_eq!(uncertainty(&pack), uncertainty(&native));
+    let xlsx = workbook::workbook(to_js(&s), JsValue::NULL).expect("workbook");
+    assert!(xlsx.starts_with(b"PK\x03\x04") && xlsx.len() > 10_000);
     // Bad input is a list of path-qualified errors, not a panic.
     let mut bad = s.clone();
     bad["appraisal"]["horizon_years"] = json!(0);
-    let errors = from_js(analysis::audit_pack(to_js(&bad)).unwrap_err());
+    let errors = from_js(workbook::audit_pack(to_js(&bad), JsValue::NULL).unwrap_err());
     assert_eq!(errors[0]["path"], "appraisal.horizon_years");
 }
 

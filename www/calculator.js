@@ -58,20 +58,27 @@ export function loadEngine() {
   return engineLoaded;
 }
 
-let analysisLoaded = null;
+/** A function that imports and starts one of the engine's later modules, once per page. */
+function loadOnce(importModule) {
+  let loaded = null;
+  return () => {
+    loaded ??= importModule().then(async (module) => {
+      await module.default();
+      return module;
+    });
+    return loaded;
+  };
+}
 
 /**
- * Loads the analysis module (pkg/sfpc_analysis.js: the uncertainty analysis,
- * comparisons and downloads) once per page. It is not needed for the first
+ * The analysis module (pkg/sfpc_analysis.js: the uncertainty analysis,
+ * comparisons, councils and evidence sets). It is not needed for the first
  * view, so the page asks for it only after drawing its first chart.
  */
-export function loadAnalysis() {
-  analysisLoaded ??= import('./pkg/sfpc_analysis.js').then(async (module) => {
-    await module.default();
-    return module;
-  });
-  return analysisLoaded;
-}
+export const loadAnalysis = loadOnce(() => import('./pkg/sfpc_analysis.js'));
+
+/** The workbook module (pkg/sfpc_workbook.js: the Excel workbook and the audit pack), when one is asked for. */
+export const loadWorkbook = loadOnce(() => import('./pkg/sfpc_workbook.js'));
 
 /**
  * Builds a calculator in `container`, which lies in `root` (the document, or
@@ -1007,17 +1014,35 @@ export async function mountCalculator(root, container, options = {}) {
 
   // ---- the audit pack ----
 
-  async function downloadAuditPack() {
-    if (!state.report) return;
-    const module = await analysisModule();
+  /**
+   * The finished simulation of these figures, for the downloads to include:
+   * the workbook module runs it again (the same scenario, draws and seed give
+   * the same bits). Null while it runs or once the figures have changed.
+   */
+  function finishedSimulation() {
     const madeFor = state.uReportFor;
     const current = state.uReport && !state.run && madeFor?.report === state.report && madeFor.view === state.view;
-    const scenario = state.report.scenario();
-    const zip = current ? module.auditPackWithUncertainty(scenario, state.uReport) : module.auditPack(scenario);
-    download('sfpc-audit-pack.zip', zip, 'application/zip');
-    shareStatus(current ? 'Audit pack downloaded.'
-      : 'Audit pack downloaded, without the uncertainty analysis: it has not finished for these figures.');
+    if (!current) return null;
+    const { draws, seed } = state.uResult.simulation;
+    return { scenario: simulationScenario(state.report.scenario()), draws, seed };
   }
+
+  /** A download made by the workbook module (loaded the first time one is asked for). */
+  async function downloadFromWorkbookModule(what, make, name, type) {
+    if (!state.report) return;
+    shareStatus(`Preparing the ${what}…`);
+    const module = await loadWorkbook();
+    const simulation = finishedSimulation();
+    download(name, make(module, state.report.scenario(), simulation), type);
+    shareStatus(simulation ? `${what[0].toUpperCase()}${what.slice(1)} downloaded.`
+      : `${what[0].toUpperCase()}${what.slice(1)} downloaded, without the uncertainty analysis: it has not finished for these figures.`);
+  }
+
+  const downloadAuditPack = () => downloadFromWorkbookModule('audit pack',
+    (m, scenario, simulation) => m.auditPack(scenario, simulation), 'sfpc-audit-pack.zip', 'application/zip');
+  const downloadWorkbook = () => downloadFromWorkbookModule('workbook',
+    (m, scenario, simulation) => m.workbook(scenario, simulation), 'sfpc-appraisal.xlsx',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
 
   // ---- scenarios A, B and C (saved-scenarios.js, loaded with the analysis module) ----
 
@@ -1138,6 +1163,7 @@ export async function mountCalculator(root, container, options = {}) {
     });
     $('f-upload').addEventListener('change', openFile);
     $('download-audit').addEventListener('click', downloadAuditPack);
+    $('download-workbook').addEventListener('click', downloadWorkbook);
     $('saved').addEventListener('click', async (event) => {
       await analysisModule();
       later.saved.onClick(event);

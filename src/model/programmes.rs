@@ -19,6 +19,15 @@ use crate::scenario::{Estimate, ProgrammeInputs};
 /// yearly one (52.14 weeks).
 pub const WEEKS_PER_YEAR: f64 = 365.0 / 7.0;
 
+/// The placement mix: each placement's share of children in care, and its
+/// weekly cost. A year of care for one child is Σ share × cost × 365/7.
+pub const PLACEMENT_MIX: [(Field, Field); 4] = [
+    (Field::ShareInHouseFoster, Field::InHouseFosterCostPerWeek),
+    (Field::ShareAgencyFoster, Field::AgencyFosterCostPerWeek),
+    (Field::ShareResidential, Field::ResidentialCostPerWeek),
+    (Field::ShareKinshipOther, Field::KinshipOtherCostPerWeek),
+];
+
 /// Most streams a programme has.
 pub const MAX_STREAMS: usize = 6;
 
@@ -301,14 +310,8 @@ impl<'a, 'p, P: Pick> Builder<'a, 'p, P> {
         let entries = self.get(Field::CouncilEntriesToCare) * self.get(Field::TargetGroupShare);
         let reduction = self.get(Field::CareEntryReduction);
         let care_years = self.get(Field::CareYears);
-        let mix = [
-            (Field::ShareInHouseFoster, Field::InHouseFosterCostPerWeek),
-            (Field::ShareAgencyFoster, Field::AgencyFosterCostPerWeek),
-            (Field::ShareResidential, Field::ResidentialCostPerWeek),
-            (Field::ShareKinshipOther, Field::KinshipOtherCostPerWeek),
-        ];
         let mut weekly = 0.0;
-        for (share, cost) in mix {
+        for (share, cost) in PLACEMENT_MIX {
             weekly += self.get(share) * self.get(cost);
         }
         let shape = StreamShape::CareEntries {

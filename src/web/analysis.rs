@@ -1,10 +1,12 @@
 //! What the page loads after its first view (feature `web-analysis`,
 //! `pkg/sfpc_analysis.js`): the uncertainty analysis and its charts (4-6),
-//! saved scenarios compared (chart 7), and the downloads (the yearly CSV and
-//! the audit pack). Scenarios come in as JS objects, as the page holds them;
-//! appraising one again here takes microseconds.
+//! saved scenarios compared (chart 7), and the yearly CSV (the workbook and
+//! the audit pack are `web::workbook`'s). Scenarios come in as JS objects,
+//! as the page holds them; appraising one again here takes microseconds.
 
-use super::{draw_on, errors_to_js, find_programme, json_of, read_json, read_scenario, to_js};
+use super::{
+    appraised, draw_on, errors_to_js, find_programme, json_of, read_json, read_scenario, to_js,
+};
 use crate::charts;
 use crate::errors::InputErrors;
 use crate::format::{simulation_config, uncertainty_to_json};
@@ -178,39 +180,10 @@ pub fn draw_scenario_comparison(
     )
 }
 
-/// A scenario and its appraisal, for a download.
-fn appraised(scenario: JsValue) -> Result<(Scenario, crate::appraisal::Appraisal), JsValue> {
-    let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
-    let appraisal = crate::appraisal::appraise(&scenario);
-    Ok((scenario, appraisal))
-}
-
 /// The yearly results of a scenario as CSV (UTF-8 with BOM), as `sfpc
 /// report` writes it.
 #[wasm_bindgen(js_name = yearlyResultsCsv)]
 pub fn yearly_results_csv(scenario: JsValue) -> Result<String, JsValue> {
     let (scenario, appraisal) = appraised(scenario)?;
     Ok(crate::export::yearly_results_csv(&scenario, &appraisal))
-}
-
-/// The audit pack (`audit::audit_files`) of a scenario as a stored ZIP
-/// archive: the scenario, results, yearly CSVs, defaults with their sources
-/// and a README naming the engine version.
-#[wasm_bindgen(js_name = auditPack)]
-pub fn audit_pack(scenario: JsValue) -> Result<Vec<u8>, JsValue> {
-    let (scenario, appraisal) = appraised(scenario)?;
-    let files = crate::audit::audit_files(&scenario, &appraisal, None);
-    Ok(crate::audit::zip(&files))
-}
-
-/// The audit pack with a finished uncertainty analysis of these figures:
-/// its results, seed and draws.
-#[wasm_bindgen(js_name = auditPackWithUncertainty)]
-pub fn audit_pack_with_uncertainty(
-    scenario: JsValue,
-    uncertainty: &UncertaintyReport,
-) -> Result<Vec<u8>, JsValue> {
-    let (scenario, appraisal) = appraised(scenario)?;
-    let files = crate::audit::audit_files(&scenario, &appraisal, Some(&uncertainty.uncertainty));
-    Ok(crate::audit::zip(&files))
 }

@@ -1,21 +1,25 @@
 //! The WebAssembly boundary: the only module that knows about JavaScript.
 //!
-//! The crate is built into two modules, so that the page's first view
+//! The crate is built into three modules, so that the page's first view
 //! downloads only what it needs (scripts/build-web.sh):
 //! - feature `web-page` ([`page`], `pkg/sfpc.js`): the defaults, validation,
 //!   the appraisal with its words, and its charts;
-//! - feature `web-analysis` ([`analysis`], `pkg/sfpc_analysis.js`), loaded
-//!   after the first chart: the uncertainty analysis and its charts, saved
-//!   scenarios compared, and the downloads (CSV, audit pack).
+//! - feature `web-analysis` ([`analysis`], [`councils`], [`evidence_sets`];
+//!   `pkg/sfpc_analysis.js`), loaded after the first chart: the uncertainty
+//!   analysis and its charts, saved scenarios compared, the yearly CSV, the
+//!   councils' statistics and the evidence sets;
+//! - feature `web-workbook` ([`workbook`], `pkg/sfpc_workbook.js`), loaded
+//!   when asked for: the Excel workbook and the audit pack.
 //!
 //! Each export decodes, calls the model, then encodes or draws. None panics:
 //! every failure becomes a returned error (a list of `{ path, message }` for
 //! bad input, or a message), and a panic hook reports anything unforeseen to
-//! the console. The helpers here are shared by both modules.
+//! the console. The helpers here are shared by the modules.
 
 /// Exports a chart of one programme's result held in a `$report`, drawn onto
 /// a canvas: `$name`, `$js` in JavaScript. The canvas's pixel size should
 /// already be its CSS size × `device_pixel_ratio`.
+#[cfg(any(feature = "web-page", feature = "web-analysis"))]
 macro_rules! programme_chart {
     ($(#[doc = $doc:literal])* $js:ident, $name:ident, $report:ty, $chart:path) => {
         $(#[doc = $doc])*
@@ -39,6 +43,8 @@ pub mod councils;
 pub mod evidence_sets;
 #[cfg(feature = "web-page")]
 pub mod page;
+#[cfg(feature = "web-workbook")]
+pub mod workbook;
 
 use crate::canvas::MeasuredCanvas;
 use crate::charts::{self, ChartScale};
@@ -113,6 +119,13 @@ pub fn read_price_year(text: Option<String>) -> Result<crate::prices::PriceYear,
         Some(text) => crate::prices::check_price_year(&text)
             .map_err(|why| errors_to_js(&InputErrors(vec![InputError::new("price_year", why)]))),
     }
+}
+
+/// A scenario and its appraisal, for a download.
+pub fn appraised(scenario: JsValue) -> Result<(Scenario, crate::appraisal::Appraisal), JsValue> {
+    let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
+    let appraisal = crate::appraisal::appraise(&scenario);
+    Ok((scenario, appraisal))
 }
 
 /// A scenario (a JS object, as `JSON.parse` gives: format 1 or 2), validated.

@@ -3,28 +3,9 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openCalculator, typeInto, sharedServerAndBrowser, sfpc, downloadBytes } from './support.mjs';
+import { openCalculator, typeInto, sharedServerAndBrowser, sfpc, downloadBytes, unzip } from './support.mjs';
 
 const env = sharedServerAndBrowser();
-
-/** The files of a stored ZIP, read from its central directory. */
-function unzip(zip) {
-  const end = zip.length - 22;
-  assert.equal(zip.readUInt32LE(end), 0x06054b50);
-  const files = new Map();
-  let at = zip.readUInt32LE(end + 16);
-  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
-    assert.equal(zip.readUInt32LE(at), 0x02014b50);
-    const size = zip.readUInt32LE(at + 24);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    const local = zip.readUInt32LE(at + 42);
-    const data = local + 30 + zip.readUInt16LE(local + 26);
-    files.set(name, zip.subarray(data, data + size));
-    at += 46 + nameLength;
-  }
-  return files;
-}
 
 const headlineIn = (page, host) => page.locator(`${host} .headline-council_npv .figure`).textContent();
 
@@ -90,6 +71,9 @@ test('the iframe reports its height and the host sizes it; forged messages are i
   await page.waitForFunction(() => Number(document.getElementById('frame').dataset.sfpcHeight) > 1000, null, { timeout: 15000 });
   const frame = page.frameLocator('#frame');
   await frame.locator('html[data-ready="true"]').waitFor({ state: 'attached' });
+  // Settled: the analysis module's parts (the evidence sets) have drawn.
+  await frame.locator('#evidence:not([hidden]) #evidence-table tbody tr').first().waitFor();
+  await frame.locator('#sim-text', { hasText: 'Done' }).waitFor();
   const sizes = async () => page.evaluate(() => {
     const iframe = document.getElementById('frame');
     return { iframe: iframe.getBoundingClientRect().height, content: iframe.contentDocument.documentElement.getBoundingClientRect().height };
@@ -203,7 +187,7 @@ test('the audit pack holds what sfpc report writes for the same figures, with th
   const { name, bytes } = await downloadBytes(page, page.locator('#download-audit'));
   assert.equal(name, 'sfpc-audit-pack.zip');
   const files = unzip(bytes);
-  assert.deepEqual([...files.keys()], ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'evidence-sets.csv', 'uncertainty.json']);
+  assert.deepEqual([...files.keys()], ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'evidence-sets.csv', 'appraisal.xlsx', 'uncertainty.json']);
   const readme = files.get('README.txt').toString('utf8');
   assert.match(readme, /Engine version: \d+\.\d+\.\d+/);
   assert.match(readme, /2000 simulated futures, seed 99/);

@@ -3,6 +3,8 @@
 // by playwright-core with a fresh profile.
 
 import { spawn, execFileSync } from 'node:child_process';
+import { inflateRawSync } from 'node:zlib';
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
@@ -106,6 +108,31 @@ export function sharedServerAndBrowser() {
 export function sfpc(args, input) {
   const bin = process.env.SFPC_BIN ?? join(ROOT, 'target', 'debug', 'sfpc');
   return execFileSync(bin, args, { input, encoding: 'utf8' });
+}
+
+/**
+ * The files of a ZIP (the audit pack, stored; an .xlsx, deflated), read from
+ * its central directory (PKWARE APPNOTE 4.3.12): name -> bytes.
+ */
+export function unzip(zip) {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'no end of central directory');
+  const files = new Map();
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50);
+    const method = zip.readUInt16LE(at + 10);
+    const packed = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const extra = zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    const local = zip.readUInt32LE(at + 42);
+    const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const bytes = zip.subarray(data, data + packed);
+    files.set(name, method === 8 ? inflateRawSync(bytes) : bytes);
+    at += 46 + nameLength + extra;
+  }
+  return files;
 }
 
 /** Clicks `locator` and reads the download it starts: its name and bytes. */

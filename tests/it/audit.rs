@@ -100,6 +100,7 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
             "yearly-streams.csv",
             "defaults.csv",
             "evidence-sets.csv",
+            "appraisal.xlsx",
             "uncertainty.json"
         ]
     );
@@ -138,12 +139,16 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
     );
     assert!(readme.contains("Prices: 2024-25."), "{readme}");
     assert!(readme.contains("Open Government Licence v3.0"), "{readme}");
-    let uncertainty: serde_json::Value = serde_json::from_str(&text(7)).unwrap();
+    assert!(
+        files[7].bytes.starts_with(b"PK\x03\x04"),
+        "the workbook is an xlsx (a ZIP)"
+    );
+    let uncertainty: serde_json::Value = serde_json::from_str(&text(8)).unwrap();
     assert_eq!(uncertainty["simulation"]["seed"], 42);
     assert_eq!(uncertainty["simulation"]["draws"], 1000);
 
     let without = audit_files(&scenario, &appraisal, None);
-    assert_eq!(without.len(), 7);
+    assert_eq!(without.len(), 8);
     assert!(String::from_utf8(without[0].bytes.clone())
         .unwrap()
         .contains("Uncertainty: not run"));

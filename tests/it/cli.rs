@@ -179,6 +179,8 @@ fn report_writes_the_csv_charts_and_json() {
         "scenario.json",
         "results.json",
         "defaults.csv",
+        "evidence-sets.csv",
+        "appraisal.xlsx",
         "uncertainty.json",
     ] {
         let loose = std::fs::read(dir.join(name)).expect("file written");

@@ -1,0 +1,114 @@
+//! The Summary sheet: the scenario's settings and, for each model, the
+//! headline figures as formulas over the Years sheet's present values, with
+//! the calculator's plain-English readings beside them as text.
+
+use super::style::{result_name, Sheet, Written};
+use crate::appraisal::Appraisal;
+use crate::display::headlines;
+use crate::scenario::Scenario;
+
+pub const SHEET: &str = "Summary";
+
+/// The headline columns: heading, and the formula over a model's names
+/// (`{p}` is its prefix's result names, such as `FV_pv_costs`).
+pub const HEADLINES: [&str; 6] = [
+    "Council net present value",
+    "Council cashable net present value",
+    "Public-sector net present value",
+    "Benefit-cost ratio",
+    "Council return on investment",
+    "Payback (years)",
+];
+
+/// The headline formulas for a programme, in [`HEADLINES`] order: the
+/// appraisal's definitions (`crate::appraisal`), over the Years sheet.
+pub fn formulas(programme: crate::registry::ProgrammeId) -> [String; 6] {
+    let n = |what: &str| result_name(programme, what);
+    let (savings, partners, cashable) = (
+        n("pv_council_savings"),
+        n("pv_partner_savings"),
+        n("pv_cashable_savings"),
+    );
+    let (costs, grant, payback) = (n("pv_costs"), n("pv_grant"), n("payback_so_far"));
+    let own = format!("({costs}-{grant})");
+    [
+        format!("={savings}-{costs}+{grant}"),
+        format!("={cashable}-{costs}+{grant}"),
+        format!("={savings}+{partners}-{costs}"),
+        format!("=IF({costs}=0,\"no costs\",({savings}+{partners})/{costs})"),
+        format!("=IF({own}>0,({savings}-{own})/{own},\"fully grant-funded\")"),
+        format!("=IF(ISNUMBER({payback}),{payback},\"not within the period\")"),
+    ]
+}
+
+/// The row and column of a programme's headline on the sheet (for tests).
+pub const FIRST_MODEL_ROW: u32 = 8;
+
+pub fn write(s: &mut Sheet, scenario: &Scenario, appraisal: &Appraisal) -> Written {
+    let f = s.f;
+    s.text(0, 0, "SFPC cost-benefit appraisal", &f.title)?;
+    let settings = [
+        ("Council", scenario.council.clone()),
+        ("Price year", scenario.price_year.to_string()),
+        (
+            "Appraisal period",
+            format!("{} years", scenario.appraisal.horizon_years),
+        ),
+        (
+            "Discount rate",
+            format!(
+                "{} a year",
+                crate::display::percent(scenario.appraisal.discount_rate)
+            ),
+        ),
+        (
+            "Made by",
+            format!(
+                "SFPC cost-benefit calculator, engine {}",
+                env!("CARGO_PKG_VERSION")
+            ),
+        ),
+    ];
+    for (row, (label, value)) in (1u32..).zip(settings) {
+        s.text(row, 0, label, &f.bold)?;
+        s.text(row, 1, &value, &f.plain)?;
+    }
+    s.text(6, 0, "Every figure below is a formula over the Years and Inputs sheets: change an input and it follows.", &f.note)?;
+    let mut headings = vec!["Model"];
+    headings.extend(HEADLINES);
+    s.headings(FIRST_MODEL_ROW - 1, &headings)?;
+    let mut row = FIRST_MODEL_ROW;
+    for a in &appraisal.programmes {
+        s.text(row, 0, a.programme.name(), &f.bold)?;
+        let formats = [
+            &f.money_bold,
+            &f.money_bold,
+            &f.money_bold,
+            &f.ratio,
+            &f.fraction,
+            &f.years,
+        ];
+        for ((col, formula), format) in (1u16..).zip(formulas(a.programme)).zip(formats) {
+            s.formula(row, col, &formula, format)?;
+        }
+        row += 1;
+    }
+    row += 1;
+    s.text(row, 0, "What the figures mean (the calculator's words, for the figures as they were when the workbook was made)", &f.bold)?;
+    row += 1;
+    for a in &appraisal.programmes {
+        s.text(row, 0, a.programme.name(), &f.bold)?;
+        row += 1;
+        for h in headlines(a, scenario.appraisal.horizon_years) {
+            s.text(row, 0, h.label, &f.plain)?;
+            s.text(row, 1, &h.figure, &f.plain)?;
+            s.text(row, 2, &h.reading, &f.plain)?;
+            row += 1;
+        }
+    }
+    s.widths(&[36.0, 20.0, 20.0, 20.0, 16.0, 18.0, 18.0])?;
+    s.ws.set_row_height(FIRST_MODEL_ROW - 1, 45)?;
+    s.ws.set_freeze_panes(FIRST_MODEL_ROW, 1)?;
+    s.ws.set_landscape().set_print_fit_to_pages(1, 0);
+    Ok(())
+}
