@@ -19,14 +19,15 @@ ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", 
 
 # The Content-Security-Policy README.md asks a host to send. No inline script
 # or style and no eval: WebAssembly needs 'wasm-unsafe-eval' only. The page
-# fetches only its own files (connect-src 'self' is the engine), and sends
-# nothing anywhere.
+# fetches only its own files (connect-src 'self' is the engine), starts only
+# its own simulation workers (worker-src 'self'), and sends nothing anywhere.
 CSP = "; ".join([
     "default-src 'none'",
     "script-src 'self' 'wasm-unsafe-eval'",
     "style-src 'self'",
     "img-src 'self'",
     "connect-src 'self'",
+    "worker-src 'self'",
     "frame-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",

@@ -14,7 +14,8 @@
 //! for `wasm32` alone) touches JavaScript.
 
 pub use sfpc_model::{
-    appraisal, estimate, evidence_sets, prices, programmes, registry, scenario, uncertainty,
+    appraisal, estimate, evidence_sets, prices, programmes, registry, sampling, scenario,
+    uncertainty,
 };
 
 pub mod audit;

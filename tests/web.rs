@@ -155,10 +155,28 @@ fn the_same_seed_gives_the_same_bits_as_natively() {
 fn uncertainty_charts_draw_into_a_canvas() {
     let mut s = sfpc::evidence::default_scenario_json();
     s["programmes"]["family_valued"]["enabled"] = json!(false);
-    let mut run = analysis::start_simulation(to_js(&s), JsValue::from(2000), JsValue::from(1))
+    let mut run = analysis::start_simulation(to_js(&s), JsValue::from(5000), JsValue::from(1))
         .unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(run.step(500), 500);
+    // Steps go a chunk (2,048 draws) at a time.
+    assert_eq!(run.chunks(), 3);
+    assert_eq!(run.step(500), 2048);
     let report = run.finish().expect("finished");
+    // The same draws run by a worker's runner, packed and inserted.
+    let runner = analysis::ChunkRunner::new(to_js(&s), JsValue::from(5000), JsValue::from(1))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut inserted = analysis::start_simulation(to_js(&s), JsValue::from(5000), JsValue::from(1))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(inserted.insert_chunks(&runner.run(2, 3)).ok(), Some(904));
+    assert_eq!(inserted.insert_chunks(&runner.run(0, 2)).ok(), Some(5000));
+    assert!(
+        inserted.insert_chunks(&runner.run(1, 2)).is_err(),
+        "a chunk goes in once"
+    );
+    let again = inserted.finish().expect("finished");
+    assert_eq!(
+        from_js(again.result().expect("result")),
+        from_js(report.result().expect("result"))
+    );
     assert!(run.finish().is_err(), "a run finishes once");
     for draw in [
         analysis::draw_fan,
@@ -170,7 +188,7 @@ fn uncertainty_charts_draw_into_a_canvas() {
         assert!(inked_pixels(&c) > 2_000);
     }
     let result = from_js(report.result().expect("result"));
-    assert_eq!(result["simulation"]["draws"], 2000);
+    assert_eq!(result["simulation"]["draws"], 5000);
     assert!(
         result["programmes"]["family_valued"].is_null(),
         "only enabled programmes are simulated"

@@ -87,7 +87,9 @@ export const loadWorkbook = loadOnce(() => import('./pkg/sfpc_workbook.js'));
  * - `linkPage`: the page that links made here open (default: this page);
  * - `programme`: the model to show first (`no-wrong-door` or `no_wrong_door`);
  * - `scenarioUrl`: a scenario file (format 1 or 2) to start from;
- * - `events`: where `sfpc:updated` and `sfpc:simulated` are sent.
+ * - `events`: where `sfpc:updated` and `sfpc:simulated` are sent;
+ * - `workers`: how many Web Workers simulate (default: one a core).
+ * Resolves to `{ destroy }`, which stops its workers (a later run starts them again).
  */
 export async function mountCalculator(root, container, options = {}) {
   container.innerHTML = CALCULATOR_HTML;
@@ -96,14 +98,17 @@ export async function mountCalculator(root, container, options = {}) {
   const linkPage = options.linkPage ?? location.href.split('#')[0];
   /** The analysis module, once loaded (see loadAnalysis). */
   let analysis = null;
+  /** The uncertainty analysis's Web Workers (simulation-pool.js), loaded with it. */
+  let pool = null;
   /** The page's modules that need it, loaded with it: the council picker, the evidence sets' panel, the saved scenarios. */
   let later = null;
   let analysisPromise = null;
   const analysisModule = () => {
     analysisPromise ??= Promise.all([loadAnalysis(), import('./council-picker.js'), import('./evidence-panel.js'),
-      import('./saved-scenarios.js')])
-      .then(([module, picker, { evidencePanel }, { savedScenarios }]) => {
+      import('./saved-scenarios.js'), import('./simulation-pool.js')])
+      .then(([module, picker, { evidencePanel }, { savedScenarios }, { SimulationPool }]) => {
         analysis = module;
+        pool = new SimulationPool(options.workers);
         later = { picker, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()) };
         onAnalysisLoaded();
         return module;
@@ -481,7 +486,7 @@ export async function mountCalculator(root, container, options = {}) {
     if (!r) return;
     const compare = state.view === COMPARE;
     const sim = r.simulation;
-    $('sim-audit').textContent = `${engine.formatCount(sim.draws)} simulated futures, seed ${sim.seed}. ${sim.distribution}; generator ${sim.generator}.`;
+    $('sim-audit').textContent = `${engine.formatCount(sim.draws)} simulated futures, seed ${sim.seed}. ${sim.steadiness} ${sim.distribution}; generator ${sim.generator}.`;
     $('uncertainty-charts').hidden = compare;
     $('uncertainty-compare').hidden = !compare;
     const headings = ['', 'P5', 'P10', 'Median', 'P90', 'P95', 'Mean'];
@@ -822,6 +827,7 @@ export async function mountCalculator(root, container, options = {}) {
   }
 
   function cancelSimulation() {
+    pool?.cancel();
     state.runToken += 1;
     state.run?.free();
     state.run = null;
@@ -857,6 +863,10 @@ export async function mountCalculator(root, container, options = {}) {
     markSimulationStale(false);
     state.run = run;
     const madeFor = { report: state.report, view: state.view };
+    if (pool?.available) {
+      simulateOnWorkers(run, simulationScenario(scenario), madeFor);
+      return;
+    }
     const token = state.runToken;
     const total = run.draws;
     let busyMs = 0;
@@ -883,6 +893,37 @@ export async function mountCalculator(root, container, options = {}) {
     };
     progress(0, total, `Simulating ${engine.formatCount(total)} futures…`);
     setTimeout(slice, 0);
+  }
+
+  /** The run's chunks on the workers; this thread only takes them in and summarises. */
+  function simulateOnWorkers(run, scenario, madeFor) {
+    const token = state.runToken;
+    const total = run.draws;
+    const started = performance.now();
+    let busyMs = 0;
+    const job = { scenario, draws: total, seed: parseNumber(state.text.get('simulation.seed')), chunks: run.chunks };
+    progress(0, total, `Simulating ${engine.formatCount(total)} futures…`);
+    pool.run(job, (packed) => {
+      if (token !== state.runToken) return;
+      const t0 = performance.now();
+      const done = run.insertChunks(packed);
+      busyMs += performance.now() - t0;
+      if (done < total) progress(done, total, `Simulating: ${engine.formatCount(done)} of ${engine.formatCount(total)} futures…`);
+    }).then((complete) => {
+      if (!complete || token !== state.runToken) return;
+      const t1 = performance.now();
+      finishSimulation(run, madeFor);
+      const ended = performance.now();
+      busyMs += ended - t1;
+      timing.lastSimulationParts.draws = 0;
+      Object.assign(timing, { simulations: timing.simulations + 1, lastSimulationMs: busyMs, lastSimulationDraws: total,
+        lastSimulationWallMs: ended - started, lastSimulationWorkers: pool.workers.length,
+        lastInputToUncertaintyMs: ended - (timing.inputAt ?? started) });
+      events.dispatchEvent(new CustomEvent('sfpc:simulated', { detail: { ms: busyMs, wallMs: ended - started, draws: total } }));
+    }, (error) => {
+      console.error('The simulation workers failed; simulating on the page instead.', error);
+      if (token === state.runToken) startSimulation();
+    });
   }
 
   function finishSimulation(run, madeFor) {
@@ -928,6 +969,7 @@ export async function mountCalculator(root, container, options = {}) {
     // From the event's own time stamp, so time spent queued counts too.
     const started = Math.min(event.timeStamp || Infinity, performance.now());
     const path = input.dataset.path;
+    timing.inputAt = started;
     state.text.set(path, input.value);
     state.typed.add(path);
     if (path === 'price_year') onPriceYear(input.value);
@@ -1176,6 +1218,7 @@ export async function mountCalculator(root, container, options = {}) {
 
   try {
     await main();
+    return { destroy: () => { cancelSimulation(); pool?.destroy(); } };
   } catch (e) {
     console.error(e);
     $('loading').textContent = 'The calculator could not start: your browser may not support WebAssembly.';

@@ -35,7 +35,15 @@ class SfpcCalculator extends HTMLElement {
       scenarioUrl: this.getAttribute('scenario'),
       linkPage: CALCULATOR_PAGE,
       events: this,
-    }).then(() => this.setAttribute('ready', ''), () => this.setAttribute('failed', ''));
+    }).then((calculator) => {
+      this.calculator = calculator;
+      this.setAttribute('ready', '');
+    }, () => this.setAttribute('failed', ''));
+  }
+
+  /** Off the page: its simulation workers stop (they start again if it comes back). */
+  disconnectedCallback() {
+    this.calculator?.destroy();
   }
 }
 

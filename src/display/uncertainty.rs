@@ -118,3 +118,21 @@ pub fn uncertainty_table(u: &crate::uncertainty::Uncertainty) -> String {
     }
     out
 }
+
+/// How steady the simulated figures are between seeds at `draws`: the
+/// benchmark's measure (`bash scripts/bench.sh`: 20 seeds of the default
+/// scenario, each model; tests/benches/RESULTS.md) and its budget, issue 13.
+pub fn steadiness(draws: u32) -> String {
+    use crate::uncertainty::DEFAULT_DRAWS;
+    if draws >= DEFAULT_DRAWS {
+        format!(
+            "Steady between seeds: at {} draws or more, the chance the council is better off moves by under ±0.1 points and the median by under 0.1% of its P10 to P90 range (measured over 20 seeds of the default figures).",
+            crate::display::count(DEFAULT_DRAWS)
+        )
+    } else {
+        format!(
+            "Fewer draws than the default {}: the figures move more from seed to seed.",
+            crate::display::count(DEFAULT_DRAWS)
+        )
+    }
+}

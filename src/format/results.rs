@@ -148,6 +148,7 @@ pub fn programme_uncertainty_json(u: &ProgrammeUncertainty) -> Value {
         "council_npv_gbp": percentiles_json(&u.council_npv_gbp),
         "public_npv_gbp": percentiles_json(&u.public_npv_gbp),
         "probability_council_npv_positive": u.probability_council_npv_positive,
+        "probability_conditioned_on": u.conditioned_on.map(|f| f.key()),
         "probability_payback_within_horizon": u.probability_payback_within_horizon,
         "break_even": {
             "headline_effect_parameter": u.programme.headline_stream().effect.key(),
@@ -179,8 +180,10 @@ pub fn uncertainty_to_json(scenario: &Scenario, u: &Uncertainty) -> Value {
         json!({
             "draws": u.config.draws,
             "seed": u.config.seed,
-            "generator": "Xoshiro256++ (rand_xoshiro), one jump-ahead stream per programme",
-            "distribution": "Beta-PERT, shape 4, each ranged parameter drawn independently once per draw",
+            "generator": crate::sampling::GENERATOR,
+            "distribution": crate::sampling::distribution(),
+            "chunk_draws": crate::uncertainty::CHUNK_DRAWS,
+            "steadiness": crate::display::steadiness(u.config.draws),
         }),
     );
     result.insert("programmes".into(), programmes);

@@ -409,6 +409,34 @@ pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, ws: &mut Work
     }
 }
 
+/// The present value of one counted stream of `flows`, last appraised into
+/// `ws` with [`year_rows_into`]: Σ DF_t × its saving in year t.
+pub fn stream_present_value(
+    flows: &Flows,
+    ws: &Workspace,
+    pv: &PresentValues,
+    key: StreamKey,
+) -> Option<f64> {
+    let (i, s) = flows
+        .streams()
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.key == key)?;
+    Some(match s.shape {
+        StreamShape::Yearly {
+            gbp_per_unit_effect,
+        } => s.effect * gbp_per_unit_effect * pv.effect_years,
+        StreamShape::CareEntries { .. } => {
+            let horizon = ws.rows.len();
+            let savings = ws.savings.get(i * horizon..(i + 1) * horizon)?;
+            savings
+                .iter()
+                .zip(&ws.rows)
+                .fold(0.0, |sum, (x, row)| sum + row.discount_factor * x)
+        }
+    })
+}
+
 /// Sums the rows' discounted flows.
 pub fn present_values(rows: &[YearRow]) -> PresentValues {
     rows.iter().fold(PresentValues::default(), |pv, row| {

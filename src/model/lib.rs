@@ -8,7 +8,7 @@
 //! the input format, the words, the charts and the WebAssembly boundary.
 //!
 //! Modules depend one way: `estimate`, `prices` ← `registry` ← `scenario` ←
-//! `programmes` ← `appraisal` ← `uncertainty` ← `evidence_sets`.
+//! `programmes` ← `appraisal` ← `sampling` ← `uncertainty` ← `evidence_sets`.
 
 pub mod appraisal;
 pub mod estimate;
@@ -16,5 +16,6 @@ pub mod evidence_sets;
 pub mod prices;
 pub mod programmes;
 pub mod registry;
+pub mod sampling;
 pub mod scenario;
 pub mod uncertainty;

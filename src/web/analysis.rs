@@ -33,24 +33,57 @@ pub fn start_simulation(
     draws: JsValue,
     seed: JsValue,
 ) -> Result<SimulationRun, JsValue> {
-    let scenario = read_scenario(scenario);
-    let config = read_json(draws, "simulation.draws").and_then(|draws| {
-        let seed = read_json(seed, "simulation.seed")?;
-        simulation_config(&draws, &seed)
-    });
-    let (scenario, config) = match (scenario, config) {
-        (Ok(s), Ok(c)) => (s, c),
-        (s, c) => {
-            let mut errors = s.err().map(|e| e.0).unwrap_or_default();
-            errors.extend(c.err().map(|e| e.0).unwrap_or_default());
-            return Err(errors_to_js(&InputErrors(errors)));
-        }
-    };
+    let (scenario, config) = read_run(scenario, draws, seed)?;
     Ok(SimulationRun {
         simulation: Some(Simulation::new(&scenario, config)),
         scenario,
         draws: config.draws,
     })
+}
+
+/// What a worker holds (`simulation-worker.js`): the simulation
+/// `startSimulation` would start, whose chunks it runs batch by batch.
+#[wasm_bindgen]
+pub struct ChunkRunner {
+    simulation: Simulation,
+}
+
+#[wasm_bindgen]
+impl ChunkRunner {
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenario: JsValue, draws: JsValue, seed: JsValue) -> Result<ChunkRunner, JsValue> {
+        let (scenario, config) = read_run(scenario, draws, seed)?;
+        Ok(ChunkRunner {
+            simulation: Simulation::new(&scenario, config),
+        })
+    }
+
+    /// Chunks `from` to `to` (exclusive), packed (`uncertainty::packed`)
+    /// for `SimulationRun.insertChunks`.
+    pub fn run(&self, from: u32, to: u32) -> Vec<f64> {
+        self.simulation.run_packed(from, to)
+    }
+}
+
+/// The scenario and settings of a run, or every `{ path, message }`.
+fn read_run(
+    scenario: JsValue,
+    draws: JsValue,
+    seed: JsValue,
+) -> Result<(Scenario, crate::uncertainty::SimulationConfig), JsValue> {
+    let scenario = read_scenario(scenario);
+    let config = read_json(draws, "simulation.draws").and_then(|draws| {
+        let seed = read_json(seed, "simulation.seed")?;
+        simulation_config(&draws, &seed)
+    });
+    match (scenario, config) {
+        (Ok(s), Ok(c)) => Ok((s, c)),
+        (s, c) => {
+            let mut errors = s.err().map(|e| e.0).unwrap_or_default();
+            errors.extend(c.err().map(|e| e.0).unwrap_or_default());
+            Err(errors_to_js(&InputErrors(errors)))
+        }
+    }
 }
 
 #[wasm_bindgen]
@@ -65,6 +98,25 @@ impl SimulationRun {
     #[wasm_bindgen(getter)]
     pub fn draws(&self) -> u32 {
         self.draws
+    }
+
+    /// The run's chunks, for sharing among workers.
+    #[wasm_bindgen(getter)]
+    pub fn chunks(&self) -> u32 {
+        self.simulation.as_ref().map_or(0, |s| s.config().chunks())
+    }
+
+    /// Takes chunks a worker ran (`runSimulationChunks`); returns how many
+    /// draws are done.
+    #[wasm_bindgen(js_name = insertChunks)]
+    pub fn insert_chunks(&mut self, packed: &[f64]) -> Result<u32, JsValue> {
+        let simulation = self
+            .simulation
+            .as_mut()
+            .ok_or_else(|| JsValue::from_str("this simulation has already finished"))?;
+        simulation
+            .insert_packed(packed)
+            .map_err(|e| JsValue::from_str(&e))
     }
 
     /// Summarises the run (running any draws left). Only once.

@@ -35,6 +35,7 @@ test('every page is served with a strict Content-Security-Policy', async () => {
     assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|https?:/, `${path}: ${csp}`);
     assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
     assert.match(csp, /default-src 'none'/);
+    assert.match(csp, /worker-src 'self'/);
     assert.match(csp, path === 'embed.html' ? /frame-ancestors \*/ : /frame-ancestors 'self'/);
     assert.equal(response.headers()['x-content-type-options'], 'nosniff');
   }

@@ -11,13 +11,18 @@ fn sfpc(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("sfpc runs");
-    child
+    let written = child
         .stdin
         .take()
         .expect("stdin is piped")
-        .write_all(stdin.as_bytes())
-        .expect("stdin accepts the scenario");
-    child.wait_with_output().expect("sfpc finishes")
+        .write_all(stdin.as_bytes());
+    let output = child.wait_with_output().expect("sfpc finishes");
+    // A command that stops before reading all its input closes the pipe:
+    // the test's checks of what it printed say why.
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+    }
+    output
 }
 
 fn text(bytes: &[u8]) -> String {

@@ -14,6 +14,7 @@ mod export;
 mod golden;
 mod prices;
 mod properties;
+mod sampling;
 mod streams;
 mod support;
 mod uncertainty;

@@ -29,7 +29,7 @@ const USAGE: &str = "usage:
                                                 with the same figures
   sfpc evaluate [FILE|-] [--format json|table]  appraise a scenario (default: stdin, json)
   sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
-                                                uncertainty analysis (default: 10000 draws)
+                                                uncertainty analysis (default: 100000 draws)
   sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
                                                 write the audit pack (scenario, results and
                                                 uncertainty JSON, yearly results, streams and

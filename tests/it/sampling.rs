@@ -1,0 +1,318 @@
+//! The sampling behind the uncertainty analysis: the Beta CDF against closed
+//! forms, the quantile table's error bound against the exact CDF, the Sobol
+//! points' strata, and the estimators' bias and error against plain Monte
+//! Carlo (figures, not argument: issue 13).
+
+use crate::support::scenario;
+use serde_json::json;
+use sfpc::programmes::{flows, Pick};
+use sfpc::registry::{Field, ProgrammeId, Shape};
+use sfpc::sampling::beta::{self, beta_cdf, PertTable, TABLE_ERROR_BOUND};
+use sfpc::sampling::sobol::{coordinate, owen_scramble, SobolRun, DIMENSIONS};
+use sfpc::sampling::{pert_mean, pert_shapes, Method, Pert, Sampler};
+use sfpc::scenario::Estimate;
+use sfpc::uncertainty::draws::{run_chunk, run_chunk_with, Setup};
+use sfpc::uncertainty::SimulationConfig;
+
+#[test]
+fn the_beta_cdf_matches_its_closed_forms() {
+    type Closed = fn(f64) -> f64;
+    let cases: [(f64, f64, Closed); 5] = [
+        (1.0, 1.0, |x| x),
+        (5.0, 1.0, |x| x.powi(5)),
+        (1.0, 5.0, |x| 1.0 - (1.0 - x).powi(5)),
+        (2.0, 2.0, |x| 3.0 * x * x - 2.0 * x.powi(3)),
+        (3.0, 3.0, |x| {
+            10.0 * x.powi(3) - 15.0 * x.powi(4) + 6.0 * x.powi(5)
+        }),
+    ];
+    for (a, b, closed) in cases {
+        for i in 0..=1000 {
+            let x = f64::from(i) / 1000.0;
+            let (got, want) = (beta_cdf(x, a, b), closed(x));
+            assert!(
+                (got - want).abs() < 1e-13,
+                "Beta({a}, {b}) at {x}: {got} vs {want}"
+            );
+        }
+    }
+}
+
+/// PERT shapes from the mode at the low end to the high end: α + β = 6.
+fn pert_shape_grid() -> Vec<(f64, f64)> {
+    (0..=20)
+        .map(|i| 1.0 + 4.0 * f64::from(i) / 20.0)
+        .map(|a| (a, 6.0 - a))
+        .collect()
+}
+
+#[test]
+fn the_quantile_table_is_within_its_error_bound_of_the_exact_cdf() {
+    // |F(Q(u)) − u| at 200,001 probabilities spread over (0, 1), and deep in
+    // both tails, for 21 shapes.
+    let points = 200_001;
+    let tails = [1e-12, 1e-9, 1e-6, 1e-4];
+    for (a, b) in pert_shape_grid() {
+        let table = PertTable::new(a, b);
+        let mut worst = 0.0f64;
+        let us = (0..points)
+            .map(|i| (f64::from(i) + 0.5) / f64::from(points))
+            .chain(tails.iter().flat_map(|&t| [t, 1.0 - t]));
+        for u in us {
+            let x = table.quantile(u);
+            assert!((0.0..=1.0).contains(&x), "Beta({a}, {b}): Q({u}) = {x}");
+            worst = worst.max((beta_cdf(x, a, b) - u).abs());
+        }
+        assert!(
+            worst <= TABLE_ERROR_BOUND,
+            "Beta({a}, {b}): worst {worst:e}"
+        );
+    }
+}
+
+#[test]
+fn the_tables_cdf_inverts_its_quantile() {
+    for (a, b) in pert_shape_grid() {
+        let table = PertTable::new(a, b);
+        for i in 1..10_000 {
+            let u = f64::from(i) / 10_000.0;
+            let back = table.cdf(table.quantile(u));
+            assert!((back - u).abs() < 1e-12, "Beta({a}, {b}): {u} → {back}");
+        }
+        // Monotone: a quantile function never turns back.
+        let xs: Vec<f64> = (1..4096)
+            .map(|i| table.quantile(f64::from(i) / 4096.0))
+            .collect();
+        assert!(xs.windows(2).all(|w| w[0] <= w[1]));
+    }
+}
+
+#[test]
+fn a_pert_quantile_spans_its_range_and_matches_its_shapes() {
+    // PERT(0, 755, 960): α = 1 + 4 × 755/960, β = 1 + 4 × 205/960.
+    let e = Estimate::ranged(0.0, 755.0, 960.0);
+    let (a, b) = pert_shapes(e);
+    assert!((a - (1.0 + 4.0 * 755.0 / 960.0)).abs() < 1e-15);
+    assert!((b - (1.0 + 4.0 * 205.0 / 960.0)).abs() < 1e-15);
+    let p = Pert::new(e).unwrap();
+    let median = p.quantile(0.5);
+    assert!((beta_cdf(median / 960.0, a, b) - 0.5).abs() <= TABLE_ERROR_BOUND);
+    assert!(Pert::new(Estimate::fixed(3.0)).is_none());
+    // The same shape gives the one shared table.
+    let t1 = beta::table(a, b);
+    let t2 = beta::table(a, b);
+    assert!(std::sync::Arc::ptr_eq(&t1, &t2));
+}
+
+/// Each of 2^k equal intervals holds exactly one of the points.
+fn stratified(points: impl Iterator<Item = u32>, k: u32) -> bool {
+    let mut seen = vec![0u32; 1 << k];
+    for x in points {
+        seen[(u64::from(x) >> (32 - k)) as usize] += 1;
+    }
+    seen.iter().all(|&c| c == 1)
+}
+
+#[test]
+fn sobol_points_fill_every_stratum_in_every_dimension() {
+    for k in 1..=12u32 {
+        let n = 1u32 << k;
+        for d in 0..DIMENSIONS {
+            // The first 2^k points, and any aligned block of 2^k (a chunk's).
+            for start in [0, 3 * n, 1 << 20] {
+                let raw = (start..start + n).map(|i| coordinate(i, d));
+                assert!(
+                    stratified(raw, k),
+                    "dimension {d}, 2^{k} points from {start}"
+                );
+                let scrambled = (start..start + n)
+                    .map(|i| owen_scramble(coordinate(i, d), 0x9e37_79b9 ^ d as u32));
+                assert!(
+                    stratified(scrambled, k),
+                    "scrambled: dimension {d}, 2^{k} from {start}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_run_started_anywhere_steps_through_the_same_points() {
+    let mut from_zero = SobolRun::new(42, 0);
+    for _ in 0..5000 {
+        from_zero.advance();
+    }
+    let from_5000 = SobolRun::new(42, 5000);
+    for d in 0..DIMENSIONS {
+        assert_eq!(
+            from_zero.scrambled(d),
+            from_5000.scrambled(d),
+            "dimension {d}"
+        );
+    }
+}
+
+#[test]
+fn no_model_picks_more_parameters_than_the_points_have_dimensions() {
+    // Counts every pick of a draw (fixed or ranged: an upper bound on the
+    // dimensions taken), and the registry's ranged fields.
+    struct Count(usize);
+    impl Pick for Count {
+        fn pick(&mut self, _: Field, e: Estimate) -> f64 {
+            self.0 += 1;
+            e.value
+        }
+    }
+    let scenario = sfpc::evidence::default_scenario().unwrap();
+    for inputs in &scenario.programmes {
+        let mut count = Count(0);
+        flows(inputs, &mut count);
+        assert!(
+            count.0 <= DIMENSIONS,
+            "{:?}: {} picks",
+            inputs.programme,
+            count.0
+        );
+    }
+    for programme in ProgrammeId::ALL {
+        let ranged = programme
+            .spec()
+            .params
+            .iter()
+            .filter(|p| p.shape == Shape::Ranged)
+            .count();
+        assert!(
+            ranged <= DIMENSIONS,
+            "{programme:?}: {ranged} ranged fields"
+        );
+    }
+}
+
+/// Family Safeguarding with format 1's streams, four ranged parameters
+/// (each stream a product of independent draws, so its mean is the stream at
+/// the parameters' PERT means) and a running cost that leaves the council's
+/// NPV near £0 (so P(NPV > 0) is far from 0 and 1).
+fn family_safeguarding() -> (sfpc::scenario::Scenario, usize) {
+    let ranged = |lo: f64, v: f64, hi: f64| json!({ "low": lo, "value": v, "high": hi });
+    let s = scenario(
+        "family_safeguarding",
+        3,
+        0.035,
+        json!({ "children_on_cp_plans": ranged(250.0, 356.3, 500.0), "cp_plan_reduction": ranged(0.3, 0.6, 0.6),
+                "cost_per_cp_plan_year_gbp": ranged(3000.0, 6000.0, 10000.0), "optimism_bias": ranged(0.0, 0.2, 0.4),
+                "running_cost_per_year_gbp": ranged(600_000.0, 800_000.0, 1_200_000.0) }),
+    );
+    (sfpc::format::parse_scenario(&s).unwrap(), 0)
+}
+
+/// The mean of year 1's benefits over `draws` draws from seed `seed`.
+fn mean_benefits(method: Method, seed: u64, draws: u32) -> f64 {
+    let (s, i) = family_safeguarding();
+    let inputs = &s.programmes[i];
+    let mut sampler = Sampler::new(method, seed, 1, 0);
+    let mut sum = 0.0;
+    for _ in 0..draws {
+        sampler.begin_draw();
+        sum +=
+            sfpc::appraisal::year_rows(&flows(inputs, &mut sampler), &s.appraisal)[1].benefits_gbp;
+    }
+    sum / f64::from(draws)
+}
+
+fn mean_and_sd(xs: &[f64]) -> (f64, f64) {
+    let n = xs.len() as f64;
+    let mean = xs.iter().sum::<f64>() / n;
+    (
+        mean,
+        (xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (n - 1.0)).sqrt(),
+    )
+}
+
+#[test]
+fn scrambled_sobol_is_unbiased_at_small_draw_counts() {
+    // Year 1's benefits: each stream a product of independent draws, so its
+    // mean is the stream at the parameters' PERT means. 400 seeds of 16 draws.
+    struct Means;
+    impl Pick for Means {
+        fn pick(&mut self, _: Field, e: Estimate) -> f64 {
+            pert_mean(e)
+        }
+    }
+    let (s, i) = family_safeguarding();
+    let expected = sfpc::appraisal::year_rows(&flows(&s.programmes[i], &mut Means), &s.appraisal)
+        [1]
+    .benefits_gbp;
+    let estimates: Vec<f64> = (0..400)
+        .map(|seed| mean_benefits(Method::ScrambledSobol, seed, 16))
+        .collect();
+    let (mean, sd) = mean_and_sd(&estimates);
+    let se = sd / 20.0;
+    assert!(
+        (mean - expected).abs() < 4.0 * se,
+        "{mean} ± {se} vs {expected}"
+    );
+}
+
+#[test]
+fn scrambled_sobol_errs_far_less_than_plain_monte_carlo() {
+    // 20 seeds of 4,096 draws each way: the spread between seeds.
+    let spread = |method| {
+        let xs: Vec<f64> = (0..20)
+            .map(|seed| mean_benefits(method, seed, 4096))
+            .collect();
+        mean_and_sd(&xs).1
+    };
+    let (qmc, mc) = (spread(Method::ScrambledSobol), spread(Method::Random));
+    assert!(qmc * 10.0 < mc, "scrambled Sobol {qmc}, plain {mc}");
+}
+
+#[test]
+fn the_conditional_probability_agrees_with_counting_draws() {
+    // Plain Monte Carlo draws, so counting is an unbiased estimate with a
+    // known standard error; the conditional estimate is unbiased too.
+    let (s, i) = family_safeguarding();
+    let inputs = &s.programmes[i];
+    let setup = Setup::new(inputs, &s.appraisal);
+    assert!(setup.conditioned_on().is_some());
+    let config = SimulationConfig {
+        draws: 200_000,
+        seed: 3,
+    };
+    let (mut counted, mut conditional, mut n) = (0.0, 0.0, 0.0);
+    for c in 0..config.chunks() {
+        let chunk = run_chunk_with(Method::Random, &setup, inputs, &s.appraisal, config, c);
+        counted += chunk.council_npv.iter().filter(|&&x| x > 0.0).count() as f64;
+        conditional += chunk.positive_probability_sum;
+        n += chunk.council_npv.len() as f64;
+    }
+    let (p_count, p_cond) = (counted / n, conditional / n);
+    let se = (p_count * (1.0 - p_count) / n).sqrt();
+    assert!(
+        p_count > 0.05 && p_count < 0.95,
+        "{p_count}: a probability away from 0 and 1 tests more"
+    );
+    assert!(
+        (p_count - p_cond).abs() < 4.0 * se,
+        "counted {p_count}, conditional {p_cond} ± {se}"
+    );
+}
+
+#[test]
+fn chunks_are_the_same_whichever_runs_them_and_in_whatever_order() {
+    let (s, i) = family_safeguarding();
+    let inputs = &s.programmes[i];
+    let setup = Setup::new(inputs, &s.appraisal);
+    let config = SimulationConfig {
+        draws: 10_000,
+        seed: 8,
+    };
+    let forward: Vec<_> = (0..config.chunks())
+        .map(|c| run_chunk(&setup, inputs, &s.appraisal, config, c))
+        .collect();
+    let mut backward: Vec<_> = (0..config.chunks())
+        .rev()
+        .map(|c| run_chunk(&setup, inputs, &s.appraisal, config, c))
+        .collect();
+    backward.reverse();
+    assert_eq!(forward, backward);
+}

@@ -1,0 +1,116 @@
+// Runs an uncertainty analysis's chunks on module Web Workers, one a core
+// (simulation-worker.js), so a keystroke never waits for a draw. The page
+// keeps the run (`SimulationRun`, which checked the input) and takes each
+// batch of chunks back as it comes (`insertChunks`); chunks have their own
+// streams, so the result does not depend on how many workers ran them or
+// in what order. A newer run cancels an older one: its queued batches are
+// dropped and batches still running are ignored when they come back (a
+// batch is a few milliseconds' work). Where workers cannot start (a page on
+// another origin than the calculator, a browser without module workers)
+// `available` is false and the caller runs the chunks itself.
+
+/** Batches a worker should get for a run, so the cores finish together and progress shows. */
+const BATCHES_PER_WORKER = 8;
+/** The most workers: beyond the cores there is nothing to gain. */
+const MAX_WORKERS = 8;
+
+export function defaultWorkers() {
+  return Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 2));
+}
+
+export class SimulationPool {
+  /** @param {number} size how many workers (started on the first run) */
+  constructor(size = defaultWorkers()) {
+    this.size = size;
+    this.workers = [];
+    this.job = 0;
+    this.queue = [];
+    this.current = null;
+    this.available = typeof Worker !== 'undefined';
+  }
+
+  start() {
+    if (this.workers.length || !this.available) return this.available;
+    try {
+      for (let i = 0; i < this.size; i += 1) {
+        const worker = new Worker(new URL('./simulation-worker.js', import.meta.url), { type: 'module' });
+        worker.onmessage = ({ data }) => this.received(worker, data);
+        worker.onerror = (event) => this.failed(event.message || 'a simulation worker failed');
+        worker.idle = true;
+        this.workers.push(worker);
+      }
+    } catch (error) {
+      this.destroy();
+      this.available = false;
+    }
+    return this.available;
+  }
+
+  /**
+   * Runs chunks 0 … chunks − 1 of the run `{ scenario, draws, seed, chunks }`,
+   * calling `onPacked(packed)` with each batch as it comes back. Resolves
+   * true when every batch is in, false if a newer run (or `cancel`) came
+   * first; rejects if a worker fails.
+   */
+  run({ scenario, draws, seed, chunks }, onPacked) {
+    this.cancel();
+    if (!this.start()) return Promise.reject(new Error('no workers'));
+    const job = ++this.job;
+    const batch = Math.max(1, Math.floor(chunks / (this.workers.length * BATCHES_PER_WORKER)));
+    for (let from = 0; from < chunks; from += batch) {
+      this.queue.push({ job, scenario, draws, seed, from, to: Math.min(chunks, from + batch) });
+    }
+    return new Promise((resolve, reject) => {
+      this.current = { job, left: this.queue.length, onPacked, resolve, reject };
+      for (const worker of this.workers) this.feed(worker);
+    });
+  }
+
+  feed(worker) {
+    const next = worker.idle && this.queue.shift();
+    if (!next) return;
+    worker.idle = false;
+    worker.postMessage(next);
+  }
+
+  received(worker, { job, packed, error }) {
+    worker.idle = true;
+    const current = this.current;
+    if (current && job === current.job) {
+      if (error) {
+        this.failed(error);
+      } else {
+        current.onPacked(packed);
+        current.left -= 1;
+        if (current.left === 0) {
+          this.current = null;
+          current.resolve(true);
+        }
+      }
+    }
+    this.feed(worker);
+  }
+
+  failed(error) {
+    const current = this.current;
+    this.cancel();
+    this.destroy();
+    this.available = false;
+    current?.reject(error);
+  }
+
+  /** Drops the current run's queued work; its promise resolves false. */
+  cancel() {
+    this.queue.length = 0;
+    const current = this.current;
+    this.current = null;
+    current?.resolve(false);
+  }
+
+  /** Stops every worker (a later run starts new ones). */
+  destroy() {
+    this.cancel();
+    for (const worker of this.workers) worker.terminate();
+    this.workers = [];
+  }
+}

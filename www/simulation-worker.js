@@ -1,0 +1,25 @@
+// A module worker (simulation-pool.js starts one a core): runs batches of an
+// uncertainty analysis's chunks with the analysis module and hands them back
+// packed (a Float64Array, moved, not copied). Chunks have their own streams,
+// so the page gets the same bits whichever worker ran which chunk.
+
+import init, { ChunkRunner } from './pkg/sfpc_analysis.js';
+
+const ready = init();
+/** The run this worker last worked on: its batches share one set-up. */
+let current = { job: 0, runner: null };
+
+self.onmessage = async ({ data }) => {
+  const { job, scenario, draws, seed, from, to } = data;
+  try {
+    await ready;
+    if (current.job !== job) {
+      current.runner?.free();
+      current = { job, runner: new ChunkRunner(scenario, draws, seed) };
+    }
+    const packed = current.runner.run(from, to);
+    self.postMessage({ job, packed }, [packed.buffer]);
+  } catch (error) {
+    self.postMessage({ job, error: Array.isArray(error) ? error : String(error) });
+  }
+};
