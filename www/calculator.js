@@ -28,11 +28,9 @@ const SETTINGS = [
   { path: 'appraisal.discount_rate' },
 ];
 const SIMULATION = [
-  { path: 'simulation.draws', label: 'Simulated futures', hint: 'How many draws, from 1,000 to 1,000,000.', kind: 'whole' },
+  { path: 'simulation.draws', label: 'Simulated futures', hintFrom: 'draws_hint', kind: 'whole' }, // the engine's hint (simulationDefaults)
   { path: 'simulation.seed', label: 'Seed', hint: 'The same seed gives the same results.', kind: 'whole' },
 ];
-/** Milliseconds of simulation per slice of work, so the page keeps responding. */
-const SLICE_MS = 8;
 
 const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1];
 
@@ -98,17 +96,19 @@ export async function mountCalculator(root, container, options = {}) {
   const linkPage = options.linkPage ?? location.href.split('#')[0];
   /** The analysis module, once loaded (see loadAnalysis). */
   let analysis = null;
-  /** The uncertainty analysis's Web Workers (simulation-pool.js), loaded with it. */
+  /** The uncertainty analysis's Web Workers and how a run uses them (simulation-pool.js), loaded with it. */
   let pool = null;
+  let runChunks = null;
   /** The page's modules that need it, loaded with it: the council picker, the evidence sets' panel, the saved scenarios. */
   let later = null;
   let analysisPromise = null;
   const analysisModule = () => {
     analysisPromise ??= Promise.all([loadAnalysis(), import('./council-picker.js'), import('./evidence-panel.js'),
       import('./saved-scenarios.js'), import('./simulation-pool.js')])
-      .then(([module, picker, { evidencePanel }, { savedScenarios }, { SimulationPool }]) => {
+      .then(([module, picker, { evidencePanel }, { savedScenarios }, { SimulationPool, runChunks: run }]) => {
         analysis = module;
         pool = new SimulationPool(options.workers);
+        runChunks = run;
         later = { picker, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()) };
         onAnalysisLoaded();
         return module;
@@ -137,7 +137,6 @@ export async function mountCalculator(root, container, options = {}) {
     errors: [],
     run: null, // the simulation under way, if any
     runToken: 0, // bumped to cancel the run under way
-    sliceDraws: 20000,
     uReport: null, // last finished UncertaintyReport
     uResult: null,
     uReportFor: null, // { report, view } that uReport was simulated for
@@ -284,7 +283,8 @@ export async function mountCalculator(root, container, options = {}) {
     const keys = state.view === COMPARE ? programmeKeys() : [state.view];
     const name = (key) => state.result?.programmes?.[key]?.name ?? key;
     $('programme-fields').replaceChildren(...keys.map((key) => programmeFieldset(formContext(), key, name(key))));
-    $('simulation-fields').replaceChildren(...SIMULATION.map(settingField));
+    const withHint = (spec) => (spec.hintFrom ? { ...spec, hint: state.simDefaults[spec.hintFrom] } : spec);
+    $('simulation-fields').replaceChildren(...SIMULATION.map(withHint).map(settingField));
     showGroups();
     showFieldNotes();
     showFieldErrors();
@@ -834,9 +834,9 @@ export async function mountCalculator(root, container, options = {}) {
   }
 
   /**
-   * Starts the uncertainty analysis in slices of about SLICE_MS; a newer start
-   * cancels it. The first start loads the analysis module, then starts the
-   * analysis of whatever the figures are by then.
+   * Starts the uncertainty analysis, on the workers (simulation-pool.js); a
+   * newer start cancels it. The first start loads the analysis module, then
+   * starts the analysis of whatever the figures are by then.
    */
   function startSimulation(scenario) {
     cancelSimulation();
@@ -851,9 +851,11 @@ export async function mountCalculator(root, container, options = {}) {
       });
       return;
     }
+    const toSimulate = simulationScenario(scenario);
+    const seed = parseNumber(state.text.get('simulation.seed'));
     let run;
     try {
-      run = analysis.startSimulation(simulationScenario(scenario), parseNumber(state.text.get('simulation.draws')), parseNumber(state.text.get('simulation.seed')));
+      run = analysis.startSimulation(toSimulate, parseNumber(state.text.get('simulation.draws')), seed);
     } catch (errors) {
       state.errors = uniqueByField([...state.errors, ...(Array.isArray(errors) ? errors : [{ path: 'scenario', message: String(errors) }])]);
       markSimulationStale(true);
@@ -863,67 +865,24 @@ export async function mountCalculator(root, container, options = {}) {
     markSimulationStale(false);
     state.run = run;
     const madeFor = { report: state.report, view: state.view };
-    if (pool?.available) {
-      simulateOnWorkers(run, simulationScenario(scenario), madeFor);
-      return;
-    }
-    const token = state.runToken;
-    const total = run.draws;
-    let busyMs = 0;
-    let drawMs = 0;
-    const slice = () => {
-      if (token !== state.runToken) return; // cancelled; the run is already freed
-      const t0 = performance.now();
-      const done = run.step(state.sliceDraws);
-      const elapsed = performance.now() - t0;
-      busyMs += elapsed;
-      drawMs += elapsed;
-      state.sliceDraws = Math.max(1000, Math.min(500000, Math.round(state.sliceDraws * SLICE_MS / Math.max(elapsed, 0.5))));
-      if (done < total) {
-        progress(done, total, `Simulating: ${engine.formatCount(done)} of ${engine.formatCount(total)} futures…`);
-        setTimeout(slice, 0);
-        return;
-      }
-      const t1 = performance.now();
-      finishSimulation(run, madeFor);
-      busyMs += performance.now() - t1;
-      timing.lastSimulationParts.draws = drawMs;
-      Object.assign(timing, { simulations: timing.simulations + 1, lastSimulationMs: busyMs, lastSimulationDraws: total });
-      events.dispatchEvent(new CustomEvent('sfpc:simulated', { detail: { ms: busyMs, draws: total } }));
-    };
-    progress(0, total, `Simulating ${engine.formatCount(total)} futures…`);
-    setTimeout(slice, 0);
-  }
-
-  /** The run's chunks on the workers; this thread only takes them in and summarises. */
-  function simulateOnWorkers(run, scenario, madeFor) {
     const token = state.runToken;
     const total = run.draws;
     const started = performance.now();
-    let busyMs = 0;
-    const job = { scenario, draws: total, seed: parseNumber(state.text.get('simulation.seed')), chunks: run.chunks };
+    const job = { scenario: toSimulate, draws: total, seed, chunks: run.chunks };
+    const counted = (done) => `Simulating: ${engine.formatCount(done)} of ${engine.formatCount(total)} futures…`;
     progress(0, total, `Simulating ${engine.formatCount(total)} futures…`);
-    pool.run(job, (packed) => {
-      if (token !== state.runToken) return;
-      const t0 = performance.now();
-      const done = run.insertChunks(packed);
-      busyMs += performance.now() - t0;
-      if (done < total) progress(done, total, `Simulating: ${engine.formatCount(done)} of ${engine.formatCount(total)} futures…`);
-    }).then((complete) => {
-      if (!complete || token !== state.runToken) return;
-      const t1 = performance.now();
-      finishSimulation(run, madeFor);
-      const ended = performance.now();
-      busyMs += ended - t1;
-      timing.lastSimulationParts.draws = 0;
-      Object.assign(timing, { simulations: timing.simulations + 1, lastSimulationMs: busyMs, lastSimulationDraws: total,
-        lastSimulationWallMs: ended - started, lastSimulationWorkers: pool.workers.length,
-        lastInputToUncertaintyMs: ended - (timing.inputAt ?? started) });
-      events.dispatchEvent(new CustomEvent('sfpc:simulated', { detail: { ms: busyMs, wallMs: ended - started, draws: total } }));
-    }, (error) => {
-      console.error('The simulation workers failed; simulating on the page instead.', error);
-      if (token === state.runToken) startSimulation();
-    });
+    runChunks({ run, job, pool, isCurrent: () => token === state.runToken, onProgress: (done) => progress(done, total, counted(done)) })
+      .then((ran) => {
+        if (!ran) return; // cancelled; the run is already freed
+        const t1 = performance.now();
+        finishSimulation(run, madeFor);
+        const ended = performance.now();
+        const busyMs = ran.busyMs + ended - t1;
+        Object.assign(timing, { simulations: timing.simulations + 1, lastSimulationMs: busyMs, lastSimulationDraws: total,
+          lastSimulationWallMs: ended - started, lastSimulationWorkers: ran.workers,
+          lastInputToUncertaintyMs: ended - (timing.inputAt ?? started) });
+        events.dispatchEvent(new CustomEvent('sfpc:simulated', { detail: { ms: busyMs, wallMs: ended - started, draws: total } }));
+      });
   }
 
   function finishSimulation(run, madeFor) {

@@ -7,7 +7,12 @@
 // dropped and batches still running are ignored when they come back (a
 // batch is a few milliseconds' work). Where workers cannot start (a page on
 // another origin than the calculator, a browser without module workers)
-// `available` is false and the caller runs the chunks itself.
+// `available` is false and `runChunks` runs them on the page, in slices.
+
+/** Milliseconds of drawing per slice on the page, so it keeps responding. */
+const SLICE_MS = 8;
+/** Draws in the first slice on the page, before its speed is known. */
+const FIRST_SLICE_DRAWS = 20000;
 
 /** Batches a worker should get for a run, so the cores finish together and progress shows. */
 const BATCHES_PER_WORKER = 8;
@@ -112,5 +117,45 @@ export class SimulationPool {
     this.cancel();
     for (const worker of this.workers) worker.terminate();
     this.workers = [];
+  }
+}
+
+/**
+ * Runs every chunk of `run` (a `SimulationRun`, whose `job` is
+ * `{ scenario, draws, seed, chunks }`): on `pool`'s workers where they can
+ * start, else (or if they fail, from where they stopped) on this thread in
+ * slices of about SLICE_MS. Calls `onProgress(done)` as draws come in; stops
+ * as soon as `isCurrent()` is false. Resolves to `{ busyMs, workers }` (this
+ * thread's time taking chunks in or drawing; 0 workers on the page) once all
+ * chunks are in, or null if cancelled.
+ */
+export async function runChunks({ run, job, pool, isCurrent, onProgress }) {
+  let busyMs = 0;
+  const timed = (f) => {
+    const t0 = performance.now();
+    const out = f();
+    busyMs += performance.now() - t0;
+    return out;
+  };
+  if (pool?.available) {
+    try {
+      const complete = await pool.run(job, (packed) => {
+        if (isCurrent()) onProgress(timed(() => run.insertChunks(packed)));
+      });
+      return complete && isCurrent() ? { busyMs, workers: pool.workers.length } : null;
+    } catch (error) {
+      if (!isCurrent()) return null;
+      console.error('The simulation workers failed; simulating on the page instead.', error);
+    }
+  }
+  let sliceDraws = FIRST_SLICE_DRAWS;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (!isCurrent()) return null;
+    const t0 = performance.now();
+    const done = timed(() => run.step(sliceDraws));
+    sliceDraws = Math.max(1, Math.round(sliceDraws * SLICE_MS / Math.max(performance.now() - t0, 0.5)));
+    if (done >= run.draws) return { busyMs, workers: 0 };
+    onProgress(done);
   }
 }

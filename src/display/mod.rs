@@ -28,7 +28,9 @@ pub use evidence_sets::{
     comparison_table as evidence_comparison_table, effects_used_text, set_texts, SetFigureText,
     SetText,
 };
-pub use uncertainty::{steadiness, uncertainty_summaries, uncertainty_table, UncertaintySummaries};
+pub use uncertainty::{
+    draws_hint, steadiness, uncertainty_summaries, uncertainty_table, UncertaintySummaries,
+};
 
 use crate::registry::{Field, ProgrammeId, UnitKind};
 

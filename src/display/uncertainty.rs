@@ -123,10 +123,10 @@ pub fn uncertainty_table(u: &crate::uncertainty::Uncertainty) -> String {
 /// benchmark's measure (`bash scripts/bench.sh`: 20 seeds of the default
 /// scenario, each model; tests/benches/RESULTS.md) and its budget, issue 13.
 pub fn steadiness(draws: u32) -> String {
-    use crate::uncertainty::DEFAULT_DRAWS;
+    use crate::uncertainty::{DEFAULT_DRAWS, STEADY_MEDIAN_PERCENT, STEADY_PROBABILITY_POINTS};
     if draws >= DEFAULT_DRAWS {
         format!(
-            "Steady between seeds: at {} draws or more, the chance the council is better off moves by under ±0.1 points and the median by under 0.1% of its P10 to P90 range (measured over 20 seeds of the default figures).",
+            "Steady between seeds: at {} draws or more, the chance the council is better off moves by under ±{STEADY_PROBABILITY_POINTS} points and the median by under {STEADY_MEDIAN_PERCENT}% of its P10 to P90 range (measured over 20 seeds of the default figures).",
             crate::display::count(DEFAULT_DRAWS)
         )
     } else {
@@ -135,4 +135,14 @@ pub fn steadiness(draws: u32) -> String {
             crate::display::count(DEFAULT_DRAWS)
         )
     }
+}
+
+/// The hint of the page's draws field, from the engine's limits.
+pub fn draws_hint() -> String {
+    use crate::uncertainty::{MAX_DRAWS, MIN_DRAWS};
+    format!(
+        "How many draws, from {} to {}.",
+        crate::display::count(MIN_DRAWS),
+        crate::display::count(MAX_DRAWS)
+    )
 }

@@ -147,6 +147,19 @@ impl Sampler {
         }
     }
 
+    /// Starts with the ranged parameters a draw will pick, in order (a
+    /// run's set-up learns them once, so each chunk need not look up its
+    /// tables again); each pick still checks its estimate.
+    pub fn with_perts(mut self, perts: Vec<Pert>) -> Sampler {
+        self.perts = perts;
+        self
+    }
+
+    /// The ranged parameters picked so far, in pick order.
+    pub fn perts(&self) -> &[Pert] {
+        &self.perts
+    }
+
     /// The index of the current draw.
     pub fn draw_index(&self) -> u32 {
         match &self.uniforms {

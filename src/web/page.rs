@@ -44,7 +44,8 @@ pub fn streams() -> Result<JsValue, JsValue> {
 }
 
 /// The simulation's default draws and seed (`uncertainty::DEFAULT_DRAWS`,
-/// `DEFAULT_SEED`), so the page does not copy them.
+/// `DEFAULT_SEED`), its limits and the draws field's hint, and the
+/// steadiness budget (the benchmark reads it), so no script copies them.
 #[wasm_bindgen(js_name = simulationDefaults)]
 pub fn simulation_defaults() -> Result<JsValue, JsValue> {
     to_js(&serde_json::json!({
@@ -53,6 +54,9 @@ pub fn simulation_defaults() -> Result<JsValue, JsValue> {
         "min_draws": crate::uncertainty::MIN_DRAWS,
         "max_draws": crate::uncertainty::MAX_DRAWS,
         "comparison_draws": crate::evidence_sets::COMPARISON_DRAWS,
+        "draws_hint": crate::display::draws_hint(),
+        "steady_probability_points": crate::uncertainty::STEADY_PROBABILITY_POINTS,
+        "steady_median_percent": crate::uncertainty::STEADY_MEDIAN_PERCENT,
     }))
 }
 

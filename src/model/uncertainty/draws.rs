@@ -71,6 +71,8 @@ pub struct Setup {
     conditional: Option<Conditional>,
     /// The headline effect's estimate, for the break-even risk.
     headline: Estimate,
+    /// The ranged parameters a draw picks, in order, with their tables.
+    perts: Vec<Pert>,
 }
 
 impl Setup {
@@ -101,6 +103,12 @@ impl Setup {
             tornado,
             conditional,
             headline: inputs.get(spec.streams[0].effect),
+            perts: {
+                let mut first = Sampler::new(Method::Random, 0, 0, 0);
+                first.begin_draw();
+                flows(inputs, &mut first);
+                first.perts().to_vec()
+            },
         }
     }
 
@@ -195,7 +203,8 @@ pub fn run_chunk_with(
 ) -> ChunkDraws {
     let (start, end) = config.chunk_range(c);
     let len = (end - start) as usize;
-    let mut sampler = Sampler::new(method, config.seed, setup.stream, start);
+    let mut sampler =
+        Sampler::new(method, config.seed, setup.stream, start).with_perts(setup.perts.clone());
     let mut ws = Workspace::default();
     let years = settings.horizon_years as usize;
     let fan_len = (FAN_SAMPLE_DRAWS.min(end as usize)).saturating_sub(start as usize);
