@@ -1,7 +1,7 @@
 // Builds target/site/: exactly the files a website hosts. Copies www/ (with
 // the engine that build-web.sh put in www/pkg/), each JavaScript file
 // minified by terser: names shortened and comments dropped, which takes a
-// third off the page's transfer size. Nothing is bundled: the modules keep
+// third off the page's transfer size; stylesheets lose their comments. Nothing is bundled: the modules keep
 // their names, so the page, the element and the iframe share them.
 //
 //   node scripts/build-site.mjs
@@ -27,6 +27,11 @@ rmSync(SITE, { recursive: true, force: true });
 for (const path of files(SOURCE)) {
   const out = join(SITE, relative(SOURCE, path));
   mkdirSync(dirname(out), { recursive: true });
+  if (path.endsWith('.css')) {
+    // Comments are for readers of www/, not for the transfer size.
+    writeFileSync(out, readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''));
+    continue;
+  }
   if (!path.endsWith('.js')) {
     cpSync(path, out);
     continue;
