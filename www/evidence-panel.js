@@ -26,14 +26,14 @@ function renderSets(container, data, key) {
 
 /**
  * Shows `data` (the analysis module's `evidenceSets`) for `programme` in
- * `priceYear`: `$` finds elements by id, `table(id, caption, t)` writes a
+ * `priceYear`: `$` finds elements by id, `table(id, t)` writes the engine's
  * text table.
  */
 function renderEvidence($, table, data, programme, priceYear) {
   $('evidence').hidden = false;
   $('evidence-used').textContent = `The effects you have now: ${data.used}.`;
   $('evidence-summary').textContent = data.summary;
-  table('evidence-table', 'Council net present value with your figures and under each evidence set', data.table);
+  table('evidence-table', data.table);
   renderSets($('evidence-sets'), data, `${programme} ${priceYear}`);
 }
 

@@ -9,9 +9,6 @@
 
 import { el, fieldId } from './dom.js';
 
-/** The most staff lines a programme may list (registry::MAX_STAFF_LINES). */
-const MAX_STAFF_LINES = 50;
-
 /** The id of a programme's group, for its `<details>`, total and note. */
 export const groupId = (programme, group) => `group-${programme}-${group}`;
 
@@ -119,7 +116,7 @@ function staffEditor(state, key, row) {
     el('p', { class: 'label', id: `${id}-label` }, row.label),
     el('p', { class: 'hint', id: `${id}-hint` }, row.hint),
     el('ol', { class: 'staff-lines' }, ...lines),
-    el('button', { type: 'button', class: 'button secondary small', 'data-staff-add': key, disabled: count >= MAX_STAFF_LINES },
+    el('button', { type: 'button', class: 'button secondary small', 'data-staff-add': key, disabled: count >= state.limits.max_staff_lines },
       'Add a post'),
     sourceDetails(row));
 }

@@ -72,7 +72,7 @@ export const CALCULATOR_HTML = `
         results. They are kept in this browser only.</p>
       <div class="field">
         <label for="f-saved-name">Name for the scenario (optional)</label>
-        <input type="text" id="f-saved-name" class="input" maxlength="50" autocomplete="off" aria-describedby="saved-hint">
+        <input type="text" id="f-saved-name" class="input" autocomplete="off" aria-describedby="saved-hint">
       </div>
       <p class="buttons" id="save-buttons">
         <button type="button" class="button secondary" data-slot="A">Save as A</button>
@@ -180,7 +180,7 @@ export const CALCULATOR_HTML = `
     appraisal period is shown but not counted. Every saving is scaled by ramp-up and reduced for deadweight (what would
     have happened anyway) and optimism bias. Costs are set-up (first year only), running costs and staff. The DfE grant
     counts for the council but not for the public sector as a whole, as it is a transfer within it. Future years are
-    discounted at the rate you set (3.5% a year in the Green Book): £1 five years from now (year 6) counts as £0.84 today.</p>
+    discounted at the rate you set, as the Green Book does: <span id="discounting"></span>.</p>
   <ul>
     <li><strong>Council net present value</strong>: the council's savings − costs + grant, discounted, over the appraisal period.</li>
     <li><strong>Council cashable net present value</strong>: the same, counting only the cashable share of each saving.</li>

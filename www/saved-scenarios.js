@@ -5,22 +5,25 @@
 // after the first chart.
 //
 // `ctx` holds `state`, `$`, `root`, `engine`, `analysis`, `table`, `draw`,
-// `isCompare()`, `viewFrom(name)` and `open(scenario, programme)`.
+// `isCompare()` and `open(scenario, programme)`. The slots and the longest
+// name are the engine's (`savedScenarioLimits()`), and so is a slot's label.
 
 import { el } from './dom.js';
 import { describeErrors } from './scenario-text.js';
+import { viewFrom } from './scenario-state.js';
 
 export function savedScenarios(ctx) {
   const { state, $, root, engine, analysis, table } = ctx;
 
-  const SLOTS = ['A', 'B', 'C'];
+  const { slots: SLOTS, max_name_chars: MAX_NAME } = analysis.savedScenarioLimits();
+  $('f-saved-name').maxLength = MAX_NAME;
   /** The browser storage key; the version inside it is the store's format. */
   const STORE_KEY = 'sfpc.saved-scenarios';
   /** slot -> { name, programme, scenario, savedAt } */
   const saved = new Map();
   let comparison = null; // the engine's ScenarioComparison of `saved`
 
-  const slotLabel = (slot) => (saved.get(slot)?.name ? `${slot}: ${saved.get(slot).name}` : slot);
+  const slotLabel = (slot) => analysis.savedLabel(slot, saved.get(slot)?.name ?? '');
   const savedStatus = (text) => { $('saved-status').textContent = text; };
   const modelName = (key) => state.result?.programmes?.[key]?.name ?? key;
 
@@ -43,10 +46,10 @@ export function savedScenarios(ctx) {
       const entry = stored.slots[slot];
       if (!entry) continue;
       try {
-        const programme = ctx.viewFrom(entry.programme);
+        const programme = viewFrom(state, entry.programme);
         if (!programme || programme === 'compare') throw new Error('no model');
         const scenario = engine.normaliseScenario(entry.scenario);
-        saved.set(slot, { name: String(entry.name ?? '').slice(0, 50), programme, scenario, savedAt: String(entry.savedAt ?? '') });
+        saved.set(slot, { name: String(entry.name ?? '').slice(0, MAX_NAME), programme, scenario, savedAt: String(entry.savedAt ?? '') });
       } catch {
         unreadable += 1;
       }
@@ -70,7 +73,7 @@ export function savedScenarios(ctx) {
       savedStatus('Fix the problems listed at the top first: only valid figures can be saved.');
       return;
     }
-    const name = $('f-saved-name').value.trim().slice(0, 50);
+    const name = $('f-saved-name').value.trim().slice(0, MAX_NAME);
     saved.set(slot, { name, programme: state.view, scenario: state.report.scenario(), savedAt: new Date().toISOString() });
     const kept = storeSaved();
     renderSaved();
@@ -136,7 +139,7 @@ export function savedScenarios(ctx) {
     }
     const { table: t, summary } = comparison.result();
     $('scenarios-summary').textContent = summary;
-    table('scenarios-table', "Saved scenarios, and each one's difference from A", t.headings, t.rows);
+    table('scenarios-table', t);
     ctx.draw('scenarios-chart');
   }
 
@@ -149,5 +152,10 @@ export function savedScenarios(ctx) {
   }
 
 
-  return { load: loadSaved, render: renderSaved, onClick: onSavedClick, updateButtons: updateSaveButtons, comparison: () => comparison };
+  function destroy() {
+    comparison?.free();
+    comparison = null;
+  }
+
+  return { load: loadSaved, render: renderSaved, onClick: onSavedClick, updateButtons: updateSaveButtons, comparison: () => comparison, destroy };
 }

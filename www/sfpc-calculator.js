@@ -22,28 +22,43 @@ const CALCULATOR_PAGE = new URL('index.html', import.meta.url).href;
 
 class SfpcCalculator extends HTMLElement {
   connectedCallback() {
-    if (this.shadowRoot) return; // moved within the page: keep its state
-    const shadow = this.attachShadow({ mode: 'open' });
+    if (this.mounted) return; // moved within the page: it keeps its state
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const stylesheet = document.createElement('link');
     stylesheet.rel = 'stylesheet';
     stylesheet.href = STYLESHEET;
     const container = document.createElement('div');
     container.className = 'sfpc-root';
-    shadow.append(stylesheet, container);
-    mountCalculator(shadow, container, {
+    shadow.replaceChildren(stylesheet, container);
+    this.removeAttribute('ready');
+    /** Resolves to the calculator, or null if it could not start. */
+    this.mounted = mountCalculator(shadow, container, {
       programme: this.getAttribute('programme'),
       scenarioUrl: this.getAttribute('scenario'),
       linkPage: CALCULATOR_PAGE,
       events: this,
     }).then((calculator) => {
-      this.calculator = calculator;
       this.setAttribute('ready', '');
-    }, () => this.setAttribute('failed', ''));
+      return calculator;
+    }, () => {
+      this.setAttribute('failed', '');
+      return null;
+    });
   }
 
-  /** Off the page: its simulation workers stop (they start again if it comes back). */
+  /**
+   * Off the page: once this task is over and it has not come back (a move
+   * takes it off and puts it back at once), the calculator is destroyed: its
+   * workers, observers and listeners stop and the engine's objects it held are
+   * freed. Put back later, it starts afresh.
+   */
   disconnectedCallback() {
-    this.calculator?.destroy();
+    setTimeout(() => {
+      if (this.isConnected || !this.mounted) return;
+      const mounted = this.mounted;
+      this.mounted = null;
+      mounted.then((calculator) => calculator?.destroy());
+    }, 0);
   }
 }
 

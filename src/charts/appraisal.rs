@@ -146,7 +146,7 @@ pub fn draw_cumulative_net<DB: DrawingBackend>(
     let x = XAxis {
         range: 0.0..n,
         labels: a.years.len().min(15) + 1,
-        format: &|x| format!("{x:.0}"),
+        format: &|x| crate::display::whole(*x),
         title: "Years from the start",
         grid: true,
     };
@@ -160,7 +160,7 @@ pub fn draw_cumulative_net<DB: DrawingBackend>(
         INK.stroke_width(s.px(1.5)),
     ))?;
     if let Some(p) = a.payback_years {
-        let label = format!("Pays back: {p:.1} years");
+        let label = format!("Pays back: {}", crate::display::years(p));
         chart.draw_series(std::iter::once(
             EmptyElement::at((p, 0.0))
                 + payback_marker(s)

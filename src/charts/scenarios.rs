@@ -44,7 +44,7 @@ pub fn draw_scenario_comparison<DB: DrawingBackend>(
     let x = XAxis {
         range: 0.0..n,
         labels: (n as usize).min(15) + 1,
-        format: &|x| format!("{x:.0}"),
+        format: &|x| crate::display::whole(*x),
         title: "Years from the start",
         grid: true,
     };

@@ -32,7 +32,7 @@ pub fn draw_fan<DB: DrawingBackend>(
     let x = XAxis {
         range: 0.0..n,
         labels: u.fan.len().min(15) + 1,
-        format: &|x| format!("{x:.0}"),
+        format: &|x| crate::display::whole(*x),
         title: "Years from the start",
         grid: true,
     };
@@ -90,7 +90,7 @@ pub fn draw_npv_histogram<DB: DrawingBackend>(
         .bold_line_style(GRID)
         .x_labels(6)
         .x_label_formatter(&|v| gbp_compact(*v))
-        .y_label_formatter(&|v| format!("{v:.0}"))
+        .y_label_formatter(&|v| crate::display::whole(*v))
         .x_desc("Council net present value")
         .y_desc("Futures")
         .label_style(s.font(13.0))

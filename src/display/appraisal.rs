@@ -30,7 +30,7 @@ pub struct Headline {
     /// Stable key for the page: `council_npv`, `council_cashable_npv`,
     /// `public_npv`, `bcr`, `council_roi`, `payback`, `break_even`.
     pub key: &'static str,
-    pub label: &'static str,
+    pub label: String,
     pub figure: String,
     pub reading: String,
 }
@@ -43,10 +43,15 @@ fn better_or_worse(npv: f64) -> &'static str {
     }
 }
 
-fn headline(key: &'static str, label: &'static str, figure: String, reading: String) -> Headline {
+pub(super) fn headline(
+    key: &'static str,
+    label: impl Into<String>,
+    figure: String,
+    reading: String,
+) -> Headline {
     Headline {
         key,
-        label,
+        label: label.into(),
         figure,
         reading,
     }
@@ -310,6 +315,10 @@ pub fn streams_table(a: &ProgrammeAppraisal) -> TextTable {
         })
         .collect();
     TextTable {
+        caption: format!(
+            "{}: each saving, who benefits and what it is worth",
+            a.programme.name()
+        ),
         headings: [
             "Saving",
             "Who benefits",
@@ -340,6 +349,10 @@ pub fn payer_table(a: &ProgrammeAppraisal) -> TextTable {
         })
         .collect();
     TextTable {
+        caption: format!(
+            "{}: discounted savings by who receives them",
+            a.programme.name()
+        ),
         headings: ["Who benefits", "Discounted saving", "Share of all savings"]
             .map(String::from)
             .into(),

@@ -134,7 +134,11 @@ pub fn scenario_comparison_table(compared: &[ComparedScenario]) -> TextTable {
             row
         })
         .collect();
-    TextTable { headings, rows }
+    TextTable {
+        caption: "Saved scenarios, and each one's difference from A".into(),
+        headings,
+        rows,
+    }
 }
 
 /// What the overlaid chart shows, for readers who cannot see it.

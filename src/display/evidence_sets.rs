@@ -83,6 +83,7 @@ fn row_label(set: Option<SetKey>) -> String {
 /// each set.
 pub fn comparison_table(outcomes: &[SetOutcome]) -> TextTable {
     TextTable {
+        caption: "Council net present value with your figures and under each evidence set".into(),
         headings: vec![
             "Effects".into(),
             "Council net present value".into(),

@@ -4,7 +4,8 @@
 //! - this file: number formats (money, percentages, counts, years) and the
 //!   parameters' labels and values, from the registry's units;
 //! - [`appraisal`]: headlines, readings, chart summaries and tables of an appraisal;
-//! - [`uncertainty`]: the uncertainty analysis in words;
+//! - [`yearly`]: the appraisal's data tables behind its charts;
+//! - [`uncertainty`]: the uncertainty analysis in words, its cards and tables;
 //! - [`comparison`]: saved scenarios side by side;
 //! - [`councils`]: what a council's statistics set;
 //! - [`evidence_sets`]: the evidence sets side by side.
@@ -14,6 +15,7 @@ mod comparison;
 mod councils;
 mod evidence_sets;
 mod uncertainty;
+mod yearly;
 
 pub use appraisal::{
     appraisal_context, appraisal_table, chart_summaries, comparison_summary, group_readings,
@@ -29,7 +31,12 @@ pub use evidence_sets::{
     SetText,
 };
 pub use uncertainty::{
-    draws_hint, steadiness, uncertainty_summaries, uncertainty_table, UncertaintySummaries,
+    compared_chances_table, compared_percentile_table, draws_hint, fan_table, histogram_table,
+    percentile_table, simulation_record, steadiness, tornado_table, uncertainty_headlines,
+    uncertainty_summaries, uncertainty_table, UncertaintySummaries,
+};
+pub use yearly::{
+    chart_titles, cumulative_table, discounting_example, flows_table, headline_table, year_label,
 };
 
 use crate::registry::{Field, ProgrammeId, UnitKind};
@@ -130,6 +137,16 @@ pub fn probability(p: f64) -> String {
     }
 }
 
+/// A number to the nearest whole, with no separators: a chart axis's "12".
+pub fn whole(x: f64) -> String {
+    format!("{x:.0}")
+}
+
+/// Seconds to a tenth: "12.3 s".
+pub fn seconds(s: f64) -> String {
+    format!("{s:.1} s")
+}
+
 /// A count with thousands separators: 10000 -> "10,000".
 pub fn count(n: u32) -> String {
     group_thousands(u64::from(n))
@@ -174,9 +191,12 @@ pub fn parameter_value(programme: ProgrammeId, field: Field, value: f64) -> Stri
     }
 }
 
-/// A table of display text, which the page writes into an HTML table as text.
+/// A table of display text, which the page writes into an HTML table as
+/// text: its caption, headings and cells all come from here, so the page and
+/// the command say the same (issue 15).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct TextTable {
+    pub caption: String,
     pub headings: Vec<String>,
     pub rows: Vec<Vec<String>>,
 }

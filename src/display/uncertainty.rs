@@ -1,7 +1,9 @@
 //! The uncertainty analysis in words: chart summaries for readers who cannot
 //! see the charts, and the command's text table.
 
-use super::{count, gbp, lowercase_first, parameter_label, parameter_value, probability, years};
+use super::{
+    count, gbp, lowercase_first, parameter_label, parameter_value, probability, years, TextTable,
+};
 
 /// Text summaries of the uncertainty charts, for readers who cannot see them.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -144,5 +146,218 @@ pub fn draws_hint() -> String {
         "How many draws, from {} to {}.",
         crate::display::count(MIN_DRAWS),
         crate::display::count(MAX_DRAWS)
+    )
+}
+
+/// A probability, or "n/a" where there is none (no break-even to clear).
+fn chance(p: Option<f64>) -> String {
+    p.map_or_else(|| "n/a".into(), probability)
+}
+
+/// The headline cards of one model's uncertainty analysis, as the page shows them.
+pub fn uncertainty_headlines(
+    u: &crate::uncertainty::ProgrammeUncertainty,
+    draws: u32,
+    horizon_years: u32,
+) -> Vec<super::Headline> {
+    use super::appraisal::headline;
+    let npv = &u.council_npv_gbp;
+    vec![
+        headline(
+            "p-positive",
+            "Chance the council is better off",
+            probability(u.probability_council_npv_positive),
+            "share of simulated futures with council net present value above £0".into(),
+        ),
+        headline(
+            "p-payback",
+            format!(
+                "Chance of paying back within {}",
+                years(f64::from(horizon_years))
+            ),
+            probability(u.probability_payback_within_horizon),
+            "share of simulated futures in which the council pays back".into(),
+        ),
+        headline(
+            "npv-range",
+            "Council net present value, 9 futures in 10",
+            format!("{} to {}", gbp(npv.p5), gbp(npv.p95)),
+            format!("median {}", gbp(npv.p50)),
+        ),
+        headline(
+            "p-break-even",
+            "Chance the effect clears break-even",
+            chance(u.break_even.probability_effect_exceeds),
+            uncertainty_summaries(u, draws, horizon_years).break_even,
+        ),
+    ]
+}
+
+const PERCENTILE_HEADINGS: [&str; 6] = ["P5", "P10", "Median", "P90", "P95", "Mean"];
+
+fn percentile_row(label: &str, q: &crate::uncertainty::Percentiles) -> Vec<String> {
+    std::iter::once(label.to_owned())
+        .chain([q.p5, q.p10, q.p50, q.p90, q.p95, q.mean].map(gbp))
+        .collect()
+}
+
+fn percentile_headings(first: &str) -> Vec<String> {
+    std::iter::once(first)
+        .chain(PERCENTILE_HEADINGS)
+        .map(String::from)
+        .collect()
+}
+
+/// One model's net present values across the simulated futures.
+pub fn percentile_table(u: &crate::uncertainty::ProgrammeUncertainty, draws: u32) -> TextTable {
+    TextTable {
+        caption: format!(
+            "{}: net present value across {} simulated futures",
+            u.programme.name(),
+            count(draws)
+        ),
+        headings: percentile_headings(""),
+        rows: vec![
+            percentile_row("Council net present value", &u.council_npv_gbp),
+            percentile_row(
+                "Council cashable net present value",
+                &u.council_cashable_npv_gbp,
+            ),
+            percentile_row("Public-sector net present value", &u.public_npv_gbp),
+        ],
+    }
+}
+
+/// Chart 4's data: the fan of the council's running total.
+pub fn fan_table(u: &crate::uncertainty::ProgrammeUncertainty) -> TextTable {
+    TextTable {
+        caption: format!(
+            "{}: cumulative council net position across simulated futures (from {} of them)",
+            u.programme.name(),
+            count(u.fan_draws)
+        ),
+        headings: [
+            "End of year",
+            "P10 (1 in 10 futures below)",
+            "Median",
+            "P90 (1 in 10 futures above)",
+        ]
+        .map(String::from)
+        .into(),
+        rows: u
+            .fan
+            .iter()
+            .map(|f| {
+                vec![
+                    super::year_label(f.year),
+                    gbp(f.p10_gbp),
+                    gbp(f.p50_gbp),
+                    gbp(f.p90_gbp),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// Chart 5's data: the futures counted by council net present value.
+pub fn histogram_table(u: &crate::uncertainty::ProgrammeUncertainty) -> TextTable {
+    TextTable {
+        caption: format!(
+            "{}: simulated futures by council net present value",
+            u.programme.name()
+        ),
+        headings: ["From", "To", "Futures"].map(String::from).into(),
+        rows: u
+            .histogram
+            .iter()
+            .map(|b| vec![gbp(b.from_gbp), gbp(b.to_gbp), count(b.count)])
+            .collect(),
+    }
+}
+
+/// Chart 6's data: council net present value with each figure at its ends.
+pub fn tornado_table(u: &crate::uncertainty::ProgrammeUncertainty) -> TextTable {
+    let p = u.programme;
+    TextTable {
+        caption: format!(
+            "{}: council net present value with each figure at its low and its high",
+            p.name()
+        ),
+        headings: [
+            "Figure",
+            "Low",
+            "High",
+            "Net present value at low",
+            "Net present value at high",
+        ]
+        .map(String::from)
+        .into(),
+        rows: u
+            .tornado
+            .iter()
+            .map(|t| {
+                vec![
+                    parameter_label(p, t.parameter).to_owned(),
+                    parameter_value(p, t.parameter, t.low),
+                    parameter_value(p, t.parameter, t.high),
+                    gbp(t.npv_at_low_gbp),
+                    gbp(t.npv_at_high_gbp),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// The compare view: each model's council net present value across futures.
+pub fn compared_percentile_table(u: &crate::uncertainty::Uncertainty) -> TextTable {
+    TextTable {
+        caption: "Council net present value across simulated futures, each model".into(),
+        headings: percentile_headings("Model"),
+        rows: u
+            .programmes
+            .iter()
+            .map(|p| percentile_row(p.programme.name(), &p.council_npv_gbp))
+            .collect(),
+    }
+}
+
+/// The compare view: how sure each model's case is.
+pub fn compared_chances_table(u: &crate::uncertainty::Uncertainty) -> TextTable {
+    TextTable {
+        caption: "How sure: each model".into(),
+        headings: vec![
+            "Model".into(),
+            "Chance the council is better off".into(),
+            format!(
+                "Chance of paying back within {}",
+                years(f64::from(u.horizon_years))
+            ),
+            "Chance the effect clears break-even".into(),
+        ],
+        rows: u
+            .programmes
+            .iter()
+            .map(|p| {
+                vec![
+                    p.programme.name().to_owned(),
+                    probability(p.probability_council_npv_positive),
+                    probability(p.probability_payback_within_horizon),
+                    chance(p.break_even.probability_effect_exceeds),
+                ]
+            })
+            .collect(),
+    }
+}
+
+/// What ran, for the record under the analysis: draws, seed, steadiness,
+/// the distribution and the generator.
+pub fn simulation_record(config: &crate::uncertainty::SimulationConfig) -> String {
+    format!(
+        "{} simulated futures, seed {}. {} {}; generator {}.",
+        count(config.draws),
+        config.seed,
+        steadiness(config.draws),
+        crate::sampling::distribution(),
+        crate::sampling::GENERATOR
     )
 }

@@ -87,8 +87,27 @@ pub fn simulation_config(draws: &Value, seed: &Value) -> Result<SimulationConfig
     }
 }
 
-/// Longest name of a saved scenario.
+/// Longest label of a saved scenario: its slot, ": " and its name.
 pub const MAX_LABEL_CHARS: usize = 60;
+
+/// The page's slots for saved scenarios, in order; the first is the one the
+/// others are compared with.
+pub const SAVED_SLOTS: [&str; 3] = ["A", "B", "C"];
+
+/// What a slot's label adds to its name.
+const LABEL_SEPARATOR: &str = ": ";
+
+/// Longest name a user can give a saved scenario, so that its label fits.
+pub const MAX_SAVED_NAME_CHARS: usize = MAX_LABEL_CHARS - 1 - LABEL_SEPARATOR.len();
+
+/// A saved scenario's label: "A", or "A: Leeds, cautious".
+pub fn saved_label(slot: &str, name: &str) -> String {
+    if name.is_empty() {
+        slot.to_owned()
+    } else {
+        format!("{slot}{LABEL_SEPARATOR}{name}")
+    }
+}
 
 /// Reads the saved scenarios to compare: a list of
 /// `{ "label": text, "programme": key, "scenario": scenario format 1 or 2 }`.

@@ -8,6 +8,7 @@ use super::{
     appraised, draw_on, errors_to_js, find_programme, json_of, read_json, read_scenario, to_js,
 };
 use crate::charts;
+use crate::display;
 use crate::errors::InputErrors;
 use crate::format::{simulation_config, uncertainty_to_json};
 use crate::scenario::Scenario;
@@ -141,8 +142,11 @@ pub struct UncertaintyReport {
 
 #[wasm_bindgen]
 impl UncertaintyReport {
-    /// The result as `sfpc simulate` prints it, with each programme's
-    /// `summaries` and each tornado row's `label` and display values added.
+    /// The result as `sfpc simulate` prints it, with the words added: each
+    /// programme's `summaries`, `headlines` and tables (`percentile_table`,
+    /// `fan_table`, `histogram_table`, `tornado_table`), each tornado row's
+    /// `label` and display values; the compare view's `percentile_table` and
+    /// `chances_table`; and the `record` of what ran.
     pub fn result(&self) -> Result<JsValue, JsValue> {
         let u = &self.uncertainty;
         let mut json = uncertainty_to_json(&self.scenario, u);
@@ -151,6 +155,12 @@ impl UncertaintyReport {
             let summaries =
                 crate::display::uncertainty_summaries(p, u.config.draws, u.horizon_years);
             entry["summaries"] = json_of(&summaries)?;
+            let (draws, horizon) = (u.config.draws, u.horizon_years);
+            entry["headlines"] = json_of(&display::uncertainty_headlines(p, draws, horizon))?;
+            entry["percentile_table"] = json_of(&display::percentile_table(p, draws))?;
+            entry["fan_table"] = json_of(&display::fan_table(p))?;
+            entry["histogram_table"] = json_of(&display::histogram_table(p))?;
+            entry["tornado_table"] = json_of(&display::tornado_table(p))?;
             for (row, bar) in entry["tornado"]
                 .as_array_mut()
                 .into_iter()
@@ -165,6 +175,9 @@ impl UncertaintyReport {
                     crate::display::parameter_value(programme, field, bar.high).into();
             }
         }
+        json["percentile_table"] = json_of(&display::compared_percentile_table(u))?;
+        json["chances_table"] = json_of(&display::compared_chances_table(u))?;
+        json["record"] = display::simulation_record(&u.config).into();
         to_js(&json)
     }
 
@@ -186,6 +199,23 @@ programme_chart! {
 programme_chart! {
     /// Chart 6: the tornado of council NPV swings.
     drawTornado, draw_tornado, UncertaintyReport, charts::draw_tornado
+}
+
+/// The saved scenarios' `slots` (the first is the one the others are
+/// compared with) and the longest name a user may give one
+/// (`max_name_chars`), so that its label fits the format's limit.
+#[wasm_bindgen(js_name = savedScenarioLimits)]
+pub fn saved_scenario_limits() -> Result<JsValue, JsValue> {
+    to_js(&serde_json::json!({
+        "slots": crate::format::SAVED_SLOTS,
+        "max_name_chars": crate::format::MAX_SAVED_NAME_CHARS,
+    }))
+}
+
+/// A saved scenario's label ("A: Leeds, cautious"), as the comparison takes it.
+#[wasm_bindgen(js_name = savedLabel)]
+pub fn saved_label(slot: &str, name: &str) -> String {
+    crate::format::saved_label(slot, name)
 }
 
 /// Saved scenarios (A, B, C), each appraised for its own model.

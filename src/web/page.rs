@@ -60,6 +60,14 @@ pub fn simulation_defaults() -> Result<JsValue, JsValue> {
     }))
 }
 
+/// The limits of the form the page builds, declared in the engine: a
+/// programme's `max_staff_lines`. (The saved scenarios' are in the analysis
+/// module, `savedScenarioLimits`; the simulation's in `simulationDefaults`.)
+#[wasm_bindgen]
+pub fn limits() -> Result<JsValue, JsValue> {
+    to_js(&serde_json::json!({ "max_staff_lines": crate::registry::MAX_STAFF_LINES }))
+}
+
 /// The engine version, for the page footer and exports.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
@@ -100,8 +108,9 @@ pub fn evaluate(scenario: JsValue) -> Result<Report, JsValue> {
 impl Report {
     /// The result, as `sfpc evaluate` prints it, with each programme's
     /// words added: `headlines`, chart `summaries`, `group_readings` (each
-    /// form group's total, and a stream's break-even), and the `streams_table`
-    /// and `payer_table` as display text.
+    /// form group's total, and a stream's break-even), and its tables as
+    /// display text with their captions (`streams_table`, `payer_table`,
+    /// `flows_table`, `cumulative_table`); and the models' `headline_table`.
     pub fn result(&self) -> Result<JsValue, JsValue> {
         let mut json = appraisal_to_json(&self.scenario, &self.appraisal);
         let horizon = self.scenario.appraisal.horizon_years;
@@ -112,7 +121,14 @@ impl Report {
             p["group_readings"] = json_of(&group_readings(a, horizon))?;
             p["streams_table"] = json_of(&streams_table(a))?;
             p["payer_table"] = json_of(&payer_table(a))?;
+            p["titles"] = json_of(&crate::display::chart_titles(a))?;
+            p["flows_table"] = json_of(&crate::display::flows_table(a))?;
+            p["cumulative_table"] = json_of(&crate::display::cumulative_table(a))?;
         }
+        json["discounting"] =
+            crate::display::discounting_example(self.scenario.appraisal.discount_rate).into();
+        json["headline_table"] =
+            json_of(&crate::display::headline_table(&self.appraisal, horizon))?;
         json["comparison_summary"] = comparison_summary(&self.appraisal).into();
         json["context"] = crate::display::appraisal_context(&self.scenario).into();
         to_js(&json)

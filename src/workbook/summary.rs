@@ -100,7 +100,7 @@ pub fn write(s: &mut Sheet, scenario: &Scenario, appraisal: &Appraisal) -> Writt
         s.text(row, 0, a.programme.name(), &f.bold)?;
         row += 1;
         for h in headlines(a, scenario.appraisal.horizon_years) {
-            s.text(row, 0, h.label, &f.plain)?;
+            s.text(row, 0, &h.label, &f.plain)?;
             s.text(row, 1, &h.figure, &f.plain)?;
             s.text(row, 2, &h.reading, &f.plain)?;
             row += 1;

@@ -7,7 +7,7 @@
 //   would send it compressed;
 // - first chart: navigation start to the first chart drawn
 //   (performance mark 'sfpc:first-chart'), median of 10 fresh loads;
-// - redraw: input event to every chart redrawn (window.sfpcTiming, measured
+// - redraw: input event to every chart redrawn (the sfpc:updated event, measured
 //   in the page from the event's time stamp), over 50 changes;
 // - uncertainty at the default draws (100,000), over 20 changes: input event
 //   to its three charts and tables drawn, the draws run on the page's Web

@@ -11,7 +11,7 @@ const env = sharedServerAndBrowser();
 
 test(`the first view transfers at most ${TRANSFER_BUDGET_KIB} KiB gzipped; the analysis module loads after it`, async () => {
   const { firstView, later } = await requestedFiles(env.chromium.browser, env.server.url);
-  for (const needed of ['index.html', 'pkg/sfpc_bg.wasm', 'calculator.js']) assert.ok(firstView.includes(needed), firstView.join(', '));
+  for (const needed of ['index.html', 'pkg/sfpc_bg.wasm', 'app.js']) assert.ok(firstView.includes(needed), firstView.join(', '));
   assert.ok(!firstView.some((f) => f.startsWith('pkg/sfpc_analysis')), `the analysis module is not in the first view: ${firstView.join(', ')}`);
   assert.ok(later.includes('pkg/sfpc_analysis_bg.wasm'), `the analysis module loads after the first chart: ${later.join(', ')}`);
   const { rows, kib } = transferSize(firstView);

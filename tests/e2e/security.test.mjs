@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedServerAndBrowser, sfpc } from './support.mjs';
+import { sharedServerAndBrowser, sfpc, recordTiming } from './support.mjs';
 
 const env = sharedServerAndBrowser();
 
@@ -93,6 +93,7 @@ test('the iframe posts its height only to the origin it is given, and the host t
     </div><div style="height: 5000px"></div>
     ${frame('below', `parent-origin=${hostOrigin}`)}
     <script src="${env.server.url}embed-host.js"></script></html>`;
+  await page.addInitScript(recordTiming);
   await page.route(`${hostOrigin}/host.html`, (route) => route.fulfill({ body: host, contentType: 'text/html' }));
   await page.goto(`${hostOrigin}/host.html`);
   const reported = (id) => page.waitForFunction((i) => Number(document.getElementById(i).dataset.sfpcHeight) > 1000, id, { timeout: 15000 });

@@ -60,8 +60,30 @@ export async function launchBrowser() {
 }
 
 /** Opens the calculator and waits until it has drawn its first results. */
+/**
+ * Runs in the page before its scripts (`page.addInitScript`): records the
+ * calculator's `sfpc:updated` and `sfpc:simulated` events into
+ * `window.sfpcTiming`, which the benchmark and the tests read. The events
+ * are the product's; the record is the tests' own.
+ */
+export function recordTiming() {
+  const t = {
+    updates: 0, lastMs: 0, simulations: 0, lastSimulationMs: 0, lastSimulationWallMs: 0, lastSimulationDraws: 0,
+    lastSimulationWorkers: 0, lastSimulationParts: {}, lastInputToUncertaintyMs: 0,
+  };
+  window.sfpcTiming = t;
+  window.addEventListener('sfpc:updated', (e) => { t.updates += 1; t.lastMs = e.detail.ms; }, true);
+  window.addEventListener('sfpc:simulated', (e) => {
+    const d = e.detail;
+    Object.assign(t, { simulations: t.simulations + 1, lastSimulationMs: d.ms, lastSimulationWallMs: d.wallMs,
+      lastSimulationDraws: d.draws, lastSimulationWorkers: d.workers, lastSimulationParts: d.parts,
+      lastInputToUncertaintyMs: d.inputToResultsMs });
+  }, true);
+}
+
 export async function openCalculator(browser, url, viewport = { width: 1280, height: 900 }) {
   const page = await browser.newPage();
+  await page.addInitScript(recordTiming);
   await page.setViewportSize(viewport);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));

@@ -3,12 +3,14 @@
 //! one part of the public contract.
 
 mod appraisal;
+mod architecture;
 mod audit;
 mod charts;
 mod cli;
 mod comparison;
 mod councils;
 mod defaults;
+mod display_tables;
 mod evidence_sets;
 mod export;
 mod golden;

@@ -104,10 +104,10 @@ pub fn batch(options: &Options) -> Result<(), String> {
     let csv = sfpc::export::council_results_csv(&rows);
     std::fs::write(out, csv).map_err(|e| format!("cannot write {out}: {e}"))?;
     eprintln!(
-        "wrote {} rows ({} councils) to {out} in {:.1} s",
+        "wrote {} rows ({} councils) to {out} in {}",
         rows.len(),
         councils::current().count(),
-        started.elapsed().as_secs_f64()
+        sfpc::display::seconds(started.elapsed().as_secs_f64())
     );
     Ok(())
 }

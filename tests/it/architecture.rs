@@ -1,0 +1,120 @@
+//! ARCHITECTURE.md's checkable invariants, checked on the source itself.
+
+use std::path::{Path, PathBuf};
+
+/// Every Rust file under `dir`, with its path from the crate's root.
+fn rust_files(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).expect("a source folder") {
+            let path: PathBuf = entry.expect("an entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("a source file");
+                let name = path
+                    .strip_prefix(root())
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push((name, text));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The files outside `allowed` (path prefixes) whose text matches `found`.
+fn offenders(allowed: &[&str], found: impl Fn(&str) -> bool) -> Vec<String> {
+    let files = rust_files(&root().join("src"));
+    assert!(
+        files.len() > 40,
+        "the walk found the sources ({} files)",
+        files.len()
+    );
+    files
+        .into_iter()
+        .filter(|(name, _)| !allowed.iter().any(|a| name.starts_with(a)))
+        .filter(|(_, text)| {
+            text.lines()
+                .any(|l| !l.trim_start().starts_with("//") && found(l))
+        })
+        .map(|(name, _)| name)
+        .collect()
+}
+
+#[test]
+fn only_format_web_and_the_defaults_table_build_json() {
+    let found = offenders(&["src/format/", "src/web/", "src/evidence.rs"], |l| {
+        l.contains("json!")
+    });
+    assert_eq!(
+        found,
+        Vec::<String>::new(),
+        "json! outside the modules that own JSON shapes"
+    );
+}
+
+#[test]
+fn only_display_errors_and_web_derive_serialize() {
+    let found = offenders(&["src/display/", "src/errors.rs", "src/web/"], |l| {
+        l.contains("Serialize")
+    });
+    assert_eq!(
+        found,
+        Vec::<String>::new(),
+        "Serialize outside display, errors and web"
+    );
+}
+
+/// A format string's precision, such as `{x:.1}` or `{:>8.2}`.
+fn rounds(line: &str) -> bool {
+    line.split('{').skip(1).any(|rest| {
+        let spec = rest.split('}').next().unwrap_or("");
+        spec.split_once(':').is_some_and(|(_, f)| {
+            f.split_once('.')
+                .is_some_and(|(_, p)| p.starts_with(|c: char| c.is_ascii_digit()))
+        })
+    })
+}
+
+#[test]
+fn only_display_rounds_numbers_for_people() {
+    assert!(rounds(r#"format!("{x:.0}")"#) && rounds(r#"format!("{:>14.2}", x)"#));
+    assert!(!rounds(r#"format!("{x} {y:?} {:>14}", z)"#));
+    let found = offenders(&["src/display/"], rounds);
+    assert_eq!(
+        found,
+        Vec::<String>::new(),
+        "numbers rounded for display outside display"
+    );
+}
+
+#[test]
+fn the_page_rounds_no_figures() {
+    let www = root().join("www");
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&www).expect("www") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "js") {
+            let text = std::fs::read_to_string(&path).expect("a script");
+            if ["toFixed(", "toPrecision(", "Intl.NumberFormat"]
+                .iter()
+                .any(|s| text.contains(s))
+            {
+                found.push(path.display().to_string());
+            }
+        }
+    }
+    assert_eq!(
+        found,
+        Vec::<String>::new(),
+        "scripts that round figures (the engine's format functions do)"
+    );
+}

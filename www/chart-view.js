@@ -1,0 +1,142 @@
+// @ts-check
+// Canvas sizing and drawing: the engine draws every chart (plotters); this
+// module sizes each canvas to its box × devicePixelRatio, says which chart
+// goes on which canvas, redraws on resize and makes the PNG downloads.
+
+import { el, download } from './dom.js';
+import { COMPARE } from './scenario-state.js';
+
+/** Pixels across a chart's PNG: 17 cm, a report's text width, at 300 dots an inch. */
+const PNG_WIDTH_PX = 2000;
+const APPRAISAL_CHARTS = ['flows-chart', 'cumulative-chart', 'who-chart', 'comparison-chart'];
+const UNCERTAINTY_CHARTS = ['fan-chart', 'histogram-chart', 'tornado-chart'];
+
+/**
+ * @typedef {(canvas: HTMLCanvasElement, ratio: number) => void} Drawer
+ * @param {import('./calculator.js').Context} ctx
+ */
+export function chartView(ctx) {
+  const { state, $, root, engine } = ctx;
+  /**
+   * Each canvas's CSS content size, kept up to date by a ResizeObserver so that
+   * drawing never reads layout: a read after the tables change would force the
+   * browser to lay out the whole page again, once per chart.
+   * @type {Map<Element, { width: number, height: number }>}
+   */
+  const canvasSizes = new Map();
+  /** The print view scales the screen's drawings: redrawn at print sizes, they would feed back into their size. */
+  const printing = matchMedia('print');
+  let resizeFrame = 0;
+  const observer = new ResizeObserver((entries) => {
+    if (printing.matches) return;
+    for (const entry of entries) {
+      const box = entry.contentBoxSize?.[0];
+      canvasSizes.set(entry.target, box ? { width: box.inlineSize, height: box.blockSize } : entry.contentRect);
+    }
+    cancelAnimationFrame(resizeFrame);
+    resizeFrame = requestAnimationFrame(redrawAll);
+  });
+
+  /** Sizes a canvas's pixels to its CSS box × devicePixelRatio; false if it is not shown. @param {HTMLCanvasElement} canvas */
+  function fitCanvas(canvas) {
+    const ratio = window.devicePixelRatio || 1;
+    const box = canvasSizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
+    if (box.width === 0 || box.height === 0) return false;
+    const width = Math.round(box.width * ratio);
+    const height = Math.round(box.height * ratio);
+    if (canvas.width !== width) canvas.width = width;
+    if (canvas.height !== height) canvas.height = height;
+    return true;
+  }
+
+  /**
+   * How to draw the chart on canvas `id` as things stand, or null when it has nothing to show.
+   * @param {string} id @returns {Drawer | null}
+   */
+  function drawerFor(id) {
+    const { report, uReport, view } = state;
+    const { analysis } = ctx;
+    const single = view !== COMPARE;
+    const simulated = uReport && single && analysis && state.uResult?.programmes?.[view];
+    const drawers = {
+      'flows-chart': report && single && ((c, r) => engine.drawYearlyFlows(c, report, view, r)),
+      'cumulative-chart': report && single && ((c, r) => engine.drawCumulativeNet(c, report, view, r)),
+      'who-chart': report && single && ((c, r) => engine.drawWhoBenefits(c, report, view, r)),
+      'comparison-chart': report && ((c, r) => engine.drawComparison(c, report, r)),
+      'fan-chart': simulated && ((c, r) => analysis.drawFan(c, uReport, view, r)),
+      'histogram-chart': simulated && ((c, r) => analysis.drawNpvHistogram(c, uReport, view, r)),
+      'tornado-chart': simulated && ((c, r) => analysis.drawTornado(c, uReport, view, r)),
+    };
+    if (id === 'scenarios-chart') {
+      const comparison = ctx.later?.saved.comparison();
+      return comparison ? (c, r) => analysis.drawScenarioComparison(c, comparison, r) : null;
+    }
+    return /** @type {Record<string, Drawer | null>} */ (drawers)[id] || null;
+  }
+
+  /** @param {string} canvasId */
+  function draw(canvasId) {
+    const canvas = $(canvasId);
+    const drawFn = drawerFor(canvasId);
+    if (!drawFn || !fitCanvas(canvas)) return;
+    try {
+      drawFn(canvas, window.devicePixelRatio || 1);
+    } catch (e) {
+      console.error(`could not draw ${canvasId}:`, e);
+    }
+  }
+
+  function drawCharts() {
+    if (!state.report) return;
+    for (const id of APPRAISAL_CHARTS) draw(id);
+    if (!state.firstChartDrawn) {
+      state.firstChartDrawn = true;
+      performance.mark('sfpc:first-chart');
+    }
+  }
+
+  function drawUncertaintyCharts() {
+    for (const id of UNCERTAINTY_CHARTS) draw(id);
+  }
+
+  function redrawAll() {
+    drawCharts();
+    drawUncertaintyCharts();
+    draw('scenarios-chart');
+  }
+
+  /** A chart as a PNG at print resolution, drawn afresh (not scaled up from the screen). @param {string} canvasId */
+  async function downloadPng(canvasId) {
+    const drawFn = drawerFor(canvasId);
+    if (!drawFn) return;
+    const box = canvasSizes.get($(canvasId));
+    const cssWidth = box?.width || 800;
+    const cssHeight = box?.height || 400;
+    const ratio = PNG_WIDTH_PX / cssWidth;
+    const canvas = document.createElement('canvas');
+    canvas.width = PNG_WIDTH_PX;
+    canvas.height = Math.round(cssHeight * ratio);
+    drawFn(canvas, ratio);
+    const png = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    download(`sfpc-${canvasId.replace(/-chart$/, '')}.png`, png, 'image/png');
+  }
+
+  /** A PNG button under each chart, and the canvases watched for their size. */
+  function start() {
+    for (const canvas of root.querySelectorAll('figure.chart canvas')) {
+      const titleId = canvas.getAttribute('aria-labelledby');
+      const button = el('button', { type: 'button', class: 'button secondary small png', 'aria-describedby': titleId },
+        'Download this chart (PNG)');
+      button.addEventListener('click', () => downloadPng(canvas.id));
+      canvas.after(button);
+      observer.observe(canvas);
+    }
+  }
+
+  function destroy() {
+    observer.disconnect();
+    cancelAnimationFrame(resizeFrame);
+  }
+
+  return { start, draw, drawCharts, drawUncertaintyCharts, redrawAll, destroy };
+}

@@ -1,0 +1,150 @@
+// @ts-check
+// The results as text: headline cards, chart summaries and the data tables
+// behind the charts. Every caption, heading, cell and sentence comes from the
+// engine (`display`, through Report.result() and UncertaintyReport.result());
+// this module writes them into the page as text.
+
+import { el } from './dom.js';
+import { getAt, textAt } from './scenario-text.js';
+import { toThePenny } from './form.js';
+import { COMPARE, programmeOf, scenarioPaths } from './scenario-state.js';
+
+/**
+ * @typedef {{ caption: string, headings: string[], rows: string[][] }} TextTable
+ * @typedef {{ key: string, label: string, figure: string, reading: string }} Headline
+ */
+
+/**
+ * Writes a table: the first cell of each row is its heading. Each cell also
+ * carries its column's heading (`data-heading`), which the narrow layout
+ * shows beside it when the table is stacked.
+ * @param {HTMLElement} tableElement @param {TextTable} t
+ */
+export function writeTable(tableElement, t) {
+  const head = el('thead', {}, el('tr', {}, ...t.headings.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '' }, h))));
+  const body = el('tbody', {}, ...t.rows.map((cells) => el('tr', {},
+    el('th', { scope: 'row' }, cells[0]),
+    ...cells.slice(1).map((c, i) => el('td', { class: 'num', 'data-heading': t.headings[i + 1] }, c)))));
+  tableElement.replaceChildren(el('caption', { id: tableElement.id.replace('table', 'caption') }, t.caption), head, body);
+}
+
+/** @param {import('./calculator.js').Context} ctx */
+export function resultsView(ctx) {
+  const { state, $, engine } = ctx;
+
+  /** @param {string} id @param {TextTable} t */
+  const table = (id, t) => writeTable($(id), t);
+
+  /** @param {string} containerId @param {Headline[]} items */
+  function cards(containerId, items) {
+    $(containerId).replaceChildren(el('dl', {}, ...items.map((h) => el('div', { class: `headline headline-${h.key}` },
+      el('dt', {}, h.label), el('dd', { class: 'figure' }, h.figure), el('dd', { class: 'reading' }, h.reading)))));
+  }
+
+  /** @param {any} programme one programme's result */
+  function renderProgramme(programme) {
+    cards('headlines', programme.headlines);
+    table('streams-table', programme.streams_table);
+    $('flows-title').textContent = programme.titles.yearly_flows;
+    $('flows-summary').textContent = programme.summaries.yearly_flows;
+    table('flows-table', programme.flows_table);
+    $('who-title').textContent = programme.titles.who_benefits;
+    $('who-summary').textContent = programme.summaries.who_benefits;
+    table('who-table', programme.payer_table);
+    $('cumulative-title').textContent = programme.titles.cumulative_net;
+    $('cumulative-summary').textContent = programme.summaries.cumulative_net;
+    table('cumulative-table', programme.cumulative_table);
+  }
+
+  function renderResults() {
+    const result = state.result;
+    const compare = state.view === COMPARE;
+    $('results-context').textContent = `${result.context}.`;
+    $('programme-charts').hidden = compare;
+    $('results').classList.toggle('view-compare', compare);
+    if (compare) $('headlines').replaceChildren();
+    else renderProgramme(result.programmes[state.view]);
+    $('comparison-summary').textContent = result.comparison_summary;
+    table('comparison-table', result.headline_table);
+    $('discounting').textContent = result.discounting;
+  }
+
+  function renderUncertainty() {
+    const r = state.uResult;
+    if (!r) return;
+    const compare = state.view === COMPARE;
+    $('sim-audit').textContent = r.record;
+    $('uncertainty-charts').hidden = compare;
+    $('uncertainty-compare').hidden = !compare;
+    if (compare) {
+      $('uncertainty-headlines').replaceChildren();
+      table('percentiles-table', r.percentile_table);
+      table('uncertainty-compare-table', r.chances_table);
+      return;
+    }
+    const u = r.programmes[state.view];
+    if (!u) return;
+    cards('uncertainty-headlines', u.headlines);
+    table('percentiles-table', u.percentile_table);
+    $('fan-summary').textContent = u.summaries.fan;
+    table('fan-table', u.fan_table);
+    $('histogram-summary').textContent = u.summaries.histogram;
+    table('histogram-table', u.histogram_table);
+    $('tornado-summary').textContent = u.summaries.tornado;
+    table('tornado-table', u.tornado_table);
+    $('break-even-summary').textContent = u.summaries.break_even;
+  }
+
+  /**
+   * The defaults of the model in view (all three in the compare view), with
+   * their sources: each as published, in its source's price year, and
+   * restated in the scenario's (money to the penny).
+   */
+  function renderSources() {
+    /** @param {any} r */
+    const shown = (r) => !r.programme || state.view === COMPARE || r.programme === state.view;
+    /** @param {any} r */
+    const group = (r) => state.result.programmes[r.programme]?.name ?? 'Appraisal';
+    /** @param {any} x @param {any} r */
+    const figure = (x, r) => (r.money ? engine.formatMoneyInput(x) : x);
+    /** @param {any} x @param {any} r */
+    const figures = (x, r) => [].concat(x).map((v) => figure(v, r)).join(', ');
+    /** @param {any} r */
+    const range = (r) => (Array.isArray(r.value) || r.low === r.high ? '' : `${figure(r.low, r)} to ${figure(r.high, r)}`);
+    const year = state.base.price_year;
+    table('sources-table', {
+      caption: `The defaults the calculator starts from, for the model shown, in ${year} prices`,
+      headings: ['Parameter', 'Model', 'Published figure', "Source's price year", `Value in ${year} prices`, 'Range', 'Unit', 'Basis', 'Source'],
+      rows: state.table.filter(shown).map((r) => [r.label, group(r), figures(r.published_value, r), r.price_year,
+        r.restated ? figures(r.value, r) : 'the same', range(r), r.unit, r.basis, r.source]),
+    });
+    $('sources').hidden = false;
+  }
+
+  /**
+   * The print view's table of the figures used: the ones on screen (the
+   * model in view, or all three), each with its range and its default's source.
+   */
+  function renderPrintInputs() {
+    const scenario = state.report?.scenario();
+    if (!scenario) return;
+    /** @param {string} path */
+    const shown = (path) => !programmeOf(path) || state.view === COMPARE || programmeOf(path) === state.view;
+    const rows = scenarioPaths(state).filter(shown).map((path) => {
+      const row = state.table.find((r) => r.path === path);
+      const value = getAt(scenario, path);
+      const range = value && typeof value === 'object' && !Array.isArray(value) ? `${value.low} to ${value.high}` : '';
+      /** @param {string} text */
+      const money = (text) => (row?.money ? toThePenny(text, engine.formatMoneyInput) : text);
+      const figure = range ? `${textAt(scenario, path)} (${range})` : textAt(scenario, path);
+      return [ctx.errors.labelFor(path), money(figure), row?.unit ?? '', row?.basis ?? 'yours', row?.source ?? 'Your entry'];
+    });
+    table('inputs-table', {
+      caption: `The figures used (${state.result.context})`,
+      headings: ['Figure', 'Value (range)', 'Unit', "Default's basis", "Default's source"],
+      rows,
+    });
+  }
+
+  return { table, renderResults, renderUncertainty, renderSources, renderPrintInputs };
+}
