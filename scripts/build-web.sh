@@ -25,7 +25,7 @@ build_module() {
     cargo build --lib --profile "$3" --target wasm32-unknown-unknown --features "$1"
     local built="target/wasm32-unknown-unknown/$3"
     [ "$2" = sfpc ] || cp "$built/sfpc.wasm" "$built/$2.wasm"
-    wasm-bindgen --target web --no-typescript --remove-name-section \
+    wasm-bindgen --target web --remove-name-section \
         --out-dir www/pkg "$built/$2.wasm"
 }
 build_module web-page sfpc web-page

@@ -52,6 +52,15 @@ ensure_browser() {
     fi
 }
 
+# Firefox ESR, and WebKit's WebDriver with MiniBrowser under a virtual X
+# display: tests/e2e/engines.test.mjs runs the core flows in both.
+ensure_other_browsers() {
+    if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || ! command -v xvfb-run >/dev/null; then
+        log "installing Debian's firefox-esr, webkit2gtk-driver and xvfb"
+        apt_install firefox-esr webkit2gtk-driver xvfb xauth
+    fi
+}
+
 # LibreOffice Calc without a GUI, and Debian's python3 with its UNO bridge:
 # tests/workbook.rs recalculates the Excel workbook in them.
 ensure_spreadsheet() {

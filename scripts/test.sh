@@ -3,8 +3,9 @@
 # property tests; the WebAssembly boundary tests in headless Chromium; and
 # the end-to-end tests of the page. Installs what it needs on a fresh
 # machine (wasm target, the pinned wasm-bindgen-cli, Debian's chromium and
-# chromedriver, LibreOffice Calc and python3-uno, playwright-core, axe-core
-# and terser from npm). The
+# chromedriver, Firefox ESR, WebKitWebDriver with MiniBrowser and xvfb,
+# LibreOffice Calc and python3-uno; playwright-core, puppeteer-core,
+# selenium-webdriver, axe-core, typescript, terser and esbuild from npm). The
 # end-to-end stage includes the accessibility (axe, keyboard), security
 # (CSP, messages) and transfer-size budget tests.
 #
@@ -15,6 +16,7 @@ cd "$ROOT"
 ensure_rust_tools
 ensure_wasm_toolchain
 ensure_browser
+ensure_other_browsers
 ensure_spreadsheet
 ensure_node_modules
 
@@ -36,8 +38,10 @@ export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
 export WASM_BINDGEN_TEST_TIMEOUT=120
 run_tests cargo test --target wasm32-unknown-unknown --features web-page,web-analysis,web-workbook --test web
 
-log "end-to-end tests of the page (playwright-core + chromium)"
+log "end-to-end tests of the page (playwright-core + chromium; node unit tests of its pure modules)"
 bash scripts/build-web.sh
+log "type-checking the page's modules (tsc --noEmit, JSDoc types, the engine's .d.ts)"
+(cd tests/e2e && npx tsc -p . --noEmit)
 cargo build --bin sfpc
 export SFPC_BIN="$ROOT/target/debug/sfpc"
 (cd tests/e2e && run_tests node --test)

@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator page: one calculator that owns the page's address, so that
 // links made here (#v=1&…) restore every figure.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // The council picker: the council field made an editable combobox with list
 // autocomplete (WAI-ARIA 1.2; the APG's "Editable Combobox With List
 // Autocomplete" pattern). Typing filters the councils of the DfE table;

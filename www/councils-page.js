@@ -1,3 +1,4 @@
+// @ts-check
 // The every-council page (councils.html): each model appraised for every
 // English council with its own statistics and the figures of the link that
 // opened the page (or the defaults), as `sfpc batch` writes them, in a table
@@ -32,7 +33,7 @@ async function template() {
 
 /** Compares two sort keys: numbers and text in order, a missing figure last. */
 function compare(a, b) {
-  if (a === null || b === null) return (a === null) - (b === null);
+  if (a === null || b === null) return Number(a === null) - Number(b === null);
   return typeof a === 'number' ? a - b : String(a).localeCompare(String(b), 'en-GB');
 }
 
@@ -86,7 +87,7 @@ function appraiseAll(draws) {
 
 /** The model filter: every model the rows have, by the name the engine gives it. */
 function renderModels() {
-  const filter = $('model-filter');
+  const filter = /** @type {HTMLSelectElement} */ ($('model-filter'));
   if (filter.options.length) return;
   const models = new Map(state.rows.map((r) => [r.programme, r.cells[2]]));
   filter.replaceChildren(el('option', { value: ALL }, 'All models'),
@@ -101,7 +102,7 @@ function onSort(event) {
   state.sortColumn = column;
   renderHead();
   renderBody();
-  $('councils-head').querySelector(`button[data-column="${column}"]`).focus();
+  /** @type {HTMLElement} */ ($('councils-head').querySelector(`button[data-column="${column}"]`)).focus();
 }
 
 async function main() {
@@ -118,7 +119,7 @@ async function main() {
   renderHead();
   $('councils-head').addEventListener('click', onSort);
   $('model-filter').addEventListener('change', (e) => {
-    state.model = e.target.value;
+    state.model = /** @type {HTMLSelectElement} */ (e.target).value;
     renderBody();
   });
   $('simulate').addEventListener('click', () => appraiseAll(draws));

@@ -1,3 +1,4 @@
+// @ts-check
 // Small DOM helpers the calculator's modules share. Text is always set as
 // text, never parsed as HTML.
 

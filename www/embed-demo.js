@@ -1,9 +1,10 @@
+// @ts-check
 // The demo host page's one control: a hostile stylesheet, on and off.
 const HOSTILE = new URL('embed-demo-hostile.css', import.meta.url).href;
 
 document.getElementById('hostile').addEventListener('change', (event) => {
   const existing = document.getElementById('hostile-css');
-  if (!event.target.checked) {
+  if (!(/** @type {HTMLInputElement} */ (event.target)).checked) {
     existing?.remove();
     return;
   }

@@ -1,3 +1,4 @@
+// @ts-check
 // For a web page that holds the calculator in an iframe: sizes each
 // <iframe data-sfpc-embed> to the height the calculator reports (embed.js
 // documents the message). Load it with
@@ -19,6 +20,7 @@
   window.addEventListener('message', (event) => {
     if (!isHeightMessage(event.data)) return;
     for (const frame of document.querySelectorAll('iframe[data-sfpc-embed]')) {
+      if (!(frame instanceof HTMLIFrameElement)) continue;
       if (frame.contentWindow !== event.source) continue;
       if (new URL(frame.src, document.baseURI).origin !== event.origin) continue;
       frame.style.height = `${event.data.height}px`;

@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator inside an iframe (embed.html). It tells the page that holds
 // it how tall it is, so that the page can size the iframe with no scroll bar:
 //

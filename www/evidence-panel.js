@@ -1,3 +1,4 @@
+// @ts-check
 // "How much rests on the evidence": for the model in view, the council's
 // net present value, its cashable part and the chance it is above zero with
 // the figures as entered and under each evidence set (the engine's table and

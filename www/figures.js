@@ -1,3 +1,4 @@
+// @ts-check
 // Figures the page sets for the user, and the notes beside them: the
 // defaults restated when the price year changes, and what the page keeps of
 // a council's statistics (council-picker.js sets them) and an evidence set

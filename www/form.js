@@ -1,3 +1,4 @@
+// @ts-check
 // The form: each programme's parameters in the registry's groups, each group
 // a benefit stream (with whether to count it, who benefits and why it adds to
 // the others), the cost of a child in care, or costs and delivery. Groups fold

@@ -1,3 +1,4 @@
+// @ts-check
 // Links that carry a scenario in the address's fragment (never sent to a
 // server): `#v=2&view=…&draws=…&seed=…&s=…`, where `s` is the scenario's
 // JSON, deflated and base64url-encoded. Shared by the calculator and the

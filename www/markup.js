@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator's markup: constant, with no user text in it. The page, the
 // <sfpc-calculator> element and the iframe embed all insert it, then fill it
 // in with text nodes only (calculator.js).
@@ -5,17 +6,21 @@
 /**
  * A chart's figure: its heading, the canvas (named by the heading, described
  * by the text summary) and the data table behind it, wired the same way for
- * every chart. `name` prefixes the ids calculator.js uses: `NAME-chart`,
- * `NAME-summary`, `NAME-table`.
+ * every chart. `name` prefixes the ids the modules use: `NAME-chart`,
+ * `NAME-summary`, `NAME-table`. The table folds away under the chart (its
+ * summary says what the chart shows), one click from its figures.
  */
 function chart(name, title, caption, { titleId = `${name}-title`, tall = false, screenOnly = false } = {}) {
   return `<figure class="chart">
   <h3 id="${titleId}">${title}</h3>
   <canvas id="${name}-chart"${tall ? ' class="tall"' : ''} role="img" aria-labelledby="${titleId}" aria-describedby="${name}-summary"></canvas>
   <p id="${name}-summary" class="summary"></p>
-  <div class="table-wrap${screenOnly ? ' screen-only' : ''}" tabindex="0" role="region" aria-labelledby="${name}-caption">
-    <table id="${name}-table"><caption id="${name}-caption">${caption}</caption></table>
-  </div>
+  <details class="data${screenOnly ? ' screen-only' : ''}" id="${name}-data">
+    <summary>The figures in this chart, as a table</summary>
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${name}-caption">
+      <table id="${name}-table"><caption id="${name}-caption">${caption}</caption></table>
+    </div>
+  </details>
 </figure>`;
 }
 
@@ -85,10 +90,12 @@ export const CALCULATOR_HTML = `
   </div>
 
   <section class="results" id="results" aria-labelledby="results-title">
-    <h2 id="results-title">Results</h2>
-    <p id="stale" class="stale" hidden><strong>Out of date.</strong> These are the results for your last valid figures. Fix the problems listed at the top to update them.</p>
-    <p id="results-context" class="context"></p>
-    <div id="headlines" class="headlines"></div>
+    <div class="results-head">
+      <h2 id="results-title">Results</h2>
+      <p id="stale" class="stale" hidden><strong>Out of date.</strong> These are the results for your last valid figures. Fix the problems listed at the top to update them.</p>
+      <p id="results-context" class="context"></p>
+      <div id="headlines" class="headlines"></div>
+    </div>
 
     <div id="programme-charts">
       <section class="streams" aria-labelledby="streams-title">
@@ -166,9 +173,12 @@ export const CALCULATOR_HTML = `
     Money defaults are published in their source's price year; each is restated into your price year with
     <span id="deflator-source">HM Treasury's GDP deflators</span>. The table shows the published figure, its year and
     the figure restated.</p>
-  <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-caption">
-    <table id="sources-table"><caption id="sources-caption">Every default the calculator starts from</caption></table>
-  </div>
+  <details class="data" id="sources-data">
+    <summary>Every default, its range, unit, price year and source, as a table</summary>
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-caption">
+      <table id="sources-table"><caption id="sources-caption">Every default the calculator starts from</caption></table>
+    </div>
+  </details>
 </section>
 
 <section class="method" aria-labelledby="method-title">

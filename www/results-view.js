@@ -21,10 +21,14 @@ import { COMPARE, programmeOf, scenarioPaths } from './scenario-state.js';
  * @param {HTMLElement} tableElement @param {TextTable} t
  */
 export function writeTable(tableElement, t) {
-  const head = el('thead', {}, el('tr', {}, ...t.headings.map((h, i) => el('th', { scope: 'col', class: i ? 'num' : '' }, h))));
-  const body = el('tbody', {}, ...t.rows.map((cells) => el('tr', {},
-    el('th', { scope: 'row' }, cells[0]),
-    ...cells.slice(1).map((c, i) => el('td', { class: 'num', 'data-heading': t.headings[i + 1] }, c)))));
+  // The roles keep the table a table for screen readers when the narrow
+  // layout displays its rows as blocks.
+  tableElement.setAttribute('role', 'table');
+  const head = el('thead', { role: 'rowgroup' }, el('tr', { role: 'row' },
+    ...t.headings.map((h, i) => el('th', { scope: 'col', role: 'columnheader', class: i ? 'num' : '' }, h))));
+  const body = el('tbody', { role: 'rowgroup' }, ...t.rows.map((cells) => el('tr', { role: 'row' },
+    el('th', { scope: 'row', role: 'rowheader' }, cells[0]),
+    ...cells.slice(1).map((c, i) => el('td', { class: 'num', role: 'cell', 'data-heading': t.headings[i + 1] }, c)))));
   tableElement.replaceChildren(el('caption', { id: tableElement.id.replace('table', 'caption') }, t.caption), head, body);
 }
 

@@ -1,3 +1,4 @@
+// @ts-check
 // Scenarios A, B and C: up to three versions of the figures, each for one
 // model, kept in this browser (localStorage, a versioned store that a bad or
 // old entry cannot break), and compared side by side under the results (the

@@ -1,3 +1,4 @@
+// @ts-check
 // What the user typed, and the scenario values it stands for: pure functions
 // with no DOM, shared by the form, links and saved scenarios.
 

@@ -1,3 +1,4 @@
+// @ts-check
 // <sfpc-calculator>: the calculator as an element for any web page.
 //
 //   <script type="module" src="https://CALCULATOR/sfpc-calculator.js"></script>

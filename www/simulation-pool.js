@@ -1,3 +1,4 @@
+// @ts-check
 // Runs an uncertainty analysis's chunks on module Web Workers, one a core
 // (simulation-worker.js), so a keystroke never waits for a draw. The page
 // keeps the run (`SimulationRun`, which checked the input) and takes each
@@ -38,7 +39,7 @@ export class SimulationPool {
     if (this.workers.length || !this.available) return this.available;
     try {
       for (let i = 0; i < this.size; i += 1) {
-        const worker = new Worker(new URL('./simulation-worker.js', import.meta.url), { type: 'module' });
+        const worker = /** @type {Worker & { idle: boolean }} */ (new Worker(new URL('./simulation-worker.js', import.meta.url), { type: 'module' }));
         worker.onmessage = ({ data }) => this.received(worker, data);
         worker.onerror = (event) => this.failed(event.message || 'a simulation worker failed');
         worker.idle = true;

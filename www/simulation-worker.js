@@ -1,3 +1,4 @@
+// @ts-check
 // A module worker (simulation-pool.js starts one a core): runs batches of an
 // uncertainty analysis's chunks with the analysis module and hands them back
 // packed (a Float64Array, moved, not copied). Chunks have their own streams,
@@ -18,7 +19,7 @@ self.onmessage = async ({ data }) => {
       current = { job, runner: new ChunkRunner(scenario, draws, seed) };
     }
     const packed = current.runner.run(from, to);
-    self.postMessage({ job, packed }, [packed.buffer]);
+    /** @type {Worker} */ (/** @type {unknown} */ (self)).postMessage({ job, packed }, [packed.buffer]);
   } catch (error) {
     self.postMessage({ job, error: Array.isArray(error) ? error : String(error) });
   }

@@ -1,0 +1,94 @@
+// The core flows in Firefox ESR and in WebKit (engines.mjs): the page loads
+// and its figures equal `sfpc evaluate`'s; a bad value shows its error and
+// keeps the last good result and what was typed; a permalink opens the same
+// figures; the custom element runs; a download holds the figures.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, sfpc } from './support.mjs';
+import { firefox, webkit } from './engines.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server?.stop());
+
+const FAMILIES = 'programmes.family_valued.families_per_year';
+const field = `input[data-path="${FAMILIES}"]`;
+
+/** Polls `fn` in the page until it returns something truthy. */
+async function until(b, fn, arg, what, ms = 60000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await b.run(fn, arg).catch(() => null);
+    if (value) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+const ready = (b) => until(b, () => document.documentElement.dataset.ready === 'true', null, 'the page');
+const headline = (b) => b.run(() => document.querySelector('.headline-council_npv .figure')?.textContent ?? null);
+
+async function coreFlows(b) {
+  await b.goto(server.url);
+  await ready(b);
+  // The figures equal the command's, worded by the same engine.
+  const scenario = await b.run(async () => (await import('./pkg/sfpc.js')).defaultScenario());
+  const expected = JSON.parse(sfpc(['evaluate', '-'], JSON.stringify(scenario))).programmes.family_valued.council_npv_gbp;
+  const worded = await b.run(async (x) => (await import('./pkg/sfpc.js')).formatGbp(x), expected);
+  assert.equal(await headline(b), worded);
+  await until(b, () => document.getElementById('sim-text').textContent.startsWith('Done'), null, 'the uncertainty analysis');
+
+  // A bad value: its error, the last good result kept, the text kept.
+  await b.type(field, '12x');
+  await until(b, () => !document.getElementById('error-summary').hidden, null, 'the error summary');
+  assert.match(await b.run(() => document.getElementById('error-list').textContent), /Families/i);
+  assert.equal(await headline(b), worded);
+  assert.equal(await b.run((s) => document.querySelector(s).value, field), '12x');
+  assert.equal(await b.run(() => document.getElementById('stale').hidden), false);
+
+  // A good value, then its permalink opens the same figures.
+  const before = await until(b, () => location.hash.length > 10 && location.hash, null, 'the first link');
+  await b.type(field, '210');
+  await until(b, () => document.getElementById('error-summary').hidden, null, 'the errors to clear');
+  const changed = await headline(b);
+  assert.notEqual(changed, worded);
+  const permalink = await until(b, (old) => location.hash !== old && location.href, before, 'the address to follow the figures');
+
+  // A download holds the figures (the file's bytes, caught as the page saves it).
+  const saved = await b.run(async () => {
+    const caught = new Promise((resolve) => {
+      const made = URL.createObjectURL;
+      URL.createObjectURL = (blob) => {
+        blob.text().then(resolve);
+        return made(blob);
+      };
+      HTMLAnchorElement.prototype.click = () => {}; // no save dialogue
+    });
+    document.getElementById('download-scenario').click();
+    return JSON.parse(await caught).programmes.family_valued.families_per_year;
+  });
+  assert.equal(saved.value ?? saved, 210);
+
+  await b.goto('about:blank');
+  await b.goto(permalink);
+  await ready(b);
+  assert.equal(await b.run((s) => document.querySelector(s).value, field), '210');
+  assert.equal(await headline(b), changed);
+
+  // The custom element.
+  await b.goto(`${server.url}embed-demo.html`);
+  await until(b, () => document.querySelector('sfpc-calculator')?.hasAttribute('ready'), null, 'the custom element');
+  const inElement = await b.run(() => document.querySelector('sfpc-calculator').shadowRoot.querySelector('.headline .figure')?.textContent);
+  assert.match(inElement ?? '', /^-?£[\d,]+$/);
+}
+
+for (const [name, open] of [['Firefox ESR', firefox], ['WebKit (MiniBrowser)', webkit]]) {
+  test(`core flows in ${name}`, { timeout: 240000 }, async () => {
+    const b = await open();
+    try {
+      await coreFlows(b);
+    } finally {
+      await b.close();
+    }
+  });
+}

@@ -1,0 +1,76 @@
+// Unit tests of the calculator's state and the scenario it stands for
+// (www/scenario-state.js) with the real engine (www/pkg/sfpc.js, built by
+// scripts/build-web.sh), under node: no browser.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import init, * as engine from '../../../www/pkg/sfpc.js';
+import {
+  createState, resetTexts, buildScenario, changeStaffLines, staffPath, viewFrom, simulationScenario, valueFor, COMPARE,
+} from '../../../www/scenario-state.js';
+
+let state;
+before(async () => {
+  await init({ module_or_path: readFileSync(new URL('../../../www/pkg/sfpc_bg.wasm', import.meta.url)) });
+});
+
+function fresh() {
+  state = createState();
+  state.base = engine.defaultScenario();
+  state.table = engine.defaultsTable();
+  state.simDefaults = engine.simulationDefaults();
+  resetTexts(state);
+  return state;
+}
+
+test('the defaults typed back give the default scenario, as the engine reads it', () => {
+  fresh();
+  const built = buildScenario(state);
+  assert.deepEqual(engine.normaliseScenario(built), engine.normaliseScenario(state.base));
+  assert.equal(state.text.get('simulation.draws'), String(state.simDefaults.draws));
+});
+
+test('typed money and percentages reach the scenario as numbers; blank ends follow the value', () => {
+  fresh();
+  const path = 'programmes.family_valued.saving_per_family_gbp';
+  state.text.set(path, '£1,200');
+  state.text.set(`${path}.low`, '');
+  state.text.set(`${path}.high`, '');
+  assert.equal(valueFor(state, path), 1200);
+  state.text.set(`${path}.high`, '1,500');
+  assert.deepEqual(valueFor(state, path), { value: 1200, low: 1200, high: 1500 });
+  state.text.set('appraisal.discount_rate', '3.5%');
+  assert.equal(buildScenario(state).appraisal.discount_rate, 0.035);
+});
+
+test('a bad text reaches the engine as typed, and its error names the field', () => {
+  fresh();
+  state.text.set('programmes.family_valued.families_per_year', 'lots');
+  assert.throws(() => engine.evaluate(buildScenario(state)), (errors) => Array.isArray(errors)
+    && errors.some((e) => e.path.startsWith('programmes.family_valued.families_per_year')));
+});
+
+test('staff lines are added and removed with the texts below moved up', () => {
+  fresh();
+  const key = 'no_wrong_door';
+  assert.equal(changeStaffLines(state, key), 0);
+  assert.equal(changeStaffLines(state, key), 1);
+  state.text.set(staffPath(key, 0, 'role'), 'Hub lead');
+  state.text.set(staffPath(key, 1, 'role'), 'Outreach worker');
+  state.text.set(staffPath(key, 1, 'fte'), '2');
+  assert.equal(changeStaffLines(state, key, 0), 0);
+  assert.deepEqual(buildScenario(state).programmes[key].staff, [{ role: 'Outreach worker', fte: 2, cost_per_fte_gbp: 0 }]);
+  assert.equal(changeStaffLines(state, key, 0), -1);
+  assert.equal(state.text.has(staffPath(key, 0, 'role')), false);
+});
+
+test('views from attributes and keys; the simulated scenario holds the model in view only', () => {
+  fresh();
+  assert.equal(viewFrom(state, 'No-Wrong-Door'), 'no_wrong_door');
+  assert.equal(viewFrom(state, 'compare'), COMPARE);
+  assert.equal(viewFrom(state, 'leeds'), null);
+  state.view = 'family_safeguarding';
+  const simulated = simulationScenario(state, buildScenario(state));
+  assert.deepEqual(Object.entries(simulated.programmes).filter(([, p]) => p.enabled).map(([k]) => k), ['family_safeguarding']);
+  assert.ok(Object.values(buildScenario(state).programmes).every((p) => p.enabled));
+});
