@@ -48,8 +48,10 @@ for (const path of files(SOURCE)) {
   const out = join(SITE, name);
   mkdirSync(dirname(out), { recursive: true });
   if (path.endsWith('.css')) {
-    // Comments are for readers of www/, not for the transfer size.
-    writeFileSync(out, readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, ''));
+    // Comments and layout are for readers of www/, not for the transfer size.
+    // (Spaces before ':' stay: in a selector they are a combinator.)
+    writeFileSync(out, readFileSync(path, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ')
+      .replace(/ ?([{};,]) ?/g, '$1').replace(/: /g, ':').trim());
   } else if (path.endsWith('.d.ts')) {
     continue; // types for tsc, not for browsers
   } else if (name.startsWith('pkg/') && path.endsWith('.js') || CLASSIC.includes(name)) {

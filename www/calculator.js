@@ -6,13 +6,15 @@
 // src/web/) owns every number, every sentence about a number, and the
 // drawing. Instances share the engine and nothing else.
 //
-// This file composes the modules, each with one owner: scenario-state.js
+// This file composes the modules (the engine's three parts load through
+// engine-loader.js), each with one owner: scenario-state.js
 // (the one state object and the scenario it stands for), form-view.js,
 // error-view.js, results-view.js, chart-view.js, simulation-runner.js and
 // share.js. While the input has errors the last valid results stay on
 // screen, marked out of date.
 
-import init, * as engine from './pkg/sfpc.js';
+import * as engine from './pkg/sfpc.js';
+import { loadEngine, loadAnalysis, loadWorkbook } from './engine-loader.js';
 import { CALCULATOR_HTML } from './markup.js';
 import { setTexts } from './form.js';
 import { restatePrices } from './figures.js';
@@ -24,40 +26,6 @@ import { formView } from './form-view.js';
 import { resultsView } from './results-view.js';
 import { chartView } from './chart-view.js';
 import { simulationRunner } from './simulation-runner.js';
-
-let engineLoaded = null;
-
-/** Loads the engine once per page, however many calculators the page holds. */
-export function loadEngine() {
-  engineLoaded ??= init();
-  return engineLoaded;
-}
-
-/**
- * A function that imports and starts one of the engine's later modules, once per page.
- * @param {() => Promise<any>} importModule
- */
-function loadOnce(importModule) {
-  /** @type {Promise<any> | null} */
-  let loaded = null;
-  return () => {
-    loaded ??= importModule().then(async (module) => {
-      await module.default();
-      return module;
-    });
-    return loaded;
-  };
-}
-
-/**
- * The analysis module (pkg/sfpc_analysis.js: the uncertainty analysis,
- * comparisons, councils and evidence sets). It is not needed for the first
- * view, so the page asks for it only after drawing its first chart.
- */
-export const loadAnalysis = loadOnce(() => import('./pkg/sfpc_analysis.js'));
-
-/** The workbook module (pkg/sfpc_workbook.js: the Excel workbook and the audit pack), when one is asked for. */
-export const loadWorkbook = loadOnce(() => import('./pkg/sfpc_workbook.js'));
 
 /**
  * @typedef {Object} MountOptions

@@ -118,3 +118,22 @@ fn the_page_rounds_no_figures() {
         "scripts that round figures (the engine's format functions do)"
     );
 }
+
+/// Issue 15: no page module a newcomer cannot hold in their head.
+#[test]
+fn no_page_module_is_over_400_lines() {
+    let mut long = Vec::new();
+    for entry in std::fs::read_dir(root().join("www")).expect("www") {
+        let path = entry.expect("an entry").path();
+        if path.extension().is_some_and(|e| e == "js") {
+            let lines = std::fs::read_to_string(&path)
+                .expect("a script")
+                .lines()
+                .count();
+            if lines > 400 {
+                long.push(format!("{}: {lines} lines", path.display()));
+            }
+        }
+    }
+    assert_eq!(long, Vec::<String>::new());
+}
