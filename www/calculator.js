@@ -190,6 +190,7 @@ export async function mountCalculator(root, container, options = {}) {
     ctx.later.picker.restoreNotes(figuresContext, ctx.analysis);
     ctx.makeCouncilPicker();
     ctx.form.showNotes();
+    ctx.results.renderSources();
     const provenance = ctx.analysis.provenance();
     $('deflator-source').textContent = provenance.deflators;
     $('licence').textContent = `Council statistics: ${provenance.statistics}. ${provenance.licence}.`;

@@ -7,7 +7,7 @@
 import { el } from './dom.js';
 import { getAt, textAt } from './scenario-text.js';
 import { toThePenny } from './form.js';
-import { COMPARE, programmeOf, scenarioPaths } from './scenario-state.js';
+import { COMPARE, programmeKeys, programmeOf, scenarioPaths } from './scenario-state.js';
 
 /**
  * @typedef {{ caption: string, headings: string[], rows: string[][] }} TextTable
@@ -101,27 +101,13 @@ export function resultsView(ctx) {
 
   /**
    * The defaults of the model in view (all three in the compare view), with
-   * their sources: each as published, in its source's price year, and
-   * restated in the scenario's (money to the penny).
+   * their sources, as the engine lays them out (display::sources_table).
+   * Below the fold, so it waits for the analysis module.
    */
   function renderSources() {
-    /** @param {any} r */
-    const shown = (r) => !r.programme || state.view === COMPARE || r.programme === state.view;
-    /** @param {any} r */
-    const group = (r) => state.result.programmes[r.programme]?.name ?? 'Appraisal';
-    /** @param {any} x @param {any} r */
-    const figure = (x, r) => (r.money ? engine.formatMoneyInput(x) : x);
-    /** @param {any} x @param {any} r */
-    const figures = (x, r) => [].concat(x).map((v) => figure(v, r)).join(', ');
-    /** @param {any} r */
-    const range = (r) => (Array.isArray(r.value) || r.low === r.high ? '' : `${figure(r.low, r)} to ${figure(r.high, r)}`);
-    const year = state.base.price_year;
-    table('sources-table', {
-      caption: `The defaults the calculator starts from, for the model shown, in ${year} prices`,
-      headings: ['Parameter', 'Model', 'Published figure', "Source's price year", `Value in ${year} prices`, 'Range', 'Unit', 'Basis', 'Source'],
-      rows: state.table.filter(shown).map((r) => [r.label, group(r), figures(r.published_value, r), r.price_year,
-        r.restated ? figures(r.value, r) : 'the same', range(r), r.unit, r.basis, r.source]),
-    });
+    if (!ctx.analysis) return;
+    const keys = state.view === COMPARE ? programmeKeys(state) : [state.view];
+    table('sources-table', ctx.analysis.sourcesTable(state.base.price_year, keys));
     $('sources').hidden = false;
   }
 

@@ -8,12 +8,14 @@
 //! - [`uncertainty`]: the uncertainty analysis in words, its cards and tables;
 //! - [`comparison`]: saved scenarios side by side;
 //! - [`councils`]: what a council's statistics set;
-//! - [`evidence_sets`]: the evidence sets side by side.
+//! - [`evidence_sets`]: the evidence sets side by side;
+//! - [`sources`]: the defaults and their sources.
 
 mod appraisal;
 mod comparison;
 mod councils;
 mod evidence_sets;
+mod sources;
 mod uncertainty;
 mod yearly;
 
@@ -30,6 +32,7 @@ pub use evidence_sets::{
     comparison_table as evidence_comparison_table, effects_used_text, set_texts, SetFigureText,
     SetText,
 };
+pub use sources::sources_table;
 pub use uncertainty::{
     compared_chances_table, compared_percentile_table, draws_hint, fan_table, histogram_table,
     percentile_table, simulation_record, steadiness, tornado_table, uncertainty_headlines,

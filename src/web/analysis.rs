@@ -201,6 +201,20 @@ programme_chart! {
     drawTornado, draw_tornado, UncertaintyReport, charts::draw_tornado
 }
 
+/// The defaults of `programmes` (keys) and the appraisal's, with their
+/// sources, as the page's table: each as published, in its source's price
+/// year, and restated in `price_year`'s prices. An unknown year throws
+/// `[{ path: "price_year", message }]`.
+#[wasm_bindgen(js_name = sourcesTable)]
+pub fn sources_table(price_year: String, programmes: Vec<String>) -> Result<JsValue, JsValue> {
+    let year = super::read_price_year(Some(price_year))?;
+    let ids: Vec<_> = programmes
+        .iter()
+        .filter_map(|k| crate::registry::ProgrammeId::from_key(k))
+        .collect();
+    to_js(&display::sources_table(year, &ids))
+}
+
 /// The saved scenarios' `slots` (the first is the one the others are
 /// compared with) and the longest name a user may give one
 /// (`max_name_chars`), so that its label fits the format's limit.

@@ -44,15 +44,14 @@ pub fn streams() -> Result<JsValue, JsValue> {
 }
 
 /// The simulation's default draws and seed (`uncertainty::DEFAULT_DRAWS`,
-/// `DEFAULT_SEED`), its limits and the draws field's hint, and the
+/// `DEFAULT_SEED`), the draws field's hint (which states the limits; the
+/// engine enforces them), the every-council page's draws, and the
 /// steadiness budget (the benchmark reads it), so no script copies them.
 #[wasm_bindgen(js_name = simulationDefaults)]
 pub fn simulation_defaults() -> Result<JsValue, JsValue> {
     to_js(&serde_json::json!({
         "draws": crate::uncertainty::DEFAULT_DRAWS,
         "seed": crate::uncertainty::DEFAULT_SEED,
-        "min_draws": crate::uncertainty::MIN_DRAWS,
-        "max_draws": crate::uncertainty::MAX_DRAWS,
         "comparison_draws": crate::evidence_sets::COMPARISON_DRAWS,
         "draws_hint": crate::display::draws_hint(),
         "steady_probability_points": crate::uncertainty::STEADY_PROBABILITY_POINTS,
@@ -62,7 +61,8 @@ pub fn simulation_defaults() -> Result<JsValue, JsValue> {
 
 /// The limits of the form the page builds, declared in the engine: a
 /// programme's `max_staff_lines`. (The saved scenarios' are in the analysis
-/// module, `savedScenarioLimits`; the simulation's in `simulationDefaults`.)
+/// module, `savedScenarioLimits`; the draws' are stated in `simulationDefaults`'s
+/// hint and enforced by the engine.)
 #[wasm_bindgen]
 pub fn limits() -> Result<JsValue, JsValue> {
     to_js(&serde_json::json!({ "max_staff_lines": crate::registry::MAX_STAFF_LINES }))

@@ -186,6 +186,8 @@ test('the sources table lists the defaults of the model shown, each with its bas
   const { appraisal, programmes } = defaults();
   for (const p of Object.values(programmes)) delete p.excluded_streams;
   const rows = () => page.locator('#sources-table tbody tr').count();
+  // The table is filled once the analysis module is loaded (it is below the fold).
+  await page.waitForSelector('#sources-table tbody tr', { state: 'attached' });
   assert.equal(await rows(), leaves({ appraisal, programme: programmes.family_valued }));
   let text = await page.locator('#sources-table').textContent();
   assert.match(text, /Mason et al\./);

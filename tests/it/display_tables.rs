@@ -127,3 +127,35 @@ fn a_saved_name_of_the_longest_length_makes_a_label_the_format_accepts() {
     let longer = saved_label("A", &format!("{name}n"));
     assert!(parse_saved_scenarios(&saved(&longer)).is_err());
 }
+
+#[test]
+fn sources_table_gives_each_default_as_published_and_restated() {
+    use sfpc::prices::check_price_year;
+    use sfpc::registry::ProgrammeId;
+    let fgc = |t: &display::TextTable| {
+        t.rows
+            .iter()
+            .find(|r| r[0] == "Saving per family holding an FGC")
+            .cloned()
+            .expect("the FGC row")
+    };
+    let in_2016 = display::sources_table(
+        check_price_year("2016-17").unwrap(),
+        &[ProgrammeId::FamilyValued],
+    );
+    assert_eq!(in_2016.headings[4], "Value in 2016-17 prices");
+    assert_eq!(
+        fgc(&in_2016)[1..5],
+        ["Family Valued", "755", "2016-17", "the same"]
+    );
+    let year = check_price_year("2024-25").unwrap();
+    let in_2024 = display::sources_table(year, &[ProgrammeId::FamilyValued]);
+    let k = sfpc::prices::restating_factor(check_price_year("2016-17").unwrap(), year).unwrap();
+    assert_eq!(fgc(&in_2024)[4], display::money_input_text(755.0 * k));
+    assert!(in_2024
+        .rows
+        .iter()
+        .all(|r| r[1] == "Family Valued" || r[1] == "Appraisal"));
+    let all = display::sources_table(year, &ProgrammeId::ALL);
+    assert!(all.rows.len() > in_2024.rows.len());
+}
