@@ -72,54 +72,82 @@ fn beta_fraction(x: f64, a: f64, b: f64) -> f64 {
     h
 }
 
+/// A Beta(a, b) with its ln B(a, b) worked out once: the quantile search
+/// calls its CDF and density many times, and three log-gammas a call were
+/// most of a table's cost.
+#[derive(Clone, Copy, Debug)]
+struct Beta {
+    a: f64,
+    b: f64,
+    ln_b: f64,
+}
+
+impl Beta {
+    fn new(a: f64, b: f64) -> Beta {
+        Beta {
+            a,
+            b,
+            ln_b: ln_beta(a, b),
+        }
+    }
+
+    /// I_x(a, b) and the density at x, sharing ln x and ln(1 − x).
+    fn cdf_pdf(self, x: f64) -> (f64, f64) {
+        let Beta { a, b, ln_b } = self;
+        if x <= 0.0 || x >= 1.0 {
+            return (if x <= 0.0 { 0.0 } else { 1.0 }, 0.0);
+        }
+        let (ln_x, ln_1mx) = (libm::log(x), libm::log1p(-x));
+        let front = libm::exp(a * ln_x + b * ln_1mx - ln_b);
+        let cdf = if x < (a + 1.0) / (a + b + 2.0) {
+            front * beta_fraction(x, a, b) / a
+        } else {
+            1.0 - front * beta_fraction(1.0 - x, b, a) / b
+        };
+        (cdf, libm::exp((a - 1.0) * ln_x + (b - 1.0) * ln_1mx - ln_b))
+    }
+}
+
 /// The Beta(a, b) CDF: the regularized incomplete beta I_x(a, b).
 pub fn beta_cdf(x: f64, a: f64, b: f64) -> f64 {
-    if x <= 0.0 {
-        return 0.0;
-    }
-    if x >= 1.0 {
-        return 1.0;
-    }
-    let front = libm::exp(a * libm::log(x) + b * libm::log1p(-x) - ln_beta(a, b));
-    if x < (a + 1.0) / (a + b + 2.0) {
-        front * beta_fraction(x, a, b) / a
-    } else {
-        1.0 - front * beta_fraction(1.0 - x, b, a) / b
-    }
+    Beta::new(a, b).cdf_pdf(x).0
 }
 
 /// The Beta(a, b) density.
 pub fn beta_pdf(x: f64, a: f64, b: f64) -> f64 {
-    if x <= 0.0 || x >= 1.0 {
-        return 0.0;
-    }
-    libm::exp((a - 1.0) * libm::log(x) + (b - 1.0) * libm::log1p(-x) - ln_beta(a, b))
+    Beta::new(a, b).cdf_pdf(x).1
 }
 
 /// The Beta(a, b) quantile, by Newton's method safeguarded by bisection,
 /// from a starting point inside (lo, hi), the bracket the answer lies in.
-pub fn beta_quantile_in(u: f64, a: f64, b: f64, mut lo: f64, mut hi: f64, start: f64) -> f64 {
-    let mut x = start.clamp(lo, hi);
-    for _ in 0..100 {
-        let f = beta_cdf(x, a, b) - u;
-        if f > 0.0 {
-            hi = x;
-        } else {
-            lo = x;
+pub fn beta_quantile_in(u: f64, a: f64, b: f64, lo: f64, hi: f64, start: f64) -> f64 {
+    Beta::new(a, b).quantile_in(u, lo, hi, start)
+}
+
+impl Beta {
+    fn quantile_in(self, u: f64, mut lo: f64, mut hi: f64, start: f64) -> f64 {
+        let mut x = start.clamp(lo, hi);
+        for _ in 0..100 {
+            let (cdf, density) = self.cdf_pdf(x);
+            let f = cdf - u;
+            if f > 0.0 {
+                hi = x;
+            } else {
+                lo = x;
+            }
+            let newton = x - f / density;
+            let next = if density > 0.0 && newton > lo && newton < hi {
+                newton
+            } else {
+                0.5 * (lo + hi)
+            };
+            if (next - x).abs() <= 1e-13 || hi - lo <= 1e-13 {
+                return next;
+            }
+            x = next;
         }
-        let density = beta_pdf(x, a, b);
-        let newton = x - f / density;
-        let next = if density > 0.0 && newton > lo && newton < hi {
-            newton
-        } else {
-            0.5 * (lo + hi)
-        };
-        if (next - x).abs() <= 1e-13 || hi - lo <= 1e-13 {
-            return next;
-        }
-        x = next;
+        x
     }
-    x
 }
 
 /// The Beta(a, b) quantile of `u`.
@@ -146,9 +174,10 @@ impl PertTable {
         let mut nodes = Vec::with_capacity(n + 1);
         nodes.push(0.0);
         let mut previous = 0.0;
+        let dist = Beta::new(alpha, beta);
         for i in 1..n {
             let u = i as f64 / n as f64;
-            let x = beta_quantile_in(u, alpha, beta, previous, 1.0, previous);
+            let x = dist.quantile_in(u, previous, 1.0, previous);
             nodes.push(x);
             previous = x;
         }

@@ -56,7 +56,18 @@ fn tornado(inputs: &ProgrammeInputs, settings: &AppraisalSettings) -> Vec<Tornad
 struct Conditional {
     stream: StreamKey,
     field: Field,
-    pert: Pert,
+    estimate: Estimate,
+}
+
+/// What drawing needs beyond the setup: each ranged parameter's quantile
+/// table, in pick order, and the conditioned effect's. Built by the first
+/// chunk drawn, not by the setup: the page's run only takes chunks in from
+/// its workers, and building tables (milliseconds each) on the page would
+/// cost a keystroke that time.
+#[derive(Clone, Debug)]
+struct Tables {
+    perts: Vec<Pert>,
+    conditional: Option<Pert>,
 }
 
 /// What a programme's draws need, worked out once.
@@ -71,8 +82,8 @@ pub struct Setup {
     conditional: Option<Conditional>,
     /// The headline effect's estimate, for the break-even risk.
     headline: Estimate,
-    /// The ranged parameters a draw picks, in order, with their tables.
-    perts: Vec<Pert>,
+    /// The tables drawing needs, once a chunk is drawn.
+    tables: std::sync::OnceLock<Tables>,
 }
 
 impl Setup {
@@ -86,10 +97,11 @@ impl Setup {
             let stream = spec.streams.iter().find(|s| {
                 s.effect == bar.parameter && s.payer.is_council() && inputs.includes(s.key)
             })?;
-            Some(Conditional {
+            let estimate = inputs.get(bar.parameter);
+            (estimate.high > estimate.low).then_some(Conditional {
                 stream: stream.key,
                 field: bar.parameter,
-                pert: Pert::new(inputs.get(bar.parameter))?,
+                estimate,
             })
         });
         Setup {
@@ -103,13 +115,25 @@ impl Setup {
             tornado,
             conditional,
             headline: inputs.get(spec.streams[0].effect),
-            perts: {
-                let mut first = Sampler::new(Method::Random, 0, 0, 0);
-                first.begin_draw();
-                flows(inputs, &mut first);
-                first.perts().to_vec()
-            },
+            tables: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The quantile tables of `inputs`' ranged parameters (the inputs this
+    /// setup was made from), built once.
+    fn tables(&self, inputs: &ProgrammeInputs) -> &Tables {
+        self.tables.get_or_init(|| {
+            let mut first = Sampler::new(Method::Random, 0, 0, 0);
+            first.begin_draw();
+            flows(inputs, &mut first);
+            Tables {
+                perts: first.perts().to_vec(),
+                conditional: self
+                    .conditional
+                    .as_ref()
+                    .and_then(|c| Pert::new(c.estimate)),
+            }
+        })
     }
 
     pub fn conditioned_on(&self) -> Option<Field> {
@@ -151,14 +175,14 @@ pub struct ChunkDraws {
 /// NPV > 0 when e > −A/B (B > 0) or e < −A/B (B < 0). The indicator where
 /// the effect is not in this draw's flows or does not move NPV.
 fn positive_probability(
-    c: Option<&Conditional>,
+    c: Option<(&Conditional, &Pert)>,
     flows: &Flows,
     ws: &Workspace,
     pv: &appraisal::PresentValues,
     npv: f64,
 ) -> f64 {
     let indicator = f64::from(u8::from(npv > 0.0));
-    let Some(c) = c else { return indicator };
+    let Some((c, pert)) = c else { return indicator };
     let Some(effect) = flows.stream(c.stream).map(|s| s.effect) else {
         return indicator;
     };
@@ -173,7 +197,7 @@ fn positive_probability(
         return indicator;
     }
     let threshold = (stream_pv - npv) / per_unit;
-    let below = c.pert.cdf(threshold);
+    let below = pert.cdf(threshold);
     if per_unit > 0.0 {
         1.0 - below
     } else {
@@ -203,8 +227,10 @@ pub fn run_chunk_with(
 ) -> ChunkDraws {
     let (start, end) = config.chunk_range(c);
     let len = (end - start) as usize;
+    let tables = setup.tables(inputs);
+    let conditional = setup.conditional.as_ref().zip(tables.conditional.as_ref());
     let mut sampler =
-        Sampler::new(method, config.seed, setup.stream, start).with_perts(setup.perts.clone());
+        Sampler::new(method, config.seed, setup.stream, start).with_perts(tables.perts.clone());
     let mut ws = Workspace::default();
     let years = settings.horizon_years as usize;
     let fan_len = (FAN_SAMPLE_DRAWS.min(end as usize)).saturating_sub(start as usize);
@@ -227,8 +253,7 @@ pub fn run_chunk_with(
         if appraisal::payback_years(ws.rows.iter().map(|r| r.council_net_gbp)).is_some() {
             out.paid_back += 1;
         }
-        out.positive_probability_sum +=
-            positive_probability(setup.conditional.as_ref(), &flows, &ws, &pv, npv);
+        out.positive_probability_sum += positive_probability(conditional, &flows, &ws, &pv, npv);
         if i < fan_len {
             for (year, row) in out.fan.iter_mut().zip(&ws.rows) {
                 year.push(row.cumulative_council_net_gbp);
