@@ -147,6 +147,49 @@ impl Sampler {
         }
     }
 
+    /// The next `len` draws' values of each ranged parameter (from this
+    /// draw on; the first draw if none has begun), dimension by dimension, in
+    /// `out[d * len + i]`: the numbers [`Self::begin_draw`] would work out
+    /// draw by draw, to the bit, but each table read in one tight loop.
+    /// The sampler does not move; [`Self::begin_draw_from`] takes them.
+    pub fn values_ahead(&self, len: usize, out: &mut Vec<f64>) {
+        let first = self.draw_index().wrapping_add(u32::from(self.started));
+        let mut column = Vec::with_capacity(len);
+        out.clear();
+        for (d, pert) in self.perts.iter().enumerate() {
+            match &self.uniforms {
+                Uniforms::Sobol(run) if d < DIMENSIONS => {
+                    let mut run = run.clone();
+                    if self.started {
+                        run.advance();
+                    }
+                    run.column(d, len, &mut column);
+                    out.extend(column.iter().map(|&x| pert.quantile(unit(x))));
+                }
+                _ => out.extend((0..len).map(|i| {
+                    let n = first.wrapping_add(i as u32);
+                    pert.quantile(self.hashed(n, d))
+                })),
+            }
+        }
+    }
+
+    /// Starts the next draw, as [`Self::begin_draw`], taking its values
+    /// from column `i` of [`Self::values_ahead`]'s `ahead` (of `len` draws).
+    pub fn begin_draw_from(&mut self, ahead: &[f64], len: usize, i: usize) {
+        if self.started {
+            match &mut self.uniforms {
+                Uniforms::Sobol(run) => run.advance(),
+                Uniforms::Random { n, .. } => *n += 1,
+            }
+        }
+        self.started = true;
+        self.next = 0;
+        self.values.clear();
+        self.values
+            .extend((0..self.perts.len()).map(|d| ahead[d * len + i]));
+    }
+
     /// Starts with the ranged parameters a draw will pick, in order (a
     /// run's set-up learns them once, so each chunk need not look up its
     /// tables again); each pick still checks its estimate.
@@ -170,15 +213,18 @@ impl Sampler {
 
     /// The uniform on (0, 1) of coordinate `d` of the current draw.
     fn uniform(&self, d: usize) -> f64 {
-        let hashed = |n: u32| {
-            let bits = mix64(self.key ^ mix64((u64::from(n) << 8) ^ d as u64));
-            unit((bits >> 32) as u32)
-        };
         match &self.uniforms {
             Uniforms::Sobol(run) if d < DIMENSIONS => unit(run.scrambled(d)),
-            Uniforms::Sobol(run) => hashed(run.index()),
-            Uniforms::Random { n, .. } => hashed(*n),
+            Uniforms::Sobol(run) => self.hashed(run.index(), d),
+            Uniforms::Random { n, .. } => self.hashed(*n, d),
         }
+    }
+
+    /// The hashed uniform of coordinate `d` of draw `n` (plain Monte Carlo,
+    /// and dimensions beyond the direction numbers').
+    fn hashed(&self, n: u32, d: usize) -> f64 {
+        let bits = mix64(self.key ^ mix64((u64::from(n) << 8) ^ d as u64));
+        unit((bits >> 32) as u32)
     }
 
     /// A draw from Beta-PERT(low, value, high); the value itself when fixed.

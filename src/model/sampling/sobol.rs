@@ -101,9 +101,21 @@ pub fn coordinate(n: u32, d: usize) -> u32 {
         .fold(0, |x, j| x ^ v[j])
 }
 
+/// The direction numbers with their bits reversed: bit reversal is linear
+/// over XOR, so a column built from them is the coordinates reversed, which
+/// is where the scramble starts (one reversal a value saved).
+fn reversed_directions() -> &'static Directions {
+    static TABLE: std::sync::OnceLock<Directions> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| directions().map(|row| row.map(u32::reverse_bits)))
+}
+
 /// Owen's nested uniform scramble of a 32-bit coordinate (Burley 2020).
 pub fn owen_scramble(x: u32, seed: u32) -> u32 {
-    let mut x = x.reverse_bits();
+    scramble_reversed(x.reverse_bits(), seed)
+}
+
+/// [`owen_scramble`] of the coordinate whose bits reversed are `x`.
+fn scramble_reversed(mut x: u32, seed: u32) -> u32 {
     x ^= x.wrapping_mul(0x3d20_adea);
     x = x.wrapping_add(seed);
     x = x.wrapping_mul((seed >> 16) | 1);
@@ -158,6 +170,23 @@ impl SobolRun {
 
     pub fn index(&self) -> u32 {
         self.n
+    }
+
+    /// Coordinate `d`, scrambled, of this run's point and the `len − 1`
+    /// after it, into `out`, without moving the run: one dimension's column,
+    /// the same bits as [`Self::scrambled`] after each [`Self::advance`].
+    pub fn column(&self, d: usize, len: usize, out: &mut Vec<u32>) {
+        let v = &reversed_directions()[d];
+        let mut x = self.x[d].reverse_bits();
+        let seed = self.seeds[d];
+        out.clear();
+        for i in 0..len {
+            if i > 0 {
+                let j = self.n.wrapping_add(i as u32).trailing_zeros() as usize;
+                x ^= v[j.min(BITS - 1)];
+            }
+            out.push(scramble_reversed(x, seed));
+        }
     }
 
     /// On to the next point: one XOR a dimension (Gray-code order).

@@ -241,8 +241,10 @@ pub fn run_chunk_with(
         fan: vec![Vec::with_capacity(fan_len); if fan_len > 0 { years } else { 0 }],
         ..ChunkDraws::default()
     };
+    let mut ahead = Vec::new();
+    sampler.values_ahead(len, &mut ahead);
     for i in 0..len {
-        sampler.begin_draw();
+        sampler.begin_draw_from(&ahead, len, i);
         let flows = flows(inputs, &mut sampler);
         year_rows_into(&flows, settings, &mut ws);
         let pv = present_values(&ws.rows);
