@@ -236,8 +236,10 @@ struct Builder<'a, 'p, P: Pick> {
     inputs: &'a ProgrammeInputs,
     pick: &'p mut P,
     /// What each field was picked as in this call, so a field two streams
-    /// share is drawn once.
-    picked: [Option<f64>; Field::COUNT],
+    /// share is drawn once: the value, if its bit is set in `picked_mask`
+    /// (a mask rather than options: this is set up once a draw).
+    picked: [f64; Field::COUNT],
+    picked_mask: u64,
     flows: Flows<'a>,
 }
 
@@ -246,7 +248,8 @@ impl<'a, 'p, P: Pick> Builder<'a, 'p, P> {
         Builder {
             inputs,
             pick,
-            picked: [None; Field::COUNT],
+            picked: [0.0; Field::COUNT],
+            picked_mask: 0,
             flows: Flows {
                 programme: inputs.programme,
                 streams: [NO_STREAM; MAX_STREAMS],
@@ -263,8 +266,13 @@ impl<'a, 'p, P: Pick> Builder<'a, 'p, P> {
     }
 
     fn get(&mut self, field: Field) -> f64 {
-        let slot = &mut self.picked[field.index()];
-        *slot.get_or_insert_with(|| self.pick.pick(field, self.inputs.get(field)))
+        const _: () = assert!(Field::COUNT <= 64, "the picked mask has a bit a field");
+        let (i, bit) = (field.index(), 1u64 << field.index());
+        if self.picked_mask & bit == 0 {
+            self.picked[i] = self.pick.pick(field, self.inputs.get(field));
+            self.picked_mask |= bit;
+        }
+        self.picked[i]
     }
 
     fn includes(&self, stream: StreamKey) -> bool {

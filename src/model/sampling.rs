@@ -231,6 +231,11 @@ impl Sampler {
     /// The PERT of the d-th ranged pick is kept from draw to draw, and made
     /// again if its estimate changed, so a stale table is never sampled.
     pub fn draw(&mut self, e: Estimate) -> f64 {
+        // A fixed figure is itself (and never a ranged pick's estimate).
+        let ranged = e.high > e.low;
+        if !ranged {
+            return e.value;
+        }
         let d = self.next;
         if let (Some(p), Some(&x)) = (self.perts.get(d), self.values.get(d)) {
             if p.estimate == e {
