@@ -132,15 +132,7 @@ impl Sampler {
     /// Starts the next draw (the first call, the draw the sampler was
     /// positioned at).
     pub fn begin_draw(&mut self) {
-        if self.started {
-            match &mut self.uniforms {
-                Uniforms::Sobol(run) => run.advance(),
-                Uniforms::Random { n, .. } => *n += 1,
-            }
-        }
-        self.started = true;
-        self.next = 0;
-        self.values.clear();
+        self.step();
         for d in 0..self.perts.len() {
             let u = self.uniform(d);
             self.values.push(self.perts[d].quantile(u));
@@ -177,6 +169,14 @@ impl Sampler {
     /// Starts the next draw, as [`Self::begin_draw`], taking its values
     /// from column `i` of [`Self::values_ahead`]'s `ahead` (of `len` draws).
     pub fn begin_draw_from(&mut self, ahead: &[f64], len: usize, i: usize) {
+        self.step();
+        self.values
+            .extend((0..self.perts.len()).map(|d| ahead[d * len + i]));
+    }
+
+    /// On to the next draw (the first call stays at the draw the sampler
+    /// was positioned at), with no values yet.
+    fn step(&mut self) {
         if self.started {
             match &mut self.uniforms {
                 Uniforms::Sobol(run) => run.advance(),
@@ -186,8 +186,6 @@ impl Sampler {
         self.started = true;
         self.next = 0;
         self.values.clear();
-        self.values
-            .extend((0..self.perts.len()).map(|d| ahead[d * len + i]));
     }
 
     /// Starts with the ranged parameters a draw will pick, in order (a

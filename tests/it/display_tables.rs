@@ -1,7 +1,7 @@
 //! The tables, cards and sentences the page shows come from `display`, with
 //! hand-computed figures (issue 15: one source for each heading and caption).
 
-use crate::support::{evaluate, only_stream};
+use crate::support::{collapse, evaluate, only_stream};
 use serde_json::json;
 use sfpc::display;
 use sfpc::format::{parse_saved_scenarios, saved_label, MAX_LABEL_CHARS, MAX_SAVED_NAME_CHARS};
@@ -10,18 +10,6 @@ use sfpc::format::{parse_saved_scenarios, saved_label, MAX_LABEL_CHARS, MAX_SAVE
 fn fgc_only() -> serde_json::Value {
     let fields = json!({ "families_per_year": 100, "saving_per_family_gbp": 755, "cost_per_conference_gbp": 0 });
     collapse(only_stream("family_valued", "fgc_process", 3, 0.0, fields))
-}
-
-/// Every range collapsed to its value, so that every draw is the same.
-fn collapse(v: serde_json::Value) -> serde_json::Value {
-    use serde_json::Value;
-    match v {
-        Value::Object(map) if map.contains_key("low") => map["value"].clone(),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, collapse(v))).collect())
-        }
-        other => other,
-    }
 }
 
 #[test]

@@ -129,3 +129,15 @@ pub fn assert_gbp(actual: f64, expected: f64) {
         "expected £{expected}, got £{actual}"
     );
 }
+
+/// Every `{ value, low, high }` replaced by its value, so that every draw of
+/// a simulation is the central case.
+pub fn collapse(v: Value) -> Value {
+    match v {
+        Value::Object(map) if map.contains_key("low") => map["value"].clone(),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, collapse(v))).collect())
+        }
+        other => other,
+    }
+}

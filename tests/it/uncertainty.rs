@@ -1,6 +1,6 @@
 //! The uncertainty analysis: known answers, reproducibility, invariants.
 
-use crate::support::{only_stream, scenario};
+use crate::support::{collapse, only_stream, scenario};
 use serde_json::{json, Value};
 use sfpc::format::{parse_scenario, simulation_config};
 use sfpc::programmes::{flows, Pick};
@@ -141,17 +141,6 @@ fn with_every_range_collapsed_every_percentile_is_the_deterministic_result() {
             if a.payback_years.is_some() { 1.0 } else { 0.0 }
         );
         assert!(p.tornado.is_empty());
-    }
-}
-
-/// Every `{ value, low, high }` replaced by its value.
-fn collapse(v: Value) -> Value {
-    match v {
-        Value::Object(map) if map.contains_key("low") => map["value"].clone(),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, collapse(v))).collect())
-        }
-        other => other,
     }
 }
 
