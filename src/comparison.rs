@@ -10,8 +10,12 @@ use crate::errors::{InputError, InputErrors};
 use crate::registry::ProgrammeId;
 use crate::scenario::Scenario;
 
-/// Most scenarios compared at once: A, B and C.
-pub const MAX_SAVED_SCENARIOS: usize = 3;
+/// The page's slots for saved scenarios, in order; the first is the one the
+/// others are compared with.
+pub const SAVED_SLOTS: [&str; 3] = ["A", "B", "C"];
+
+/// Most scenarios compared at once: one a slot.
+pub const MAX_SAVED_SCENARIOS: usize = SAVED_SLOTS.len();
 
 /// One saved scenario, as the page keeps it.
 #[derive(Clone, Debug, PartialEq)]

@@ -5,13 +5,11 @@
 
 import { el, fieldId } from './dom.js';
 import { fieldPathOf } from './scenario-text.js';
-import { COMPARE, SETTINGS, SIMULATION, programmeOf, rowOf } from './scenario-state.js';
+import { COMPARE, SETTINGS, SIMULATION, STAFF_LABELS, programmeOf, rowOf } from './scenario-state.js';
 import { revealField } from './form.js';
 
 /** @typedef {{ path: string, message: string }} InputError */
 
-/** The words a staff line's properties are labelled with. */
-const STAFF_LABELS = /** @type {Record<string, string>} */ ({ role: 'role', fte: 'FTE', cost_per_fte_gbp: '£ per FTE a year' });
 
 /**
  * The message, saying which end of a range it is about.

@@ -9,6 +9,7 @@
 // and so on, `state.staffLines` holding how many each programme has.
 
 import { el, fieldId } from './dom.js';
+import { STAFF_LABELS } from './scenario-state.js';
 
 /** The id of a programme's group, for its `<details>`, total and note. */
 export const groupId = (programme, group) => `group-${programme}-${group}`;
@@ -108,9 +109,9 @@ function staffEditor(state, key, row) {
       el('label', { for: fieldId(`${line}.${prop}`) }, `Post ${i + 1}: ${label}`),
       textInput(state, `${line}.${prop}`, attrs));
     lines.push(el('li', { class: 'staff-line' },
-      cell('role', 'role', { autocomplete: 'off' }),
-      cell('fte', 'FTE', { class: 'input input-short', inputmode: 'decimal' }),
-      cell('cost_per_fte_gbp', '£ per FTE a year', { class: 'input input-short', inputmode: 'decimal' }),
+      cell('role', STAFF_LABELS.role, { autocomplete: 'off' }),
+      cell('fte', STAFF_LABELS.fte, { class: 'input input-short', inputmode: 'decimal' }),
+      cell('cost_per_fte_gbp', STAFF_LABELS.cost_per_fte_gbp, { class: 'input input-short', inputmode: 'decimal' }),
       el('button', { type: 'button', class: 'button secondary small', 'data-staff-remove': key, 'data-index': i }, `Remove post ${i + 1}`)));
   }
   return el('div', { class: 'field staff', id: `${id}-field`, role: 'group', 'aria-labelledby': `${id}-label` },

@@ -72,18 +72,13 @@ export const CALCULATOR_HTML = `
     </fieldset>
 
     <fieldset class="saved" id="saved">
-      <legend>Scenarios A, B and C</legend>
-      <p class="hint" id="saved-hint">Save up to three versions of your figures, then compare them side by side under the
-        results. They are kept in this browser only.</p>
+      <legend>Saved scenarios</legend>
+      <p class="hint" id="saved-hint">Loading…</p>
       <div class="field">
         <label for="f-saved-name">Name for the scenario (optional)</label>
         <input type="text" id="f-saved-name" class="input" autocomplete="off" aria-describedby="saved-hint">
       </div>
-      <p class="buttons" id="save-buttons">
-        <button type="button" class="button secondary" data-slot="A">Save as A</button>
-        <button type="button" class="button secondary" data-slot="B">Save as B</button>
-        <button type="button" class="button secondary" data-slot="C">Save as C</button>
-      </p>
+      <p class="buttons" id="save-buttons"></p>
       <ul id="saved-list" class="saved-list"></ul>
       <p id="saved-status" class="context" role="status"></p>
     </fieldset>

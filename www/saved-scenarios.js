@@ -1,5 +1,5 @@
 // @ts-check
-// Scenarios A, B and C: up to three versions of the figures, each for one
+// Saved scenarios (A, B and C, the engine's slots): versions of the figures, each for one
 // model, kept in this browser (localStorage, a versioned store that a bad or
 // old entry cannot break), and compared side by side under the results (the
 // engine's table, summary and chart 7). Loaded with the analysis module,
@@ -16,8 +16,11 @@ import { viewFrom } from './scenario-state.js';
 export function savedScenarios(ctx) {
   const { state, $, root, engine, analysis, table } = ctx;
 
-  const { slots: SLOTS, max_name_chars: MAX_NAME } = analysis.savedScenarioLimits();
+  // The slots, the longest name and the hint are the engine's.
+  const { slots: SLOTS, max_name_chars: MAX_NAME, hint: HINT } = analysis.savedScenarioLimits();
   $('f-saved-name').maxLength = MAX_NAME;
+  $('save-buttons').replaceChildren(...SLOTS.map((slot) =>
+    el('button', { type: 'button', class: 'button secondary', 'data-slot': slot }, `Save as ${slot}`)));
   /** The browser storage key; the version inside it is the store's format. */
   const STORE_KEY = 'sfpc.saved-scenarios';
   /** slot -> { name, programme, scenario, savedAt } */
@@ -120,8 +123,7 @@ export function savedScenarios(ctx) {
     const single = !ctx.isCompare();
     for (const b of root.querySelectorAll('#save-buttons button')) b.disabled = !single;
     $('saved-hint').textContent = single
-      ? 'Save up to three versions of your figures, then compare them side by side under the results. They are kept in this browser only.'
-      : 'Choose one model above to save a scenario: each saved scenario is for one model.';
+      ? HINT : 'Choose one model above to save a scenario: each saved scenario is for one model.';
   }
 
   function renderScenarioComparison() {

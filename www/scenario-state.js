@@ -35,6 +35,9 @@ export const SIMULATION = [
 /** The staff line's properties, in the form's order. */
 export const STAFF_PROPS = ['role', 'fte', 'cost_per_fte_gbp'];
 
+/** What each of a staff line's properties is called, in the form and its errors. */
+export const STAFF_LABELS = /** @type {Record<string, string>} */ ({ role: 'role', fte: 'FTE', cost_per_fte_gbp: '£ per FTE a year' });
+
 /** The programme a path belongs to, if any. @param {string} path */
 export const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1];
 

@@ -10,6 +10,9 @@ import { viewFrom } from './scenario-state.js';
 
 /** @typedef {ReturnType<typeof share>} Share */
 
+/** How long typing must pause before the address and links follow the figures. */
+const LINK_PAUSE_MS = 200;
+
 /**
  * A scenario from a file's or a link's text, validated by the engine; throws
  * every `{ path, message }`, a JSON syntax error as the engine would word it.
@@ -32,7 +35,6 @@ export function share(ctx) {
   const fromText = (/** @type {string} */ text) => scenarioFromText(engine, text);
   let linkTimer = 0;
   let linkToken = 0;
-  let councilsToken = 0;
 
   /** A link's fragment for a valid scenario, with the view and the simulation's settings. @param {any} scenario */
   const fragmentFor = (scenario) => linkFragment(scenario, {
@@ -42,21 +44,23 @@ export function share(ctx) {
   /** @param {...(string | Node)} content */
   const status = (...content) => $('share-status').replaceChildren(...content);
 
-  /** Keeps the address, and the every-council page's link, up to date with the last valid figures. @param {any} scenario */
+  /**
+   * Keeps the address (where the calculator owns it) and the every-council
+   * page's link up to date with the last valid figures: once typing pauses,
+   * one link made for both (making one compresses the whole scenario).
+   * @param {any} scenario
+   */
   function figuresChanged(scenario) {
-    const token = ++councilsToken;
-    const page = new URL('./councils.html', import.meta.url);
-    fragmentFor(scenario).then((fragment) => {
-      page.hash = fragment;
-      if (token === councilsToken) $('councils-link').href = page.href;
-    });
-    if (!options.address) return;
     clearTimeout(linkTimer);
-    const token2 = ++linkToken;
+    const token = ++linkToken;
     linkTimer = window.setTimeout(async () => {
       const fragment = await fragmentFor(scenario);
-      if (token2 === linkToken) history.replaceState(null, '', `#${fragment}`);
-    }, 200);
+      if (token !== linkToken) return;
+      if (options.address) history.replaceState(null, '', `#${fragment}`);
+      const page = new URL('./councils.html', import.meta.url);
+      page.hash = fragment;
+      $('councils-link').href = page.href;
+    }, LINK_PAUSE_MS);
   }
 
   /** The starting figures: from the address, or the scenario file the embedder names. */
@@ -99,7 +103,6 @@ export function share(ctx) {
   /** Copies a link to the calculator page with these figures (this page, unless embedded). */
   async function copyLink() {
     if (!state.report) return;
-    clearTimeout(linkTimer);
     const fragment = await fragmentFor(state.report.scenario());
     if (options.address) history.replaceState(null, '', `#${fragment}`);
     const url = `${linkPage}#${fragment}`;

@@ -106,6 +106,18 @@ fn compared_measures() -> [(&'static str, Figure, Difference); 13] {
     ]
 }
 
+/// The saved scenarios panel's hint, saying how many there may be.
+pub fn saved_scenarios_hint() -> String {
+    const WORDS: [&str; 10] = [
+        "no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    let n = crate::comparison::SAVED_SLOTS.len();
+    format!(
+        "Save up to {} versions of your figures, then compare them side by side under the results. They are kept in this browser only.",
+        WORDS.get(n).map_or_else(|| n.to_string(), |w| (*w).to_owned())
+    )
+}
+
 /// The saved scenarios side by side, with each one's difference from the
 /// first (A), as a finance lead reads a variance column.
 pub fn scenario_comparison_table(compared: &[ComparedScenario]) -> TextTable {

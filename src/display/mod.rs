@@ -23,7 +23,9 @@ pub use appraisal::{
     appraisal_context, appraisal_table, chart_summaries, comparison_summary, group_readings,
     headlines, payback_reading, payer_table, streams_table, ChartSummaries, GroupReading, Headline,
 };
-pub use comparison::{scenario_comparison_summary, scenario_comparison_table};
+pub use comparison::{
+    saved_scenarios_hint, scenario_comparison_summary, scenario_comparison_table,
+};
 pub use councils::{
     council_reading, council_row, CouncilReading, CouncilRow, FieldNote, COUNCIL_TABLE_COLUMNS,
 };
@@ -36,10 +38,11 @@ pub use sources::sources_table;
 pub use uncertainty::{
     compared_chances_table, compared_percentile_table, draws_hint, fan_table, histogram_table,
     percentile_table, simulation_record, steadiness, tornado_table, uncertainty_headlines,
-    uncertainty_summaries, uncertainty_table, UncertaintySummaries,
+    uncertainty_summaries, uncertainty_table, UncertaintySummaries, PERCENTILE_HEADINGS,
 };
 pub use yearly::{
-    chart_titles, cumulative_table, discounting_example, flows_table, headline_table, year_label,
+    all_headlines, chart_titles, cumulative_table, discounting_example, flows_table,
+    headline_table, year_label,
 };
 
 use crate::registry::{Field, ProgrammeId, UnitKind};

@@ -155,9 +155,11 @@ fn chance(p: Option<f64>) -> String {
 }
 
 /// The headline cards of one model's uncertainty analysis, as the page shows them.
+/// `summaries` are the model's ([`uncertainty_summaries`]): the break-even
+/// card reads as its chart's summary.
 pub fn uncertainty_headlines(
     u: &crate::uncertainty::ProgrammeUncertainty,
-    draws: u32,
+    summaries: &UncertaintySummaries,
     horizon_years: u32,
 ) -> Vec<super::Headline> {
     use super::appraisal::headline;
@@ -188,12 +190,13 @@ pub fn uncertainty_headlines(
             "p-break-even",
             "Chance the effect clears break-even",
             chance(u.break_even.probability_effect_exceeds),
-            uncertainty_summaries(u, draws, horizon_years).break_even,
+            summaries.break_even.clone(),
         ),
     ]
 }
 
-const PERCENTILE_HEADINGS: [&str; 6] = ["P5", "P10", "Median", "P90", "P95", "Mean"];
+/// The columns of a table of percentiles (the page's, the workbook's).
+pub const PERCENTILE_HEADINGS: [&str; 6] = ["P5", "P10", "Median", "P90", "P95", "Mean"];
 
 fn percentile_row(label: &str, q: &crate::uncertainty::Percentiles) -> Vec<String> {
     std::iter::once(label.to_owned())

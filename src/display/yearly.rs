@@ -2,7 +2,7 @@
 //! writes them as they are (issue 15: one source for every heading and
 //! caption about a number).
 
-use super::{gbp, headlines, TextTable};
+use super::{gbp, headlines, Headline, TextTable};
 use crate::appraisal::{Appraisal, ProgrammeAppraisal};
 
 /// "Year 1" for the model's year 0: the page and the workbook count from 1.
@@ -102,13 +102,21 @@ pub fn cumulative_table(a: &ProgrammeAppraisal) -> TextTable {
     }
 }
 
-/// Chart 3's data: each model's headline figures side by side.
-pub fn headline_table(appraisal: &Appraisal, horizon_years: u32) -> TextTable {
-    let each: Vec<_> = appraisal
+/// Each model's headline cards ([`headlines`]), with its name.
+pub fn all_headlines(
+    appraisal: &Appraisal,
+    horizon_years: u32,
+) -> Vec<(&'static str, Vec<Headline>)> {
+    appraisal
         .programmes
         .iter()
         .map(|a| (a.programme.name(), headlines(a, horizon_years)))
-        .collect();
+        .collect()
+}
+
+/// Chart 3's data: each model's headline figures side by side, from the
+/// cards already worked out ([`all_headlines`]: the page shows both).
+pub fn headline_table(each: &[(&str, Vec<Headline>)]) -> TextTable {
     let mut headings = vec!["Model".to_owned()];
     if let Some((_, first)) = each.first() {
         headings.extend(first.iter().map(|h| h.label.clone()));
@@ -117,10 +125,10 @@ pub fn headline_table(appraisal: &Appraisal, horizon_years: u32) -> TextTable {
         caption: "Headline results for each model".into(),
         headings,
         rows: each
-            .into_iter()
+            .iter()
             .map(|(name, hs)| {
-                std::iter::once(name.to_owned())
-                    .chain(hs.into_iter().map(|h| h.figure))
+                std::iter::once((*name).to_owned())
+                    .chain(hs.iter().map(|h| h.figure.clone()))
                     .collect()
             })
             .collect(),

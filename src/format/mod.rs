@@ -90,10 +90,6 @@ pub fn simulation_config(draws: &Value, seed: &Value) -> Result<SimulationConfig
 /// Longest label of a saved scenario: its slot, ": " and its name.
 pub const MAX_LABEL_CHARS: usize = 60;
 
-/// The page's slots for saved scenarios, in order; the first is the one the
-/// others are compared with.
-pub const SAVED_SLOTS: [&str; 3] = ["A", "B", "C"];
-
 /// What a slot's label adds to its name.
 const LABEL_SEPARATOR: &str = ": ";
 

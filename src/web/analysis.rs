@@ -154,9 +154,9 @@ impl UncertaintyReport {
             let entry = &mut json["programmes"][p.programme.key()];
             let summaries =
                 crate::display::uncertainty_summaries(p, u.config.draws, u.horizon_years);
-            entry["summaries"] = json_of(&summaries)?;
             let (draws, horizon) = (u.config.draws, u.horizon_years);
-            entry["headlines"] = json_of(&display::uncertainty_headlines(p, draws, horizon))?;
+            entry["headlines"] = json_of(&display::uncertainty_headlines(p, &summaries, horizon))?;
+            entry["summaries"] = json_of(&summaries)?;
             entry["percentile_table"] = json_of(&display::percentile_table(p, draws))?;
             entry["fan_table"] = json_of(&display::fan_table(p))?;
             entry["histogram_table"] = json_of(&display::histogram_table(p))?;
@@ -216,13 +216,14 @@ pub fn sources_table(price_year: String, programmes: Vec<String>) -> Result<JsVa
 }
 
 /// The saved scenarios' `slots` (the first is the one the others are
-/// compared with) and the longest name a user may give one
-/// (`max_name_chars`), so that its label fits the format's limit.
+/// compared with), the longest name a user may give one (`max_name_chars`,
+/// so that its label fits the format's limit), and the panel's `hint`.
 #[wasm_bindgen(js_name = savedScenarioLimits)]
 pub fn saved_scenario_limits() -> Result<JsValue, JsValue> {
     to_js(&serde_json::json!({
-        "slots": crate::format::SAVED_SLOTS,
+        "slots": crate::comparison::SAVED_SLOTS,
         "max_name_chars": crate::format::MAX_SAVED_NAME_CHARS,
+        "hint": display::saved_scenarios_hint(),
     }))
 }
 

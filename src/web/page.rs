@@ -8,7 +8,7 @@ use super::{
 use crate::appraisal::{Appraisal, ProgrammeAppraisal};
 use crate::charts;
 use crate::display::{
-    chart_summaries, comparison_summary, group_readings, headlines, payer_table, streams_table,
+    chart_summaries, comparison_summary, group_readings, payer_table, streams_table,
 };
 use crate::format::appraisal_to_json;
 use crate::scenario::Scenario;
@@ -114,9 +114,10 @@ impl Report {
     pub fn result(&self) -> Result<JsValue, JsValue> {
         let mut json = appraisal_to_json(&self.scenario, &self.appraisal);
         let horizon = self.scenario.appraisal.horizon_years;
-        for a in &self.appraisal.programmes {
+        let cards = crate::display::all_headlines(&self.appraisal, horizon);
+        for (a, (_, headlines)) in self.appraisal.programmes.iter().zip(&cards) {
             let p = &mut json["programmes"][a.programme.key()];
-            p["headlines"] = json_of(&headlines(a, horizon))?;
+            p["headlines"] = json_of(headlines)?;
             p["summaries"] = json_of(&chart_summaries(a, horizon))?;
             p["group_readings"] = json_of(&group_readings(a, horizon))?;
             p["streams_table"] = json_of(&streams_table(a))?;
@@ -127,8 +128,7 @@ impl Report {
         }
         json["discounting"] =
             crate::display::discounting_example(self.scenario.appraisal.discount_rate).into();
-        json["headline_table"] =
-            json_of(&crate::display::headline_table(&self.appraisal, horizon))?;
+        json["headline_table"] = json_of(&crate::display::headline_table(&cards))?;
         json["comparison_summary"] = comparison_summary(&self.appraisal).into();
         json["context"] = crate::display::appraisal_context(&self.scenario).into();
         to_js(&json)

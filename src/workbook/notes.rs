@@ -57,7 +57,9 @@ pub fn write_uncertainty(s: &mut Sheet, u: &Uncertainty) -> Written {
     for p in &u.programmes {
         s.text(row, 0, p.programme.name(), &f.bold)?;
         row += 1;
-        s.headings(row, &["", "P5", "P10", "Median", "P90", "P95", "Mean"])?;
+        let mut headings = vec![""];
+        headings.extend(crate::display::PERCENTILE_HEADINGS);
+        s.headings(row, &headings)?;
         row += 1;
         percentile_row(s, row, "Council net present value", &p.council_npv_gbp)?;
         percentile_row(

@@ -402,7 +402,7 @@ pub fn write(workbook: &mut Workbook, s: &mut Sheet, scenario: &Scenario) -> Res
     s.text(1, 1, "At full effect", &f.header)?;
     for t in 0..horizon {
         let col = FIRST_YEAR_COL + t;
-        s.text(1, col, &format!("Year {}", t + 1), &f.header)?;
+        s.text(1, col, &crate::display::year_label(t as u32), &f.header)?;
         s.number(T_ROW, col, f64::from(t), &f.whole)?;
         let growth = if t == 0 {
             "=1".to_owned()

@@ -33,7 +33,7 @@ test('headline figures, charts and fields carry their names and descriptions in 
   terms.forEach((t, i) => {
     assert.equal(t.ignored, false);
     assert.equal(t.role, 'term');
-    assert.equal(t.name || labels[i], labels[i]);
+    assert.equal(t.name, labels[i], "each label is read as its term's name");
   });
   const definitions = await axNodes(page, '#headlines .headline dd, #uncertainty-headlines .headline dd');
   assert.equal(definitions.length, terms.length * 2, 'each headline has its figure and its reading');

@@ -53,7 +53,7 @@ fn flows_and_cumulative_tables_carry_the_yearly_figures() {
 #[test]
 fn headline_table_has_a_row_per_model_and_the_cards_labels() {
     let appraisal = evaluate(&fgc_only());
-    let t = display::headline_table(&appraisal, 3);
+    let t = display::headline_table(&display::all_headlines(&appraisal, 3));
     let cards = display::headlines(&appraisal.programmes[0], 3);
     assert_eq!(t.headings[0], "Model");
     assert_eq!(
@@ -73,7 +73,9 @@ fn uncertainty_cards_and_tables_with_no_ranges_give_the_deterministic_figures() 
     };
     let u = sfpc::uncertainty::simulate(&scenario, config);
     let p = &u.programmes[0];
-    let cards = display::uncertainty_headlines(p, 1000, 3);
+    let summaries = display::uncertainty_summaries(p, 1000, 3);
+    let cards = display::uncertainty_headlines(p, &summaries, 3);
+    assert_eq!(cards[3].reading, summaries.break_even);
     assert_eq!(cards[0].figure, "100%");
     assert_eq!(cards[1].label, "Chance of paying back within 3 years");
     assert_eq!(cards[2].figure, "£226,500 to £226,500");
