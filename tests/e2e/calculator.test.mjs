@@ -259,10 +259,30 @@ test('a million draws run in slices with progress, and a newer input cancels the
   await chooseView(page, 'family_safeguarding');
   await simulated(page);
   const runs = await page.evaluate(() => window.sfpcTiming.simulations);
-  await typeInto(page, 'simulation.draws', '1000000');
-  // A newer input cancels the million-draw run at once: only the new one
-  // finishes (typed straight away, as a run now takes about half a second).
-  await typeInto(page, 'simulation.seed', '99');
+  // A newer input cancels the million-draw run: the seed is typed in the
+  // page the moment the run's first slice is reported (so the run is still
+  // in flight however fast the machine), and only the new run finishes.
+  const doneWhenCancelled = await page.evaluate(() => new Promise((resolve, reject) => {
+    /** @param {string} path */
+    const input = (path) => /** @type {HTMLInputElement} */ (document.querySelector(`input[data-path="${path}"]`));
+    const bar = /** @type {HTMLProgressElement} */ (document.getElementById('sim-progress'));
+    const type = (/** @type {string} */ path, /** @type {string} */ value) => {
+      input(path).value = value;
+      input(path).dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    const timer = setTimeout(() => reject(new Error('no slice of the million-draw run was reported')), 20000);
+    const watcher = new MutationObserver(() => {
+      if (bar.max !== 1000000 || bar.value <= 0 || bar.value >= bar.max) return;
+      const done = bar.value;
+      watcher.disconnect();
+      clearTimeout(timer);
+      type('simulation.seed', '99');
+      resolve(done);
+    });
+    watcher.observe(document.getElementById('sim-text'), { childList: true, characterData: true, subtree: true });
+    type('simulation.draws', '1000000');
+  }));
+  assert.ok(doneWhenCancelled > 0 && doneWhenCancelled < 1000000, `cancelled after ${doneWhenCancelled} draws`);
   // The page keeps responding: animation frames keep coming while it runs.
   const gaps = await page.evaluate(() => new Promise((resolve) => {
     const gaps = [];
