@@ -305,7 +305,9 @@ struct FullEffect {
 fn full_effect(flows: &Flows) -> FullEffect {
     // (pounds per unit of effect, Σ effects, is the council's) for each
     // distinct pounds-per-unit, in stream order.
-    let mut groups: Vec<(f64, f64, bool)> = Vec::with_capacity(flows.streams().len());
+    // (A fixed array, not a Vec: this runs once a draw, and a draw allocates nothing.)
+    let mut groups = [(0.0, 0.0, false); crate::programmes::MAX_STREAMS];
+    let mut len = 0;
     let mut cashable = -0.0;
     for s in flows.streams() {
         if let StreamShape::Yearly {
@@ -319,16 +321,19 @@ fn full_effect(flows: &Flows) -> FullEffect {
             let same = |g: &&mut (f64, f64, bool)| {
                 g.0.to_bits() == gbp_per_unit_effect.to_bits() && g.2 == council
             };
-            match groups.iter_mut().find(same) {
+            match groups[..len].iter_mut().find(same) {
                 Some(group) => group.1 += s.effect,
-                None => groups.push((gbp_per_unit_effect, s.effect, council)),
+                None => {
+                    groups[len] = (gbp_per_unit_effect, s.effect, council);
+                    len += 1;
+                }
             }
         }
     }
     // The council's sum starts at −0 so that one stream's −0 stays −0, as in
     // format 1; partners' at +0, as format 1's "no partner saving" was.
     let (mut council, mut partner) = (-0.0, 0.0);
-    for (per_unit, effects, is_council) in groups {
+    for &(per_unit, effects, is_council) in &groups[..len] {
         if is_council {
             council += effects * per_unit;
         } else {

@@ -265,6 +265,7 @@ impl<'a, 'p, P: Pick> Builder<'a, 'p, P> {
         }
     }
 
+    #[inline]
     fn get(&mut self, field: Field) -> f64 {
         const _: () = assert!(Field::COUNT <= 64, "the picked mask has a bit a field");
         let (i, bit) = (field.index(), 1u64 << field.index());

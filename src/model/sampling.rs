@@ -132,7 +132,7 @@ impl Sampler {
     /// Starts the next draw (the first call, the draw the sampler was
     /// positioned at).
     pub fn begin_draw(&mut self) {
-        self.step();
+        self.step(false);
         for d in 0..self.perts.len() {
             let u = self.uniform(d);
             self.values.push(self.perts[d].quantile(u));
@@ -152,6 +152,7 @@ impl Sampler {
             match &self.uniforms {
                 Uniforms::Sobol(run) if d < DIMENSIONS => {
                     let mut run = run.clone();
+                    run.resync();
                     if self.started {
                         run.advance();
                     }
@@ -169,16 +170,20 @@ impl Sampler {
     /// Starts the next draw, as [`Self::begin_draw`], taking its values
     /// from column `i` of [`Self::values_ahead`]'s `ahead` (of `len` draws).
     pub fn begin_draw_from(&mut self, ahead: &[f64], len: usize, i: usize) {
-        self.step();
+        // The values are worked out already: the point's coordinates are
+        // only needed again if a pick misses (see `draw`).
+        self.step(true);
         self.values
             .extend((0..self.perts.len()).map(|d| ahead[d * len + i]));
     }
 
     /// On to the next draw (the first call stays at the draw the sampler
-    /// was positioned at), with no values yet.
-    fn step(&mut self) {
+    /// was positioned at), with no values yet; `skip_coordinates` leaves
+    /// the Sobol point's coordinates to be worked out when read.
+    fn step(&mut self, skip_coordinates: bool) {
         if self.started {
             match &mut self.uniforms {
+                Uniforms::Sobol(run) if skip_coordinates => run.skip(),
                 Uniforms::Sobol(run) => run.advance(),
                 Uniforms::Random { n, .. } => *n += 1,
             }
@@ -228,6 +233,7 @@ impl Sampler {
     /// A draw from Beta-PERT(low, value, high); the value itself when fixed.
     /// The PERT of the d-th ranged pick is kept from draw to draw, and made
     /// again if its estimate changed, so a stale table is never sampled.
+    #[inline]
     pub fn draw(&mut self, e: Estimate) -> f64 {
         // A fixed figure is itself (and never a ranged pick's estimate).
         let ranged = e.high > e.low;
@@ -241,11 +247,22 @@ impl Sampler {
                 return x;
             }
         }
+        self.draw_new(e, d)
+    }
+
+    /// A ranged pick that is not the one expected at `d` (the first draw,
+    /// or a changed estimate): its table is made (or found) and kept.
+    #[cold]
+    #[inline(never)]
+    fn draw_new(&mut self, e: Estimate, d: usize) -> f64 {
         let Some(pert) = Pert::new(e) else {
             return e.value;
         };
         self.perts.truncate(d);
         self.values.truncate(d);
+        if let Uniforms::Sobol(run) = &mut self.uniforms {
+            run.resync();
+        }
         let x = pert.quantile(self.uniform(d));
         self.perts.push(pert);
         self.values.push(x);
@@ -255,6 +272,7 @@ impl Sampler {
 }
 
 impl Pick for Sampler {
+    #[inline]
     fn pick(&mut self, _field: Field, estimate: Estimate) -> f64 {
         self.draw(estimate)
     }

@@ -7,7 +7,9 @@ use sfpc::programmes::{flows, Pick};
 use sfpc::registry::Field;
 use sfpc::sampling::{Method, Sampler};
 use sfpc::scenario::Estimate;
-use sfpc::uncertainty::{pert_mean, simulate, Simulation, SimulationConfig, Uncertainty};
+use sfpc::uncertainty::{
+    pert_mean, quantiles, simulate, Simulation, SimulationConfig, Uncertainty,
+};
 
 fn config(draws: u32, seed: u64) -> SimulationConfig {
     SimulationConfig { draws, seed }
@@ -288,6 +290,44 @@ fn invalid_ranges_are_reported_with_paths() {
     );
     let e = parse_scenario(&s).unwrap_err();
     assert_eq!(e.to_string(), "programmes.no_wrong_door.residential_time_reduction.low: must not be above value (0.45), got 0.5");
+}
+
+/// Type 7 from a full sort, the textbook way.
+fn sorted_quantile(values: &[f64], p: f64) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    let h = (sorted.len() - 1) as f64 * p;
+    let lo = h.floor() as usize;
+    let next = sorted[(lo + 1).min(sorted.len() - 1)];
+    sorted[lo] + (h - lo as f64) * (next - sorted[lo])
+}
+
+#[test]
+fn quantiles_found_together_are_the_sorted_values_quantiles_to_the_bit() {
+    // Hand-computed: 1..=5, p10 = 1 + 0.4 × (2 − 1) = 1.4, median 3, p95 = 4.8.
+    let mut five = [5.0, 3.0, 1.0, 4.0, 2.0];
+    assert_eq!(quantiles(&mut five, [0.10, 0.50, 0.95]), [1.4, 3.0, 4.8]);
+    // Sizes from 1 up, with ties (values on a coarse grid) and signs.
+    let ps = [0.0, 0.05, 0.10, 0.5, 0.90, 0.95, 1.0];
+    let mut state = 12_345u64;
+    for n in [1usize, 2, 3, 7, 20, 101, 1_000, 4_099] {
+        let values: Vec<f64> = (0..n)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1);
+                ((state >> 40) % 97) as f64 - 48.0 + if n % 2 == 0 { 0.25 } else { 0.0 }
+            })
+            .collect();
+        let together = quantiles(&mut values.clone(), ps);
+        for (p, q) in ps.iter().zip(together) {
+            assert_eq!(
+                q.to_bits(),
+                sorted_quantile(&values, *p).to_bits(),
+                "n = {n}, p = {p}"
+            );
+        }
+    }
 }
 
 include!("../shared/simulation_vectors.rs");

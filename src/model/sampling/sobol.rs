@@ -145,8 +145,11 @@ pub fn unit(x: u32) -> f64 {
 pub struct SobolRun {
     x: [u32; DIMENSIONS],
     seeds: [u32; DIMENSIONS],
-    /// The index of the point held in `x`.
+    /// The index of the current point.
     n: u32,
+    /// Whether `x` still holds an earlier point than `n`'s (after
+    /// [`SobolRun::skip`]): [`SobolRun::resync`] works it out again.
+    stale: bool,
 }
 
 impl SobolRun {
@@ -160,11 +163,17 @@ impl SobolRun {
         for (d, c) in x.iter_mut().enumerate() {
             *c = coordinate(n, d);
         }
-        SobolRun { x, seeds, n }
+        SobolRun {
+            x,
+            seeds,
+            n,
+            stale: false,
+        }
     }
 
     /// The current point's coordinate `d`, scrambled, as a 32-bit fraction.
     pub fn scrambled(&self, d: usize) -> u32 {
+        debug_assert!(!self.stale, "resync after skip");
         owen_scramble(self.x[d], self.seeds[d])
     }
 
@@ -176,6 +185,7 @@ impl SobolRun {
     /// after it, into `out`, without moving the run: one dimension's column,
     /// the same bits as [`Self::scrambled`] after each [`Self::advance`].
     pub fn column(&self, d: usize, len: usize, out: &mut Vec<u32>) {
+        debug_assert!(!self.stale, "resync after skip");
         let v = &reversed_directions()[d];
         let mut x = self.x[d].reverse_bits();
         let seed = self.seeds[d];
@@ -191,6 +201,11 @@ impl SobolRun {
 
     /// On to the next point: one XOR a dimension (Gray-code order).
     pub fn advance(&mut self) {
+        if self.stale {
+            self.n = self.n.wrapping_add(1);
+            self.resync();
+            return;
+        }
         let next = self.n.wrapping_add(1);
         let j = next.trailing_zeros() as usize;
         let v = directions();
@@ -198,5 +213,24 @@ impl SobolRun {
             *x ^= v[d][j.min(BITS - 1)];
         }
         self.n = next;
+    }
+
+    /// On to the next point without working out its coordinates: for a
+    /// caller that took them from [`SobolRun::column`]s. Anything that reads
+    /// them again calls [`SobolRun::resync`] first.
+    pub fn skip(&mut self) {
+        self.n = self.n.wrapping_add(1);
+        self.stale = true;
+    }
+
+    /// The current point's coordinates, worked out from its index after
+    /// [`SobolRun::skip`] (the same bits as stepping there point by point).
+    pub fn resync(&mut self) {
+        if self.stale {
+            for (d, c) in self.x.iter_mut().enumerate() {
+                *c = coordinate(self.n, d);
+            }
+            self.stale = false;
+        }
     }
 }

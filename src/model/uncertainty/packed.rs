@@ -9,6 +9,7 @@
 //! y × m fan values, year by year.
 
 use super::draws::ChunkDraws;
+use super::gathered::ChunkView;
 
 /// Appends chunk `c`'s draws (one per programme) to `out`.
 pub fn pack_chunk(c: u32, programmes: &[ChunkDraws], out: &mut Vec<f64>) {
@@ -39,8 +40,9 @@ fn count(x: Option<&f64>, what: &str) -> Result<usize, String> {
     }
 }
 
-/// The chunks packed in `data`, each with `programmes` programmes' draws.
-pub fn unpack(data: &[f64], programmes: usize) -> Result<Vec<(u32, Vec<ChunkDraws>)>, String> {
+/// The chunks packed in `data`, each with `programmes` programmes' draws,
+/// borrowed from `data` (taken in where they lie, not copied twice).
+pub fn unpack(data: &[f64], programmes: usize) -> Result<Vec<(u32, Vec<ChunkView<'_>>)>, String> {
     let mut at = 0;
     let mut take = |n: usize| -> Result<&[f64], String> {
         let slice = data.get(at..at + n).ok_or("packed draws: cut short")?;
@@ -60,13 +62,13 @@ pub fn unpack(data: &[f64], programmes: usize) -> Result<Vec<(u32, Vec<ChunkDraw
             );
             let paid_back = count(h.get(3), "paid-back draws")? as u32;
             let positive_probability_sum = h[4];
-            let council_npv = take(n)?.to_vec();
-            let council_cashable_npv = take(n)?.to_vec();
-            let public_npv = take(n)?.to_vec();
+            let council_npv = take(n)?;
+            let council_cashable_npv = take(n)?;
+            let public_npv = take(n)?;
             let fan = (0..years)
-                .map(|_| take(fan_draws).map(<[f64]>::to_vec))
+                .map(|_| take(fan_draws))
                 .collect::<Result<_, _>>()?;
-            draws.push(ChunkDraws {
+            draws.push(ChunkView {
                 council_npv,
                 council_cashable_npv,
                 public_npv,
