@@ -355,8 +355,11 @@ pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, ws: &mut Work
     ws.multipliers
         .extend((0..settings.horizon_years).map(|t| ramp_at(flows.ramp_up_fraction, t) * credited));
     let streams = flows.streams();
-    ws.savings.clear();
-    ws.savings.resize(streams.len() * horizon, 0.0);
+    // Only entries-to-care streams' slots are written and read: the others
+    // keep whatever they held (no clearing a draw).
+    if ws.savings.len() < streams.len() * horizon {
+        ws.savings.resize(streams.len() * horizon, 0.0);
+    }
     for (i, s) in streams.iter().enumerate() {
         if matches!(s.shape, StreamShape::CareEntries { .. }) {
             let out = &mut ws.savings[i * horizon..(i + 1) * horizon];

@@ -113,15 +113,84 @@ impl Flows<'_> {
     }
 }
 
+impl<'a> Flows<'a> {
+    /// No streams and no costs yet: what [`flows_into`] starts from.
+    pub fn empty(inputs: &'a ProgrammeInputs) -> Flows<'a> {
+        Flows {
+            programme: inputs.programme,
+            streams: [NO_STREAM; MAX_STREAMS],
+            len: 0,
+            setup_cost_gbp: 0.0,
+            running_cost_per_year_gbp: 0.0,
+            volume_cost_per_year_gbp: 0.0,
+            grant_by_year_gbp: &inputs.grant_by_year_gbp,
+            ramp_up_fraction: &inputs.ramp_up_fraction,
+            deadweight_fraction: 0.0,
+            optimism_bias_fraction: 0.0,
+        }
+    }
+
+    /// Back to [`Flows::empty`], field by field: a draw reuses one `Flows`
+    /// rather than building and moving a new one (in WebAssembly each such
+    /// block copy is a call into the engine, and a draw made several).
+    fn clear(&mut self, inputs: &'a ProgrammeInputs) {
+        self.programme = inputs.programme;
+        self.len = 0;
+        self.setup_cost_gbp = 0.0;
+        self.running_cost_per_year_gbp = 0.0;
+        self.volume_cost_per_year_gbp = 0.0;
+        self.grant_by_year_gbp = &inputs.grant_by_year_gbp;
+        self.ramp_up_fraction = &inputs.ramp_up_fraction;
+        self.deadweight_fraction = 0.0;
+        self.optimism_bias_fraction = 0.0;
+    }
+}
+
 /// The flows of a programme's inputs, each parameter chosen by `pick`.
 pub fn flows<'a>(inputs: &'a ProgrammeInputs, pick: &mut impl Pick) -> Flows<'a> {
-    let mut b = Builder::new(inputs, pick);
+    let mut out = Flows::empty(inputs);
+    flows_into(inputs, pick, &mut Picked::default(), &mut out);
+    out
+}
+
+/// What each field was picked as in one call of [`flows_into`], so a field
+/// two streams share is drawn once: the value, if its bit is set in the
+/// mask. Reused from draw to draw (only the mask is cleared).
+#[derive(Clone, Debug)]
+pub struct Picked {
+    values: [f64; Field::COUNT],
+}
+
+impl Default for Picked {
+    fn default() -> Self {
+        Picked {
+            values: [0.0; Field::COUNT],
+        }
+    }
+}
+
+/// [`flows`] into `out` (cleared first), with `picked` as scratch: the
+/// simulation's draws reuse both.
+pub fn flows_into<'a>(
+    inputs: &'a ProgrammeInputs,
+    pick: &mut impl Pick,
+    picked: &mut Picked,
+    out: &mut Flows<'a>,
+) {
+    out.clear(inputs);
+    let mut b = Builder {
+        inputs,
+        pick,
+        picked: &mut picked.values,
+        picked_mask: 0,
+        flows: out,
+    };
     match inputs.programme {
         ProgrammeId::FamilyValued => family_valued(&mut b),
         ProgrammeId::FamilySafeguarding => family_safeguarding(&mut b),
         ProgrammeId::NoWrongDoor => no_wrong_door(&mut b),
     }
-    b.finish()
+    b.finish();
 }
 
 // Each programme picks format 1's parameters first, in format 1's order, and
@@ -232,39 +301,17 @@ fn no_wrong_door(b: &mut Builder<impl Pick>) {
 }
 
 /// Builds a programme's [`Flows`], picking each parameter once.
-struct Builder<'a, 'p, P: Pick> {
+struct Builder<'a, 'b, P: Pick> {
     inputs: &'a ProgrammeInputs,
-    pick: &'p mut P,
-    /// What each field was picked as in this call, so a field two streams
-    /// share is drawn once: the value, if its bit is set in `picked_mask`
-    /// (a mask rather than options: this is set up once a draw).
-    picked: [f64; Field::COUNT],
+    pick: &'b mut P,
+    /// What each field was picked as in this call (see [`Picked`]): valid
+    /// where its bit is set in `picked_mask`.
+    picked: &'b mut [f64; Field::COUNT],
     picked_mask: u64,
-    flows: Flows<'a>,
+    flows: &'b mut Flows<'a>,
 }
 
-impl<'a, 'p, P: Pick> Builder<'a, 'p, P> {
-    fn new(inputs: &'a ProgrammeInputs, pick: &'p mut P) -> Self {
-        Builder {
-            inputs,
-            pick,
-            picked: [0.0; Field::COUNT],
-            picked_mask: 0,
-            flows: Flows {
-                programme: inputs.programme,
-                streams: [NO_STREAM; MAX_STREAMS],
-                len: 0,
-                setup_cost_gbp: 0.0,
-                running_cost_per_year_gbp: 0.0,
-                volume_cost_per_year_gbp: 0.0,
-                grant_by_year_gbp: &inputs.grant_by_year_gbp,
-                ramp_up_fraction: &inputs.ramp_up_fraction,
-                deadweight_fraction: 0.0,
-                optimism_bias_fraction: 0.0,
-            },
-        }
-    }
-
+impl<P: Pick> Builder<'_, '_, P> {
     #[inline]
     fn get(&mut self, field: Field) -> f64 {
         const _: () = assert!(Field::COUNT <= 64, "the picked mask has a bit a field");
@@ -347,7 +394,7 @@ impl<'a, 'p, P: Pick> Builder<'a, 'p, P> {
 
     /// Picks each stream's cashable share, last: a format-1 scenario's are
     /// fixed, so its draws are as they were.
-    fn finish(mut self) -> Flows<'a> {
+    fn finish(&mut self) {
         let spec = self.inputs.programme.spec();
         for i in 0..self.flows.len {
             let key = self.flows.streams[i].key;
@@ -355,7 +402,6 @@ impl<'a, 'p, P: Pick> Builder<'a, 'p, P> {
                 self.flows.streams[i].cashable_fraction = self.get(stream.cashable);
             }
         }
-        self.flows
     }
 }
 

@@ -67,6 +67,7 @@ impl Pert {
         })
     }
 
+    #[inline]
     pub fn quantile(&self, u: f64) -> f64 {
         let e = self.estimate;
         e.low + (e.high - e.low) * self.table.quantile(u)

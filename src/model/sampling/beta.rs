@@ -197,23 +197,33 @@ impl PertTable {
         }
     }
 
-    /// The quantile of `u` in (0, 1), on [0, 1].
+    /// The quantile of `u` in (0, 1), on [0, 1]. (Inlined: it runs once
+    /// a ranged parameter a draw; the tails, one draw in 64, are not.)
+    #[inline]
     pub fn quantile(&self, u: f64) -> f64 {
         let n = TABLE_INTERVALS;
         let s = u * n as f64;
         let i = (s as usize).min(n - 1);
         let t = s - i as f64;
+        if i < TAIL_INTERVALS || i >= n - TAIL_INTERVALS {
+            return self.tail_quantile(i, t);
+        }
+        let (x0, x1) = (self.nodes[i], self.nodes[i + 1]);
+        x0 + t * (x1 - x0)
+    }
+
+    /// [`Self::quantile`] in the tails' intervals: `t` of the way through
+    /// interval `i`, interpolating x^α (or (1 − x)^β).
+    #[inline(never)]
+    fn tail_quantile(&self, i: usize, t: f64) -> f64 {
+        let n = TABLE_INTERVALS;
         if i < TAIL_INTERVALS {
             let (y0, y1) = (self.lower[i], self.lower[i + 1]);
             return libm::pow(y0 + t * (y1 - y0), 1.0 / self.alpha);
         }
-        if i >= n - TAIL_INTERVALS {
-            let j = n - i;
-            let (y0, y1) = (self.upper[j], self.upper[j - 1]);
-            return 1.0 - libm::pow(y0 + t * (y1 - y0), 1.0 / self.beta);
-        }
-        let (x0, x1) = (self.nodes[i], self.nodes[i + 1]);
-        x0 + t * (x1 - x0)
+        let j = n - i;
+        let (y0, y1) = (self.upper[j], self.upper[j - 1]);
+        1.0 - libm::pow(y0 + t * (y1 - y0), 1.0 / self.beta)
     }
 
     /// The probability below `x` in [0, 1]: the inverse of

@@ -3,7 +3,7 @@
 
 use super::{BreakEvenRisk, SimulationConfig, TornadoBar, FAN_SAMPLE_DRAWS};
 use crate::appraisal::{self, present_values, stream_present_value, year_rows_into, Workspace};
-use crate::programmes::{flows, ranged_parameters, Flows, Pick};
+use crate::programmes::{flows, flows_into, ranged_parameters, Flows, Pick, Picked};
 use crate::registry::{Field, ProgrammeId, StreamKey};
 use crate::sampling::{Method, Pert, Sampler};
 use crate::scenario::{AppraisalSettings, Estimate, ProgrammeInputs};
@@ -243,9 +243,10 @@ pub fn run_chunk_with(
     };
     let mut ahead = Vec::new();
     sampler.values_ahead(len, &mut ahead);
+    let (mut flows, mut picked) = (Flows::empty(inputs), Picked::default());
     for i in 0..len {
         sampler.begin_draw_from(&ahead, len, i);
-        let flows = flows(inputs, &mut sampler);
+        flows_into(inputs, &mut sampler, &mut picked, &mut flows);
         year_rows_into(&flows, settings, &mut ws);
         let pv = present_values(&ws.rows);
         let npv = pv.council_npv_gbp();
