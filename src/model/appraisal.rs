@@ -303,37 +303,39 @@ struct FullEffect {
 }
 
 fn full_effect(flows: &Flows) -> FullEffect {
-    // (pounds per unit of effect, Σ effects, is the council's) for each
-    // distinct pounds-per-unit, in stream order.
-    // (A fixed array, not a Vec: this runs once a draw, and a draw allocates nothing.)
-    let mut groups = [(0.0, 0.0, false); crate::programmes::MAX_STREAMS];
-    let mut len = 0;
-    let mut cashable = -0.0;
-    for s in flows.streams() {
-        if let StreamShape::Yearly {
+    let streams = flows.streams();
+    let per_unit_of = |s: &StreamFlow| match s.shape {
+        StreamShape::Yearly {
             gbp_per_unit_effect,
-        } = s.shape
-        {
-            let council = s.payer.is_council();
-            if council {
-                cashable += s.cashable_fraction * (s.effect * gbp_per_unit_effect);
-            }
-            let same = |g: &&mut (f64, f64, bool)| {
-                g.0.to_bits() == gbp_per_unit_effect.to_bits() && g.2 == council
-            };
-            match groups[..len].iter_mut().find(same) {
-                Some(group) => group.1 += s.effect,
-                None => {
-                    groups[len] = (gbp_per_unit_effect, s.effect, council);
-                    len += 1;
-                }
-            }
-        }
-    }
+        } => Some(gbp_per_unit_effect),
+        StreamShape::CareEntries { .. } => None,
+    };
+    let mut cashable = -0.0;
     // The council's sum starts at −0 so that one stream's −0 stays −0, as in
     // format 1; partners' at +0, as format 1's "no partner saving" was.
     let (mut council, mut partner) = (-0.0, 0.0);
-    for &(per_unit, effects, is_council) in &groups[..len] {
+    // Each group of streams with the same pounds per unit (and payer) is
+    // summed where its first stream is: Σ effects in stream order, times
+    // the pounds. (No list of groups: a draw fills no array.)
+    for (i, s) in streams.iter().enumerate() {
+        let Some(per_unit) = per_unit_of(s) else {
+            continue;
+        };
+        let is_council = s.payer.is_council();
+        if is_council {
+            cashable += s.cashable_fraction * (s.effect * per_unit);
+        }
+        let same = |t: &&StreamFlow| {
+            per_unit_of(t).is_some_and(|p| p.to_bits() == per_unit.to_bits())
+                && t.payer.is_council() == is_council
+        };
+        if streams[..i].iter().any(|t| same(&t)) {
+            continue;
+        }
+        let effects = streams[i + 1..]
+            .iter()
+            .filter(same)
+            .fold(s.effect, |sum, t| sum + t.effect);
         if is_council {
             council += effects * per_unit;
         } else {
