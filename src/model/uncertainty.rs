@@ -18,7 +18,8 @@
 //!   ([`appraisal::year_rows_into`]), so with every range collapsed each
 //!   percentile equals the deterministic result.
 //! - Draws run in chunks of [`CHUNK_DRAWS`] ([`draws::run_chunk`]), each from
-//!   its own index of the sequence, and are gathered in chunk order, so the
+//!   its own index of the sequence, and each chunk's draws are put at their
+//!   place in draw order ([`gathered`]), so the
 //!   results are the same bits however many workers ran the chunks, natively
 //!   and in WebAssembly (`libm` throughout, no OS entropy: the seed scrambles).
 //! - P(council NPV > 0) by conditional Monte Carlo: council NPV is linear in

@@ -28,6 +28,8 @@ import { ROOT, startServer, launchBrowser, openCalculator } from './support.mjs'
 import { requestedFiles, transferSize, TRANSFER_BUDGET_KIB } from './transfer.mjs';
 import { run as squiggle, defaultEnvironment } from '@quri/squiggle-lang';
 
+/** Million-draw runs: the first, then new seeds. */
+const MILLION_RUNS = 5;
 const BUDGET = { transferKb: TRANSFER_BUDGET_KIB, firstChartMs: 300, redrawP95Ms: 16, uncertaintyMs: 100, millionMs: 300, squiggleRatio: 50 };
 
 const quantile = (xs, q) => {
@@ -87,10 +89,24 @@ async function simulationTimes(browser, url, changes) {
     busy.push(await page.evaluate(() => window.sfpcTiming.lastSimulationMs));
     parts.push(await page.evaluate(() => window.sfpcTiming.lastSimulationParts));
   }
-  const before = await page.evaluate(() => window.sfpcTiming.simulations);
-  await page.locator('input[data-path="simulation.draws"]').fill('1000000');
-  await waitFor(before + 1);
-  const million = await page.evaluate(() => ({ busyMs: window.sfpcTiming.lastSimulationMs, wallMs: Math.round(window.sfpcTiming.lastInputToUncertaintyMs) }));
+  // A million draws: the first run (the page's and workers' memory grows
+  // for it), then four more with new seeds.
+  const millions = [];
+  for (let i = 0; i < MILLION_RUNS; i++) {
+    const before = await page.evaluate(() => window.sfpcTiming.simulations);
+    if (i === 0) await page.locator('input[data-path="simulation.draws"]').fill('1000000');
+    else await page.locator('input[data-path="simulation.seed"]').fill(String(1000 + i));
+    await waitFor(before + 1);
+    millions.push(await page.evaluate(() => ({ busyMs: window.sfpcTiming.lastSimulationMs, wallMs: Math.round(window.sfpcTiming.lastInputToUncertaintyMs) })));
+  }
+  const again = millions.slice(1);
+  const million = {
+    ...millions[0],
+    firstWallMs: millions[0].wallMs,
+    againWallMs: quantile(again.map((m) => m.wallMs), 0.5),
+    againRangeMs: [Math.min(...again.map((m) => m.wallMs)), Math.max(...again.map((m) => m.wallMs))],
+  };
+  million.wallMs = Math.max(million.firstWallMs, million.againWallMs);
   const workers = await page.evaluate(() => window.sfpcTiming.lastSimulationWorkers);
   await page.close();
   const medianOf = (key) => quantile(parts.map((p) => p[key]), 0.5);
@@ -242,7 +258,7 @@ function resultsMarkdown(r, s10) {
     row('Input change to all charts redrawn, p95 of 50 changes', `${fmt(r.redraw_ms.p95)} ms (median ${fmt(r.redraw_ms.median)})`, `${BUDGET.redrawP95Ms} ms`, r.redraw_ms.p95 <= BUDGET.redrawP95Ms),
     row(`Input change to uncertainty results and charts drawn, ${count(r.stability.draws)} draws on ${r.workers} workers, p95 of 20 changes`, `${fmt(s10.p95)} ms (median ${fmt(s10.median)})`, `${BUDGET.uncertaintyMs} ms`, s10.p95 <= BUDGET.uncertaintyMs),
     row('Page busy time meanwhile (taking the chunks in, summary, tables, charts), p95', `${fmt(r.uncertainty_busy_ms.p95)} ms (median ${fmt(r.uncertainty_busy_ms.median)})`, '', true),
-    row('1,000,000 draws, input to charts', `${r.simulation_1m_ms.wallMs} ms`, `${BUDGET.millionMs} ms`, r.simulation_1m_ms.wallMs <= BUDGET.millionMs),
+    row(`1,000,000 draws, input to charts: the first run, and the median (range) of ${MILLION_RUNS - 1} more with new seeds`, `${r.simulation_1m_ms.firstWallMs} ms; ${r.simulation_1m_ms.againWallMs} ms (${r.simulation_1m_ms.againRangeMs.join(' to ')})`, `${BUDGET.millionMs} ms`, r.simulation_1m_ms.wallMs <= BUDGET.millionMs),
     ...Object.entries(r.stability.byModel).flatMap(([key, m]) => [
       row(`${key}: seed-to-seed SD of P(council NPV > 0) (${fmt(100 * m.probability)}%), 20 seeds`, `${m.probability_sd_points.toFixed(3)} points`, `${BUDGET.stabilityPoints} points`, m.probability_sd_points <= BUDGET.stabilityPoints),
       row(`${key}: seed-to-seed SD of median council NPV, share of P10 to P90`, `${m.median_sd_percent_of_p10_p90.toFixed(3)}% (${money(m.median_sd_gbp)})`, `${BUDGET.stabilityMedianPercent}%`, m.median_sd_percent_of_p10_p90 <= BUDGET.stabilityMedianPercent),
@@ -310,7 +326,8 @@ try {
   console.log(`  input to uncertainty and charts, ${count(stab.draws)} draws on ${results.workers} workers  median ${fmt(s10.median)} ms, p95 ${fmt(s10.p95)} ms (20 changes)  budget ${BUDGET.uncertaintyMs} ms  ${within(s10.p95 <= BUDGET.uncertaintyMs)}`);
   const p = simulation.parts;
   console.log(`    page busy meanwhile median ${fmt(b.median)} ms, p95 ${fmt(b.p95)} ms; of which summary and JSON ${fmt(p.summarise)}, tables ${fmt(p.tables)}, charts ${fmt(p.charts)} ms (medians)`);
-  console.log(`  1,000,000 draws + charts ${fmt(simulation.million.busyMs)} ms busy, ${simulation.million.wallMs} ms from input to charts  budget ${BUDGET.millionMs} ms  ${within(simulation.million.wallMs <= BUDGET.millionMs)}`);
+  const m = simulation.million;
+  console.log(`  1,000,000 draws + charts, first run ${m.firstWallMs} ms from input to charts (${fmt(m.busyMs)} ms busy); ${MILLION_RUNS - 1} more runs, median ${m.againWallMs} ms (${m.againRangeMs.join(' to ')})  budget ${BUDGET.millionMs} ms  ${within(m.wallMs <= BUDGET.millionMs)}`);
   const d = results.draws_per_second;
   console.log('\nDraws per second, Family Safeguarding 5-year model, default PERT ranges, 1,000,000 draws:');
   console.log(`  this engine, wasm in headless Chromium  ${d.wasm_chromium.toFixed(0).padStart(10)}`);

@@ -165,7 +165,7 @@ pub struct ChunkDraws {
     pub paid_back: u32,
     /// Σ over the chunk's draws of P(council NPV > 0 | the other draws).
     pub positive_probability_sum: f64,
-    /// fan[year][draw]: cumulative council net, for the draws among the first
+    /// `fan[year][draw]`: cumulative council net, for the draws among the first
     /// [`FAN_SAMPLE_DRAWS`].
     pub fan: Vec<Vec<f64>>,
 }

@@ -16,7 +16,7 @@ pub struct ChunkView<'a> {
     pub public_npv: &'a [f64],
     pub paid_back: u32,
     pub positive_probability_sum: f64,
-    /// fan[year]: the chunk's draws among the first [`FAN_SAMPLE_DRAWS`].
+    /// `fan[year]`: the chunk's draws among the first [`FAN_SAMPLE_DRAWS`].
     pub fan: Vec<&'a [f64]>,
 }
 
@@ -40,7 +40,7 @@ pub struct Gathered {
     pub council_npv: Vec<f64>,
     pub council_cashable_npv: Vec<f64>,
     pub public_npv: Vec<f64>,
-    /// fan[year]: cumulative council net of the first [`FAN_SAMPLE_DRAWS`] draws.
+    /// `fan[year]`: cumulative council net of the first [`FAN_SAMPLE_DRAWS`] draws.
     pub fan: Vec<Vec<f64>>,
     /// Each chunk's Σ P(NPV > 0 | …), by chunk: summed in chunk order, so
     /// the total is the same bits whatever order the chunks came in.
