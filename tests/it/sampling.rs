@@ -153,6 +153,36 @@ fn a_run_started_anywhere_steps_through_the_same_points() {
 }
 
 #[test]
+fn skipped_points_resynced_are_the_stepped_points() {
+    // Skipping (the draws that took their values from columns) then
+    // reading again, or stepping on from there, gives the points that
+    // stepping one by one gives: through Gray-code carries (1,023 → 1,024).
+    let (mut stepped, mut skipped) = (SobolRun::new(7, 1_000), SobolRun::new(7, 1_000));
+    for n in 1..=40 {
+        stepped.advance();
+        skipped.skip();
+        if n % 8 == 0 {
+            skipped.resync();
+        } else if n % 5 == 0 {
+            skipped.advance();
+            stepped.advance();
+        }
+        if n % 8 == 0 || n % 5 == 0 {
+            assert_eq!(skipped.index(), stepped.index());
+            for d in 0..DIMENSIONS {
+                assert_eq!(
+                    skipped.scrambled(d),
+                    stepped.scrambled(d),
+                    "point {}, dimension {d}",
+                    stepped.index()
+                );
+            }
+        }
+    }
+    assert!(stepped.index() > 1_024, "the steps cross a carry");
+}
+
+#[test]
 fn no_model_picks_more_parameters_than_the_points_have_dimensions() {
     // Counts every pick of a draw (fixed or ranged: an upper bound on the
     // dimensions taken), and the registry's ranged fields.

@@ -3,7 +3,7 @@
 use crate::support::{collapse, only_stream, scenario};
 use serde_json::{json, Value};
 use sfpc::format::{parse_scenario, simulation_config};
-use sfpc::programmes::{flows, Pick};
+use sfpc::programmes::{flows, flows_into, Central, Flows, Pick, Picked};
 use sfpc::registry::Field;
 use sfpc::sampling::{Method, Sampler};
 use sfpc::scenario::Estimate;
@@ -328,6 +328,68 @@ fn quantiles_found_together_are_the_sorted_values_quantiles_to_the_bit() {
             );
         }
     }
+}
+
+#[test]
+fn flows_built_into_last_draws_flows_are_the_fresh_flows() {
+    // A draw reuses one `Flows` and one pick cache; whatever they held
+    // before (another programme's streams, Family Valued's conference
+    // costs, other picks) must not show through.
+    let s = sfpc::evidence::default_scenario().expect("the defaults are valid");
+    let settings = s.appraisal;
+    for before in &s.programmes {
+        for inputs in &s.programmes {
+            let mut reused = Flows::empty(before);
+            let mut picked = Picked::default();
+            flows_into(before, &mut Central, &mut picked, &mut reused);
+            flows_into(inputs, &mut Central, &mut picked, &mut reused);
+            let fresh = flows(inputs, &mut Central);
+            assert_eq!(
+                reused.streams(),
+                fresh.streams(),
+                "{:?} after {:?}",
+                inputs.programme,
+                before.programme
+            );
+            assert_eq!(
+                sfpc::appraisal::year_rows(&reused, &settings),
+                sfpc::appraisal::year_rows(&fresh, &settings),
+                "{:?} after {:?}",
+                inputs.programme,
+                before.programme
+            );
+        }
+    }
+}
+
+#[test]
+fn a_packed_chunk_of_the_wrong_shape_is_refused_not_taken() {
+    let scenario = sfpc::evidence::default_scenario().expect("the defaults are valid");
+    let worker = Simulation::new(&scenario, config(5_000, 1));
+    let good = worker.run_packed(0, 1);
+    // Chunk 0's first programme: [c, n, years, fan draws, paid back, Σ P, …];
+    // one fan year fewer, its numbers cut out: readable, but not chunk 0.
+    let (n, years, fan) = (good[1] as usize, good[2] as usize, good[3] as usize);
+    let mut short = good.clone();
+    short[2] = (years - 1) as f64;
+    let last_fan_year = 6 + 3 * n + (years - 1) * fan;
+    short.drain(last_fan_year..last_fan_year + fan);
+    let mut page = Simulation::new(&scenario, config(5_000, 1));
+    assert_eq!(
+        page.insert_packed(&short),
+        Err("chunk 0 has the wrong number of programmes or draws".to_string())
+    );
+    assert_eq!(page.draws_done(), 0, "nothing taken");
+    // Cut short, or a count that is not one: an error too.
+    assert!(page.insert_packed(&good[..good.len() - 1]).is_err());
+    let mut not_a_count = good.clone();
+    not_a_count[1] = 2.5;
+    assert!(page.insert_packed(&not_a_count).is_err());
+    assert_eq!(page.insert_packed(&good), Ok(2_048));
+    assert_eq!(
+        page.insert_packed(&good),
+        Err("chunk 0 is already in".to_string())
+    );
 }
 
 include!("../shared/simulation_vectors.rs");
