@@ -221,6 +221,31 @@ pub struct Workspace {
     /// Stream-major: the saving of stream i in year t is at i × horizon + t.
     savings: Vec<f64>,
     pub rows: Vec<YearRow>,
+    /// Each year's discount factor, for `discount_rate_bits` (a division a
+    /// year, which every draw of a run would otherwise do again).
+    discount_factors: Vec<f64>,
+    discount_rate_bits: u64,
+}
+
+impl Workspace {
+    /// 1 / (1 + r)^t for t = 0 … horizon − 1, each the same number the
+    /// year loop worked out: (1 + r) multiplied in year by year, then one
+    /// division.
+    fn ensure_discount_factors(&mut self, settings: &AppraisalSettings) {
+        let (bits, horizon) = (
+            settings.discount_rate.to_bits(),
+            settings.horizon_years as usize,
+        );
+        if self.discount_factors.len() != horizon || self.discount_rate_bits != bits {
+            self.discount_factors.clear();
+            let mut growth = 1.0;
+            for _ in 0..horizon {
+                self.discount_factors.push(1.0 / growth);
+                growth *= 1.0 + settings.discount_rate;
+            }
+            self.discount_rate_bits = bits;
+        }
+    }
 }
 
 /// Yearly savings of an entries-to-care stream, into `out` (one per year):
@@ -372,11 +397,10 @@ pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, ws: &mut Work
     ws.rows.clear();
     let mut cumulative = 0.0;
     let mut cumulative_discounted = 0.0;
-    let mut growth = 1.0;
+    ws.ensure_discount_factors(settings);
     for year in 0..settings.horizon_years {
         let t = year as usize;
-        let discount_factor = 1.0 / growth;
-        growth *= 1.0 + settings.discount_rate;
+        let discount_factor = ws.discount_factors[t];
         let ramp = ramp_at(flows.ramp_up_fraction, year);
         let effect_multiplier = ws.multipliers[t];
         let mut care = FullEffect {

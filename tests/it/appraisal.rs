@@ -247,3 +247,29 @@ fn a_vanishing_effect_value_gives_no_break_even_rather_than_infinity() {
     assert_eq!(a.bcr, None);
     assert_eq!(a.council_roi, CouncilRoi::FullyGrantFunded);
 }
+
+#[test]
+fn a_reused_workspace_gives_each_settings_their_own_discount_factors() {
+    // The simulation reuses one workspace draw after draw, which keeps the
+    // discount factors it worked out; new settings must work them out again.
+    use sfpc::appraisal::{year_rows, year_rows_into, Workspace};
+    use sfpc::programmes::{flows, Central};
+    use sfpc::scenario::AppraisalSettings;
+    let s = sfpc::evidence::default_scenario().expect("the defaults are valid");
+    let f = flows(&s.programmes[0], &mut Central);
+    let mut ws = Workspace::default();
+    for (horizon_years, discount_rate) in [(5, 0.035), (5, 0.05), (8, 0.05), (3, 0.0), (5, 0.035)] {
+        let settings = AppraisalSettings {
+            horizon_years,
+            discount_rate,
+        };
+        year_rows_into(&f, &settings, &mut ws);
+        assert_eq!(
+            ws.rows,
+            year_rows(&f, &settings),
+            "{horizon_years} years at {discount_rate}"
+        );
+    }
+    // The last, 3.5%: year 2 at 1 / 1.035², by hand.
+    assert_eq!(ws.rows[2].discount_factor, 1.0 / (1.035 * 1.035));
+}
