@@ -19,9 +19,8 @@
 //!   percentile equals the deterministic result.
 //! - Draws run in chunks of [`CHUNK_DRAWS`] ([`draws::run_chunk`]), each from
 //!   its own index of the sequence, and each chunk's draws are put at their
-//!   place in draw order ([`gathered`]), so the
-//!   results are the same bits however many workers ran the chunks, natively
-//!   and in WebAssembly (`libm` throughout, no OS entropy: the seed scrambles).
+//!   place in draw order ([`gathered`]), so the results are the same bits
+//!   however many workers ran the chunks, natively and in WebAssembly (`libm` throughout, no OS entropy: the seed scrambles).
 //! - P(council NPV > 0) by conditional Monte Carlo: council NPV is linear in
 //!   each effect, NPV = A + B × e, so given the other draws the probability is
 //!   the effect's exact PERT tail beyond −A/B. It is conditioned on the
@@ -356,18 +355,13 @@ fn summarise(setup: &Setup, all: &mut Gathered, horizon_years: u32) -> Programme
     }
 }
 
-/// The p-quantile by linear interpolation between order statistics
-/// (Hyndman and Fan's type 7, as in R and NumPy). Reorders `values`.
-pub fn quantile(values: &mut [f64], p: f64) -> f64 {
-    quantiles(values, [p])[0]
-}
-
-/// Several [`quantile`]s of one set of values, each the same number as
-/// `quantile` alone gives (they are order statistics, whatever the order
-/// they are found in), but found in one divide-and-conquer pass: the order
-/// statistics the quantiles need are selected middle first, each within
-/// the part of `values` that holds it, so a million draws take about
-/// log₂(2 × `N`) passes rather than 2 × `N`. Reorders `values`.
+/// The `ps`-quantiles of `values`, each by linear interpolation between
+/// order statistics (Hyndman and Fan's type 7, as in R and NumPy), found
+/// in one divide-and-conquer pass: the order statistics they need are
+/// selected middle first, each within the part of `values` that holds it,
+/// so a million draws take about log₂(2 × `N`) passes rather than 2 × `N`.
+/// They are order statistics, so the same numbers whatever order they are
+/// found in. Reorders `values`.
 pub fn quantiles<const N: usize>(values: &mut [f64], ps: [f64; N]) -> [f64; N] {
     let n = values.len();
     if n == 0 {

@@ -61,8 +61,8 @@ fn fan_len(start: u32, end: u32) -> usize {
 pub fn fits(view: &ChunkView, start: u32, end: u32, years: usize) -> bool {
     let len = (end - start) as usize;
     let fan = fan_len(start, end);
-    let fan_fits = view.fan.is_empty() && fan == 0
-        || view.fan.len() == years && view.fan.iter().all(|y| y.len() == fan);
+    let fan_fits = (view.fan.is_empty() && fan == 0)
+        || (view.fan.len() == years && view.fan.iter().all(|y| y.len() == fan));
     [view.council_npv, view.council_cashable_npv, view.public_npv]
         .iter()
         .all(|v| v.len() == len)
