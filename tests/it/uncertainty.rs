@@ -334,8 +334,13 @@ fn quantiles_found_together_are_the_sorted_values_quantiles_to_the_bit() {
 fn flows_built_into_last_draws_flows_are_the_fresh_flows() {
     // A draw reuses one `Flows` and one pick cache; whatever they held
     // before (another programme's streams, Family Valued's conference
-    // costs, other picks) must not show through.
-    let s = sfpc::evidence::default_scenario().expect("the defaults are valid");
+    // costs, other picks) must not show through. The defaults put no cost
+    // on a conference, so this gives one: £400, which Family Valued's
+    // flows carry as a volume cost the others do not have.
+    let mut json = sfpc::evidence::default_scenario_json();
+    json["programmes"]["family_valued"]["cost_per_conference_gbp"] = json!(400.0);
+    let s = parse_scenario(&json).unwrap_or_else(|e| panic!("{e}"));
+    assert!(flows(&s.programmes[0], &mut Central).volume_cost_per_year_gbp > 0.0);
     let settings = s.appraisal;
     for before in &s.programmes {
         for inputs in &s.programmes {
