@@ -87,6 +87,40 @@ fn the_tables_cdf_inverts_its_quantile() {
     }
 }
 
+/// The CDF's index finds the interval holding x, as a search of the nodes
+/// would: between the tails, at every cell edge k / [`beta::CDF_CELLS`] and just either
+/// side of it, and at every node, the same bits as the interval found by
+/// binary search and interpolated (an index one interval out gives a
+/// probability 1 / N away).
+#[test]
+fn the_tables_cdf_finds_the_interval_at_every_node_and_cell_edge() {
+    let n = beta::TABLE_INTERVALS;
+    let tail = beta::TAIL_INTERVALS;
+    for (a, b) in pert_shape_grid() {
+        let table = PertTable::new(a, b);
+        // quantile(i / N) is node i itself (no interpolation at t = 0).
+        let nodes: Vec<f64> = (0..=n)
+            .map(|i| table.quantile(i as f64 / n as f64))
+            .collect();
+        let searched = |x: f64| {
+            let i = nodes.partition_point(|&node| node <= x) - 1;
+            (i as f64 + (x - nodes[i]) / (nodes[i + 1] - nodes[i])) / n as f64
+        };
+        let cells = beta::CDF_CELLS;
+        let edges = (0..=cells).map(|k| k as f64 / cells as f64);
+        let points = edges
+            .flat_map(|e| [e.next_down(), e, e.next_up()])
+            .chain(nodes.iter().copied())
+            .filter(|&x| x > nodes[tail] && x < nodes[n - tail]);
+        let mut checked = 0;
+        for x in points {
+            assert_eq!(table.cdf(x), searched(x), "Beta({a}, {b}) at {x}");
+            checked += 1;
+        }
+        assert!(checked > 10_000, "Beta({a}, {b}): {checked} points");
+    }
+}
+
 #[test]
 fn a_pert_quantile_spans_its_range_and_matches_its_shapes() {
     // PERT(0, 755, 960): α = 1 + 4 × 755/960, β = 1 + 4 × 205/960.
