@@ -1,90 +1,282 @@
 #!/usr/bin/env python3
-"""Turns DfE's children-looked-after table into the Rust table the engine
-embeds (src/councils/table.rs). One command for a new release:
+"""Turns DfE's council tables (src/councils/data/, see its README) into the
+Rust table the engine embeds (src/councils/table.rs). One command for a new
+release:
 
-    python3 scripts/councils.py [CSV]
+    python3 scripts/councils.py            # rewrites table.rs
+    python3 scripts/councils.py --check    # exits 1 if table.rs differs
 
-CSV defaults to src/councils/dfe_children_looked_after_by_la_2019_2024.csv.
-DfE's symbols c, x and z stay symbols: they are never read as zero."""
+DfE's symbols (c, x, z, u, k and the Interactive Tool's -) stay symbols: they
+are never read as zero. A council is keyed by the code DfE's latest tables
+use; the codes it had before (North Yorkshire's E10000023, the 2025 ONS codes
+of Barnsley and Sheffield) are kept as its former codes, and a council that
+was split (Cumbria, Northamptonshire) keeps its own entry, with its
+successors named."""
 
 import csv
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE = ROOT / 'src' / 'councils' / 'dfe_children_looked_after_by_la_2019_2024.csv'
+DATA = ROOT / 'src' / 'councils' / 'data'
 TARGET = ROOT / 'src' / 'councils' / 'table.rs'
 ENGLAND = 'E92000001'
-COLUMNS = [('under_18', 'children_under_18'), ('looked_after', 'looked_after_31_march'),
-           ('started', 'started_in_year'), ('ceased', 'ceased_in_year')]
-SYMBOLS = {'c': 'Suppressed', 'x': 'NotAvailable', 'z': 'NotApplicable'}
+
+CLA = 'dfe_children_looked_after_by_la_2019_2024.csv'
+CPP_AT31 = 'd5_cpps_at31march_by_duration_2013_to_2025.csv'
+CPP_START = 'd3_cpps_subsequent_plan_2013_to_2025.csv'
+IN_NEED = 'b1_children_in_need_2013_to_2025.csv'
+PLACEMENT = 'cla_placement_and_age_by_la_2020_2025.csv'
+LAIT = 'lait_csc_subset_long.csv'
+CODES = 'dfeR_la_codes_by_year_England.csv'
+
+# The years the engine holds: children's statistics (years ending 31 March)
+# and finance (financial years, by the year they start).
+FIRST_YEAR, LAST_YEAR = 2019, 2025
+FIRST_FINANCE, LAST_FINANCE = 2016, 2024
+
+# Each YearStats field: (file, column or (cla_group, characteristic)).
+CLA_FIELDS = [('under_18', 'children_under_18'), ('looked_after', 'looked_after_31_march'),
+              ('started', 'started_in_year'), ('ceased', 'ceased_in_year')]
+CIN_FIELDS = [('cp_plans', CPP_AT31, 'CPP_At31'), ('cp_starts', CPP_START, 'CPP_start'),
+              ('in_need', IN_NEED, 'At31_episodes')]
+PLACEMENT_FIELDS = [('placed', 'Placement', 'Total'),
+                    ('fostered', 'Placement', 'Foster placements'),
+                    ('childrens_homes', 'Placement', "Secure homes and children's homes"),
+                    ('aged_10_to_15', 'Age group', '10 to 15 years'),
+                    ('aged_16_and_over', 'Age group', '16 years and over')]
+FINANCE_FIELDS = [('residential_weekly_gbp', 'RescareFinance'), ('fostering_weekly_gbp', 'FosteringFinance')]
+FIELDS = [f for f, _ in CLA_FIELDS] + [f for f, _, _ in CIN_FIELDS] + [f for f, _, _ in PLACEMENT_FIELDS]
+
+SYMBOLS = {'c': 'Suppressed', 'x': 'NotAvailable', 'z': 'NotApplicable', 'u': 'LowReliability',
+           'k': 'BelowHalf', '-': 'Missing'}
+# A year a file does not cover at all (the 2024 release has no 2025).
+NOT_IN_RELEASE = 'NotInRelease'
+
+# Councils split in two: their successors (DfE's lookups, see the README).
+SPLITS = {'E10000006': ['E06000063', 'E06000064'], 'E10000021': ['E06000061', 'E06000062']}
 
 
 def stat(text):
     text = text.strip()
     if text in SYMBOLS:
         return SYMBOLS[text]
-    if not text.isdigit():
-        sys.exit(f'not a count or a DfE symbol: {text!r}')
-    return f'Count({int(text)})'
+    if text.isdigit():
+        return f'Count({int(text)})'
+    sys.exit(f'not a count or a DfE symbol: {text!r}')
+
+
+def money(text):
+    """The Interactive Tool's pounds: whole pounds (rounded to £5), or '-'."""
+    text = text.strip()
+    if text in SYMBOLS:
+        return SYMBOLS[text]
+    value = float(text)
+    if value != int(value) or value < 0:
+        sys.exit(f'not whole pounds: {text!r}')
+    return f'Count({int(value)})'
+
+
+def rows(name):
+    with (DATA / name).open(encoding='utf-8') as f:
+        return list(csv.DictReader(f))
 
 
 def rust_text(text):
     return '"' + text.replace('\\', '\\\\').replace('"', '\\"') + '"'
 
 
-def main():
-    source = Path(sys.argv[1]) if len(sys.argv) > 1 else SOURCE
-    rows = list(csv.DictReader(source.open(encoding='utf-8')))
-    years = sorted({int(r['year_ending_31_march']) for r in rows})
-    if years != list(range(years[0], years[-1] + 1)):
-        sys.exit(f'years are not consecutive: {years}')
-    councils = {}
-    for r in rows:
-        c = councils.setdefault(r['la_code'], {'row': r, 'years': {}})
-        c['years'][int(r['year_ending_31_march'])] = r
+class Table:
+    def __init__(self):
+        self.codes = rows(CODES)
+        # Renamed or recoded councils: any code -> the code DfE's tables use
+        # now, matched by name (North Yorkshire, Somerset, Buckinghamshire;
+        # Barnsley and Sheffield's 2025 ONS codes, which DfE's tables do not use).
+        self.councils = {}
+        self.order = []
 
-    def council(code, c):
-        r = c['row']
-        cells = []
-        for y in years:
-            yr = c['years'].get(y)
-            if yr is None:
-                cells.append('NOT_PUBLISHED')
+    def council(self, code, old_code, name, region):
+        c = self.councils.get(code)
+        if c is None:
+            c = {'code': code, 'old_code': old_code, 'name': name, 'region': region,
+                 'years': {}, 'finance': {}}
+            self.councils[code] = c
+        if old_code and old_code != 'z':
+            c['old_code'] = old_code
+        if region:
+            c['region'] = region
+        return c
+
+    def canonical(self, code, name):
+        """The code a council is held under: its latest DfE code."""
+        return self.aliases.get(code, code)
+
+
+def build():
+    t = Table()
+    cla = rows(CLA)
+    # The latest code of each council name in the children-looked-after file.
+    # A code is another name for the same council when the name and DfE's
+    # 3-digit LA number are the same (North Yorkshire, Somerset), or when the
+    # lookup gives a new code no number (Barnsley and Sheffield in 2025).
+    # Dorset's 2019 county (835) is not today's Dorset (838): kept apart.
+    latest_code = {}
+    for r in sorted(cla, key=lambda r: int(r['year_ending_31_march'])):
+        if r['la_code'] != ENGLAND:
+            latest_code[(r['la_name'], r['old_la_code'])] = r['la_code']
+    by_name = {name: code for (name, _), code in latest_code.items()}
+    aliases = {}
+    for r in cla:
+        today = latest_code[(r['la_name'], r['old_la_code'])] if r['la_code'] != ENGLAND else ENGLAND
+        if r['la_code'] != today:
+            aliases[r['la_code']] = today
+    for r in t.codes:
+        today = latest_code.get((r['la_name'], r['old_la_code']))
+        if r['old_la_code'] == 'z':
+            today = by_name.get(r['la_name'])
+        if today and r['new_la_code'] != today:
+            aliases[r['new_la_code']] = today
+    t.aliases = aliases
+
+    def put(c, year, field, value, where):
+        cells = c['years'].setdefault(year, {})
+        if field in cells:
+            sys.exit(f'two figures for {c["code"]} {year} {field} ({where})')
+        cells[field] = value
+
+    for r in cla:
+        code = t.canonical(r['la_code'], r['la_name'])
+        c = t.council(code, r['old_la_code'], r['la_name'], r['region'])
+        for field, column in CLA_FIELDS:
+            put(c, int(r['year_ending_31_march']), field, stat(r[column]), CLA)
+    for field, name, column in CIN_FIELDS:
+        for r in rows(name):
+            year = int(r['time_period'])
+            if r['geographic_level'] == 'Regional' or not FIRST_YEAR <= year <= LAST_YEAR:
                 continue
-            fields = ', '.join(f'{name}: {stat(yr[col])}' for name, col in COLUMNS)
-            cells.append(f'YearStats {{ {fields} }}')
-        body = ',\n            '.join(cells)
-        return (f'    Council {{\n        code: {rust_text(code)},\n        old_code: {rust_text(r["old_la_code"])},\n'
-                f'        name: {rust_text(r["la_name"])},\n        region: {rust_text(r["region"])},\n'
-                f'        years: [\n            {body},\n        ],\n    }}')
+            code = ENGLAND if r['geographic_level'] == 'National' else r['new_la_code']
+            code = t.canonical(code, r['la_name'])
+            c = t.council(code, r['old_la_code'], r['la_name'] or 'England', r['region_name'])
+            put(c, year, field, stat(r[column]), name)
+    wanted = {(group, ch): field for field, group, ch in PLACEMENT_FIELDS}
+    for r in rows(PLACEMENT):
+        field = wanted.get((r['cla_group'], r['characteristic']))
+        year = int(r['time_period'])
+        if field is None or r['geographic_level'] == 'Regional' or not FIRST_YEAR <= year <= LAST_YEAR:
+            continue
+        code = ENGLAND if r['geographic_level'] == 'National' else r['new_la_code']
+        code = t.canonical(code, r['la_name'])
+        c = t.council(code, r['old_la_code'], r['la_name'] or 'England', r['region_name'])
+        put(c, year, field, stat(r['cla_31_march_number']), PLACEMENT)
+    # The Interactive Tool names councils by their 3-digit number: join
+    # through it, to the council that holds that number now.
+    by_number = {}
+    for c in t.councils.values():
+        if c['old_code'] and c['old_code'] != 'z':
+            current = LAST_YEAR in c['years'] or 2024 in c['years']
+            if c['old_code'] not in by_number or current:
+                by_number[c['old_code']] = c
+    measures = {m: field for field, m in FINANCE_FIELDS}
+    for r in rows(LAIT):
+        field = measures.get(r['Short Desc'])
+        if field is None:
+            continue
+        year = int(r['Years'][:4])
+        if not FIRST_FINANCE <= year <= LAST_FINANCE:
+            continue
+        if r['LA and Regions'] == 'England':
+            c = t.councils[ENGLAND]
+        else:
+            c = by_number.get(str(int(float(r['LA Number']))))
+            if c is None:
+                continue  # a region: the engine works regions out from councils
+        cells = c['finance'].setdefault(year, {})
+        if field in cells:
+            sys.exit(f'two figures for {c["code"]} {year} {field} ({LAIT})')
+        cells[field] = money(r['Values'])
+    return t
 
-    england = councils.pop(ENGLAND)
-    ordered = sorted(councils.items(), key=lambda kv: kv[1]['row']['la_name'])
+
+def render(t):
+    releases = {'under_18': range(2019, 2025), 'looked_after': range(2019, 2025),
+                'started': range(2019, 2025), 'ceased': range(2019, 2025),
+                'cp_plans': range(2013, 2026), 'cp_starts': range(2013, 2026), 'in_need': range(2013, 2026),
+                'placed': range(2020, 2026), 'fostered': range(2020, 2026), 'childrens_homes': range(2020, 2026),
+                'aged_10_to_15': range(2020, 2026), 'aged_16_and_over': range(2020, 2026)}
+
+    def cell(c, year, field):
+        value = c['years'].get(year, {}).get(field)
+        if value is not None:
+            return value
+        if year not in releases[field]:
+            return NOT_IN_RELEASE
+        return 'NotApplicable'  # in the release, no row: the council did not exist
+
+    def finance_cell(c, year, field):
+        return c['finance'].get(year, {}).get(field, 'Missing')
+
+    def body(c):
+        years = []
+        for y in range(FIRST_YEAR, LAST_YEAR + 1):
+            fields = ', '.join(f'{f}: {cell(c, y, f)}' for f in FIELDS)
+            years.append(f'YearStats {{ {fields} }}')
+        finance = []
+        for y in range(FIRST_FINANCE, LAST_FINANCE + 1):
+            fields = ', '.join(f'{f}: {finance_cell(c, y, f)}' for f, _ in FINANCE_FIELDS)
+            finance.append(f'UnitCosts {{ {fields} }}')
+        former = sorted(code for code, today in t.aliases.items() if today == c['code'])
+        successors = SPLITS.get(c['code'], [])
+        return (f'Council {{\n        code: {rust_text(c["code"])},\n        old_code: {rust_text(c["old_code"])},\n'
+                f'        name: {rust_text(c["name"])},\n        region: {rust_text(c["region"] or "")},\n'
+                f'        other_codes: &[{", ".join(rust_text(x) for x in former)}],\n'
+                f'        successors: &[{", ".join(rust_text(x) for x in successors)}],\n'
+                f'        years: [\n            ' + ',\n            '.join(years) + ',\n        ],\n'
+                f'        unit_costs: [\n            ' + ',\n            '.join(finance) + ',\n        ],\n    }')
+
+    england = t.councils.pop(ENGLAND)
+    england['region'] = ''
+    ordered = sorted(t.councils.values(), key=lambda c: (c['name'], c['code']))
+    sources = ', '.join([CLA, CPP_AT31, CPP_START, IN_NEED, PLACEMENT, LAIT, CODES])
     out = [
-        f'// Generated by scripts/councils.py from {source.name}: do not edit by hand.',
+        f'// Generated by scripts/councils.py from {sources}: do not edit by hand.',
         '// See src/councils/README.md.',
         '',
-        'use super::{Council, Stat::*, YearStats, NOT_PUBLISHED};',
+        'use super::{Council, Stat::*, UnitCosts, YearStats};',
         '',
-        '/// The first year of the table (years ending 31 March).',
-        f'pub const FIRST_YEAR: u16 = {years[0]};',
+        '/// The first year of the children\'s statistics (years ending 31 March).',
+        f'pub const FIRST_YEAR: u16 = {FIRST_YEAR};',
         '',
-        '/// How many years each council has.',
-        f'pub const YEARS: usize = {len(years)};',
+        '/// How many years of children\'s statistics each council has.',
+        f'pub const YEARS: usize = {LAST_YEAR - FIRST_YEAR + 1};',
+        '',
+        '/// The first financial year of the unit costs (2016 for 2016-17).',
+        f'pub const FIRST_FINANCE_YEAR: u16 = {FIRST_FINANCE};',
+        '',
+        '/// How many financial years of unit costs each council has.',
+        f'pub const FINANCE_YEARS: usize = {LAST_FINANCE - FIRST_FINANCE + 1};',
         '',
         '/// England as a whole, as DfE publishes it.',
-        'pub const ENGLAND: Council =',
-        council(ENGLAND, england).replace('    Council', 'Council', 1).replace('\n    ', '\n') + ';',
+        'pub const ENGLAND: Council = ' + body(england).replace('\n    ', '\n') + ';',
         '',
-        '/// Every council in the table, by name.',
+        '/// Every council in the tables, by name (councils since merged or split too).',
         'pub const COUNCILS: &[Council] = &[',
-        ',\n'.join(council(code, c) for code, c in ordered) + ',',
+        ',\n'.join('    ' + body(c) for c in ordered) + ',',
         '];',
         '',
     ]
-    TARGET.write_text('\n'.join(out), encoding='utf-8')
-    print(f'wrote {TARGET.relative_to(ROOT)}: {len(ordered)} councils and England, years {years[0]} to {years[-1]}')
+    return '\n'.join(out), len(ordered)
+
+
+def main():
+    t = build()
+    text, n = render(t)
+    if '--check' in sys.argv[1:]:
+        if TARGET.read_text(encoding='utf-8') != text:
+            sys.exit(f'{TARGET.relative_to(ROOT)} is not what scripts/councils.py makes of the data: run it')
+        print(f'{TARGET.relative_to(ROOT)} matches the data ({n} councils)')
+        return
+    TARGET.write_text(text, encoding='utf-8')
+    print(f'wrote {TARGET.relative_to(ROOT)}: {n} councils and England')
 
 
 if __name__ == '__main__':

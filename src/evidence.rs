@@ -77,6 +77,7 @@ pub fn default_scenario_in(price_year: PriceYear) -> Scenario {
         programmes: ProgrammeId::ALL
             .map(|id| ProgrammeInputs::from_defaults(id, price_year))
             .into(),
+        council_figures: Vec::new(),
         defaulted: Vec::new(),
     }
 }

@@ -127,7 +127,7 @@ pub fn yearly_streams_csv(scenario: &Scenario, appraisal: &Appraisal) -> String 
     out
 }
 
-const COUNCIL_COLUMNS: [&str; 12] = [
+const COUNCIL_COLUMNS: [&str; 14] = [
     "Council code",
     "Council",
     "Region",
@@ -138,7 +138,9 @@ const COUNCIL_COLUMNS: [&str; 12] = [
     "Benefit-cost ratio",
     "Payback (years)",
     "Chance council NPV is above zero",
-    "Figures kept at their defaults (not in the council's statistics)",
+    "Teams or hubs",
+    "Warnings",
+    "Each figure's kind (the council's own, derived, the council's unit cost, national)",
     "Effects",
 ];
 
@@ -156,11 +158,6 @@ pub fn council_results_csv(rows: &[crate::councils::CouncilResult]) -> String {
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for r in rows {
-        let kept: Vec<&str> = r
-            .kept
-            .iter()
-            .filter_map(|f| r.programme.spec().param(*f).map(|p| p.label))
-            .collect();
         let row = [
             text_cell(r.council.code),
             text_cell(r.council.name),
@@ -172,7 +169,9 @@ pub fn council_results_csv(rows: &[crate::councils::CouncilResult]) -> String {
             optional_cell(r.bcr),
             optional_cell(r.payback_years),
             optional_cell(r.probability_council_npv_positive),
-            text_cell(&kept.join("; ")),
+            number_cell(r.service_units),
+            text_cell(&crate::display::warnings_text(r)),
+            text_cell(&crate::display::kinds_text(r).join("; ")),
             text_cell(&r.effects),
         ];
         out.push_str(&row.join(","));

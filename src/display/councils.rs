@@ -1,70 +1,277 @@
-//! A council's statistics in words: what they set in the scenario, field by
-//! field, with the years before, and what they leave at its default.
+//! A council's figures in words: for each field, its kind (the council's
+//! own, derived, its unit cost, national), the table and year it comes
+//! from and the arithmetic; a summary, warnings, the every-council table's
+//! rows and the batch's summary lines.
 
-use super::{count, gbp, probability, years};
-use crate::councils::{Council, Derivation, Outcome, Prefill, Stat, FIRST_YEAR, LATEST_YEAR};
+use super::{
+    capitalise, count, gbp, one_decimal, parameter_label, parameter_value, percent, probability,
+};
+use crate::councils::{
+    Cost, Council, CouncilResult, Fallback, How, Measure, ModelSummary, Prefill, Reading, Stat,
+    FIRST_YEAR,
+};
+use crate::registry::Field;
+use crate::scenario::FigureKind;
 
 /// A note beside one field of the form.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct FieldNote {
     /// The field's scenario path.
     pub path: String,
+    /// "The council's own", "Derived", "The council's unit cost", "National".
+    pub kind: &'static str,
     pub text: String,
+    /// A plain warning: the figure makes its stream save nothing, or the
+    /// statistics could not give it.
+    pub warning: bool,
 }
 
-/// A council's figures in words: a summary, and a note for each field set.
+/// A council's figures in words: a summary, and a note for each field.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct CouncilReading {
     pub summary: String,
     pub notes: Vec<FieldNote>,
+    pub warnings: Vec<String>,
 }
 
-/// A figure, or DfE's reason for not publishing it, in words.
-fn stat(s: Stat) -> String {
+/// DfE's reason for not publishing a figure, in words.
+fn why(s: Stat) -> String {
     match s {
         Stat::Count(n) => count(n),
         Stat::Suppressed => "suppressed (c)".into(),
         Stat::NotAvailable => "not available (x)".into(),
         Stat::NotApplicable => "not applicable (z)".into(),
+        Stat::LowReliability => "of low reliability (u)".into(),
+        Stat::BelowHalf => "below half (k)".into(),
+        Stat::Missing => "not shown (-)".into(),
+        Stat::NotInRelease => "not in the release used".into(),
     }
 }
 
-fn note(p: &Prefill) -> String {
-    let year = format!("DfE, year to 31 March {LATEST_YEAR}");
-    match &p.outcome {
-        Outcome::Set {
-            from: Derivation::Started { by_year },
-            ..
-        } => {
-            let (latest, before) = by_year.split_last().unwrap_or((&Stat::NotAvailable, &[]));
-            let trend: Vec<String> = before
-                .iter()
-                .enumerate()
-                .map(|(i, s)| format!("{}: {}", FIRST_YEAR + i as u16, stat(*s)))
-                .collect();
-            format!(
-                "{year}: {} children started to be looked after ({}). Low and high are the fewest and most of those years.",
-                stat(*latest),
-                trend.join(" · ")
-            )
-        }
-        Outcome::Set {
-            value,
-            from: Derivation::CareLength {
-                looked_after,
-                ceased,
-            },
+/// A count held as a float (a count, or a region's rate times a base).
+fn figure(x: f64) -> String {
+    one_decimal(x)
+}
+
+/// "2024-25" for the financial year starting in 2024.
+fn financial_year(start: u16) -> String {
+    format!("{start}-{:02}", (start + 1) % 100)
+}
+
+/// How a reading was found, for a count: "634 (31 March 2025)", with any fallback.
+fn reading_text(measure: Measure, r: &Reading) -> String {
+    let range = if r.low < r.high {
+        format!(
+            " Low and high: the fewest and most of its years from {FIRST_YEAR} ({} to {}).",
+            figure(r.low),
+            figure(r.high)
+        )
+    } else {
+        String::new()
+    };
+    let found = match &r.fallback {
+        Fallback::None => format!(
+            "{} {} {}",
+            figure(r.value),
+            measure.label(),
+            measure.when(r.year)
+        ),
+        Fallback::EarlierYear { why: w, latest_year } => format!(
+            "{latest_year}'s figure is {}, so the latest published year's: {} {} {}",
+            why(*w),
+            figure(r.value),
+            measure.label(),
+            measure.when(r.year)
+        ),
+        Fallback::Region {
+            why: w,
+            region,
+            region_total,
+            region_base,
+            base,
+            base_measure,
         } => format!(
-            "{year}: {} looked after at 31 March / {} ceasing to be looked after in the year = {}. Low and high are the shortest and longest of {FIRST_YEAR} to {LATEST_YEAR}.",
+            "{} not published in any year ({} {}), so the rate of the other councils in {region}: {} per {} {}, × the council's own {} = {}",
+            capitalise(measure.label()),
+            why(*w),
+            measure.when(r.year),
+            figure(*region_total),
+            figure(*region_base),
+            base_measure.label(),
+            figure(*base),
+            figure(r.value)
+        ),
+        Fallback::RegionMedian { .. } => String::new(),
+    };
+    format!("{found} ({}).{range}", measure.table())
+}
+
+fn cost_text(cost: Cost, r: &Reading) -> String {
+    let year = financial_year(r.year);
+    let found = match &r.fallback {
+        Fallback::None => format!("{year} outturn, restated into the scenario's prices"),
+        Fallback::EarlierYear { why: w, latest_year } => format!(
+            "{} is {}, so {year}'s outturn, restated into the scenario's prices",
+            financial_year(*latest_year),
+            why(*w)
+        ),
+        Fallback::RegionMedian {
+            why: w,
+            region,
+            councils,
+        } => format!(
+            "not published in any year ({} in {year}), so the median of {councils} other councils in {region}, {year}, restated into the scenario's prices",
+            why(*w)
+        ),
+        Fallback::Region { .. } => String::new(),
+    };
+    let range = if r.low < r.high {
+        format!(
+            " Low and high: the least and most of its years from 2019-20, each restated ({} to {}).",
+            gbp(r.low),
+            gbp(r.high)
+        )
+    } else {
+        String::new()
+    };
+    format!(
+        "The council's {}: {} a week, {found} ({}).{range}",
+        cost.label(),
+        gbp(r.value),
+        Cost::TABLE
+    )
+}
+
+/// What one prefill did, in words (the scenario's `council_figures` source
+/// and the note beside the field).
+pub fn figure_source(p: &Prefill) -> String {
+    let value = |x: f64| parameter_value(p.programme, p.field, x);
+    match &p.how {
+        How::Count { measure, reading } => reading_text(*measure, reading),
+        How::Scaled {
+            measure,
+            reading,
+            ratio,
+        } => format!(
+            "{} × {} / {} = {}. The ratio: {}. The count: {}",
+            figure(reading.value),
+            figure(ratio.numerator),
+            figure(ratio.denominator),
+            value(reading.value * ratio.value()),
+            ratio.source,
+            reading_text(*measure, reading)
+        ),
+        How::CareLength {
+            looked_after,
+            ceased,
+            year,
+        } => format!(
+            "{} looked after at 31 March {year} / {} ceasing to be looked after in the year = {}. Low and high: the shortest and longest of {FIRST_YEAR} to {year} ({}).",
             count(*looked_after),
             count(*ceased),
-            years(value.value)
+            value(f64::from(*looked_after) / f64::from(*ceased)),
+            Measure::LookedAfter.table()
         ),
-        Outcome::Kept { why } => format!("{year}: {}, so the default stays.", stat(*why)),
-        Outcome::NoLength => format!(
-            "{year}: no length of care follows (no child ceased to be looked after, or it would exceed 18 years), so the default stays."
+        How::Relative { .. } if p.field == Field::ShareKinshipOther => {
+            "The rest of the mix: 100% less the foster and residential shares above, each the model's share moved towards the council's own mix (DfE, Children looked after in England, placements and ages by LA (2025 release)).".into()
+        }
+        How::Relative {
+            measure,
+            default_share,
+            council_share,
+            england_share,
+            year,
+        } => format!(
+            "The model's {} × the council's {} ÷ England's {} ({}, {year}; {}){}",
+            percent(*default_share),
+            percent(*council_share),
+            percent(*england_share),
+            share_label(*measure),
+            measure.table(),
+            if p.field == Field::TargetGroupShare {
+                ", at most 100%."
+            } else {
+                "."
+            }
         ),
+        How::Rescaled {
+            measure,
+            council_share,
+            england_share,
+            year,
+        } => format!(
+            "The model's shares moved towards the council's {} ({} against England's {}, {year}), then scaled down so that foster and residential placements fill the whole mix ({}).",
+            share_label(*measure),
+            percent(*council_share),
+            percent(*england_share),
+            measure.table()
+        ),
+        How::UnitCost { cost, reading } => cost_text(*cost, reading),
+        How::ServiceUnits {
+            cohort_field,
+            cohort,
+            capacity,
+        } => {
+            let service = p.programme.spec().service;
+            format!(
+                "{} {} ÷ {} a {}, rounded up, at least one. {}",
+                figure(*cohort),
+                super::lowercase_first(parameter_label(p.programme, *cohort_field)),
+                figure(*capacity),
+                service.unit,
+                crate::councils::CAPACITY_NOTE
+            )
+        }
+        How::National => {
+            "National: the default, the same for every council (its source is in the defaults table).".into()
+        }
+        How::Unavailable { measure } => format!(
+            "The council's statistics give no usable figure ({}): the default stays. Please enter your own.",
+            measure.label()
+        ),
+        How::NoneLookedAfter { year } => format!(
+            "The council had no child looked after at 31 March {year}, so it has no placement mix or ages of its own: the model's default stays."
+        ),
+        How::NoLength => "No length of care follows from the council's statistics (no child ceased to be looked after, or it would exceed 18 years): the default stays.".into(),
     }
+}
+
+fn share_label(measure: Measure) -> &'static str {
+    match measure {
+        Measure::ChildrensHomes => "share of children looked after in children's homes",
+        Measure::Fostered => "share of children looked after in foster placements",
+        _ => "share of children looked after aged 10 and over",
+    }
+}
+
+/// The label a kind has beside a figure.
+pub fn kind_label(kind: FigureKind) -> &'static str {
+    match kind {
+        FigureKind::Own => "The council's own",
+        FigureKind::Derived => "Derived",
+        FigureKind::UnitCost => "The council's unit cost",
+        FigureKind::National => "National",
+    }
+}
+
+/// A plain warning where a figure makes a stream save nothing, or the
+/// statistics could not give it.
+fn warning(p: &Prefill) -> Option<String> {
+    if !p.is_warning() {
+        return None;
+    }
+    let label = parameter_label(p.programme, p.field);
+    Some(match &p.how {
+        How::Count { reading, .. } => format!(
+            "{}: {label} is 0 ({}), so the savings that depend on it are 0.",
+            p.programme.name(),
+            reading.year
+        ),
+        _ => format!(
+            "{}: {label}: the council's statistics give no usable figure, so the default stays.",
+            p.programme.name()
+        ),
+    })
 }
 
 /// What picking `council` did, for the page and the command.
@@ -73,23 +280,36 @@ pub fn council_reading(council: &Council, prefills: &[Prefill]) -> CouncilReadin
         .iter()
         .map(|p| FieldNote {
             path: format!("programmes.{}.{}", p.programme.key(), p.field.key()),
-            text: note(p),
+            kind: kind_label(p.kind),
+            text: figure_source(p),
+            warning: p.is_warning(),
         })
         .collect();
-    let latest = council.latest();
+    let warnings: Vec<String> = prefills.iter().filter_map(warning).collect();
+    let own = prefills.iter().filter(|p| p.kind != FigureKind::National).count();
+    let latest = |m: Measure| {
+        crate::councils::Measure::latest_year(m).checked_sub(FIRST_YEAR).and_then(|i| {
+            council.years.get(usize::from(i)).map(|y| why(m.of(y)))
+        })
+    };
     let summary = format!(
-        "{} ({}, {}): {} children looked after at 31 March {LATEST_YEAR}, {} starting to be looked after in the year. The children starting to be looked after and the years in care come from these statistics, each marked. DfE's table has no child protection plans, families, conferences or placements by council: those figures keep their defaults, for you to replace with your own.",
+        "{} ({}, {}): {} children on child protection plans and {} looked after at 31 March, {} starting to be looked after in the year. {own} of the scenario's figures come from the council's statistics (its own counts, counts × a stated ratio, or its own unit costs), each marked with where it comes from; the rest are national figures, marked too.",
         council.name,
         council.code,
         if council.region.is_empty() { "England" } else { council.region },
-        stat(latest.looked_after),
-        stat(latest.started),
+        latest(Measure::CpPlans).unwrap_or_default(),
+        latest(Measure::Placed).unwrap_or_default(),
+        latest(Measure::Started).unwrap_or_default(),
     );
-    CouncilReading { summary, notes }
+    CouncilReading {
+        summary,
+        notes,
+        warnings,
+    }
 }
 
 /// The every-council table's columns, as the page shows them.
-pub const COUNCIL_TABLE_COLUMNS: [&str; 9] = [
+pub const COUNCIL_TABLE_COLUMNS: [&str; 12] = [
     "Council",
     "Region",
     "Model",
@@ -99,7 +319,15 @@ pub const COUNCIL_TABLE_COLUMNS: [&str; 9] = [
     "Benefit-cost ratio",
     "Payback",
     "Chance the council is better off",
+    "Teams or hubs",
+    "Main caseload (the council's own or derived)",
+    "Warnings",
 ];
+
+/// The field a model's caseload is sized by, for the table.
+pub fn main_caseload(r: &CouncilResult) -> Field {
+    r.programme.spec().service.cohort
+}
 
 /// One row of the every-council table: display text, and what each column
 /// sorts by (a number, or the text; `null` sorts last).
@@ -109,16 +337,38 @@ pub struct CouncilRow {
     pub programme: &'static str,
     pub cells: Vec<String>,
     pub sort: Vec<serde_json::Value>,
-    /// Figures the statistics did not give, which kept their defaults.
-    pub kept: Vec<&'static str>,
+    /// Each figure's kind, by field label: "Children on plans: the council's own".
+    pub kinds: Vec<String>,
+}
+
+/// The warnings of one council's result, in one cell.
+pub fn warnings_text(r: &CouncilResult) -> String {
+    let w: Vec<String> = r.prefills.iter().filter_map(warning).collect();
+    w.join(" ")
+}
+
+/// Each figure's kind, "label: kind", for the table and the batch.
+pub fn kinds_text(r: &CouncilResult) -> Vec<String> {
+    r.prefills
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {}",
+                parameter_label(p.programme, p.field),
+                p.kind.label()
+            )
+        })
+        .collect()
 }
 
 /// A council's result as a row of the every-council table.
-pub fn council_row(r: &crate::councils::CouncilResult) -> CouncilRow {
+pub fn council_row(r: &CouncilResult) -> CouncilRow {
     use serde_json::Value;
     let text = |s: &str| Value::from(s);
     let number = |x: Option<f64>| x.map_or(Value::Null, Value::from);
     let p = r.probability_council_npv_positive;
+    let caseload_field = main_caseload(r);
+    let caseload = r.figure(caseload_field);
     CouncilRow {
         code: r.council.code,
         programme: r.programme.key(),
@@ -133,6 +383,15 @@ pub fn council_row(r: &crate::councils::CouncilResult) -> CouncilRow {
             r.payback_years
                 .map_or("not within the period".into(), |y| format!("{y:.1} years")),
             p.map_or("not simulated".into(), probability),
+            format!("{}", r.service_units),
+            caseload.map_or("default".into(), |c| {
+                format!(
+                    "{} {}",
+                    figure(c),
+                    super::lowercase_first(parameter_label(r.programme, caseload_field))
+                )
+            }),
+            warnings_text(r),
         ],
         sort: vec![
             text(r.council.name),
@@ -144,11 +403,26 @@ pub fn council_row(r: &crate::councils::CouncilResult) -> CouncilRow {
             number(r.bcr),
             number(r.payback_years),
             number(p),
+            number(Some(r.service_units)),
+            number(caseload),
+            text(&warnings_text(r)),
         ],
-        kept: r
-            .kept
-            .iter()
-            .filter_map(|f| r.programme.spec().param(*f).map(|p| p.label))
-            .collect(),
+        kinds: kinds_text(r),
     }
+}
+
+/// One line a model for `sfpc batch`: how many councils gain, the median
+/// and the range.
+pub fn summary_line(s: &ModelSummary) -> String {
+    format!(
+        "{}: council NPV above zero in {} of {} councils; median {}; lowest {} ({}), highest {} ({})",
+        s.programme.name(),
+        s.positive,
+        s.councils,
+        gbp(s.median_council_npv_gbp),
+        gbp(s.lowest.1),
+        s.lowest.0,
+        gbp(s.highest.1),
+        s.highest.0
+    )
 }

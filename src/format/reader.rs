@@ -49,15 +49,16 @@ impl Reader {
         value: &'v Value,
         path: &str,
         known: &[&str],
-        later: &[&str],
+        later: &[(&str, u32)],
     ) -> Option<&'v Map<String, Value>> {
         let Some(map) = value.as_object() else {
             self.fail(path, format!("must be an object, got {}", describe(value)));
             return None;
         };
         for key in map.keys().filter(|k| !known.contains(&k.as_str())) {
-            let message = if later.contains(&key.as_str()) {
-                "was added in scenario format 2: set \"schema\": 2 to use it".to_owned()
+            let since = later.iter().find(|(k, _)| k == key).map(|(_, since)| since);
+            let message = if let Some(since) = since {
+                format!("was added in scenario format {since}: set \"schema\": {since} to use it")
             } else {
                 format!(
                     "is not a known field (expected one of: {})",

@@ -1,7 +1,12 @@
-//! Scenario formats 1 and 2, read and written by walking the registry: each
-//! programme's fields, rules, shapes and defaults come from
+//! Scenario formats 1, 2 and 3, read and written by walking the registry:
+//! each programme's fields, rules, shapes and defaults come from
 //! [`crate::registry`], so a new parameter needs no code here.
 //!
+//! - Format 3 (written since engine 0.4): the service's size
+//!   (`service_units`, `repurposed_units`: set-up and running costs are per
+//!   unit) and `council_figures`, where each council figure came from. A
+//!   format-1 or format-2 file has one unit and none repurposed, so it keeps
+//!   its figures.
 //! - Format 2 (written since engine 0.2): fields added after format 1 may be
 //!   left out and take their registry default (the result lists them);
 //!   `excluded_streams` lists streams the council chooses not to count.
@@ -17,15 +22,20 @@ use crate::registry::{
     MAX_ROLE_CHARS, MAX_STAFF_LINES, SHARE_SUM_TOLERANCE,
 };
 use crate::scenario::{
-    AppraisalSettings, Estimate, PriceYear, ProgrammeInputs, Scenario, StaffLine,
+    AppraisalSettings, Estimate, FigureKind, FigureSource, PriceYear, ProgrammeInputs, Scenario,
+    StaffLine, MAX_SOURCE_CHARS,
 };
 use serde_json::{json, Map, Value};
 
 /// The scenario format version this build writes.
-pub const SCHEMA_VERSION: u64 = 2;
+pub const SCHEMA_VERSION: u64 = 3;
 
 /// Every version this build reads.
-pub const READABLE_SCHEMAS: [u64; 2] = [1, 2];
+pub const READABLE_SCHEMAS: [u64; 3] = [1, 2, 3];
+
+/// Longest statistics release accepted (format 2 allowed 300; the council
+/// figures of format 3 name several releases).
+const MAX_RELEASE_CHARS: usize = 1000;
 
 /// Longest council name accepted.
 pub const MAX_COUNCIL_NAME_CHARS: usize = 200;
@@ -39,8 +49,19 @@ fn prices_of(price_year: Option<PriceYear>) -> PriceYear {
         .unwrap_or(PriceYear::starting(2024))
 }
 
-/// Top-level fields added in format 2, all optional.
-const LATER: [&str; 2] = ["council_code", "statistics_release"];
+/// Top-level fields added after format 1, all optional, with the format
+/// that added each.
+const LATER: [(&str, u32); 3] = [
+    ("council_code", 2),
+    ("statistics_release", 2),
+    (COUNCIL_FIGURES, 3),
+];
+
+/// Where each council figure came from (format 3).
+const COUNCIL_FIGURES: &str = "council_figures";
+
+/// Most entries `council_figures` may have (every field of every programme).
+const MAX_COUNCIL_FIGURES: usize = 3 * Field::COUNT;
 
 /// The field that lists streams not counted (format 2).
 const EXCLUDED_STREAMS: &str = "excluded_streams";
@@ -57,15 +78,22 @@ const SHARES: [Field; 4] = [
 impl Reader {
     pub(super) fn scenario(&mut self, value: &Value) -> Option<Scenario> {
         let root = "";
-        let known = ["schema", "council", "price_year", "appraisal", "programmes"];
-        let map = self.object(value, "scenario", &[&known[..], &LATER][..].concat(), &[])?;
-        let schema = self.required(map, root, "schema").map(|v| self.schema(v));
+        let schema = match map_schema(value) {
+            Some(v) => self.schema(v),
+            None => Some(SCHEMA_VERSION),
+        };
         // A future schema's fields mean something else: report only that.
-        if schema == Some(None) {
-            self.errors.retain(|e| e.path == "schema");
+        let Some(schema) = schema else {
             return None;
+        };
+        let mut known = vec!["schema", "council", "price_year", "appraisal", "programmes"];
+        let in_schema = |since: u32| u64::from(since) <= schema;
+        known.extend(LATER.iter().filter(|(_, s)| in_schema(*s)).map(|(k, _)| *k));
+        let later: Vec<(&str, u32)> = LATER.into_iter().filter(|(_, s)| !in_schema(*s)).collect();
+        let map = self.object(value, "scenario", &known, &later)?;
+        if !map.contains_key("schema") {
+            self.fail("schema", "is required");
         }
-        let schema = schema.flatten().unwrap_or(SCHEMA_VERSION);
         let council = self
             .text(map, root, "council", (0, MAX_COUNCIL_NAME_CHARS))
             .map(str::to_owned);
@@ -87,9 +115,61 @@ impl Reader {
             statistics_release,
             price_year: price_year?,
             appraisal: appraisal?,
+            council_figures: self.council_figures(map, schema),
             programmes: programmes?,
             defaulted,
         })
+    }
+
+    /// `council_figures` (format 3, optional): `[{ "path", "kind", "source" }]`,
+    /// each path a programme's field. It records where figures came from
+    /// and changes none of them.
+    fn council_figures(&mut self, map: &Map<String, Value>, schema: u64) -> Vec<FigureSource> {
+        let Some(value) = map.get(COUNCIL_FIGURES).filter(|_| schema >= 3) else {
+            return Vec::new();
+        };
+        let Some(items) = self.items(value, COUNCIL_FIGURES, "entries", (0, MAX_COUNCIL_FIGURES))
+        else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("{COUNCIL_FIGURES}[{i}]");
+            let Some(entry) = self.object(item, &path, &["path", "kind", "source"], &[]) else {
+                continue;
+            };
+            let field = self.text(entry, &path, "path", (1, 200)).and_then(|text| {
+                let found = figure_path(text);
+                if found.is_none() {
+                    self.fail(
+                        &join(&path, "path"),
+                        format!("must be a programme's field such as \"programmes.no_wrong_door.service_units\", got {text:?}"),
+                    );
+                }
+                found
+            });
+            let kind = self.text(entry, &path, "kind", (1, 40)).and_then(|text| {
+                let kind = FigureKind::from_key(text);
+                if kind.is_none() {
+                    let keys: Vec<&str> = FigureKind::ALL.iter().map(|k| k.key()).collect();
+                    self.fail(
+                        &join(&path, "kind"),
+                        format!("must be one of {}, got {text:?}", keys.join(", ")),
+                    );
+                }
+                kind
+            });
+            let source = self.text(entry, &path, "source", (0, MAX_SOURCE_CHARS));
+            if let (Some((programme, field)), Some(kind), Some(source)) = (field, kind, source) {
+                out.push(FigureSource {
+                    programme,
+                    field,
+                    kind,
+                    source: source.to_owned(),
+                });
+            }
+        }
+        out
     }
 
     /// The version, `Some(None)`-style: `None` for a version newer than this
@@ -106,7 +186,11 @@ impl Reader {
                 None
             }
             _ => {
-                self.fail("schema", format!("must be 1 or 2, got {}", describe(value)));
+                let readable: Vec<String> = READABLE_SCHEMAS.iter().map(u64::to_string).collect();
+                self.fail(
+                    "schema",
+                    format!("must be one of {}, got {}", readable.join(", "), describe(value)),
+                );
                 Some(newest)
             }
         }
@@ -120,12 +204,6 @@ impl Reader {
         schema: u64,
     ) -> (Option<String>, Option<String>) {
         if schema < 2 {
-            for key in LATER.iter().filter(|k| map.contains_key(**k)) {
-                self.fail(
-                    key,
-                    "was added in scenario format 2: set \"schema\": 2 to use it",
-                );
-            }
             return (None, None);
         }
         let code = map.get("council_code").and_then(|v| {
@@ -143,7 +221,7 @@ impl Reader {
         });
         let release = map
             .get("statistics_release")
-            .and_then(|v| self.text_value(v, "statistics_release", (1, 300)))
+            .and_then(|v| self.text_value(v, "statistics_release", (1, MAX_RELEASE_CHARS)))
             .map(str::to_owned);
         (code, release)
     }
@@ -240,16 +318,16 @@ impl Reader {
                 .filter(|p| in_schema(p.since))
                 .map(|p| p.field.key()),
         );
-        let mut later: Vec<&str> = spec
+        let mut later: Vec<(&str, u32)> = spec
             .params
             .iter()
             .filter(|p| !in_schema(p.since))
-            .map(|p| p.field.key())
+            .map(|p| (p.field.key(), p.since))
             .collect();
         if schema >= 2 {
             known.push(EXCLUDED_STREAMS);
         } else {
-            later.push(EXCLUDED_STREAMS);
+            later.push((EXCLUDED_STREAMS, 2));
         }
         let map = self.object(value, &path, &known, &later)?;
         let enabled = self.boolean(map, &path, "enabled");
@@ -276,6 +354,7 @@ impl Reader {
             ok &= self.field(&mut inputs, p.field, p.shape, p.rule, value, &field_path);
         }
         ok &= self.shares_add_up(&inputs, &path);
+        ok &= self.repurposed_within_units(&inputs, &path);
         if schema >= 2 {
             if let Some(v) = map.get(EXCLUDED_STREAMS) {
                 let excluded = self.excluded_streams(id, v, &join(&path, EXCLUDED_STREAMS));
@@ -382,6 +461,20 @@ impl Reader {
         ok.then_some(keys)
     }
 
+    /// No more units repurposed than the service has.
+    fn repurposed_within_units(&mut self, inputs: &ProgrammeInputs, path: &str) -> bool {
+        let units = inputs.get(Field::ServiceUnits).value;
+        let repurposed = inputs.get(Field::RepurposedUnits).value;
+        if repurposed <= units {
+            return true;
+        }
+        self.fail(
+            &join(path, Field::RepurposedUnits.key()),
+            format!("must not be more than the service's {units} units (service_units), got {repurposed}"),
+        );
+        false
+    }
+
     /// The placement shares must add up to 1; reported at the "rest" share.
     fn shares_add_up(&mut self, inputs: &ProgrammeInputs, path: &str) -> bool {
         let shares = SHARES.map(|f| inputs.get(f).value);
@@ -459,5 +552,33 @@ pub fn scenario_to_json(scenario: &Scenario) -> Value {
         json!({ "horizon_years": appraisal.horizon_years, "discount_rate": appraisal.discount_rate }),
     );
     map.insert("programmes".into(), Value::Object(programmes));
+    if !scenario.council_figures.is_empty() {
+        let figures: Vec<Value> = scenario
+            .council_figures
+            .iter()
+            .map(|f| {
+                json!({
+                    "path": format!("programmes.{}.{}", f.programme.key(), f.field.key()),
+                    "kind": f.kind.key(),
+                    "source": f.source,
+                })
+            })
+            .collect();
+        map.insert(COUNCIL_FIGURES.into(), Value::Array(figures));
+    }
     Value::Object(map)
+}
+
+/// The schema a document declares, if it is an object with one.
+fn map_schema(value: &Value) -> Option<&Value> {
+    value.as_object()?.get("schema")
+}
+
+/// `programmes.<programme>.<field>`, a field that programme has.
+fn figure_path(text: &str) -> Option<(ProgrammeId, Field)> {
+    let rest = text.strip_prefix("programmes.")?;
+    let (programme, field) = rest.split_once('.')?;
+    let programme = ProgrammeId::from_key(programme)?;
+    let field = Field::from_key(field)?;
+    programme.spec().param(field).map(|_| (programme, field))
 }

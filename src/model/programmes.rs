@@ -379,9 +379,17 @@ impl<P: Pick> Builder<'_, '_, P> {
     }
 
     /// Set-up, running costs (with staff lines), deadweight and optimism bias.
+    ///
+    /// Set-up and running costs are per team or hub: the service's units
+    /// less those repurposed from provision already paid for (a format-1 or
+    /// format-2 scenario has one unit and none repurposed, so `× 1`: the
+    /// same bits).
     fn delivery(&mut self) {
-        self.flows.setup_cost_gbp = self.get(Field::SetupCost);
+        let setup = self.get(Field::SetupCost);
         let running = self.get(Field::RunningCost);
+        let new_units = self.get(Field::ServiceUnits) - self.get(Field::RepurposedUnits);
+        self.flows.setup_cost_gbp = new_units * setup;
+        let running = new_units * running;
         let staff = self
             .inputs
             .staff

@@ -187,6 +187,10 @@ keys! {
         RampUp => "ramp_up",
         Deadweight => "deadweight",
         OptimismBias => "optimism_bias",
+        // The size of the service (format 3): whole teams or hubs, and how
+        // many of them are existing provision repurposed.
+        ServiceUnits => "service_units",
+        RepurposedUnits => "repurposed_units",
     }
 }
 
@@ -324,6 +328,12 @@ pub enum Rule {
     CareYears,
     /// The appraisal period: a whole number of years, 1 to [`MAX_HORIZON_YEARS`].
     HorizonYears,
+    /// Teams or hubs: a whole number, 1 to [`MAX_SERVICE_UNITS`].
+    ServiceUnits,
+    /// Teams or hubs repurposed from existing provision: a whole number, 0
+    /// to [`MAX_SERVICE_UNITS`] (and at most the service's units, checked
+    /// by the format).
+    RepurposedUnits,
 }
 
 /// Largest count or amount accepted: well past any council's figures, and far
@@ -336,6 +346,10 @@ pub const MAX_CARE_YEARS: f64 = 18.0;
 /// The Green Book's 3.5% rate holds for years 0-30; past that it falls to 3.0%,
 /// which this calculator does not model, so it stops at 30.
 pub const MAX_HORIZON_YEARS: u32 = 30;
+
+/// Most teams or hubs a service may have: England's largest council would
+/// need about 30 No Wrong Door hubs by the sizing rule.
+pub const MAX_SERVICE_UNITS: u32 = 100;
 
 /// Most staff lines a programme may list.
 pub const MAX_STAFF_LINES: usize = 50;
@@ -366,6 +380,20 @@ impl Rule {
             {
                 Err(format!(
                     "must be a whole number from 1 to {MAX_HORIZON_YEARS}, got {x}"
+                ))
+            }
+            Rule::ServiceUnits
+                if x.fract() != 0.0 || !(1.0..=f64::from(MAX_SERVICE_UNITS)).contains(&x) =>
+            {
+                Err(format!(
+                    "must be a whole number from 1 to {MAX_SERVICE_UNITS}, got {x}"
+                ))
+            }
+            Rule::RepurposedUnits
+                if x.fract() != 0.0 || !(0.0..=f64::from(MAX_SERVICE_UNITS)).contains(&x) =>
+            {
+                Err(format!(
+                    "must be a whole number from 0 to {MAX_SERVICE_UNITS}, got {x}"
                 ))
             }
             _ => Ok(x),
@@ -510,6 +538,38 @@ pub const fn about(start_year: u16) -> SourcePrices {
     SourcePrices::About(PriceYear::starting(start_year))
 }
 
+/// How a programme's service is sized: it runs in whole units (teams,
+/// hubs), each serving up to `capacity` of its cohort, each with the
+/// programme's set-up and running cost. A council's statistics give the
+/// cohort; the units are the cohort over the capacity, rounded up, at least
+/// one. The example council's figures are one unit.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ServiceSpec {
+    /// One unit, in words: "hub".
+    pub unit: &'static str,
+    /// Several: "hubs".
+    pub units: &'static str,
+    /// The figure one unit serves up to `capacity` of.
+    pub cohort: Field,
+    pub capacity: f64,
+    pub basis: Basis,
+    /// Where the capacity comes from.
+    pub source: &'static str,
+}
+
+impl ServiceSpec {
+    /// Units needed for a cohort: ⌈cohort / capacity⌉, at least 1 (a council
+    /// that adopts runs at least one), at most [`MAX_SERVICE_UNITS`].
+    pub fn units_for(&self, cohort: f64) -> u32 {
+        let units = (cohort / self.capacity).ceil();
+        if units.is_finite() && units >= 1.0 {
+            (units as u32).min(MAX_SERVICE_UNITS)
+        } else {
+            1
+        }
+    }
+}
+
 /// A programme: its streams, in the order they are shown and picked, and
 /// every parameter, in form order.
 #[derive(Debug)]
@@ -517,6 +577,7 @@ pub struct ProgrammeSpec {
     pub id: ProgrammeId,
     pub streams: &'static [StreamSpec],
     pub params: &'static [ParamSpec],
+    pub service: ServiceSpec,
 }
 
 impl ProgrammeSpec {
@@ -616,6 +677,7 @@ pub mod units {
     pub const RAMP: Unit = unit("fraction of full effect, by year", UnitKind::Fraction);
     pub const YEARS: Unit = unit("years", UnitKind::Years);
     pub const POSTS: Unit = unit("posts (role, FTE, £ per FTE a year)", UnitKind::Money);
+    pub const UNITS: Unit = unit("teams or hubs", UnitKind::Count);
 
     pub const fn count(text: &'static str) -> Unit {
         unit(text, UnitKind::Count)

@@ -91,6 +91,65 @@ impl ProgrammeInputs {
     }
 }
 
+/// Where a council figure comes from: the four kinds a council's figures
+/// are (see the README's "Your council's figures").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FigureKind {
+    /// A count from the council's own published statistics.
+    Own,
+    /// A council count × a stated, sourced ratio.
+    Derived,
+    /// The council's own weekly unit cost, restated into the scenario's prices.
+    UnitCost,
+    /// A published national figure (or an assumption), the same for every council.
+    National,
+}
+
+impl FigureKind {
+    pub const ALL: [FigureKind; 4] = [
+        FigureKind::Own,
+        FigureKind::Derived,
+        FigureKind::UnitCost,
+        FigureKind::National,
+    ];
+
+    /// The key in the scenario format.
+    pub fn key(self) -> &'static str {
+        match self {
+            FigureKind::Own => "own",
+            FigureKind::Derived => "derived",
+            FigureKind::UnitCost => "unit_cost",
+            FigureKind::National => "national",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<FigureKind> {
+        FigureKind::ALL.into_iter().find(|k| k.key() == key)
+    }
+
+    /// In words, for tables: "the council's own".
+    pub fn label(self) -> &'static str {
+        match self {
+            FigureKind::Own => "the council's own",
+            FigureKind::Derived => "derived",
+            FigureKind::UnitCost => "the council's unit cost",
+            FigureKind::National => "national",
+        }
+    }
+}
+
+/// Longest source text a council figure may carry.
+pub const MAX_SOURCE_CHARS: usize = 1000;
+
+/// One council figure's kind and source, as the scenario records it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureSource {
+    pub programme: ProgrammeId,
+    pub field: Field,
+    pub kind: FigureKind,
+    pub source: String,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     pub council: String,
@@ -105,6 +164,8 @@ pub struct Scenario {
     pub programmes: Vec<ProgrammeInputs>,
     /// Fields the input left out, which took their registry default.
     pub defaulted: Vec<(ProgrammeId, Field)>,
+    /// Where the council's figures came from (format 3); empty without a council.
+    pub council_figures: Vec<FigureSource>,
 }
 
 impl Scenario {

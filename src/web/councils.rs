@@ -3,7 +3,7 @@
 //! `councils.html`, which `sfpc batch` writes as CSV.
 
 use super::{errors_to_js, read_scenario, to_js, Change};
-use crate::councils::{self, Outcome};
+use crate::councils;
 use crate::display::council_reading;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -35,17 +35,17 @@ pub fn provenance() -> Result<JsValue, JsValue> {
 /// changes: [{ path, value, low, high }], reading: { summary, notes } }`.
 /// The figures come from the statistics alone, not from the scenario.
 #[wasm_bindgen(js_name = councilFigures)]
-pub fn council_figures(code: &str) -> Result<JsValue, JsValue> {
+pub fn council_figures(code: &str, price_year: Option<String>) -> Result<JsValue, JsValue> {
     let council = councils::find(code)
         .ok_or_else(|| JsValue::from_str(&format!("{code:?} is not a council in the DfE table")))?;
-    let mut scenario = crate::evidence::default_scenario_model();
+    let mut scenario = match price_year.as_deref().map(crate::prices::check_price_year) {
+        Some(Ok(year)) => crate::evidence::default_scenario_in(year),
+        _ => crate::evidence::default_scenario_model(),
+    };
     let prefills = councils::apply(&mut scenario, council);
     let changes: Vec<Change> = prefills
         .iter()
-        .filter_map(|p| match p.outcome {
-            Outcome::Set { value, .. } => Some(Change::new(p.programme, p.field, value)),
-            _ => None,
-        })
+        .filter_map(|p| Some(Change::new(p.programme, p.field, p.value?)))
         .collect();
     to_js(&json!({
         "council": scenario.council,

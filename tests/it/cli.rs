@@ -201,13 +201,13 @@ fn report_writes_the_csv_charts_and_json() {
 }
 
 #[test]
-fn migrate_prints_format_2_with_the_same_figures() {
+fn migrate_prints_the_current_format_with_the_same_figures() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/format1");
     let old = std::fs::read_to_string(format!("{dir}/grant-funded.json")).unwrap();
     let out = sfpc(&["migrate", "-"], &old);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let migrated: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(migrated["schema"], 2);
+    assert_eq!(migrated["schema"], 3);
     // The streams format 1 did not have are listed as left out.
     assert_eq!(
         migrated["programmes"]["family_valued"]["excluded_streams"],
@@ -230,10 +230,10 @@ fn migrate_prints_format_2_with_the_same_figures() {
 }
 
 #[test]
-fn defaults_are_format_2_and_the_table_lists_streams() {
+fn defaults_are_format_3_and_the_table_lists_streams() {
     let defaults: serde_json::Value =
         serde_json::from_slice(&sfpc(&["defaults"], "").stdout).expect("JSON");
-    assert_eq!(defaults["schema"], 2);
+    assert_eq!(defaults["schema"], 3);
     let out = sfpc(&["evaluate", "--format", "table"], &defaults.to_string());
     let table = text(&out.stdout);
     for words in [

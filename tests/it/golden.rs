@@ -7,6 +7,8 @@ use serde_json::Value;
 use sfpc::format::{parse_scenario_json, scenario_to_json};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/format1");
+const DIR_2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/format2");
+const FILES_2: [&str; 3] = ["defaults", "darlington-cautious", "edited"];
 const FILES: [&str; 4] = [
     "defaults",
     "grant-funded",
@@ -15,7 +17,11 @@ const FILES: [&str; 4] = [
 ];
 
 fn read(name: &str) -> String {
-    std::fs::read_to_string(format!("{DIR}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
+    read_in(DIR, name)
+}
+
+fn read_in(dir: &str, name: &str) -> String {
+    std::fs::read_to_string(format!("{dir}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// Every field of `old` is in `new` with the same value: numbers compared by
@@ -74,9 +80,9 @@ fn format_1_files_keep_every_figure_to_the_last_bit() {
         let old: Value = serde_json::from_str(&read(&format!("{name}.result.json"))).unwrap();
         let scenario = read(&format!("{name}.json"));
         assert_same(&old, &evaluate(&scenario), name);
-        // Migrated to format 2: the same figures, and nothing left defaulted.
+        // Migrated to the current format: the same figures, and nothing left defaulted.
         let migrated = scenario_to_json(&parse_scenario_json(&scenario).unwrap());
-        assert_eq!(migrated["schema"], 2);
+        assert_eq!(migrated["schema"], 3);
         let again = evaluate(&migrated.to_string());
         assert_same(&old, &again, &format!("{name}, migrated"));
         assert_eq!(again["defaulted_fields"], serde_json::json!([]), "{name}");
@@ -178,5 +184,37 @@ fn format_1_files_simulate_as_before_to_within_sampling_error() {
             );
             assert!(gap <= 0.045, "{at}.break_even: {:.1} points", gap * 100.0);
         }
+    }
+}
+
+#[test]
+fn format_2_files_keep_every_figure_to_the_last_bit() {
+    // Written by the last format-2 engine (see tests/golden/format2/README.md):
+    // a format-2 file has one team or hub and none repurposed, so every
+    // figure stays; only the list of fields it leaves out grows by format
+    // 3's two.
+    for name in FILES_2 {
+        let mut old: Value = serde_json::from_str(&read_in(DIR_2, &format!("{name}.result.json"))).unwrap();
+        let scenario = read_in(DIR_2, &format!("{name}.json"));
+        assert_eq!(serde_json::from_str::<Value>(&scenario).unwrap()["schema"], 2);
+        let new = evaluate(&scenario);
+        let added: Vec<Value> = new["defaulted_fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| !old["defaulted_fields"].as_array().unwrap().contains(f))
+            .cloned()
+            .collect();
+        for f in &added {
+            let f = f.as_str().unwrap();
+            assert!(f.ends_with(".service_units") || f.ends_with(".repurposed_units"), "{name}: {f}");
+        }
+        old["defaulted_fields"] = new["defaulted_fields"].clone();
+        assert_same(&old, &new, name);
+        let migrated = scenario_to_json(&parse_scenario_json(&scenario).unwrap());
+        assert_eq!(migrated["schema"], 3);
+        let again = evaluate(&migrated.to_string());
+        old["defaulted_fields"] = serde_json::json!([]);
+        assert_same(&old, &again, &format!("{name}, migrated"));
     }
 }

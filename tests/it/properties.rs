@@ -44,6 +44,9 @@ const SHARES: [Field; 4] = [
     Field::ShareKinshipOther,
 ];
 
+/// The service's size: whole numbers, drawn apart.
+const UNITS: [Field; 2] = [Field::ServiceUnits, Field::RepurposedUnits];
+
 /// A valid programme: every numeric field random by its rule, placement
 /// shares that add up to 1, some streams left out, some staff.
 fn any_programme_fields(id: ProgrammeId) -> impl Strategy<Value = Value> {
@@ -52,7 +55,7 @@ fn any_programme_fields(id: ProgrammeId) -> impl Strategy<Value = Value> {
         .params
         .iter()
         .filter(|p| {
-            p.shape == Shape::Ranged || (p.shape == Shape::Plain && !SHARES.contains(&p.field))
+            p.shape == Shape::Ranged || (p.shape == Shape::Plain && !SHARES.contains(&p.field) && !UNITS.contains(&p.field))
         })
         .map(|p| (p.field, p.rule))
         .collect();
@@ -64,8 +67,9 @@ fn any_programme_fields(id: ProgrammeId) -> impl Strategy<Value = Value> {
         prop::collection::vec(0.01..1.0f64, 4),
         prop::collection::vec(any::<bool>(), streams.len()),
         prop::collection::vec((0.0..20.0f64, 0.0..1e5f64), 0..3),
+        (1u32..=4, 0u32..=4),
     );
-    (values, lists).prop_map(move |(values, (grant, ramp, shares, excluded, staff))| {
+    (values, lists).prop_map(move |(values, (grant, ramp, shares, excluded, staff, units))| {
         let mut f = registry_defaults(id.key());
         for (&(field, _), v) in numeric.iter().zip(values) {
             f[field.key()] = v;
@@ -74,6 +78,8 @@ fn any_programme_fields(id: ProgrammeId) -> impl Strategy<Value = Value> {
         for (field, share) in SHARES.iter().zip(&shares) {
             f[field.key()] = json!(share / total);
         }
+        f["service_units"] = json!(units.0);
+        f["repurposed_units"] = json!(units.1.min(units.0));
         f["grant_by_year_gbp"] = json!(grant);
         f["ramp_up"] = json!(ramp);
         let out: Vec<&str> = streams.iter().zip(&excluded).filter(|(_, &x)| x).map(|(s, _)| *s).collect();
@@ -96,7 +102,7 @@ fn any_scenario() -> impl Strategy<Value = Value> {
         .prop_flat_map(|(id, horizon, rate)| {
             any_programme_fields(id).prop_map(move |fields| {
                 json!({
-                    "schema": 2, "council": "Property council", "price_year": "2024-25",
+                    "schema": 3, "council": "Property council", "price_year": "2024-25",
                     "appraisal": { "horizon_years": horizon, "discount_rate": rate },
                     "programmes": { id.key(): fields }
                 })

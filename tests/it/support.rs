@@ -1,5 +1,5 @@
 //! Builders for test scenarios, derived from the registry: a complete, valid
-//! format-2 scenario with one programme, every field at its registry default,
+//! format-3 scenario with one programme, every field at its registry default,
 //! then neutral costs, the test's figures and its overrides.
 
 use serde_json::{json, Value};
@@ -60,7 +60,7 @@ pub fn later_streams(programme: &str) -> Vec<&'static str> {
 
 fn document(programme: &str, horizon_years: u32, discount_rate: f64, fields: Value) -> Value {
     json!({
-        "schema": 2, "council": "Test council", "price_year": "2024-25",
+        "schema": 3, "council": "Test council", "price_year": "2024-25",
         "appraisal": { "horizon_years": horizon_years, "discount_rate": discount_rate },
         "programmes": { programme: fields }
     })

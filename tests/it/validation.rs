@@ -279,12 +279,12 @@ fn document_level_problems() {
     );
 
     let mut s = scenario("family_valued", 5, 0.035, json!({}));
-    s["schema"] = json!(3);
-    s["programmes"]["family_valued"]["new_field_of_v3"] = json!(1);
+    s["schema"] = json!(4);
+    s["programmes"]["family_valued"]["new_field_of_v4"] = json!(1);
     check(
         "future schema: only the version is reported",
         s,
-        &["schema: is version 3, newer than this calculator reads (2); use a newer calculator"],
+        &["schema: is version 4, newer than this calculator reads (3); use a newer calculator"],
     );
 
     let mut s = scenario("family_valued", 5, 0.035, json!({}));
@@ -292,7 +292,7 @@ fn document_level_problems() {
     check(
         "schema as text",
         s,
-        &["schema: must be 1 or 2, got text \"2\""],
+        &["schema: must be one of 1, 2, 3, got text \"2\""],
     );
 
     check(

@@ -2,24 +2,48 @@
 //! `sfpc batch` (a scenario for every council).
 
 use crate::{print_json, read_input, Options};
-use sfpc::councils::{self, Council, CouncilResult};
+use sfpc::councils::{self, Council, CouncilResult, Lookup};
 use sfpc::evidence_sets::{self, SetKey};
 use sfpc::prices::PriceYear;
 use sfpc::{evidence, format, uncertainty};
 
-/// The council a `--council` names, or why there is none, with the nearest
-/// names the table has.
+/// The council a `--council` names (by code, an earlier code of the same
+/// council, or name), or why there is none, with the nearest names the
+/// table has. A code the council had before is accepted, with a note.
 fn council(query: &str) -> Result<&'static Council, String> {
-    councils::find(query).ok_or_else(|| {
-        let nearest: Vec<String> = councils::nearest(query, 5)
-            .iter()
-            .map(|c| format!("  {} {}", c.code, c.name))
-            .collect();
-        format!(
-            "council: {query:?} is not a council in the DfE table (a code such as E06000005, or a name); the nearest are:\n{}",
-            nearest.join("\n")
-        )
-    })
+    match councils::lookup(query) {
+        Lookup::Found { council, via } => {
+            if let Some(code) = via {
+                eprintln!(
+                    "note: {code} is another code for {} ({}); using its statistics",
+                    council.name, council.code
+                );
+            }
+            Ok(council)
+        }
+        Lookup::Split { former, successors } => {
+            let names: Vec<String> = successors
+                .iter()
+                .map(|c| format!("  {} {}", c.code, c.name))
+                .collect();
+            Err(format!(
+                "council: {} ({}) was split; its statistics continue under its successors, so name one of them:\n{}",
+                former.name,
+                former.code,
+                names.join("\n")
+            ))
+        }
+        Lookup::Unknown => {
+            let nearest: Vec<String> = councils::nearest(query, 5)
+                .iter()
+                .map(|c| format!("  {} {}", c.code, c.name))
+                .collect();
+            Err(format!(
+                "council: {query:?} is not a council in the DfE tables (a code such as E06000005, or a name); the nearest are:\n{}",
+                nearest.join("\n")
+            ))
+        }
+    }
 }
 
 /// `--price-year`, which must be a year the deflator table has.
@@ -60,7 +84,7 @@ pub fn defaults(options: &Options) -> Result<(), String> {
 fn results(
     template: &sfpc::scenario::Scenario,
     config: Option<uncertainty::SimulationConfig>,
-) -> Vec<CouncilResult> {
+) -> Result<Vec<CouncilResult>, String> {
     let all: Vec<&'static Council> = councils::current().collect();
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = all.len().div_ceil(threads.max(1)).max(1);
@@ -77,9 +101,11 @@ fn results(
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
+            .map(|h| h.join())
+            .collect::<Result<Vec<_>, _>>()
     })
+    .map(|parts| parts.into_iter().flatten().collect())
+    .map_err(|_| "a council's appraisal failed; no rows were written".to_owned())
 }
 
 /// `sfpc batch`: one CSV row a council and model.
@@ -100,9 +126,12 @@ pub fn batch(options: &Options) -> Result<(), String> {
         }
     };
     let started = std::time::Instant::now();
-    let rows = results(&template, config);
+    let rows = results(&template, config)?;
     let csv = sfpc::export::council_results_csv(&rows);
     std::fs::write(out, csv).map_err(|e| format!("cannot write {out}: {e}"))?;
+    for summary in councils::summarise(&rows) {
+        println!("{}", sfpc::display::summary_line(&summary));
+    }
     eprintln!(
         "wrote {} rows ({} councils) to {out} in {}",
         rows.len(),

@@ -2,7 +2,7 @@
 //! full effect, and how much of its measured effect to credit to it. Each
 //! programme's table calls these with its own figures and sources.
 
-use super::units::{FRACTION, GBP, GBP_A_YEAR, GBP_EACH_YEAR, POSTS, RAMP};
+use super::units::{FRACTION, GBP, GBP_A_YEAR, GBP_EACH_YEAR, POSTS, RAMP, UNITS};
 use super::{
     Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, SourcePrices, NO_PRICE_YEAR,
     TODAYS_PRICES,
@@ -28,7 +28,7 @@ const MONEY: ParamSpec = ParamSpec {
 /// One-off cost in year 0: an assumption for every model.
 pub const fn setup_cost(value: Estimate, hint: &'static str, source: &'static str) -> ParamSpec {
     ParamSpec {
-        label: "Set-up cost (year 0)",
+        label: "Set-up cost of each team or hub (year 0)",
         hint,
         default: DefaultValue::Number(value),
         source,
@@ -45,7 +45,7 @@ pub const fn running_cost(
 ) -> ParamSpec {
     ParamSpec {
         field: Field::RunningCost,
-        label: "Running cost a year (besides the staff listed)",
+        label: "Running cost of each team or hub a year (besides the staff listed)",
         unit: GBP_A_YEAR,
         hint,
         default: DefaultValue::Number(value),
@@ -129,3 +129,43 @@ pub const OPTIMISM_BIAS: ParamSpec = ParamSpec {
     source: "Assumption, after HM Treasury's 2014 local-partnerships CBA guidance, which adjusts for optimism by confidence in the data; no published value for these models",
     ..DEADWEIGHT
 };
+
+/// How many teams or hubs the council runs (format 3): the example council
+/// runs one; a council's statistics size it by the programme's
+/// [`super::ServiceSpec`]. Set-up and running costs are per unit.
+pub const fn service_units(label: &'static str, hint: &'static str) -> ParamSpec {
+    ParamSpec {
+        field: Field::ServiceUnits,
+        label,
+        unit: UNITS,
+        hint,
+        rule: Rule::ServiceUnits,
+        shape: Shape::Plain,
+        default: DefaultValue::Number(Estimate::fixed(1.0)),
+        price_year: NO_PRICE_YEAR,
+        basis: Basis::Assumption,
+        source: "Assumption: the example council runs one. Picking a council sizes the service from its statistics: its cohort over what one unit serves, rounded up (the sizing rule under 'Your council's figures')",
+        since: 3,
+        ..MONEY
+    }
+}
+
+/// Units made from provision the council already runs (North Yorkshire
+/// turned its children's homes into hubs): their set-up and running costs
+/// are already in the budget, so only the other units' costs are new.
+pub const fn repurposed_units(label: &'static str) -> ParamSpec {
+    ParamSpec {
+        field: Field::RepurposedUnits,
+        label,
+        unit: UNITS,
+        hint: "How many of those units you would make from provision you already run and pay for: their set-up and running costs are not counted as new. Add any extra cost of converting them as a staff line.",
+        rule: Rule::RepurposedUnits,
+        shape: Shape::Plain,
+        default: DefaultValue::Number(Estimate::fixed(0.0)),
+        price_year: NO_PRICE_YEAR,
+        basis: Basis::Assumption,
+        source: "Assumption: none. North Yorkshire converted existing children's homes into its hubs, so counted only net new cost (Lushey et al. 2017, evidence file)",
+        since: 3,
+        ..MONEY
+    }
+}

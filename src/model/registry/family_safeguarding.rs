@@ -4,7 +4,7 @@
 use super::units::{count, FRACTION, GBP_PER_CHILD_YEAR, GBP_PER_FAMILY_YEAR};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
-    ProgrammeId, ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -197,6 +197,11 @@ const PARAMS: &[ParamSpec] = &[
         "The adult specialists and other extra posts in the teams, each year.",
         "Hertfordshire's round 2 grant, £11.6m across 5 councils (innovationcsc.co.uk; CYP Now): 11,600,000 / 5 = 2,320,000 a council, over 2 years (assumption) = 1,160,000 a year, in cash of about 2019-20, when wave 2 ran. Range: assumption",
     ),
+    delivery::service_units(
+        "Teams of adult specialists",
+        "How many teams your council would run, each with the set-up and running cost above: one for up to 500 families a year.",
+    ),
+    delivery::repurposed_units("Teams made from existing teams"),
     delivery::STAFF,
     delivery::grant(
         &[1_160_000.0, 1_160_000.0],
@@ -215,4 +220,12 @@ pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilySafeguarding,
     streams: STREAMS,
     params: PARAMS,
+    service: ServiceSpec {
+        unit: "team",
+        units: "teams",
+        cohort: Field::FamiliesPerYear,
+        capacity: 500.0,
+        basis: Basis::Assumption,
+        source: "Assumption: the running cost above (a wave-2 council's share of the grant) pays for adult specialists for the example council's 500 families a year, so one team serves up to 500; Hertfordshire worked with 940 families in its first year (Forrester et al. 2017)",
+    },
 };

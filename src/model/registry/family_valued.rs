@@ -3,7 +3,7 @@
 use super::units::{count, FRACTION, GBP};
 use super::{
     about, care, delivery, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
-    ProgrammeId, ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -208,6 +208,11 @@ const PARAMS: &[ParamSpec] = &[
         "The FGC service and restorative practice posts, each year.",
         "Coventry's adopter grant, £4,204,141 over 2.5 years for 36 FTE posts (council papers): 4,204,141 / 2.5 = 1,681,656.4 a year, taken as the service's running cost, in cash of about 2022-23 (the grant ran April 2021 to September 2023). Range: assumption",
     ),
+    delivery::service_units(
+        "FGC services",
+        "How many FGC services your council would run, each with the set-up and running cost above: one for up to 400 families a year.",
+    ),
+    delivery::repurposed_units("Services made from an existing FGC service"),
     delivery::STAFF,
     delivery::grant(
         &[1_681_656.4, 1_681_656.4, 840_828.2],
@@ -226,4 +231,12 @@ pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilyValued,
     streams: STREAMS,
     params: PARAMS,
+    service: ServiceSpec {
+        unit: "FGC service",
+        units: "FGC services",
+        cohort: Field::FamiliesPerYear,
+        capacity: 400.0,
+        basis: Basis::Assumption,
+        source: "Assumption: the running cost above (Coventry's grant, 36 posts) serves the example council's 400 families a year, so one service serves up to 400; Leeds held 600+ FGCs in 2016 (innovationcsc.co.uk)",
+    },
 };

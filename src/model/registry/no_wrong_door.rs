@@ -3,7 +3,7 @@
 use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
-    ProgrammeId, ProgrammeSpec, Rule, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -238,11 +238,16 @@ const PARAMS: &[ParamSpec] = &[
         "Assumption: no published set-up cost; a hub has 6 beds (4 + 2 emergency) (CYP Now)",
     ),
     delivery::running_cost(
-        Estimate::ranged(2_000_000.0, 3_000_000.0, 3_500_000.0),
-        about(2021),
-        "The hub and its team (residential workers, portfolio leads, psychologist, speech and language therapist, police role).",
-        "Norfolk: £5m DfE + £4m council over 3 years (council papers): 9,000,000 / 3 = 3,000,000 a year, in cash of about 2021-22 (agreed November 2020, for three years). Range: assumption",
+        Estimate::ranged(750_000.0, 957_350.0, 3_000_000.0),
+        about(2022),
+        "One hub and its team a year: manager, 2 deputies, 8.5 residential workers, 6 portfolio leads, psychologist, speech and language therapist, police role.",
+        "A hub's 20.5 posts (seed 004; CYP Now: manager, 2 deputies, 8.5 FTE residential workers, 6 portfolio leads, psychologist, speech and language therapist, police role) × £46,700 a post a year (Coventry's grant, £4,204,141 / 2.5 years / 36 posts, c. 2022-23) = 957,350. High 3,000,000: Norfolk's whole service a year (£5m DfE + £4m council over 3 years, council papers), an upper bound for one hub. Low: assumption",
     ),
+    delivery::service_units(
+        "Hubs",
+        "How many hubs your council would run, each with the set-up and running cost above: one for about 40 young people at a time.",
+    ),
+    delivery::repurposed_units("Hubs made from existing children's homes"),
     delivery::STAFF,
     delivery::grant(
         &[1_666_666.67, 1_666_666.67, 1_666_666.66],
@@ -261,4 +266,12 @@ pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::NoWrongDoor,
     streams: STREAMS,
     params: PARAMS,
+    service: ServiceSpec {
+        unit: "hub",
+        units: "hubs",
+        cohort: Field::YoungPeopleWorkedWith,
+        capacity: 40.0,
+        basis: Basis::Sourced,
+        source: "Each hub works with around 40 young people at any one time (SFPC learning event, June 2022, seed 004)",
+    },
 };

@@ -1,0 +1,122 @@
+//! Every council appraised with its own figures: the rows of `sfpc batch`
+//! and the every-council page, and a summary line a model.
+
+use super::{apply, Council, Prefill};
+use crate::appraisal::appraise_programme;
+use crate::registry::{Field, ProgrammeId};
+use crate::scenario::Scenario;
+
+/// The headline figures of one programme for one council.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CouncilResult {
+    pub council: &'static Council,
+    pub programme: ProgrammeId,
+    pub council_npv_gbp: f64,
+    pub council_cashable_npv_gbp: f64,
+    pub public_npv_gbp: f64,
+    pub bcr: Option<f64>,
+    pub payback_years: Option<f64>,
+    /// The chance the council's NPV is above zero, when simulated.
+    pub probability_council_npv_positive: Option<f64>,
+    /// The teams or hubs the council would run.
+    pub service_units: f64,
+    /// What the council's statistics set in this programme, field by field.
+    pub prefills: Vec<Prefill>,
+    /// Which figures the effects are: an evidence set, the defaults or own figures.
+    pub effects: String,
+}
+
+impl CouncilResult {
+    /// The figure a field was set to for this council (its value), if set.
+    pub fn figure(&self, field: Field) -> Option<f64> {
+        self.prefills
+            .iter()
+            .find(|p| p.field == field)
+            .and_then(|p| p.value)
+            .map(|v| v.value)
+    }
+}
+
+/// Every enabled programme of `template` appraised with `council`'s
+/// figures (and simulated, with a configuration).
+pub fn appraise_council(
+    template: &Scenario,
+    council: &'static Council,
+    simulation: Option<crate::uncertainty::SimulationConfig>,
+) -> Vec<CouncilResult> {
+    let mut scenario = template.clone();
+    let prefills = apply(&mut scenario, council);
+    let simulated = simulation.map(|config| crate::uncertainty::simulate(&scenario, config));
+    scenario
+        .enabled()
+        .map(|inputs| {
+            let a = appraise_programme(inputs, &scenario.appraisal);
+            let probability = simulated.as_ref().and_then(|u| {
+                let p = u
+                    .programmes
+                    .iter()
+                    .find(|p| p.programme == inputs.programme)?;
+                Some(p.probability_council_npv_positive)
+            });
+            CouncilResult {
+                council,
+                programme: inputs.programme,
+                council_npv_gbp: a.council_npv_gbp,
+                council_cashable_npv_gbp: a.council_cashable_npv_gbp,
+                public_npv_gbp: a.public_npv_gbp,
+                bcr: a.bcr,
+                payback_years: a.payback_years,
+                probability_council_npv_positive: probability,
+                service_units: inputs.get(Field::ServiceUnits).value,
+                prefills: prefills
+                    .iter()
+                    .filter(|p| p.programme == inputs.programme)
+                    .cloned()
+                    .collect(),
+                effects: crate::display::effects_used_text(inputs, scenario.price_year),
+            }
+        })
+        .collect()
+}
+
+/// One model across every council: how many gain, and the spread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ModelSummary {
+    pub programme: ProgrammeId,
+    pub councils: usize,
+    /// Councils whose council NPV is above zero.
+    pub positive: usize,
+    pub median_council_npv_gbp: f64,
+    /// The lowest and highest council NPV, with their councils.
+    pub lowest: (&'static str, f64),
+    pub highest: (&'static str, f64),
+}
+
+/// A summary a model, in [`ProgrammeId::ALL`]'s order, of the rows given.
+pub fn summarise(rows: &[CouncilResult]) -> Vec<ModelSummary> {
+    ProgrammeId::ALL
+        .into_iter()
+        .filter_map(|programme| {
+            let mut npvs: Vec<(&'static str, f64)> = rows
+                .iter()
+                .filter(|r| r.programme == programme)
+                .map(|r| (r.council.name, r.council_npv_gbp))
+                .collect();
+            npvs.sort_by(|a, b| a.1.total_cmp(&b.1));
+            let n = npvs.len();
+            let median = match n {
+                0 => return None,
+                n if n % 2 == 1 => npvs[n / 2].1,
+                n => (npvs[n / 2 - 1].1 + npvs[n / 2].1) / 2.0,
+            };
+            Some(ModelSummary {
+                programme,
+                councils: n,
+                positive: npvs.iter().filter(|(_, v)| *v > 0.0).count(),
+                median_council_npv_gbp: median,
+                lowest: npvs[0],
+                highest: npvs[n - 1],
+            })
+        })
+        .collect()
+}
