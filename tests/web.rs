@@ -298,8 +298,26 @@ fn a_council_sets_its_own_figures_and_every_council_has_a_row() {
     use sfpc::web::councils::{council_count, council_figures, council_rows, councils};
     let list = from_js(councils().expect("councils"));
     assert_eq!(list.as_array().map(Vec::len), Some(153));
-    let darlington = from_js(council_figures("E06000005").expect("Darlington"));
+    let darlington = from_js(council_figures("E06000005", None).expect("Darlington"));
     assert_eq!(darlington["council_code"], "E06000005");
+    // Its unit costs restated into the price year asked for: 2024-25's
+    // outturn in 2016-17 prices is less.
+    let cost = |figures: &serde_json::Value| {
+        figures["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["path"] == "programmes.family_valued.residential_cost_per_week_gbp")
+            .unwrap()["value"]
+            .as_f64()
+            .unwrap()
+    };
+    let earlier =
+        from_js(council_figures("E06000005", Some("2016-17".into())).expect("Darlington"));
+    assert!(cost(&earlier) < cost(&darlington));
+    // An earlier code of the same council finds it.
+    let north_yorkshire = from_js(council_figures("E10000023", None).expect("North Yorkshire"));
+    assert_eq!(north_yorkshire["council_code"], "E06000065");
     let entries = darlington["changes"]
         .as_array()
         .unwrap()
@@ -307,7 +325,7 @@ fn a_council_sets_its_own_figures_and_every_council_has_a_row() {
         .find(|c| c["path"] == "programmes.family_valued.council_entries_to_care_per_year")
         .unwrap();
     assert_eq!(entries["value"], 119.0);
-    assert!(council_figures("E06999999").is_err());
+    assert!(council_figures("E06999999", None).is_err());
     assert_eq!(council_count(), 153);
     let s = to_js(&sfpc::evidence::default_scenario_json());
     let rows = from_js(council_rows(s, 0, 2, None, None).expect("rows"));

@@ -54,6 +54,15 @@ fn varied() -> Vec<(&'static str, Scenario)> {
             scenario(|s| s["appraisal"]["horizon_years"] = json!(1)),
         ),
         (
+            "three-hubs-one-repurposed",
+            scenario(|s| {
+                let nwd = &mut s["programmes"]["no_wrong_door"];
+                nwd["service_units"] = json!(3);
+                nwd["repurposed_units"] = json!(1);
+                s["programmes"]["family_safeguarding"]["service_units"] = json!(2);
+            }),
+        ),
+        (
             "grant-funded",
             scenario(|s| {
                 let fs = &mut s["programmes"]["family_safeguarding"];
@@ -212,7 +221,7 @@ fn the_workbook_recomputes_the_appraisal_in_libreoffice() {
         3,
     );
     job["set"] = json!({ "FV_staff_1_fte": 3 });
-    let mut with_staff = scenarios[4].1.clone();
+    let mut with_staff = scenarios[5].1.clone();
     with_staff.programmes[0].staff[0].fte = 3.0;
     changed.push((job, with_staff));
     // A council's name that looks like a formula.

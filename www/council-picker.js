@@ -154,7 +154,7 @@ export function pickCouncil(ctx, analysis, council) {
     clearCouncil(ctx);
     return 'No council picked: enter your own figures.';
   }
-  const figures = analysis.councilFigures(council.code);
+  const figures = analysis.councilFigures(council.code, ctx.state.base.price_year);
   const texts = changeTexts(figures.changes);
   texts.set('council', figures.council);
   ctx.setTexts(texts);
@@ -172,7 +172,7 @@ export function restoreNotes(ctx, analysis) {
   const council = state.council;
   if (!council || council.notes.size) return;
   try {
-    const restored = councilState(analysis.councilFigures(council.code));
+    const restored = councilState(analysis.councilFigures(council.code, state.base.price_year));
     state.council = { ...restored, name: council.name, release: council.release };
   } catch {
     // Not in the table: the name and code stay, without notes.

@@ -3,7 +3,9 @@
 //! fallback (the council's latest earlier year, else its region's rate), so
 //! that a DfE symbol is never read as zero.
 
-use super::{current, Council, Stat, UnitCosts, YearStats, ENGLAND, FIRST_FINANCE_YEAR, FIRST_YEAR};
+use super::{
+    current, Council, Stat, UnitCosts, YearStats, ENGLAND, FIRST_FINANCE_YEAR, FIRST_YEAR,
+};
 use crate::prices::{restating_factor, PriceYear};
 
 /// A statistic the engine reads, with the table it comes from.
@@ -172,9 +174,16 @@ pub fn read(council: &Council, measure: Measure) -> Option<Reading> {
     let latest = measure.latest_year();
     let years = published(council, measure);
     let counts: Vec<f64> = years.iter().map(|&(_, n)| n).collect();
-    let why = council.year(latest).map_or(Stat::NotAvailable, |y| measure.of(y));
+    let why = council
+        .year(latest)
+        .map_or(Stat::NotAvailable, |y| measure.of(y));
     if let Stat::Count(n) = why {
-        return Some(Reading::with_range(f64::from(n), latest, &counts, Fallback::None));
+        return Some(Reading::with_range(
+            f64::from(n),
+            latest,
+            &counts,
+            Fallback::None,
+        ));
     }
     if let Some(&(year, n)) = years.last() {
         let fallback = Fallback::EarlierYear {
@@ -189,9 +198,10 @@ pub fn read(council: &Council, measure: Measure) -> Option<Reading> {
 /// The base a measure's regional rate is taken per.
 fn base_of(measure: Measure) -> Measure {
     match measure {
-        Measure::Fostered | Measure::ChildrensHomes | Measure::Aged10To15 | Measure::Aged16AndOver => {
-            Measure::Placed
-        }
+        Measure::Fostered
+        | Measure::ChildrensHomes
+        | Measure::Aged10To15
+        | Measure::Aged16AndOver => Measure::Placed,
         _ => Measure::Under18,
     }
 }

@@ -90,9 +90,10 @@ impl Rule {
     pub fn kind(self) -> FigureKind {
         match self {
             Rule::Count(_) | Rule::CareLength => FigureKind::Own,
-            Rule::Scaled(..) | Rule::PlacementShare | Rule::AdolescentShare | Rule::ServiceUnits => {
-                FigureKind::Derived
-            }
+            Rule::Scaled(..)
+            | Rule::PlacementShare
+            | Rule::AdolescentShare
+            | Rule::ServiceUnits => FigureKind::Derived,
             Rule::UnitCost(_) => FigureKind::UnitCost,
             Rule::National => FigureKind::National,
         }
@@ -106,9 +107,18 @@ const CARE: [(Field, Rule); 10] = [
     (Field::ShareAgencyFoster, Rule::PlacementShare),
     (Field::ShareResidential, Rule::PlacementShare),
     (Field::ShareKinshipOther, Rule::PlacementShare),
-    (Field::InHouseFosterCostPerWeek, Rule::UnitCost(Cost::Fostering)),
-    (Field::AgencyFosterCostPerWeek, Rule::UnitCost(Cost::Fostering)),
-    (Field::ResidentialCostPerWeek, Rule::UnitCost(Cost::Residential)),
+    (
+        Field::InHouseFosterCostPerWeek,
+        Rule::UnitCost(Cost::Fostering),
+    ),
+    (
+        Field::AgencyFosterCostPerWeek,
+        Rule::UnitCost(Cost::Fostering),
+    ),
+    (
+        Field::ResidentialCostPerWeek,
+        Rule::UnitCost(Cost::Residential),
+    ),
     (Field::KinshipOtherCostPerWeek, Rule::National),
     (Field::ServiceUnits, Rule::ServiceUnits),
 ];

@@ -6,6 +6,7 @@
 use super::{
     capitalise, count, gbp, one_decimal, parameter_label, parameter_value, percent, probability,
 };
+use crate::councils::rules::Rule;
 use crate::councils::{
     Cost, Council, CouncilResult, Fallback, How, Measure, ModelSummary, Prefill, Reading, Stat,
     FIRST_YEAR,
@@ -223,7 +224,7 @@ pub fn figure_source(p: &Prefill) -> String {
             )
         }
         How::National => {
-            "National: the default, the same for every council (its source is in the defaults table).".into()
+            "The default, the same for every council: a published national figure or an assumption (its source is in the defaults table).".into()
         }
         How::Unavailable { measure } => format!(
             "The council's statistics give no usable figure ({}): the default stays. Please enter your own.",
@@ -281,26 +282,36 @@ pub fn council_reading(council: &Council, prefills: &[Prefill]) -> CouncilReadin
         .map(|p| FieldNote {
             path: format!("programmes.{}.{}", p.programme.key(), p.field.key()),
             kind: kind_label(p.kind),
-            text: figure_source(p),
+            text: format!("{}. {}", kind_label(p.kind), figure_source(p)),
             warning: p.is_warning(),
         })
         .collect();
     let warnings: Vec<String> = prefills.iter().filter_map(warning).collect();
-    let own = prefills.iter().filter(|p| p.kind != FigureKind::National).count();
+    let own = prefills
+        .iter()
+        .filter(|p| p.kind != FigureKind::National)
+        .count();
     let latest = |m: Measure| {
-        crate::councils::Measure::latest_year(m).checked_sub(FIRST_YEAR).and_then(|i| {
-            council.years.get(usize::from(i)).map(|y| why(m.of(y)))
-        })
+        let year = m.latest_year();
+        let figure = council
+            .year(year)
+            .map_or_else(|| "not published".into(), |y| why(m.of(y)));
+        format!("{figure} {} {}", m.label(), m.when(year))
     };
     let summary = format!(
-        "{} ({}, {}): {} children on child protection plans and {} looked after at 31 March, {} starting to be looked after in the year. {own} of the scenario's figures come from the council's statistics (its own counts, counts × a stated ratio, or its own unit costs), each marked with where it comes from; the rest are national figures, marked too.",
+        "{} ({}, {}): {}, {}, {}. {own} of the scenario's figures come from the council's statistics (its own counts, counts × a stated ratio, or its own unit costs), each marked with where it comes from; the rest are national figures, marked too.",
         council.name,
         council.code,
         if council.region.is_empty() { "England" } else { council.region },
-        latest(Measure::CpPlans).unwrap_or_default(),
-        latest(Measure::Placed).unwrap_or_default(),
-        latest(Measure::Started).unwrap_or_default(),
+        latest(Measure::CpPlans),
+        latest(Measure::LookedAfter),
+        latest(Measure::Started),
     );
+    let summary = if warnings.is_empty() {
+        summary
+    } else {
+        format!("{summary} Warnings: {}", warnings.join(" "))
+    };
     CouncilReading {
         summary,
         notes,
@@ -425,4 +436,92 @@ pub fn summary_line(s: &ModelSummary) -> String {
         gbp(s.highest.1),
         s.highest.0
     )
+}
+
+/// A rule in words, for the README's table.
+fn rule_text(programme: crate::registry::ProgrammeId, field: Field, rule: Rule) -> String {
+    match rule {
+        Rule::Count(m) => format!(
+            "{} {}, the latest year ({}); range: the fewest and most of its own years from {FIRST_YEAR}",
+            capitalise(m.label()),
+            m.when(m.latest_year()),
+            m.table()
+        ),
+        Rule::CareLength => format!(
+            "Children looked after at 31 March ÷ children ceasing to be looked after in the year, {} ({}); range: its own years",
+            Measure::LookedAfter.latest_year(),
+            Measure::LookedAfter.table()
+        ),
+        Rule::Scaled(m, ratio) => format!(
+            "{} {} × {} / {}: {} ({})",
+            capitalise(m.label()),
+            m.when(m.latest_year()),
+            figure(ratio.numerator),
+            figure(ratio.denominator),
+            ratio.source,
+            m.table()
+        ),
+        Rule::PlacementShare if field == Field::ShareKinshipOther => {
+            "The rest of the mix: 100% less the foster and residential shares".into()
+        }
+        Rule::PlacementShare => format!(
+            "The model's share × the council's {} ÷ England's, at 31 March {} ({}); scaled down if foster and residential would pass 100%",
+            share_label(if field == Field::ShareResidential { Measure::ChildrensHomes } else { Measure::Fostered }),
+            Measure::Placed.latest_year(),
+            Measure::Placed.table()
+        ),
+        Rule::AdolescentShare => format!(
+            "The model's share × the council's share of children looked after aged 10 and over ÷ England's, at 31 March {} ({}), at most 100%",
+            Measure::Placed.latest_year(),
+            Measure::Placed.table()
+        ),
+        Rule::UnitCost(cost) => format!(
+            "The council's {}, 2024-25 outturn, restated into the scenario's prices with HM Treasury's deflators ({}); range: its own years from 2019-20, each restated",
+            cost.label(),
+            Cost::TABLE
+        ),
+        Rule::ServiceUnits => {
+            let service = programme.spec().service;
+            format!(
+                "{} ÷ {} a {}, rounded up, at least one: {}",
+                parameter_label(programme, service.cohort),
+                figure(service.capacity),
+                service.unit,
+                service.source
+            )
+        }
+        Rule::National => programme
+            .spec()
+            .param(field)
+            .map_or("", |p| p.source)
+            .to_owned(),
+    }
+}
+
+/// The README's "Your council's figures" tables: for each programme, every
+/// parameter with its kind once a council is picked and where it comes from
+/// (tested to be the README's text).
+pub fn council_figures_markdown() -> String {
+    let mut out = String::new();
+    for programme in crate::registry::ProgrammeId::ALL {
+        let service = programme.spec().service;
+        out.push_str(&format!(
+            "**{}** runs in {}, each for up to {} of its {}.\n\n| Figure | Kind | Where it comes from |\n| --- | --- | --- |\n",
+            programme.name(),
+            service.units,
+            figure(service.capacity),
+            super::lowercase_first(parameter_label(programme, service.cohort))
+        ));
+        for (field, rule) in crate::councils::rules::rules(programme) {
+            let text = rule_text(programme, field, rule).replace('|', "/");
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                parameter_label(programme, field),
+                rule.kind().label(),
+                text
+            ));
+        }
+        out.push('\n');
+    }
+    out
 }

@@ -27,8 +27,8 @@ pub use comparison::{
     saved_scenarios_hint, scenario_comparison_summary, scenario_comparison_table,
 };
 pub use councils::{
-    council_reading, council_row, figure_source, kind_label, kinds_text, summary_line,
-    warnings_text, CouncilReading, CouncilRow, FieldNote, COUNCIL_TABLE_COLUMNS,
+    council_figures_markdown, council_reading, council_row, figure_source, kind_label, kinds_text,
+    summary_line, warnings_text, CouncilReading, CouncilRow, FieldNote, COUNCIL_TABLE_COLUMNS,
 };
 pub use evidence_sets::{
     comparison_summary as evidence_comparison_summary,

@@ -83,9 +83,7 @@ impl Reader {
             None => Some(SCHEMA_VERSION),
         };
         // A future schema's fields mean something else: report only that.
-        let Some(schema) = schema else {
-            return None;
-        };
+        let schema = schema?;
         let mut known = vec!["schema", "council", "price_year", "appraisal", "programmes"];
         let in_schema = |since: u32| u64::from(since) <= schema;
         known.extend(LATER.iter().filter(|(_, s)| in_schema(*s)).map(|(k, _)| *k));
@@ -189,7 +187,11 @@ impl Reader {
                 let readable: Vec<String> = READABLE_SCHEMAS.iter().map(u64::to_string).collect();
                 self.fail(
                     "schema",
-                    format!("must be one of {}, got {}", readable.join(", "), describe(value)),
+                    format!(
+                        "must be one of {}, got {}",
+                        readable.join(", "),
+                        describe(value)
+                    ),
                 );
                 Some(newest)
             }

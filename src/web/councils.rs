@@ -31,16 +31,19 @@ pub fn provenance() -> Result<JsValue, JsValue> {
     }))
 }
 
-/// What picking a council sets: `{ council, council_code, statistics_release,
-/// changes: [{ path, value, low, high }], reading: { summary, notes } }`.
-/// The figures come from the statistics alone, not from the scenario.
+/// What picking a council sets, in `price_year`'s prices (the default
+/// scenario's when none): `{ council, council_code, statistics_release,
+/// changes: [{ path, value, low, high }], reading: { summary, notes,
+/// warnings } }`. The figures come from the statistics alone, not from the
+/// scenario; `code` may be an earlier code of the same council.
 #[wasm_bindgen(js_name = councilFigures)]
 pub fn council_figures(code: &str, price_year: Option<String>) -> Result<JsValue, JsValue> {
     let council = councils::find(code)
         .ok_or_else(|| JsValue::from_str(&format!("{code:?} is not a council in the DfE table")))?;
     let mut scenario = match price_year.as_deref().map(crate::prices::check_price_year) {
         Some(Ok(year)) => crate::evidence::default_scenario_in(year),
-        _ => crate::evidence::default_scenario_model(),
+        Some(Err(why)) => return Err(JsValue::from_str(&format!("price_year: {why}"))),
+        None => crate::evidence::default_scenario_model(),
     };
     let prefills = councils::apply(&mut scenario, council);
     let changes: Vec<Change> = prefills

@@ -15,7 +15,7 @@ use crate::scenario::{Estimate, ProgrammeInputs, Scenario};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 pub const SHEET: &str = "Inputs";
-const HEADINGS: [&str; 10] = [
+const HEADINGS: [&str; 11] = [
     "Figure",
     "Model",
     "Value",
@@ -26,9 +26,12 @@ const HEADINGS: [&str; 10] = [
     "Basis",
     "Defined name",
     "Source",
+    "For this council: the council's own, derived, its unit cost or national, and where from",
 ];
-/// Column widths, in characters: the label and the source wrap within theirs.
-const WIDTHS: [f64; 10] = [48.0, 18.0, 14.0, 12.0, 12.0, 22.0, 12.0, 11.0, 40.0, 80.0];
+/// Column widths, in characters: the label and the sources wrap within theirs.
+const WIDTHS: [f64; 11] = [
+    48.0, 18.0, 14.0, 12.0, 12.0, 22.0, 12.0, 11.0, 40.0, 80.0, 80.0,
+];
 
 /// The names a staff line's figures have: `FV_staff_1_fte`.
 pub fn staff_names(programme: ProgrammeId, line: usize) -> (String, String) {
@@ -42,6 +45,8 @@ struct Rows<'s, 'f> {
     row: u32,
     names: Vec<(String, String)>,
     prices: Vec<PriceRow>,
+    /// Where each council figure came from, when a council was picked.
+    council: &'s [crate::scenario::FigureSource],
 }
 
 impl Rows<'_, '_> {
@@ -91,6 +96,23 @@ impl Rows<'_, '_> {
             .text(self.row, 6, &spec.price_year.text(), &f.plain)?;
         self.s.text(self.row, 7, spec.basis.label(), &f.plain)?;
         self.s.wrapped(self.row, 9, spec.source, WIDTHS[9])
+    }
+
+    /// The council figure's kind and source, where a council was picked.
+    fn council_figure(&mut self, programme: ProgrammeId, field: Field) -> Written {
+        let Some(figure) = self
+            .council
+            .iter()
+            .find(|c| c.programme == programme && c.field == field)
+        else {
+            return Ok(());
+        };
+        let text = format!(
+            "{}: {}",
+            crate::display::kind_label(figure.kind),
+            figure.source
+        );
+        self.s.wrapped(self.row, 10, &text, WIDTHS[10])
     }
 
     fn estimate(
@@ -216,6 +238,7 @@ impl Rows<'_, '_> {
                     self.s.wrapped(self.row, 0, spec.label, WIDTHS[0])?;
                     self.estimate(programme, spec, inputs.get(spec.field), year)?;
                     self.describe(spec, programme.name())?;
+                    self.council_figure(programme, spec.field)?;
                     self.name_here(name(Some(programme), spec.field));
                     self.row += 1;
                 }
@@ -281,6 +304,7 @@ pub fn write(workbook: &mut Workbook, s: &mut Sheet, scenario: &Scenario) -> Res
         row: 1,
         names: Vec::new(),
         prices: prices::rows(scenario),
+        council: &scenario.council_figures,
     };
     rows.settings(scenario)?;
     let horizon = scenario.appraisal.horizon_years;

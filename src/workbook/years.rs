@@ -263,28 +263,41 @@ impl Block<'_, '_> {
             &cashable,
             "pv_cashable_savings",
         )?;
-        let setup = self.n(Field::SetupCost);
-        let setup_row = self.yearly("Set-up cost", "First year only.", true, |_, t| {
-            if t == 0 {
-                setup.clone()
-            } else {
-                "0".into()
-            }
-        })?;
+        // Set-up and running costs are per team or hub, less those
+        // repurposed from provision already paid for.
+        let new_units = format!(
+            "({}-{})",
+            self.n(Field::ServiceUnits),
+            self.n(Field::RepurposedUnits)
+        );
+        let setup = format!("{new_units}*{}", self.n(Field::SetupCost));
+        let setup_row = self.yearly(
+            "Set-up cost",
+            "New teams or hubs × set-up cost of one; first year only.",
+            true,
+            |_, t| {
+                if t == 0 {
+                    setup.clone()
+                } else {
+                    "0".into()
+                }
+            },
+        )?;
         let staff: Vec<String> = (0..inputs.staff.len())
             .map(|i| {
                 let (fte, cost) = staff_names(p, i);
                 format!("{fte}*{cost}")
             })
             .collect();
+        let running = format!("{new_units}*{}", self.n(Field::RunningCost));
         let running = if staff.is_empty() {
-            self.n(Field::RunningCost)
+            running
         } else {
-            format!("{}+({})", self.n(Field::RunningCost), staff.join("+"))
+            format!("{running}+({})", staff.join("+"))
         };
         let running_row = self.yearly(
             "Running cost and staff",
-            "Running cost a year + Σ FTE × cost of an FTE.",
+            "New teams or hubs × running cost of one a year + Σ FTE × cost of an FTE.",
             true,
             |_, _| running.clone(),
         )?;

@@ -330,7 +330,7 @@ test('a link holds every input: opening it restores them all', async () => {
   const { inflateRawSync } = await import('node:zlib');
   const packed = new URLSearchParams(new URL(link).hash.slice(1)).get('s');
   const inLink = JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
-  assert.equal(inLink.schema, 2);
+  assert.equal(inLink.schema, 3);
   assert.equal(inLink.council, 'Testshire County Council');
   for (const key of ['family_valued', 'family_safeguarding', 'no_wrong_door']) {
     assert.equal(inLink.programmes[key].enabled, true, key);
@@ -426,7 +426,7 @@ test('figures download as JSON and open again; an invalid file shows its errors'
   await chooseView(page, 'family_safeguarding');
   await typeInto(page, 'programmes.family_safeguarding.children_on_cp_plans', '400');
   const saved = JSON.parse(await downloadText(page, 'download-scenario'));
-  assert.equal(saved.schema, 2);
+  assert.equal(saved.schema, 3);
   assert.equal(saved.programmes.family_safeguarding.children_on_cp_plans.value, 400);
   // The file is what sfpc evaluate reads, and it gives the figure on screen.
   assert.equal(gbp(evaluate(saved).programmes.family_safeguarding.council_npv_gbp), await headline(page, 'council_npv'));

@@ -45,17 +45,28 @@ test('the council picker works by keyboard alone and fills in the council\'s fig
   assert.equal(await input.inputValue(), 'Darlington');
   assert.equal(await input.getAttribute('aria-expanded'), 'false');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-council');
-  // Darlington, year to 31 March 2024: 299 looked after, 119 starts.
-  assert.match(await page.locator('#f-council-note').textContent(), /^Darlington \(E06000005, North East\): 299 children looked after at 31 March 2024, 119 starting/);
+  // Darlington: 92 on plans at 31 March 2025 (children in need census);
+  // 299 looked after at 31 March 2024 and 119 starts in that year (CLA).
+  assert.match(await page.locator('#f-council-note').textContent(), /^Darlington \(E06000005, North East\): 92 children on a child protection plan at 31 March 2025, 299 children looked after at 31 March 2024, 119 children starting to be looked after in the year to 31 March 2024\./);
   const entries = 'programmes.family_valued.council_entries_to_care_per_year';
   assert.equal(await field(page, entries).first().inputValue(), '119');
   const note = page.locator(`[data-note-for="${entries}"]`);
-  assert.match(await note.textContent(), /^DfE, year to 31 March 2024: 119 children started to be looked after \(2019: 134 · 2020: 109 · 2021: 82 · 2022: 99 · 2023: 141\)/);
+  assert.match(await note.textContent(), /^The council's own\. 119 children starting to be looked after in the year to 31 March 2024 \(DfE, Children looked after in England, .*\)\. Low and high: the fewest and most of its years from 2019 \(82 to 141\)\.$/);
+
   assert.match(await field(page, entries).first().getAttribute('aria-describedby'), /-note/);
   // The results are the command's for that council's scenario.
   const scenario = JSON.parse(sfpc(['defaults', '--council', 'E06000005']));
   const expected = evaluate(scenario).programmes.family_valued;
   await page.waitForFunction((want) => document.querySelector('.headline-council_npv .figure')?.textContent === want, gbp(expected.council_npv_gbp));
+  // The caseload is the council's own, marked so, and the service sized to it.
+  await page.locator('#view-family_safeguarding').check();
+  const plans = 'programmes.family_safeguarding.children_on_cp_plans';
+  assert.equal(await field(page, plans).first().inputValue(), '92');
+  assert.match(await page.locator(`[data-note-for="${plans}"]`).textContent(), /^The council's own\. 92 children on a child protection plan at 31 March 2025 \(DfE, Characteristics of children in need, table D5/);
+  const teams = 'programmes.family_safeguarding.service_units';
+  assert.equal(await field(page, teams).first().inputValue(), '1');
+  assert.match(await page.locator(`[data-note-for="${teams}"]`).textContent(), /^Derived\. 96\.5 families worked with each year ÷ 500 a team, rounded up/);
+  await page.locator('#view-family_valued').check();
   // A figure changed by hand says so; "None" takes the council out.
   await typeInto(page, entries, '150');
   assert.match(await note.textContent(), /^You have replaced Darlington's figure from DfE's statistics \(119\)/);

@@ -65,7 +65,11 @@ const CLA: &str = "dfe_children_looked_after_by_la_2019_2024.csv";
 fn from_files() -> HashMap<(&'static str, u16, &'static str), Stat> {
     let mut out = HashMap::new();
     let mut put = |c: &'static Council, year: u16, field: &'static str, s: Stat| {
-        assert!(out.insert((c.code, year, field), s).is_none(), "{} {year} {field} twice", c.code);
+        assert!(
+            out.insert((c.code, year, field), s).is_none(),
+            "{} {year} {field} twice",
+            c.code
+        );
     };
     for r in csv(CLA) {
         let c = by_code(&r["la_code"]);
@@ -76,9 +80,21 @@ fn from_files() -> HashMap<(&'static str, u16, &'static str), Stat> {
         put(c, year, "ceased", stat(&r["ceased_in_year"]));
     }
     let cin = [
-        ("d5_cpps_at31march_by_duration_2013_to_2025.csv", "CPP_At31", "cp_plans"),
-        ("d3_cpps_subsequent_plan_2013_to_2025.csv", "CPP_start", "cp_starts"),
-        ("b1_children_in_need_2013_to_2025.csv", "At31_episodes", "in_need"),
+        (
+            "d5_cpps_at31march_by_duration_2013_to_2025.csv",
+            "CPP_At31",
+            "cp_plans",
+        ),
+        (
+            "d3_cpps_subsequent_plan_2013_to_2025.csv",
+            "CPP_start",
+            "cp_starts",
+        ),
+        (
+            "b1_children_in_need_2013_to_2025.csv",
+            "At31_episodes",
+            "in_need",
+        ),
     ];
     for (file, column, field) in cin {
         for r in csv(file) {
@@ -86,14 +102,22 @@ fn from_files() -> HashMap<(&'static str, u16, &'static str), Stat> {
             if r["geographic_level"] == "Regional" || year < 2019 {
                 continue;
             }
-            let code = if r["geographic_level"] == "National" { ENGLAND.code } else { &r["new_la_code"] };
+            let code = if r["geographic_level"] == "National" {
+                ENGLAND.code
+            } else {
+                &r["new_la_code"]
+            };
             put(by_code(code), year, field, stat(&r[column]));
         }
     }
     let placements = [
         ("Placement", "Total", "placed"),
         ("Placement", "Foster placements", "fostered"),
-        ("Placement", "Secure homes and children's homes", "childrens_homes"),
+        (
+            "Placement",
+            "Secure homes and children's homes",
+            "childrens_homes",
+        ),
         ("Age group", "10 to 15 years", "aged_10_to_15"),
         ("Age group", "16 years and over", "aged_16_and_over"),
     ];
@@ -107,8 +131,17 @@ fn from_files() -> HashMap<(&'static str, u16, &'static str), Stat> {
         if r["geographic_level"] == "Regional" {
             continue;
         }
-        let code = if r["geographic_level"] == "National" { ENGLAND.code } else { &r["new_la_code"] };
-        put(by_code(code), r["time_period"].parse().unwrap(), field, stat(&r["cla_31_march_number"]));
+        let code = if r["geographic_level"] == "National" {
+            ENGLAND.code
+        } else {
+            &r["new_la_code"]
+        };
+        put(
+            by_code(code),
+            r["time_period"].parse().unwrap(),
+            field,
+            stat(&r["cla_31_march_number"]),
+        );
     }
     out
 }
@@ -131,8 +164,18 @@ fn held(y: &councils::YearStats, field: &str) -> Stat {
 }
 
 const FIELDS: [&str; 12] = [
-    "under_18", "looked_after", "started", "ceased", "cp_plans", "cp_starts", "in_need", "placed",
-    "fostered", "childrens_homes", "aged_10_to_15", "aged_16_and_over",
+    "under_18",
+    "looked_after",
+    "started",
+    "ceased",
+    "cp_plans",
+    "cp_starts",
+    "in_need",
+    "placed",
+    "fostered",
+    "childrens_homes",
+    "aged_10_to_15",
+    "aged_16_and_over",
 ];
 
 #[test]
@@ -184,7 +227,11 @@ fn the_unit_costs_are_exactly_the_interactive_tools_both_ways() {
         } else {
             // Joined by the 3-digit number, to the council that holds it today.
             let mut with = councils::all().iter().filter(|c| c.old_code == number);
-            let Some(c) = with.clone().find(|c| c.is_current()).or_else(|| with.next()) else {
+            let Some(c) = with
+                .clone()
+                .find(|c| c.is_current())
+                .or_else(|| with.next())
+            else {
                 continue; // a region
             };
             c
@@ -192,12 +239,19 @@ fn the_unit_costs_are_exactly_the_interactive_tools_both_ways() {
         let u = &c.unit_costs[usize::from(year - councils::FIRST_FINANCE_YEAR)];
         let held = [u.residential_weekly_gbp, u.fostering_weekly_gbp][field];
         assert_eq!(held, stat(&r["Values"]), "{} {year} {field}", c.name);
-        assert!(seen.insert((c.code, year, field)), "{} {year} twice", c.name);
+        assert!(
+            seen.insert((c.code, year, field)),
+            "{} {year} twice",
+            c.name
+        );
     }
     for c in councils::all().iter().chain([&ENGLAND]) {
         for (i, u) in c.unit_costs.iter().enumerate() {
             let year = councils::FIRST_FINANCE_YEAR + i as u16;
-            for (field, s) in [u.residential_weekly_gbp, u.fostering_weekly_gbp].into_iter().enumerate() {
+            for (field, s) in [u.residential_weekly_gbp, u.fostering_weekly_gbp]
+                .into_iter()
+                .enumerate()
+            {
                 if !seen.contains(&(c.code, year, field)) {
                     assert_eq!(s, Stat::Missing, "{} {year} {field} is in no row", c.name);
                 }
@@ -213,7 +267,11 @@ fn the_generator_reproduces_the_table() {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("python3 runs the generator");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// A council's scenario, from the default scenario in 2024-25 prices.
@@ -244,7 +302,11 @@ fn row(file: &str, code: &str, year: &str, column: &str) -> f64 {
 fn lait(name: &str, measure: &str, year: &str) -> f64 {
     let r = csv("lait_csc_subset_long.csv")
         .into_iter()
-        .find(|r| r["LA and Regions"] == name && r["Short Desc"] == measure && r["Years"].starts_with(year))
+        .find(|r| {
+            r["LA and Regions"] == name
+                && r["Short Desc"] == measure
+                && r["Years"].starts_with(year)
+        })
         .unwrap();
     r["Values"].parse().unwrap()
 }
@@ -252,7 +314,11 @@ fn lait(name: &str, measure: &str, year: &str) -> f64 {
 fn homes(code: &str, year: &str) -> f64 {
     let r = csv("cla_placement_and_age_by_la_2020_2025.csv")
         .into_iter()
-        .find(|r| r["new_la_code"] == code && r["time_period"] == year && r["characteristic"] == "Secure homes and children's homes")
+        .find(|r| {
+            r["new_la_code"] == code
+                && r["time_period"] == year
+                && r["characteristic"] == "Secure homes and children's homes"
+        })
         .unwrap();
     r["cla_31_march_number"].parse().unwrap()
 }
@@ -289,7 +355,13 @@ fn hertfordshire_by_hand() {
     assert_eq!(value(&s, fs, Field::CouncilEntriesToCare), started);
     assert_eq!(value(&s, fs, Field::CareYears), looked_after / ceased);
     // Each figure says its kind.
-    let kind = |f: Field| prefills.iter().find(|p| p.programme == fs && p.field == f).unwrap().kind;
+    let kind = |f: Field| {
+        prefills
+            .iter()
+            .find(|p| p.programme == fs && p.field == f)
+            .unwrap()
+            .kind
+    };
     assert_eq!(kind(Field::ChildrenOnCpPlans), FigureKind::Own);
     assert_eq!(kind(Field::FamiliesPerYear), FigureKind::Derived);
     assert_eq!(kind(Field::ResidentialCostPerWeek), FigureKind::UnitCost);
@@ -312,9 +384,15 @@ fn leeds_by_hand() {
     assert_eq!(row(B1, "E08000035", "2016", "At31_episodes"), 5711.0);
     let families = in_need * 600.0 / 5711.0;
     assert_eq!(value(&s, fv, Field::FamiliesPerYear), families);
-    assert_eq!(value(&s, fv, Field::ServiceUnits), (families / 400.0).ceil());
+    assert_eq!(
+        value(&s, fv, Field::ServiceUnits),
+        (families / 400.0).ceil()
+    );
     let started = row(CLA, "E08000035", "2024", "started_in_year");
-    assert_eq!(value(&s, fv, Field::FamiliesAtPreProceedings), started * 42.0 / 216.0);
+    assert_eq!(
+        value(&s, fv, Field::FamiliesAtPreProceedings),
+        started * 42.0 / 216.0
+    );
 }
 
 #[test]
@@ -325,13 +403,19 @@ fn north_yorkshire_by_its_old_and_new_codes() {
     assert_eq!((council.code, via), ("E06000065", Some("E10000023")));
     assert_eq!(councils::find("E06000065"), Some(council));
     // Its 2019 figures, filed under E10000023, are held under today's code.
-    assert_eq!(council.year(2019).unwrap().cp_plans, Stat::Count(row(D5, "E10000023", "2019", "CPP_At31") as u32));
+    assert_eq!(
+        council.year(2019).unwrap().cp_plans,
+        Stat::Count(row(D5, "E10000023", "2019", "CPP_At31") as u32)
+    );
     let (s, _) = picked(council);
     let nwd = ProgrammeId::NoWrongDoor;
     let in_homes = homes("E06000065", "2025");
     assert_eq!(value(&s, nwd, Field::YoungPeopleInResidential), in_homes);
     assert_eq!(value(&s, nwd, Field::YoungPeopleWorkedWith), in_homes * 2.0);
-    assert_eq!(value(&s, nwd, Field::ServiceUnits), (in_homes * 2.0 / 40.0).ceil());
+    assert_eq!(
+        value(&s, nwd, Field::ServiceUnits),
+        (in_homes * 2.0 / 40.0).ceil()
+    );
     assert_eq!(
         value(&s, nwd, Field::AlternativeCostPerWeek),
         lait("North Yorkshire", "FosteringFinance", "2024-25")
@@ -348,8 +432,17 @@ fn councils_that_changed_are_found() {
         assert_eq!(councils::find(old).map(|c| c.code), Some(today), "{old}");
     }
     // Buckinghamshire's pre-2020 code is in DfE's lookup, with the same number.
-    assert_eq!(councils::find("E10000002").map(|c| c.name), Some("Buckinghamshire"));
-    for (split, into) in [("E10000006", ["Cumberland", "Westmorland and Furness"]), ("E10000021", ["North Northamptonshire", "West Northamptonshire"])] {
+    assert_eq!(
+        councils::find("E10000002").map(|c| c.name),
+        Some("Buckinghamshire")
+    );
+    for (split, into) in [
+        ("E10000006", ["Cumberland", "Westmorland and Furness"]),
+        (
+            "E10000021",
+            ["North Northamptonshire", "West Northamptonshire"],
+        ),
+    ] {
         let Lookup::Split { successors, .. } = councils::lookup(split) else {
             panic!("{split} was split");
         };
@@ -361,10 +454,17 @@ fn councils_that_changed_are_found() {
     assert_eq!(cumberland.year(2020).unwrap().cp_plans, Stat::NotApplicable);
     // The command accepts an old code with a note, and a split one with its successors.
     let bin = env!("CARGO_BIN_EXE_sfpc");
-    let out = std::process::Command::new(bin).args(["defaults", "--council", "E10000023"]).output().unwrap();
+    let out = std::process::Command::new(bin)
+        .args(["defaults", "--council", "E10000023"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("E10000023 is another code for North Yorkshire"));
-    let out = std::process::Command::new(bin).args(["defaults", "--council", "E10000006"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("E10000023 is another code for North Yorkshire"));
+    let out = std::process::Command::new(bin)
+        .args(["defaults", "--council", "E10000006"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("Cumberland"));
 }
@@ -374,7 +474,10 @@ fn rutland_by_hand() {
     let rutland = councils::find("Rutland").unwrap();
     let (s, prefills) = picked(rutland);
     let fs = ProgrammeId::FamilySafeguarding;
-    assert_eq!(value(&s, fs, Field::ChildrenOnCpPlans), row(D5, "E06000017", "2025", "CPP_At31"));
+    assert_eq!(
+        value(&s, fs, Field::ChildrenOnCpPlans),
+        row(D5, "E06000017", "2025", "CPP_At31")
+    );
     assert_eq!(value(&s, fs, Field::ChildrenOnCpPlans), 28.0);
     // One team, not the example council's service.
     assert_eq!(value(&s, fs, Field::ServiceUnits), 1.0);
@@ -382,10 +485,21 @@ fn rutland_by_hand() {
     // region's rate per child looked after, times its own 32, never zero.
     let nwd = prefills
         .iter()
-        .find(|p| p.programme == ProgrammeId::NoWrongDoor && p.field == Field::YoungPeopleInResidential)
+        .find(|p| {
+            p.programme == ProgrammeId::NoWrongDoor && p.field == Field::YoungPeopleInResidential
+        })
         .unwrap();
-    let How::Count { reading, .. } = &nwd.how else { panic!("a count") };
-    let Fallback::Region { why, base, region_total, region_base, .. } = reading.fallback else {
+    let How::Count { reading, .. } = &nwd.how else {
+        panic!("a count")
+    };
+    let Fallback::Region {
+        why,
+        base,
+        region_total,
+        region_base,
+        ..
+    } = reading.fallback
+    else {
         panic!("the region's rate: {:?}", reading.fallback)
     };
     assert_eq!((why, base), (Stat::Suppressed, 32.0));
@@ -403,18 +517,42 @@ fn the_isles_of_scilly_gain_nothing_from_children_it_does_not_have() {
     assert_eq!(row(CLA, "E06000053", "2024", "started_in_year"), 0.0);
     let a = sfpc::appraisal::appraise(&s);
     for p in &a.programmes {
-        let care = p.streams.iter().find(|st| st.stream == sfpc::registry::StreamKey::CareEntries).unwrap();
+        let care = p
+            .streams
+            .iter()
+            .find(|st| st.stream == sfpc::registry::StreamKey::CareEntries)
+            .unwrap();
         assert_eq!(care.pv_gbp, 0.0, "{:?}", p.programme);
     }
     let reading = sfpc::display::council_reading(scilly, &prefills);
-    assert!(reading.warnings.iter().any(|w| w.contains("Children starting to be looked after each year (the whole council) is 0")), "{:?}", reading.warnings);
-    let plans = prefills.iter().find(|p| p.field == Field::ChildrenOnCpPlans).unwrap();
-    let How::Count { reading, .. } = &plans.how else { panic!() };
-    assert_eq!(reading.fallback, Fallback::EarlierYear { why: Stat::Suppressed, latest_year: 2025 });
+    assert!(
+        reading.warnings.iter().any(|w| w
+            .contains("Children starting to be looked after each year (the whole council) is 0")),
+        "{:?}",
+        reading.warnings
+    );
+    let plans = prefills
+        .iter()
+        .find(|p| p.field == Field::ChildrenOnCpPlans)
+        .unwrap();
+    let How::Count { reading, .. } = &plans.how else {
+        panic!()
+    };
+    assert_eq!(
+        reading.fallback,
+        Fallback::EarlierYear {
+            why: Stat::Suppressed,
+            latest_year: 2025
+        }
+    );
     assert_eq!(reading.year, 2024);
     // It would still run one team of each, so every model costs it money.
     for p in &a.programmes {
-        assert!(p.council_npv_gbp < 0.0 || p.programme == ProgrammeId::NoWrongDoor, "{:?}", p.programme);
+        assert!(
+            p.council_npv_gbp < 0.0 || p.programme == ProgrammeId::NoWrongDoor,
+            "{:?}",
+            p.programme
+        );
     }
 }
 
@@ -434,8 +572,17 @@ fn every_symbol_falls_back_and_is_never_zero() {
         let mut c = leeds;
         c.years[YEARS - 1].cp_plans = symbol;
         let r = councils::read_measure(&c, Measure::CpPlans).unwrap();
-        assert_eq!(r.fallback, Fallback::EarlierYear { why: symbol, latest_year: 2025 });
-        assert_eq!(r.value, f64::from(leeds.years[YEARS - 2].cp_plans.count().unwrap()));
+        assert_eq!(
+            r.fallback,
+            Fallback::EarlierYear {
+                why: symbol,
+                latest_year: 2025
+            }
+        );
+        assert_eq!(
+            r.value,
+            f64::from(leeds.years[YEARS - 2].cp_plans.count().unwrap())
+        );
         // No year published: the region's rate, never zero.
         for y in &mut c.years {
             y.cp_plans = symbol;
@@ -473,13 +620,26 @@ fn the_size_rule_at_its_boundary() {
 fn the_ratios_are_the_registrys_defaults() {
     // The pre-proceedings and hub ratios are the example council's defaults:
     // one point of the rule, declared in the registry.
-    let default = |p: ProgrammeId, f: Field| p.spec().param(f).unwrap().default_estimate().unwrap().value;
+    let default =
+        |p: ProgrammeId, f: Field| p.spec().param(f).unwrap().default_estimate().unwrap().value;
     let r = councils::rules::PRE_PROCEEDINGS_PER_ENTRY;
-    assert_eq!(r.numerator, default(ProgrammeId::FamilyValued, Field::FamiliesAtPreProceedings));
-    assert_eq!(r.denominator, default(ProgrammeId::FamilyValued, Field::CouncilEntriesToCare));
+    assert_eq!(
+        r.numerator,
+        default(ProgrammeId::FamilyValued, Field::FamiliesAtPreProceedings)
+    );
+    assert_eq!(
+        r.denominator,
+        default(ProgrammeId::FamilyValued, Field::CouncilEntriesToCare)
+    );
     let r = councils::rules::WORKED_WITH_PER_RESIDENTIAL;
-    assert_eq!(r.numerator, default(ProgrammeId::NoWrongDoor, Field::YoungPeopleWorkedWith));
-    assert_eq!(r.denominator, default(ProgrammeId::NoWrongDoor, Field::YoungPeopleInResidential));
+    assert_eq!(
+        r.numerator,
+        default(ProgrammeId::NoWrongDoor, Field::YoungPeopleWorkedWith)
+    );
+    assert_eq!(
+        r.denominator,
+        default(ProgrammeId::NoWrongDoor, Field::YoungPeopleInResidential)
+    );
 }
 
 #[test]
@@ -488,9 +648,18 @@ fn doubling_every_caseload_doubles_the_savings_and_about_the_units() {
     let mut doubled = leeds;
     for y in &mut doubled.years {
         for s in [
-            &mut y.looked_after, &mut y.started, &mut y.ceased, &mut y.cp_plans, &mut y.cp_starts,
-            &mut y.in_need, &mut y.placed, &mut y.fostered, &mut y.childrens_homes,
-            &mut y.aged_10_to_15, &mut y.aged_16_and_over, &mut y.under_18,
+            &mut y.looked_after,
+            &mut y.started,
+            &mut y.ceased,
+            &mut y.cp_plans,
+            &mut y.cp_starts,
+            &mut y.in_need,
+            &mut y.placed,
+            &mut y.fostered,
+            &mut y.childrens_homes,
+            &mut y.aged_10_to_15,
+            &mut y.aged_16_and_over,
+            &mut y.under_18,
         ] {
             if let Stat::Count(n) = *s {
                 *s = Stat::Count(2 * n);
@@ -500,14 +669,23 @@ fn doubling_every_caseload_doubles_the_savings_and_about_the_units() {
     let doubled: &'static Council = Box::leak(Box::new(doubled));
     let (one, _) = picked(councils::find("Leeds").unwrap());
     let (two, _) = picked(doubled);
-    let (a, b) = (sfpc::appraisal::appraise(&one), sfpc::appraisal::appraise(&two));
+    let (a, b) = (
+        sfpc::appraisal::appraise(&one),
+        sfpc::appraisal::appraise(&two),
+    );
     for (p, q) in a.programmes.iter().zip(&b.programmes) {
-        let gross = |x: &sfpc::appraisal::ProgrammeAppraisal| x.streams.iter().map(|s| s.pv_gbp).sum::<f64>();
+        let gross = |x: &sfpc::appraisal::ProgrammeAppraisal| {
+            x.streams.iter().map(|s| s.pv_gbp).sum::<f64>()
+        };
         let ratio = gross(q) / gross(p);
         assert!((ratio - 2.0).abs() < 1e-9, "{:?}: {ratio}", p.programme);
         let units = |s: &Scenario| value(s, p.programme, Field::ServiceUnits);
         let (u1, u2) = (units(&one), units(&two));
-        assert!(u2 >= 2.0 * u1 - 1.0 && u2 <= 2.0 * u1, "{:?}: {u1} → {u2}", p.programme);
+        assert!(
+            u2 >= 2.0 * u1 - 1.0 && u2 <= 2.0 * u1,
+            "{:?}: {u1} → {u2}",
+            p.programme
+        );
     }
 }
 
@@ -532,8 +710,14 @@ fn every_council_is_appraised_and_summarised() {
     for m in &summary {
         let rows: Vec<_> = all.iter().filter(|r| r.programme == m.programme).collect();
         assert_eq!(m.councils, 153);
-        assert_eq!(m.positive, rows.iter().filter(|r| r.council_npv_gbp > 0.0).count());
-        let lowest = rows.iter().map(|r| r.council_npv_gbp).fold(f64::INFINITY, f64::min);
+        assert_eq!(
+            m.positive,
+            rows.iter().filter(|r| r.council_npv_gbp > 0.0).count()
+        );
+        let lowest = rows
+            .iter()
+            .map(|r| r.council_npv_gbp)
+            .fold(f64::INFINITY, f64::min);
         assert_eq!(m.lowest.1, lowest);
         // Not every council gains: small councils run a whole team for few families.
         assert!(m.positive < 153, "{:?}", m.programme);
@@ -541,5 +725,46 @@ fn every_council_is_appraised_and_summarised() {
     // The CSV has a header and a row each, with the units and each figure's kind.
     let csv = sfpc::export::council_results_csv(&all);
     assert_eq!(csv.trim_end().split("\r\n").count(), 1 + 153 * 3);
-    assert!(csv.contains("Children on child protection plans (average at any time): the council's own"));
+    assert!(
+        csv.contains("Children on child protection plans (average at any time): the council's own")
+    );
+}
+
+#[test]
+fn the_readme_table_is_the_engines_rules() {
+    // The README's "Your council's figures" tables are written by the engine
+    // from the rules it applies: on a change, the expected text is written
+    // to target/council-figures.md to paste in.
+    let expected = sfpc::display::council_figures_markdown();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    if !readme.contains(&expected) {
+        let out = concat!(env!("CARGO_MANIFEST_DIR"), "/target/council-figures.md");
+        std::fs::write(out, &expected).unwrap();
+        panic!("README.md's council figures tables differ from the engine's rules: see {out}");
+    }
+    // Every kind appears, and no caseload or cohort is national.
+    for kind in [
+        "the council's own",
+        "derived",
+        "the council's unit cost",
+        "national",
+    ] {
+        assert!(expected.contains(&format!("| {kind} |")), "{kind}");
+    }
+    for (programme, field) in [
+        (ProgrammeId::FamilySafeguarding, Field::ChildrenOnCpPlans),
+        (ProgrammeId::FamilySafeguarding, Field::FamiliesPerYear),
+        (ProgrammeId::FamilyValued, Field::FamiliesPerYear),
+        (ProgrammeId::FamilyValued, Field::FamiliesAtPreProceedings),
+        (ProgrammeId::NoWrongDoor, Field::YoungPeopleInResidential),
+        (ProgrammeId::NoWrongDoor, Field::YoungPeopleWorkedWith),
+    ] {
+        let rule = councils::rules::rules(programme)
+            .into_iter()
+            .find(|(f, _)| *f == field)
+            .unwrap()
+            .1;
+        assert_ne!(rule.kind(), FigureKind::National, "{programme:?} {field:?}");
+    }
 }

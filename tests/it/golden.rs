@@ -194,9 +194,13 @@ fn format_2_files_keep_every_figure_to_the_last_bit() {
     // figure stays; only the list of fields it leaves out grows by format
     // 3's two.
     for name in FILES_2 {
-        let mut old: Value = serde_json::from_str(&read_in(DIR_2, &format!("{name}.result.json"))).unwrap();
+        let mut old: Value =
+            serde_json::from_str(&read_in(DIR_2, &format!("{name}.result.json"))).unwrap();
         let scenario = read_in(DIR_2, &format!("{name}.json"));
-        assert_eq!(serde_json::from_str::<Value>(&scenario).unwrap()["schema"], 2);
+        assert_eq!(
+            serde_json::from_str::<Value>(&scenario).unwrap()["schema"],
+            2
+        );
         let new = evaluate(&scenario);
         let added: Vec<Value> = new["defaulted_fields"]
             .as_array()
@@ -207,7 +211,10 @@ fn format_2_files_keep_every_figure_to_the_last_bit() {
             .collect();
         for f in &added {
             let f = f.as_str().unwrap();
-            assert!(f.ends_with(".service_units") || f.ends_with(".repurposed_units"), "{name}: {f}");
+            assert!(
+                f.ends_with(".service_units") || f.ends_with(".repurposed_units"),
+                "{name}: {f}"
+            );
         }
         old["defaulted_fields"] = new["defaulted_fields"].clone();
         assert_same(&old, &new, name);

@@ -55,7 +55,10 @@ fn any_programme_fields(id: ProgrammeId) -> impl Strategy<Value = Value> {
         .params
         .iter()
         .filter(|p| {
-            p.shape == Shape::Ranged || (p.shape == Shape::Plain && !SHARES.contains(&p.field) && !UNITS.contains(&p.field))
+            p.shape == Shape::Ranged
+                || (p.shape == Shape::Plain
+                    && !SHARES.contains(&p.field)
+                    && !UNITS.contains(&p.field))
         })
         .map(|p| (p.field, p.rule))
         .collect();

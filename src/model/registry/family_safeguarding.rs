@@ -4,7 +4,8 @@
 use super::units::{count, FRACTION, GBP_PER_CHILD_YEAR, GBP_PER_FAMILY_YEAR};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
-    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec,
+    NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 

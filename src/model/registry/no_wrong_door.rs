@@ -3,7 +3,8 @@
 use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
-    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR,
+    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec,
+    NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
