@@ -99,10 +99,15 @@ fn result_header(scenario: &Scenario) -> Map<String, Value> {
         "horizon_years": scenario.appraisal.horizon_years,
         "discount_rate": scenario.appraisal.discount_rate,
     });
-    match header {
+    let mut map = match header {
         Value::Object(map) => map,
         _ => Map::new(),
+    };
+    if !scenario.council_figures.is_empty() {
+        let figures = super::scenario::council_figures_json(&scenario.council_figures);
+        map.insert("council_figures".into(), figures);
     }
+    map
 }
 
 /// The paths of the fields the input left out, which took their defaults.

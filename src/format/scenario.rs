@@ -555,8 +555,19 @@ pub fn scenario_to_json(scenario: &Scenario) -> Value {
     );
     map.insert("programmes".into(), Value::Object(programmes));
     if !scenario.council_figures.is_empty() {
-        let figures: Vec<Value> = scenario
-            .council_figures
+        map.insert(
+            COUNCIL_FIGURES.into(),
+            council_figures_json(&scenario.council_figures),
+        );
+    }
+    Value::Object(map)
+}
+
+/// `[{ "path", "kind", "source" }]`: where each council figure came from,
+/// as the scenario and the result write it.
+pub fn council_figures_json(figures: &[FigureSource]) -> Value {
+    Value::Array(
+        figures
             .iter()
             .map(|f| {
                 json!({
@@ -565,10 +576,8 @@ pub fn scenario_to_json(scenario: &Scenario) -> Value {
                     "source": f.source,
                 })
             })
-            .collect();
-        map.insert(COUNCIL_FIGURES.into(), Value::Array(figures));
-    }
-    Value::Object(map)
+            .collect(),
+    )
 }
 
 /// The schema a document declares, if it is an object with one.
