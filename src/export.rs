@@ -127,12 +127,13 @@ pub fn yearly_streams_csv(scenario: &Scenario, appraisal: &Appraisal) -> String 
     out
 }
 
-const COUNCIL_COLUMNS: [&str; 14] = [
+const COUNCIL_COLUMNS: [&str; 15] = [
     "Council code",
     "Council",
     "Region",
     "Model",
     "Council NPV (GBP)",
+    "Council NPV without the DfE grant (GBP)",
     "Council cashable NPV (GBP)",
     "Public-sector NPV (GBP)",
     "Benefit-cost ratio",
@@ -164,6 +165,7 @@ pub fn council_results_csv(rows: &[crate::councils::CouncilResult]) -> String {
             text_cell(r.council.region),
             text_cell(r.programme.name()),
             number_cell(r.council_npv_gbp),
+            number_cell(r.council_npv_without_grant_gbp),
             number_cell(r.council_cashable_npv_gbp),
             number_cell(r.public_npv_gbp),
             optional_cell(r.bcr),

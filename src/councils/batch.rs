@@ -12,6 +12,9 @@ pub struct CouncilResult {
     pub council: &'static Council,
     pub programme: ProgrammeId,
     pub council_npv_gbp: f64,
+    /// The council's NPV leaving out the DfE grant: what the council's own
+    /// money gains or loses.
+    pub council_npv_without_grant_gbp: f64,
     pub council_cashable_npv_gbp: f64,
     pub public_npv_gbp: f64,
     pub bcr: Option<f64>,
@@ -62,6 +65,7 @@ pub fn appraise_council(
                 council,
                 programme: inputs.programme,
                 council_npv_gbp: a.council_npv_gbp,
+                council_npv_without_grant_gbp: a.council_npv_gbp - a.present_values.grant_gbp,
                 council_cashable_npv_gbp: a.council_cashable_npv_gbp,
                 public_npv_gbp: a.public_npv_gbp,
                 bcr: a.bcr,
@@ -86,6 +90,8 @@ pub struct ModelSummary {
     pub councils: usize,
     /// Councils whose council NPV is above zero.
     pub positive: usize,
+    /// Councils whose council NPV without the grant is above zero.
+    pub positive_without_grant: usize,
     pub median_council_npv_gbp: f64,
     /// The lowest and highest council NPV, with their councils.
     pub lowest: (&'static str, f64),
@@ -113,6 +119,10 @@ pub fn summarise(rows: &[CouncilResult]) -> Vec<ModelSummary> {
                 programme,
                 councils: n,
                 positive: npvs.iter().filter(|(_, v)| *v > 0.0).count(),
+                positive_without_grant: rows
+                    .iter()
+                    .filter(|r| r.programme == programme && r.council_npv_without_grant_gbp > 0.0)
+                    .count(),
                 median_council_npv_gbp: median,
                 lowest: npvs[0],
                 highest: npvs[n - 1],

@@ -320,11 +320,12 @@ pub fn council_reading(council: &Council, prefills: &[Prefill]) -> CouncilReadin
 }
 
 /// The every-council table's columns, as the page shows them.
-pub const COUNCIL_TABLE_COLUMNS: [&str; 12] = [
+pub const COUNCIL_TABLE_COLUMNS: [&str; 13] = [
     "Council",
     "Region",
     "Model",
     "Council net present value",
+    "Council net present value without the grant",
     "Cashable council net present value",
     "Public-sector net present value",
     "Benefit-cost ratio",
@@ -354,7 +355,13 @@ pub struct CouncilRow {
 
 /// The warnings of one council's result, in one cell.
 pub fn warnings_text(r: &CouncilResult) -> String {
-    let w: Vec<String> = r.prefills.iter().filter_map(warning).collect();
+    let mut w: Vec<String> = r.prefills.iter().filter_map(warning).collect();
+    if r.council_npv_gbp > 0.0 && r.council_npv_without_grant_gbp <= 0.0 {
+        w.push(format!(
+            "The council is better off only because of the DfE grant: without it, its NPV is {}.",
+            gbp(r.council_npv_without_grant_gbp)
+        ));
+    }
     w.join(" ")
 }
 
@@ -388,6 +395,7 @@ pub fn council_row(r: &CouncilResult) -> CouncilRow {
             r.council.region.into(),
             r.programme.name().into(),
             gbp(r.council_npv_gbp),
+            gbp(r.council_npv_without_grant_gbp),
             gbp(r.council_cashable_npv_gbp),
             gbp(r.public_npv_gbp),
             r.bcr.map_or("n/a".into(), |b| format!("{b:.2}")),
@@ -409,6 +417,7 @@ pub fn council_row(r: &CouncilResult) -> CouncilRow {
             text(r.council.region),
             text(r.programme.name()),
             number(Some(r.council_npv_gbp)),
+            number(Some(r.council_npv_without_grant_gbp)),
             number(Some(r.council_cashable_npv_gbp)),
             number(Some(r.public_npv_gbp)),
             number(r.bcr),
@@ -426,10 +435,11 @@ pub fn council_row(r: &CouncilResult) -> CouncilRow {
 /// and the range.
 pub fn summary_line(s: &ModelSummary) -> String {
     format!(
-        "{}: council NPV above zero in {} of {} councils; median {}; lowest {} ({}), highest {} ({})",
+        "{}: council NPV above zero in {} of {} councils ({} without the DfE grant); median {}; lowest {} ({}), highest {} ({})",
         s.programme.name(),
         s.positive,
         s.councils,
+        s.positive_without_grant,
         gbp(s.median_council_npv_gbp),
         gbp(s.lowest.1),
         s.lowest.0,

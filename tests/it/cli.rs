@@ -352,8 +352,20 @@ fn batch_writes_every_council_and_a_row_is_evaluate_of_that_councils_scenario() 
     let fs = &result["programmes"]["family_safeguarding"];
     let number = |i: usize| row[i].parse::<f64>().unwrap();
     assert_eq!(number(4), fs["council_npv_gbp"].as_f64().unwrap());
-    assert_eq!(number(5), fs["council_cashable_npv_gbp"].as_f64().unwrap());
-    assert_eq!(number(6), fs["public_npv_gbp"].as_f64().unwrap());
-    assert!((0.0..=1.0).contains(&number(9)));
+    let grant = fs["pv_grant_gbp"].as_f64().unwrap();
+    assert_eq!(number(5), fs["council_npv_gbp"].as_f64().unwrap() - grant);
+    assert_eq!(number(6), fs["council_cashable_npv_gbp"].as_f64().unwrap());
+    assert_eq!(number(7), fs["public_npv_gbp"].as_f64().unwrap());
+    assert!((0.0..=1.0).contains(&number(10)));
+    // Darlington's 92 children on plans ÷ 896 × 940 = 96.5 families: one team.
+    assert_eq!(number(11), 1.0);
+    // A line a model on standard output: how many councils gain, with and
+    // without the grant, the median and the range.
+    let summary = text(&out.stdout);
+    assert_eq!(summary.lines().count(), 3, "{summary}");
+    assert!(
+        summary.starts_with("Family Valued: council NPV above zero in "),
+        "{summary}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
