@@ -86,14 +86,15 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
          {evidence}\
          {provenance}\
          \r\n\
-         scenario.json       every input, in scenario format 2 (open it in the calculator, or run `sfpc evaluate scenario.json`)\r\n\
+         scenario.json       every input, in scenario format 3, with where each council figure came from (open it in the calculator, or run `sfpc evaluate scenario.json`)\r\n\
          results.json        the appraisal, unrounded, as `sfpc evaluate` prints it\r\n\
          yearly-results.csv  the yearly results, for Excel (UTF-8, unrounded)\r\n\
          yearly-streams.csv  each benefit stream's saving by year, with who benefits\r\n\
          defaults.csv        every default figure as published (with its price year) and restated in {year} prices, with its range, unit, basis and source\r\n\
          evidence-sets.csv   each model's evidence sets: the figure each gives each effect, and why\r\n\
          appraisal.xlsx      the appraisal as an Excel workbook whose formulas recompute it (change an input, every figure follows)\r\n\
-         {uncertainty_line}",
+         {uncertainty_line}\
+         map-MODEL.svg       each model's map of England: every council's NPV with its own figures and this scenario's others (Open Innovations' hex map, MIT licence)\r\n",
         version = env!("CARGO_PKG_VERSION"),
         context = crate::display::appraisal_context(scenario),
         evidence = evidence_lines(scenario),
@@ -225,7 +226,30 @@ pub fn audit_files(
             pretty(&uncertainty_to_json(scenario, u)),
         ));
     }
+    files.extend(council_maps(scenario));
     files
+}
+
+/// The size of the maps in the pack, in pixels.
+pub const MAP_SIZE: (u32, u32) = (720, 820);
+
+/// Each enabled model's map of England (`map-<model>.svg`): every council's
+/// NPV with its own figures and this scenario's other figures, as `sfpc
+/// batch` and the every-council page give them.
+pub fn council_maps(scenario: &Scenario) -> Vec<PackFile> {
+    use crate::councils::{self, map};
+    let rows: Vec<_> = councils::current()
+        .flat_map(|c| councils::appraise_council(scenario, c, None))
+        .collect();
+    scenario
+        .enabled()
+        .filter_map(|p| {
+            let view = map::map_view(&rows, p.programme, map::MapMeasure::CouncilNpv);
+            let svg = crate::charts::council_map_svg(&view, MAP_SIZE).ok()?;
+            let name = format!("map-{}.svg", p.programme.key().replace('_', "-"));
+            Some(file(&name, svg.into_bytes()))
+        })
+        .collect()
 }
 
 /// CRC-32 (ISO-HDLC, as ZIP uses), bitwise: the pack is small.

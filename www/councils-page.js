@@ -10,13 +10,18 @@ import initPage, * as page from './pkg/sfpc.js';
 import initAnalysis, * as analysis from './pkg/sfpc_analysis.js';
 import { el } from './dom.js';
 import { LinkError, scenarioFromLink } from './links.js';
+import { renderMap } from './council-map.js';
 
 const $ = (id) => document.getElementById(id);
 /** Councils appraised per slice of work: about 10 ms each without draws. */
 const COUNCILS_PER_SLICE = 8;
 const ALL = 'all';
 
-const state = { scenario: null, rows: [], columns: [], sortColumn: 0, ascending: true, model: ALL, run: 0 };
+const state = {
+  scenario: null, rows: [], columns: [], sortColumn: 0, ascending: true, model: ALL, run: 0,
+  /** @type {any} the engine's CouncilBook of the last finished run, for the map */
+  book: null,
+};
 
 /** The figures to use: the link's, or the calculator's defaults. */
 async function template() {
@@ -65,11 +70,15 @@ function appraiseAll(draws) {
   const total = analysis.councilCount();
   const rows = [];
   const seed = page.simulationDefaults().seed;
+  const book = new analysis.CouncilBook();
   let from = 0;
   const slice = () => {
-    if (run !== state.run) return;
+    if (run !== state.run) {
+      book.free();
+      return;
+    }
     const to = Math.min(from + (draws ? 2 : COUNCILS_PER_SLICE), total);
-    rows.push(...analysis.councilRows(state.scenario, from, to, draws ?? undefined, draws ? seed : undefined));
+    rows.push(...book.add(state.scenario, from, to, draws ?? undefined, draws ? seed : undefined));
     from = to;
     $('progress').textContent = `Appraised ${from} of ${total} councils${draws ? `, ${page.formatCount(draws)} futures each` : ''}…`;
     if (from < total) {
@@ -77,8 +86,11 @@ function appraiseAll(draws) {
       return;
     }
     state.rows = rows;
+    state.book?.free();
+    state.book = book;
     renderModels();
     renderBody();
+    showMap();
     $('progress').textContent = `${total} councils, ${rows.length} rows${draws ? `; the chance each council is better off from ${page.formatCount(draws)} simulated futures, seed ${seed}` : ''}.`;
     document.documentElement.dataset.ready = 'true';
   };
@@ -92,6 +104,16 @@ function renderModels() {
   const models = new Map(state.rows.map((r) => [r.programme, r.cells[2]]));
   filter.replaceChildren(el('option', { value: ALL }, 'All models'),
     ...[...models].map(([key, name]) => el('option', { value: key }, name)));
+}
+
+/** The map of the model in view (the first, when every model is) and the measure picked. */
+function showMap() {
+  if (!state.book) return;
+  const programme = state.model === ALL ? state.rows[0]?.programme : state.model;
+  if (!programme) return;
+  const measure = /** @type {HTMLSelectElement} */ ($('map-measure')).value || 'council_npv';
+  renderMap(analysis, state.book, state.scenario, programme, measure);
+  $('map-section').hidden = false;
 }
 
 function onSort(event) {
@@ -121,7 +143,9 @@ async function main() {
   $('model-filter').addEventListener('change', (e) => {
     state.model = /** @type {HTMLSelectElement} */ (e.target).value;
     renderBody();
+    showMap();
   });
+  $('map-measure').addEventListener('change', showMap);
   $('simulate').addEventListener('click', () => appraiseAll(draws));
   appraiseAll(null);
 }

@@ -20,7 +20,7 @@ export const COMPARE = 'compare';
 
 /** @type {SettingSpec[]} */
 export const SETTINGS = [
-  { path: 'council', label: 'Council', hint: "Type to find your council and use its published statistics (DfE, children looked after), or type any name and enter your own figures. Shown on the results and printouts.", kind: 'text' },
+  { path: 'council', label: 'Council', hint: "Type to find your council and use its published statistics (DfE: children looked after, children in need and on child protection plans, placements and ages, unit costs), each figure marked with where it comes from; or type any name and enter your own figures. Shown on the results and printouts.", kind: 'text' },
   { path: 'price_year', label: 'Price year', hint: "The financial year your money figures are in, such as 2024-25. Changing it restates every money default you have not changed, with HM Treasury's GDP deflators.", kind: 'text' },
   { path: 'appraisal.horizon_years' },
   { path: 'appraisal.discount_rate' },

@@ -14,10 +14,12 @@
 //! - [`scenarios`]: chart 7 (saved scenarios overlaid).
 
 mod appraisal;
+mod map;
 mod scenarios;
 mod uncertainty;
 
 pub use appraisal::{draw_comparison, draw_cumulative_net, draw_who_benefits, draw_yearly_flows};
+pub use map::{band_colour_hex, council_map_svg, draw_council_map, layout as map_layout};
 pub use scenarios::draw_scenario_comparison;
 pub use uncertainty::{draw_fan, draw_npv_histogram, draw_tornado, TORNADO_ROWS};
 

@@ -109,7 +109,7 @@ fn find(
         Rule::PlacementShare => placement_share(council, field, defaults),
         Rule::AdolescentShare => adolescent_share(council, defaults),
         Rule::ServiceUnits => {
-            let service = inputs.programme.spec().service;
+            let service = inputs.programme.service();
             let cohort = inputs.get(service.cohort).value;
             let units = f64::from(service.units_for(cohort));
             let how = How::ServiceUnits {

@@ -10,10 +10,13 @@
 
 #[rustfmt::skip]
 mod table;
+#[rustfmt::skip]
+mod hexmap;
 
 mod apply;
 mod batch;
 mod figures;
+pub mod map;
 pub mod rules;
 
 pub use apply::{apply, Prefill};

@@ -213,7 +213,7 @@ pub fn figure_source(p: &Prefill) -> String {
             cohort,
             capacity,
         } => {
-            let service = p.programme.spec().service;
+            let service = p.programme.service();
             format!(
                 "{} {} ÷ {} a {}, rounded up, at least one. {}",
                 figure(*cohort),
@@ -332,13 +332,13 @@ pub const COUNCIL_TABLE_COLUMNS: [&str; 13] = [
     "Payback",
     "Chance the council is better off",
     "Teams or hubs",
-    "Main caseload (the council's own or derived)",
+    "Caseload the service is sized by",
     "Warnings",
 ];
 
 /// The field a model's caseload is sized by, for the table.
 pub fn main_caseload(r: &CouncilResult) -> Field {
-    r.programme.spec().service.cohort
+    r.programme.service().cohort
 }
 
 /// One row of the every-council table: display text, and what each column
@@ -387,6 +387,11 @@ pub fn council_row(r: &CouncilResult) -> CouncilRow {
     let p = r.probability_council_npv_positive;
     let caseload_field = main_caseload(r);
     let caseload = r.figure(caseload_field);
+    let caseload_kind = r
+        .prefills
+        .iter()
+        .find(|p| p.field == caseload_field)
+        .map_or("", |p| p.kind.label());
     CouncilRow {
         code: r.council.code,
         programme: r.programme.key(),
@@ -405,7 +410,7 @@ pub fn council_row(r: &CouncilResult) -> CouncilRow {
             format!("{}", r.service_units),
             caseload.map_or("default".into(), |c| {
                 format!(
-                    "{} {}",
+                    "{} {} ({caseload_kind})",
                     figure(c),
                     super::lowercase_first(parameter_label(r.programme, caseload_field))
                 )
@@ -491,7 +496,7 @@ fn rule_text(programme: crate::registry::ProgrammeId, field: Field, rule: Rule) 
             Cost::TABLE
         ),
         Rule::ServiceUnits => {
-            let service = programme.spec().service;
+            let service = programme.service();
             format!(
                 "{} ÷ {} a {}, rounded up, at least one: {}",
                 parameter_label(programme, service.cohort),
@@ -514,7 +519,7 @@ fn rule_text(programme: crate::registry::ProgrammeId, field: Field, rule: Rule) 
 pub fn council_figures_markdown() -> String {
     let mut out = String::new();
     for programme in crate::registry::ProgrammeId::ALL {
-        let service = programme.spec().service;
+        let service = programme.service();
         out.push_str(&format!(
             "**{}** runs in {}, each for up to {} of its {}.\n\n| Figure | Kind | Where it comes from |\n| --- | --- | --- |\n",
             programme.name(),

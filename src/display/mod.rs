@@ -15,6 +15,7 @@ mod appraisal;
 mod comparison;
 mod councils;
 mod evidence_sets;
+mod map;
 mod sources;
 mod uncertainty;
 mod yearly;
@@ -35,6 +36,7 @@ pub use evidence_sets::{
     comparison_table as evidence_comparison_table, effects_used_text, set_texts, SetFigureText,
     SetText,
 };
+pub use map::{map_cell_label, map_glyph, map_legend, map_measure_label, map_summary};
 pub use sources::sources_table;
 pub use uncertainty::{
     compared_chances_table, compared_percentile_table, draws_hint, fan_table, histogram_table,

@@ -87,6 +87,17 @@ impl ProgrammeId {
         }
     }
 
+    /// How the programme's service is sized for a council. (Apart from
+    /// [`ProgrammeSpec`], so that the page's first module, which sizes no
+    /// service, does not carry it.)
+    pub fn service(self) -> &'static ServiceSpec {
+        match self {
+            ProgrammeId::FamilyValued => &family_valued::SERVICE,
+            ProgrammeId::FamilySafeguarding => &family_safeguarding::SERVICE,
+            ProgrammeId::NoWrongDoor => &no_wrong_door::SERVICE,
+        }
+    }
+
     /// The stream whose effect the programme is known by (format 1's only
     /// stream): the break-even headline and the break-even risk use it.
     pub fn headline_stream(self) -> &'static StreamSpec {
@@ -577,7 +588,6 @@ pub struct ProgrammeSpec {
     pub id: ProgrammeId,
     pub streams: &'static [StreamSpec],
     pub params: &'static [ParamSpec],
-    pub service: ServiceSpec,
 }
 
 impl ProgrammeSpec {

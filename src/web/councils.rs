@@ -7,6 +7,7 @@ use crate::councils;
 use crate::display::council_reading;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
 
 /// The councils a user can pick, by name: `[{ code, name, region }]`.
 #[wasm_bindgen]
@@ -83,14 +84,7 @@ pub fn council_rows(
     seed: Option<f64>,
 ) -> Result<JsValue, JsValue> {
     let template = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
-    let config = match draws {
-        None => None,
-        Some(draws) => {
-            let seed = seed.map_or(crate::uncertainty::DEFAULT_SEED as f64, |s| s);
-            let config = crate::format::simulation_config(&draws.into(), &seed.into());
-            Some(config.map_err(|e| errors_to_js(&e))?)
-        }
-    };
+    let config = simulation(draws, seed)?;
     let mut all: Vec<_> = councils::current().collect();
     all.sort_by_key(|c| c.name);
     let rows: Vec<_> = all
@@ -101,4 +95,147 @@ pub fn council_rows(
         .map(|r| crate::display::council_row(&r))
         .collect();
     to_js(&rows)
+}
+
+/// Every council's results for the every-council page, kept on the Rust
+/// side: its table's rows as they come in, and the hex map of any model and
+/// measure drawn from them.
+#[wasm_bindgen]
+pub struct CouncilBook {
+    results: Vec<councils::CouncilResult>,
+}
+
+impl Default for CouncilBook {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// A map's programme and measure from their keys.
+fn map_of(
+    book: &CouncilBook,
+    programme: &str,
+    measure: &str,
+) -> Result<councils::map::MapView, JsValue> {
+    let programme = crate::registry::ProgrammeId::from_key(programme)
+        .ok_or_else(|| JsValue::from_str(&format!("{programme:?} is not a model")))?;
+    let measure = councils::map::MapMeasure::from_key(measure)
+        .ok_or_else(|| JsValue::from_str(&format!("{measure:?} is not a map measure")))?;
+    Ok(councils::map::map_view(&book.results, programme, measure))
+}
+
+#[wasm_bindgen]
+impl CouncilBook {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> CouncilBook {
+        CouncilBook {
+            results: Vec::new(),
+        }
+    }
+
+    /// Councils `from` to `to` appraised, as [`council_rows`]; kept for the map.
+    pub fn add(
+        &mut self,
+        scenario: JsValue,
+        from: usize,
+        to: usize,
+        draws: Option<u32>,
+        seed: Option<f64>,
+    ) -> Result<JsValue, JsValue> {
+        let template = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
+        let config = simulation(draws, seed)?;
+        let mut all: Vec<_> = councils::current().collect();
+        all.sort_by_key(|c| c.name);
+        let added: Vec<_> = all
+            .get(from.min(all.len())..to.min(all.len()))
+            .unwrap_or_default()
+            .iter()
+            .flat_map(|c| councils::appraise_council(&template, c, config))
+            .collect();
+        let rows: Vec<_> = added.iter().map(crate::display::council_row).collect();
+        self.results.extend(added);
+        to_js(&rows)
+    }
+
+    /// The map of a model and measure on an area `width` × `height` CSS
+    /// pixels: `{ summary, legend, measures: [{ key, label }], cells: [{ code,
+    /// x, y, radius, label }] }`, the cells in keyboard order (north to
+    /// south, west to east).
+    #[wasm_bindgen(js_name = mapView)]
+    pub fn map_view(
+        &self,
+        programme: &str,
+        measure: &str,
+        width: f64,
+        height: f64,
+    ) -> Result<JsValue, JsValue> {
+        let view = map_of(self, programme, measure)?;
+        let places = crate::charts::map_layout(&view, width, height);
+        let cells: Vec<_> = view
+            .cells
+            .iter()
+            .zip(places)
+            .map(|(cell, (x, y, radius))| {
+                json!({
+                    "code": cell.council.code,
+                    "x": x, "y": y, "radius": radius,
+                    "label": crate::display::map_cell_label(&view, cell),
+                })
+            })
+            .collect();
+        let measures: Vec<_> = councils::map::MapMeasure::ALL
+            .iter()
+            .map(|m| json!({ "key": m.key(), "label": crate::display::map_measure_label(*m) }))
+            .collect();
+        to_js(&json!({
+            "summary": crate::display::map_summary(&view),
+            "legend": crate::display::map_legend(&view),
+            "measures": measures,
+            "cells": cells,
+        }))
+    }
+
+    /// Draws the map of a model and measure onto a canvas whose pixel size
+    /// is its CSS size × `device_pixel_ratio`.
+    #[wasm_bindgen(js_name = drawMap)]
+    pub fn draw_map(
+        &self,
+        canvas: HtmlCanvasElement,
+        programme: &str,
+        measure: &str,
+        device_pixel_ratio: f64,
+    ) -> Result<(), JsValue> {
+        let view = map_of(self, programme, measure)?;
+        let legend = crate::display::map_legend(&view);
+        crate::charts::draw_council_map(
+            &super::canvas_area(canvas)?,
+            &view,
+            &legend,
+            super::scale(device_pixel_ratio),
+        )
+        .map_err(|e| JsValue::from_str(&e.to_string()))
+    }
+}
+
+/// The simulation a page's rows ask for, if any.
+fn simulation(
+    draws: Option<u32>,
+    seed: Option<f64>,
+) -> Result<Option<crate::uncertainty::SimulationConfig>, JsValue> {
+    let Some(draws) = draws else { return Ok(None) };
+    let seed = seed.map_or(crate::uncertainty::DEFAULT_SEED as f64, |s| s);
+    let config = crate::format::simulation_config(&draws.into(), &seed.into());
+    Ok(Some(config.map_err(|e| errors_to_js(&e))?))
+}
+
+/// The scenario with a council's figures set: what the map opens the
+/// calculator with when a council is clicked.
+#[wasm_bindgen(js_name = councilScenario)]
+pub fn council_scenario(scenario: JsValue, code: &str) -> Result<JsValue, JsValue> {
+    let mut scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
+    let council = councils::find(code).ok_or_else(|| {
+        JsValue::from_str(&format!("{code:?} is not a council in the DfE tables"))
+    })?;
+    councils::apply(&mut scenario, council);
+    to_js(&crate::format::scenario_to_json(&scenario))
 }

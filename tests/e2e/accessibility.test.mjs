@@ -64,6 +64,10 @@ test('axe finds no serious or critical problems in any state of the page', async
   await councils.goto(`${env.server.url}councils.html`);
   await councils.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
   assert.deepEqual(await seriousViolations(councils), [], 'the every-council page');
+  await councils.waitForSelector('#map-section:not([hidden])');
+  await councils.locator('#map-measure').selectOption('payback');
+  await councils.locator('#map-overlay .map-cell').first().focus();
+  assert.deepEqual(await seriousViolations(councils), [], 'the every-council page, its map focused');
   await councils.close();
 });
 
@@ -77,6 +81,10 @@ test('axe finds no serious or critical problems in the embeds and the accessibil
   await page.goto(`${env.server.url}embed.html?programme=no-wrong-door`);
   await page.waitForSelector('html[data-ready="true"]');
   assert.deepEqual(await seriousViolations(page), [], 'the iframe embed');
+
+  await page.goto(`${env.server.url}map-embed.html?model=no-wrong-door`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  assert.deepEqual(await seriousViolations(page), [], 'the map embed');
 
   await page.goto(`${env.server.url}accessibility.html`);
   assert.deepEqual(await seriousViolations(page), [], 'the accessibility statement');

@@ -150,3 +150,66 @@ test('the every-council page: a row for each council and model, sortable, equal 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the map of England: a hexagon a council, keyboard order, words on focus, the summary\'s count, a click opens the calculator', async () => {
+  const page = await env.chromium.browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${env.server.url}councils.html`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  await page.locator('#model-filter').selectOption('family_safeguarding');
+  const cells = page.locator('#map-overlay .map-cell');
+  assert.equal(await cells.count(), 153);
+  // North to south, then west to east: Northumberland first, then North
+  // Tyneside and South Tyneside (the cartogram's top rows).
+  await cells.first().focus();
+  assert.match(await cells.nth(0).getAttribute('aria-label'), /^Northumberland: council net present value -?£[\d,]+, band [−+]\d\. Figures: \d+ the council's own/);
+  assert.match(await page.locator('#map-focus').textContent(), /^Northumberland: /);
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^North Tyneside: /);
+  await page.keyboard.press('Tab');
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^South Tyneside: /);
+  // The summary's count is the table's: rows whose council NPV is above zero.
+  const npvs = (await page.locator('#councils-body tr td:nth-child(4)').allTextContents()).map((t) => Number(t.replace(/[£,]/g, '')));
+  const gaining = npvs.filter((x) => x > 0).length;
+  assert.match(await page.locator('#map-summary').textContent(), new RegExp(`^Family Safeguarding is better off for the council in ${gaining} of 153 councils`));
+  // Another measure redraws the map and its words.
+  await page.locator('#map-measure').selectOption('payback');
+  assert.match(await page.locator('#map-summary').textContent(), /pays back for the council within the period in \d+ of 153 councils/);
+  assert.match(await cells.first().getAttribute('aria-label'), /^Northumberland: payback /);
+  // A council opens the calculator with its figures.
+  const leeds = page.locator('#map-overlay .map-cell[data-code="E08000035"]');
+  await leeds.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/index\.html#/);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  assert.equal(await page.locator('#f-council').inputValue(), 'Leeds');
+  assert.equal(await page.locator('#view-family_safeguarding').isChecked(), true);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the map embed is compact, and its script-free fallback is an image and a link', async () => {
+  const page = await env.chromium.browser.newPage();
+  await page.setViewportSize({ width: 900, height: 900 });
+  await page.goto(`${env.server.url}map-embed.html?model=family-valued&measure=payback`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  assert.equal(await page.locator('#map-measure').inputValue(), 'payback');
+  assert.match(await page.locator('#map-summary').textContent(), /^Family Valued pays back/);
+  const height = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  assert.ok(height < 1000, `the embed is ${height} px tall`);
+  await page.close();
+  // With scripts off, the page shows the fallback image and its link.
+  const plain = await env.chromium.browser.newPage();
+  const cdp = await plain.context().newCDPSession(plain);
+  await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+  await plain.goto(`${env.server.url}map-embed.html`);
+  const image = plain.locator('noscript img, img[src$="map-family-safeguarding.svg"]');
+  assert.equal(await plain.locator('img[src="map-family-safeguarding.svg"]').isVisible(), true);
+  assert.match(await image.first().getAttribute('alt'), /map of England/);
+  assert.equal(await plain.locator('a[href="councils.html"]').first().isVisible(), true);
+  const svg = await (await fetch(`${env.server.url}map-family-safeguarding.svg`)).text();
+  assert.match(svg, /<title>Family Safeguarding is better off for the council in \d+ of 153 councils/);
+  await plain.close();
+});

@@ -1,7 +1,8 @@
 // The core flows in Firefox ESR and in WebKit (engines.mjs): the page loads
 // and its figures equal `sfpc evaluate`'s; a bad value shows its error and
 // keeps the last good result and what was typed; a permalink opens the same
-// figures; the custom element runs; a download holds the figures.
+// figures; the custom element runs; a download holds the figures; the
+// every-council page draws its map of England.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, sfpc } from './support.mjs';
@@ -80,6 +81,18 @@ async function coreFlows(b) {
   await until(b, () => document.querySelector('sfpc-calculator')?.hasAttribute('ready'), null, 'the custom element');
   const inElement = await b.run(() => document.querySelector('sfpc-calculator').shadowRoot.querySelector('.headline .figure')?.textContent);
   assert.match(inElement ?? '', /^-?£[\d,]+$/);
+
+  // The map of England on the every-council page: a link a council, drawn.
+  await b.goto(`${server.url}councils.html`);
+  await until(b, () => document.querySelectorAll('#map-overlay .map-cell').length === 153, null, 'the map', 120000);
+  const painted = await b.run(() => {
+    const c = /** @type {HTMLCanvasElement} */ (document.getElementById('map-canvas'));
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250) n++;
+    return n;
+  });
+  assert.ok(painted > 10000, `the map is drawn (${painted} coloured pixels)`);
 }
 
 for (const [name, open] of [['Firefox ESR', firefox], ['WebKit (MiniBrowser)', webkit]]) {

@@ -101,7 +101,10 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
             "defaults.csv",
             "evidence-sets.csv",
             "appraisal.xlsx",
-            "uncertainty.json"
+            "uncertainty.json",
+            "map-family-valued.svg",
+            "map-family-safeguarding.svg",
+            "map-no-wrong-door.svg",
         ]
     );
     let text = |i: usize| String::from_utf8(files[i].bytes.clone()).unwrap();
@@ -148,7 +151,8 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
     assert_eq!(uncertainty["simulation"]["draws"], 1000);
 
     let without = audit_files(&scenario, &appraisal, None);
-    assert_eq!(without.len(), 8);
+    assert_eq!(without.len(), 8 + 3, "no uncertainty.json; a map a model");
+    assert!(readme.contains("map-MODEL.svg"), "{readme}");
     assert!(String::from_utf8(without[0].bytes.clone())
         .unwrap()
         .contains("Uncertainty: not run"));

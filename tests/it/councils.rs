@@ -608,11 +608,11 @@ fn every_symbol_falls_back_and_is_never_zero() {
 
 #[test]
 fn the_size_rule_at_its_boundary() {
-    let service = ProgrammeId::FamilySafeguarding.spec().service;
+    let service = ProgrammeId::FamilySafeguarding.service();
     assert_eq!(service.units_for(500.0), 1);
     assert_eq!(service.units_for(500.5), 2);
     assert_eq!(service.units_for(0.0), 1, "a council that adopts runs one");
-    let hubs = ProgrammeId::NoWrongDoor.spec().service;
+    let hubs = ProgrammeId::NoWrongDoor.service();
     assert_eq!((hubs.units_for(40.0), hubs.units_for(41.0)), (1, 2));
 }
 

@@ -14,6 +14,7 @@ mod display_tables;
 mod evidence_sets;
 mod export;
 mod golden;
+mod map;
 mod prices;
 mod properties;
 mod sampling;

@@ -144,7 +144,7 @@ pub const fn service_units(label: &'static str, hint: &'static str) -> ParamSpec
         default: DefaultValue::Number(Estimate::fixed(1.0)),
         price_year: NO_PRICE_YEAR,
         basis: Basis::Assumption,
-        source: "Assumption: the example council runs one. Picking a council sizes the service from its statistics: its cohort over what one unit serves, rounded up (the sizing rule under 'Your council's figures')",
+        source: "Assumption: one for the example council; a council's statistics size it (its cohort over what one serves, rounded up)",
         since: 3,
         ..MONEY
     }
@@ -158,13 +158,13 @@ pub const fn repurposed_units(label: &'static str) -> ParamSpec {
         field: Field::RepurposedUnits,
         label,
         unit: UNITS,
-        hint: "How many of those units you would make from provision you already run and pay for: their set-up and running costs are not counted as new. Add any extra cost of converting them as a staff line.",
+        hint: "Units made from provision you already pay for: their costs are not new. Add any cost of converting them as a staff line.",
         rule: Rule::RepurposedUnits,
         shape: Shape::Plain,
         default: DefaultValue::Number(Estimate::fixed(0.0)),
         price_year: NO_PRICE_YEAR,
         basis: Basis::Assumption,
-        source: "Assumption: none. North Yorkshire converted existing children's homes into its hubs, so counted only net new cost (Lushey et al. 2017, evidence file)",
+        source: "Assumption: none. North Yorkshire made its hubs from its children's homes (Lushey et al. 2017)",
         since: 3,
         ..MONEY
     }

@@ -200,7 +200,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
     delivery::service_units(
         "Teams of adult specialists",
-        "How many teams your council would run, each with the set-up and running cost above: one for up to 500 families a year.",
+        "Teams you would run, each at the costs above: one for up to 500 families a year.",
     ),
     delivery::repurposed_units("Teams made from existing teams"),
     delivery::STAFF,
@@ -221,12 +221,14 @@ pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilySafeguarding,
     streams: STREAMS,
     params: PARAMS,
-    service: ServiceSpec {
-        unit: "team",
-        units: "teams",
-        cohort: Field::FamiliesPerYear,
-        capacity: 500.0,
-        basis: Basis::Assumption,
-        source: "Assumption: the running cost above (a wave-2 council's share of the grant) pays for adult specialists for the example council's 500 families a year, so one team serves up to 500; Hertfordshire worked with 940 families in its first year (Forrester et al. 2017)",
-    },
+};
+
+/// How the service is sized: see [`ServiceSpec`].
+pub const SERVICE: ServiceSpec = ServiceSpec {
+    unit: "team",
+    units: "teams",
+    cohort: Field::FamiliesPerYear,
+    capacity: 500.0,
+    basis: Basis::Assumption,
+    source: "Assumption: the running cost above (a wave-2 council's share of the grant) pays for adult specialists for the example council's 500 families a year, so one team serves up to 500; Hertfordshire worked with 940 families in its first year (Forrester et al. 2017)",
 };

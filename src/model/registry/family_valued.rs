@@ -211,7 +211,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
     delivery::service_units(
         "FGC services",
-        "How many FGC services your council would run, each with the set-up and running cost above: one for up to 400 families a year.",
+        "FGC services you would run, each at the costs above: one for up to 400 families a year.",
     ),
     delivery::repurposed_units("Services made from an existing FGC service"),
     delivery::STAFF,
@@ -232,12 +232,14 @@ pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilyValued,
     streams: STREAMS,
     params: PARAMS,
-    service: ServiceSpec {
-        unit: "FGC service",
-        units: "FGC services",
-        cohort: Field::FamiliesPerYear,
-        capacity: 400.0,
-        basis: Basis::Assumption,
-        source: "Assumption: the running cost above (Coventry's grant, 36 posts) serves the example council's 400 families a year, so one service serves up to 400; Leeds held 600+ FGCs in 2016 (innovationcsc.co.uk)",
-    },
+};
+
+/// How the service is sized: see [`ServiceSpec`].
+pub const SERVICE: ServiceSpec = ServiceSpec {
+    unit: "FGC service",
+    units: "FGC services",
+    cohort: Field::FamiliesPerYear,
+    capacity: 400.0,
+    basis: Basis::Assumption,
+    source: "Assumption: the running cost above (Coventry's grant, 36 posts) serves the example council's 400 families a year, so one service serves up to 400; Leeds held 600+ FGCs in 2016 (innovationcsc.co.uk)",
 };

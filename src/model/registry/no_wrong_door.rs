@@ -241,12 +241,12 @@ const PARAMS: &[ParamSpec] = &[
     delivery::running_cost(
         Estimate::ranged(750_000.0, 957_350.0, 3_000_000.0),
         about(2022),
-        "One hub and its team a year: manager, 2 deputies, 8.5 residential workers, 6 portfolio leads, psychologist, speech and language therapist, police role.",
-        "A hub's 20.5 posts (seed 004; CYP Now: manager, 2 deputies, 8.5 FTE residential workers, 6 portfolio leads, psychologist, speech and language therapist, police role) × £46,700 a post a year (Coventry's grant, £4,204,141 / 2.5 years / 36 posts, c. 2022-23) = 957,350. High 3,000,000: Norfolk's whole service a year (£5m DfE + £4m council over 3 years, council papers), an upper bound for one hub. Low: assumption",
+        "One hub and its team a year (manager, 2 deputies, 8.5 residential workers, 6 portfolio leads, psychologist, speech and language therapist, police role).",
+        "A hub's 20.5 posts (seed 004; CYP Now) × £46,700 a post a year (Coventry's grant: 4,204,141 / 2.5 years / 36 posts, c. 2022-23) = 957,350. High: Norfolk's whole service, £9m over 3 years (council papers). Low: assumption",
     ),
     delivery::service_units(
         "Hubs",
-        "How many hubs your council would run, each with the set-up and running cost above: one for about 40 young people at a time.",
+        "Hubs you would run, each at the costs above: one for about 40 young people at a time.",
     ),
     delivery::repurposed_units("Hubs made from existing children's homes"),
     delivery::STAFF,
@@ -267,12 +267,14 @@ pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::NoWrongDoor,
     streams: STREAMS,
     params: PARAMS,
-    service: ServiceSpec {
-        unit: "hub",
-        units: "hubs",
-        cohort: Field::YoungPeopleWorkedWith,
-        capacity: 40.0,
-        basis: Basis::Sourced,
-        source: "Each hub works with around 40 young people at any one time (SFPC learning event, June 2022, seed 004)",
-    },
+};
+
+/// How the service is sized: see [`ServiceSpec`].
+pub const SERVICE: ServiceSpec = ServiceSpec {
+    unit: "hub",
+    units: "hubs",
+    cohort: Field::YoungPeopleWorkedWith,
+    capacity: 40.0,
+    basis: Basis::Sourced,
+    source: "Each hub works with around 40 young people at any one time (SFPC learning event, June 2022, seed 004)",
 };
