@@ -81,9 +81,9 @@ impl ProgrammeId {
     /// The programme's streams and parameters.
     pub fn spec(self) -> &'static ProgrammeSpec {
         match self {
-            ProgrammeId::FamilyValued => &family_valued::SPEC,
-            ProgrammeId::FamilySafeguarding => &family_safeguarding::SPEC,
-            ProgrammeId::NoWrongDoor => &no_wrong_door::SPEC,
+            ProgrammeId::FamilyValued => &FAMILY_VALUED,
+            ProgrammeId::FamilySafeguarding => &FAMILY_SAFEGUARDING,
+            ProgrammeId::NoWrongDoor => &NO_WRONG_DOOR,
         }
     }
 
@@ -92,9 +92,9 @@ impl ProgrammeId {
     /// service, does not carry it.)
     pub fn service(self) -> &'static ServiceSpec {
         match self {
-            ProgrammeId::FamilyValued => &family_valued::SERVICE,
-            ProgrammeId::FamilySafeguarding => &family_safeguarding::SERVICE,
-            ProgrammeId::NoWrongDoor => &no_wrong_door::SERVICE,
+            ProgrammeId::FamilyValued => &FAMILY_VALUED_SERVICE,
+            ProgrammeId::FamilySafeguarding => &FAMILY_SAFEGUARDING_SERVICE,
+            ProgrammeId::NoWrongDoor => &NO_WRONG_DOOR_SERVICE,
         }
     }
 
@@ -104,6 +104,17 @@ impl ProgrammeId {
         &self.spec().streams[0]
     }
 }
+
+// Statics, not the tables' consts: a static has one address, so its text
+// is in the WebAssembly module once. A const is copied into each crate that
+// inlines a function using it (`spec` is small enough to be inlined across
+// crates), which put every programme's text in the first view twice.
+static FAMILY_VALUED: ProgrammeSpec = family_valued::SPEC;
+static FAMILY_SAFEGUARDING: ProgrammeSpec = family_safeguarding::SPEC;
+static NO_WRONG_DOOR: ProgrammeSpec = no_wrong_door::SPEC;
+static FAMILY_VALUED_SERVICE: ServiceSpec = family_valued::SERVICE;
+static FAMILY_SAFEGUARDING_SERVICE: ServiceSpec = family_safeguarding::SERVICE;
+static NO_WRONG_DOOR_SERVICE: ServiceSpec = no_wrong_door::SERVICE;
 
 /// Declares an enum of keys with the text each has in the scenario format.
 macro_rules! keys {
@@ -622,7 +633,7 @@ impl ProgrammeSpec {
 }
 
 /// The appraisal settings, shared by every programme.
-pub const APPRAISAL_PARAMS: &[ParamSpec] = &[
+pub static APPRAISAL_PARAMS: &[ParamSpec] = &[
     ParamSpec {
         field: Field::HorizonYears,
         group: Group::Appraisal,
