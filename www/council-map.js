@@ -19,8 +19,10 @@ const heightFor = (width) => Math.round(width * 0.95 + 64);
  * scenario the page appraised; `analysis` the engine's analysis module.
  */
 export function renderMap(analysis, book, template, programme, measure) {
+  $('map-section').hidden = false; // shown first, so that its width can be read
   const canvas = /** @type {HTMLCanvasElement} */ ($('map-canvas'));
   const width = Math.min(/** @type {HTMLElement} */ ($('map-wrap')).clientWidth || 720, 720);
+  // (the wrap's width: at most 720 px on the page, 520 px in the embed)
   const height = heightFor(width);
   const ratio = window.devicePixelRatio || 1;
   canvas.style.width = `${width}px`;

@@ -113,7 +113,6 @@ function showMap() {
   if (!programme) return;
   const measure = /** @type {HTMLSelectElement} */ ($('map-measure')).value || 'council_npv';
   renderMap(analysis, state.book, state.scenario, programme, measure);
-  $('map-section').hidden = false;
 }
 
 function onSort(event) {

@@ -36,7 +36,6 @@ async function main() {
   }
   select.value = measure;
   select.addEventListener('change', () => draw(select.value));
-  $('map-section').hidden = false;
   document.documentElement.dataset.ready = 'true';
   reportHeight();
 }

@@ -161,13 +161,13 @@ test('the map of England: a hexagon a council, keyboard order, words on focus, t
   await page.locator('#model-filter').selectOption('family_safeguarding');
   const cells = page.locator('#map-overlay .map-cell');
   assert.equal(await cells.count(), 153);
-  // North to south, then west to east: Northumberland first, then North
-  // Tyneside and South Tyneside (the cartogram's top rows).
+  // North to south, then west to east: North Tyneside first (the
+  // cartogram's top row), then Northumberland and South Tyneside.
   await cells.first().focus();
-  assert.match(await cells.nth(0).getAttribute('aria-label'), /^Northumberland: council net present value -?£[\d,]+, band [−+]\d\. Figures: \d+ the council's own/);
-  assert.match(await page.locator('#map-focus').textContent(), /^Northumberland: /);
+  assert.match(await cells.nth(0).getAttribute('aria-label'), /^North Tyneside: council net present value -?£[\d,]+, band [−+]\d\. Figures: \d+ the council's own/);
+  assert.match(await page.locator('#map-focus').textContent(), /^North Tyneside: /);
   await page.keyboard.press('Tab');
-  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^North Tyneside: /);
+  assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^Northumberland: /);
   await page.keyboard.press('Tab');
   assert.match(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), /^South Tyneside: /);
   // The summary's count is the table's: rows whose council NPV is above zero.
@@ -177,7 +177,7 @@ test('the map of England: a hexagon a council, keyboard order, words on focus, t
   // Another measure redraws the map and its words.
   await page.locator('#map-measure').selectOption('payback');
   assert.match(await page.locator('#map-summary').textContent(), /pays back for the council within the period in \d+ of 153 councils/);
-  assert.match(await cells.first().getAttribute('aria-label'), /^Northumberland: payback /);
+  assert.match(await cells.first().getAttribute('aria-label'), /^North Tyneside: payback /);
   // A council opens the calculator with its figures.
   const leeds = page.locator('#map-overlay .map-cell[data-code="E08000035"]');
   await leeds.focus();

@@ -4,6 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openCalculator, typeInto, sharedServerAndBrowser, sfpc, downloadBytes, unzip } from './support.mjs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const env = sharedServerAndBrowser();
 
@@ -187,7 +190,15 @@ test('the audit pack holds what sfpc report writes for the same figures, with th
   const { name, bytes } = await downloadBytes(page, page.locator('#download-audit'));
   assert.equal(name, 'sfpc-audit-pack.zip');
   const files = unzip(bytes);
-  assert.deepEqual([...files.keys()], ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'evidence-sets.csv', 'appraisal.xlsx', 'uncertainty.json']);
+  const names = [...files.keys()];
+  assert.deepEqual(names.slice(0, 9), ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'evidence-sets.csv', 'appraisal.xlsx', 'uncertainty.json']);
+  // Then a map of England a model, the same as `sfpc report` draws for these figures.
+  const maps = names.slice(9);
+  assert.deepEqual(maps, ['map-family-valued.svg', 'map-family-safeguarding.svg', 'map-no-wrong-door.svg']);
+  const reportDir = mkdtempSync(join(tmpdir(), 'sfpc-report-'));
+  sfpc(['report', '-', '--out', reportDir, '--draws', '1000'], files.get('scenario.json').toString('utf8'));
+  for (const map of maps) assert.ok(files.get(map).equals(readFileSync(join(reportDir, map))), map);
+  rmSync(reportDir, { recursive: true, force: true });
   const readme = files.get('README.txt').toString('utf8');
   assert.match(readme, /Engine version: \d+\.\d+\.\d+/);
   assert.match(readme, /2000 simulated futures, seed 99/);
