@@ -122,10 +122,15 @@ export function attachCouncilPicker(input, { councils, picked, onPick }) {
   });
 }
 
-/** What the page remembers of a council's statistics: each note, and the figure it set (null: kept the default). */
+/**
+ * What the page remembers of a council's statistics: each note, the figure
+ * it set (null: kept the default) and where that figure came from (the
+ * scenario's `council_figures` entry).
+ */
 function councilState(figures) {
-  const notes = new Map(figures.reading.notes.map((n) => [n.path, { text: n.text, set: null }]));
+  const notes = new Map(figures.reading.notes.map((n) => [n.path, { text: n.text, set: null, figure: null }]));
   for (const c of figures.changes) notes.get(c.path).set = String(c.value);
+  for (const f of figures.figures) notes.get(f.path).figure = f;
   return {
     code: figures.council_code, name: figures.council, release: figures.statistics_release,
     summary: figures.reading.summary, notes,

@@ -33,12 +33,25 @@ export function councilFrom(scenario) {
   return { code: scenario.council_code, name: scenario.council, release: scenario.statistics_release, summary: '', notes: new Map() };
 }
 
-/** The council's code and statistics' release go into the scenario while its name is the council's. */
+/**
+ * The council's code and statistics' release go into the scenario while its
+ * name is the council's, with where each of its figures came from
+ * (`council_figures`) for the figures that are still the council's: a
+ * figure the statistics set and the user has not changed, or a national one
+ * the user has not typed over.
+ */
 export function withCouncil(state, scenario) {
   const c = state.council;
+  delete scenario.council_figures;
   if (c && scenario.council === c.name) {
     scenario.council_code = c.code;
     scenario.statistics_release = c.release;
+    const figures = [];
+    for (const [path, note] of c.notes) {
+      const still = note.set === null ? !state.typed.has(path) : state.text.get(path) === note.set;
+      if (note.figure && still) figures.push(note.figure);
+    }
+    if (figures.length) scenario.council_figures = figures;
   } else {
     delete scenario.council_code;
     delete scenario.statistics_release;

@@ -18,7 +18,10 @@ pub use results::{
     appraisal_to_json, defaulted_paths, programme_appraisal_json, programme_uncertainty_json,
     uncertainty_to_json,
 };
-pub use scenario::{scenario_to_json, MAX_COUNCIL_NAME_CHARS, READABLE_SCHEMAS, SCHEMA_VERSION};
+pub use scenario::{
+    council_figures_json, scenario_to_json, MAX_COUNCIL_NAME_CHARS, READABLE_SCHEMAS,
+    SCHEMA_VERSION,
+};
 
 use crate::comparison::SavedScenario;
 use crate::registry::ProgrammeId;

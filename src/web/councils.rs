@@ -35,7 +35,8 @@ pub fn provenance() -> Result<JsValue, JsValue> {
 /// What picking a council sets, in `price_year`'s prices (the default
 /// scenario's when none): `{ council, council_code, statistics_release,
 /// changes: [{ path, value, low, high }], reading: { summary, notes,
-/// warnings } }`. The figures come from the statistics alone, not from the
+/// warnings }, figures: [{ path, kind, source }] }` (the last as the
+/// scenario's `council_figures`). The figures come from the statistics alone, not from the
 /// scenario; `code` may be an earlier code of the same council.
 #[wasm_bindgen(js_name = councilFigures)]
 pub fn council_figures(code: &str, price_year: Option<String>) -> Result<JsValue, JsValue> {
@@ -57,6 +58,7 @@ pub fn council_figures(code: &str, price_year: Option<String>) -> Result<JsValue
         "statistics_release": scenario.statistics_release,
         "changes": changes,
         "reading": council_reading(council, &prefills),
+        "figures": crate::format::council_figures_json(&scenario.council_figures),
     }))
 }
 

@@ -67,14 +67,34 @@ test('the council picker works by keyboard alone and fills in the council\'s fig
   assert.equal(await field(page, teams).first().inputValue(), '1');
   assert.match(await page.locator(`[data-note-for="${teams}"]`).textContent(), /^Derived\. 96\.5 families worked with each year ÷ 500 a team, rounded up/);
   await page.locator('#view-family_valued').check();
-  // A figure changed by hand says so; "None" takes the council out.
-  await typeInto(page, entries, '150');
+  // The scenario in the address says where each council figure came from.
+  const inLink = async (until) => {
+    const { inflateRawSync } = await import('node:zlib');
+    for (let i = 0; i < 100; i++) {
+      const hash = await page.evaluate(() => location.hash);
+      const packed = new URLSearchParams(hash.slice(1)).get('s');
+      const scenario = packed && JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
+      if (scenario && until(scenario)) return scenario;
+      await page.waitForTimeout(100);
+    }
+    throw new Error('the address never held the scenario');
+  };
+  const figureOf = (scenario, path) => scenario.council_figures?.find((f) => f.path === path);
+  let linked = await inLink((s) => s.council === 'Darlington');
+  assert.equal(linked.schema, 3);
+  assert.equal(figureOf(linked, entries)?.kind, 'own');
+  assert.equal(figureOf(linked, teams)?.kind, 'derived');
+  // A figure changed by hand says so, and is no longer the council's; "None" takes the council out.
+  await typeInto(page, entries, '130');
   assert.match(await note.textContent(), /^You have replaced Darlington's figure from DfE's statistics \(119\)/);
+  linked = await inLink((s) => s.programmes.family_valued.council_entries_to_care_per_year.value === 130);
+  assert.equal(figureOf(linked, entries), undefined);
+  assert.equal(figureOf(linked, plans)?.kind, 'own');
   await input.focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.querySelector('#f-council').value.startsWith('Example council'));
-  assert.equal(await field(page, entries).first().inputValue(), '150');
+  assert.equal(await field(page, entries).first().inputValue(), '130');
   assert.equal(await note.isHidden(), true);
   assert.deepEqual(problems, []);
   await page.close();

@@ -28,7 +28,7 @@ const MONEY: ParamSpec = ParamSpec {
 /// One-off cost in year 0: an assumption for every model.
 pub const fn setup_cost(value: Estimate, hint: &'static str, source: &'static str) -> ParamSpec {
     ParamSpec {
-        label: "Set-up cost of each team or hub (year 0)",
+        label: "Set-up cost a team or hub (year 0)",
         hint,
         default: DefaultValue::Number(value),
         source,
@@ -45,7 +45,7 @@ pub const fn running_cost(
 ) -> ParamSpec {
     ParamSpec {
         field: Field::RunningCost,
-        label: "Running cost of each team or hub a year (besides the staff listed)",
+        label: "Running cost a team or hub a year (besides staff listed)",
         unit: GBP_A_YEAR,
         hint,
         default: DefaultValue::Number(value),
@@ -144,7 +144,8 @@ pub const fn service_units(label: &'static str, hint: &'static str) -> ParamSpec
         default: DefaultValue::Number(Estimate::fixed(1.0)),
         price_year: NO_PRICE_YEAR,
         basis: Basis::Assumption,
-        source: "Assumption: one for the example council; a council's statistics size it (its cohort over what one serves, rounded up)",
+        source:
+            "Assumption: one; a council's statistics size it (cohort ÷ what one serves, rounded up)",
         since: 3,
         ..MONEY
     }
@@ -164,7 +165,7 @@ pub const fn repurposed_units(label: &'static str) -> ParamSpec {
         default: DefaultValue::Number(Estimate::fixed(0.0)),
         price_year: NO_PRICE_YEAR,
         basis: Basis::Assumption,
-        source: "Assumption: none. North Yorkshire made its hubs from its children's homes (Lushey et al. 2017)",
+        source: "Assumption: none (North Yorkshire made hubs of its homes: Lushey et al. 2017)",
         since: 3,
         ..MONEY
     }

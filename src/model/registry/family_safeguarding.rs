@@ -202,7 +202,7 @@ const PARAMS: &[ParamSpec] = &[
         "Teams of adult specialists",
         "Teams you would run, each at the costs above: one for up to 500 families a year.",
     ),
-    delivery::repurposed_units("Teams made from existing teams"),
+    delivery::repurposed_units("Of which existing teams repurposed"),
     delivery::STAFF,
     delivery::grant(
         &[1_160_000.0, 1_160_000.0],

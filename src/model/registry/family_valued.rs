@@ -213,7 +213,7 @@ const PARAMS: &[ParamSpec] = &[
         "FGC services",
         "FGC services you would run, each at the costs above: one for up to 400 families a year.",
     ),
-    delivery::repurposed_units("Services made from an existing FGC service"),
+    delivery::repurposed_units("Of which existing services repurposed"),
     delivery::STAFF,
     delivery::grant(
         &[1_681_656.4, 1_681_656.4, 840_828.2],

@@ -248,7 +248,7 @@ const PARAMS: &[ParamSpec] = &[
         "Hubs",
         "Hubs you would run, each at the costs above: one for about 40 young people at a time.",
     ),
-    delivery::repurposed_units("Hubs made from existing children's homes"),
+    delivery::repurposed_units("Of which existing homes repurposed"),
     delivery::STAFF,
     delivery::grant(
         &[1_666_666.67, 1_666_666.67, 1_666_666.66],
