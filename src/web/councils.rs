@@ -85,18 +85,31 @@ pub fn council_rows(
     draws: Option<u32>,
     seed: Option<f64>,
 ) -> Result<JsValue, JsValue> {
+    let rows: Vec<_> = appraised_slice(scenario, from, to, draws, seed)?
+        .iter()
+        .map(crate::display::council_row)
+        .collect();
+    to_js(&rows)
+}
+
+/// Councils `from` to `to` (by name) appraised with the scenario as template.
+fn appraised_slice(
+    scenario: JsValue,
+    from: usize,
+    to: usize,
+    draws: Option<u32>,
+    seed: Option<f64>,
+) -> Result<Vec<councils::CouncilResult>, JsValue> {
     let template = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
     let config = simulation(draws, seed)?;
     let mut all: Vec<_> = councils::current().collect();
     all.sort_by_key(|c| c.name);
-    let rows: Vec<_> = all
+    Ok(all
         .get(from.min(all.len())..to.min(all.len()))
         .unwrap_or_default()
         .iter()
         .flat_map(|c| councils::appraise_council(&template, c, config))
-        .map(|r| crate::display::council_row(&r))
-        .collect();
-    to_js(&rows)
+        .collect())
 }
 
 /// Every council's results for the every-council page, kept on the Rust
@@ -144,16 +157,7 @@ impl CouncilBook {
         draws: Option<u32>,
         seed: Option<f64>,
     ) -> Result<JsValue, JsValue> {
-        let template = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
-        let config = simulation(draws, seed)?;
-        let mut all: Vec<_> = councils::current().collect();
-        all.sort_by_key(|c| c.name);
-        let added: Vec<_> = all
-            .get(from.min(all.len())..to.min(all.len()))
-            .unwrap_or_default()
-            .iter()
-            .flat_map(|c| councils::appraise_council(&template, c, config))
-            .collect();
+        let added = appraised_slice(scenario, from, to, draws, seed)?;
         let rows: Vec<_> = added.iter().map(crate::display::council_row).collect();
         self.results.extend(added);
         to_js(&rows)
