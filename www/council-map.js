@@ -10,9 +10,6 @@ import { linkFragment } from './links.js';
 
 const $ = (id) => document.getElementById(id);
 
-/** The map's height for a width: the grid's shape, and room for the legend (the engine's layout fits either). */
-const heightFor = (width) => Math.round(width * 0.95 + 64);
-
 /**
  * Draws the map of `programme` and `measure` from `book` (a CouncilBook),
  * with its summary, legend and a link over each council. `template` is the
@@ -23,7 +20,7 @@ export function renderMap(analysis, book, template, programme, measure) {
   const canvas = /** @type {HTMLCanvasElement} */ ($('map-canvas'));
   const width = Math.min(/** @type {HTMLElement} */ ($('map-wrap')).clientWidth || 720, 720);
   // (the wrap's width: at most 720 px on the page, 520 px in the embed)
-  const height = heightFor(width);
+  const height = analysis.mapHeightFor(width);
   const ratio = window.devicePixelRatio || 1;
   canvas.style.width = `${width}px`;
   canvas.style.height = `${height}px`;

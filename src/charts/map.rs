@@ -90,6 +90,12 @@ pub fn layout(view: &MapView, width: f64, height: f64) -> Vec<(f64, f64, f64)> {
 /// Room for the legend under the map, in CSS pixels.
 const LEGEND_HEIGHT: f64 = 64.0;
 
+/// The height, in CSS pixels, that fits the map and its legend at `width`.
+pub fn height_for(width: f64) -> f64 {
+    let (grid_w, grid_h) = grid_size();
+    (width * grid_h / grid_w + LEGEND_HEIGHT).ceil()
+}
+
 fn hexagon(cx: f64, cy: f64, radius: f64) -> Vec<(i32, i32)> {
     (0..6)
         .map(|k| {

@@ -19,7 +19,10 @@ mod scenarios;
 mod uncertainty;
 
 pub use appraisal::{draw_comparison, draw_cumulative_net, draw_who_benefits, draw_yearly_flows};
-pub use map::{band_colour_hex, council_map_svg, draw_council_map, layout as map_layout};
+pub use map::{
+    band_colour_hex, council_map_svg, draw_council_map, height_for as map_height_for,
+    layout as map_layout,
+};
 pub use scenarios::draw_scenario_comparison;
 pub use uncertainty::{draw_fan, draw_npv_histogram, draw_tornado, TORNADO_ROWS};
 

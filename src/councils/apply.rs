@@ -163,25 +163,59 @@ fn no_mix(council: &Council) -> How {
     }
 }
 
-/// A share of the council's children looked after, latest year (placements
-/// and ages table), and England's.
-fn shares(council: &Council, measures: &[Measure]) -> Option<(f64, f64, u16)> {
-    let placed = read(council, Measure::Placed)?;
-    if placed.value <= 0.0 {
+/// A share of children looked after (placements and ages table), and
+/// England's, in one year: the council's latest year in which it published
+/// the total and every part (a part and a total from different years, or a
+/// part estimated from its region, could pass 100%); else, where it never
+/// published a part, its region's share in the latest year (`Some(region)`).
+/// `None` for a council with no child looked after, or no figures at all.
+struct Share {
+    council: f64,
+    england: f64,
+    year: u16,
+    region: Option<&'static str>,
+}
+
+fn shares(council: &Council, measures: &[Measure]) -> Option<Share> {
+    let published = |c: &Council, year: u16| -> Option<(f64, f64)> {
+        let y = c.year(year)?;
+        let placed = f64::from(Measure::Placed.of(y).count()?);
+        let mut part = 0.0;
+        for m in measures {
+            part += f64::from(m.of(y).count()?);
+        }
+        Some((part, placed))
+    };
+    let england = |year: u16| published(&super::ENGLAND, year).map(|(p, t)| p / t);
+    let latest = Measure::Placed.latest_year();
+    if read(council, Measure::Placed)?.value <= 0.0 {
         return None;
     }
-    let mut part = 0.0;
-    for m in measures {
-        part += read(council, *m)?.value;
+    for year in (super::FIRST_YEAR..=latest).rev() {
+        if let Some((part, placed)) = published(council, year).filter(|(_, t)| *t > 0.0) {
+            return Some(Share {
+                council: part / placed,
+                england: england(year)?,
+                year,
+                region: None,
+            });
+        }
     }
-    let year = placed.year;
-    let england = super::ENGLAND.year(year)?;
-    let england_placed = f64::from(Measure::Placed.of(england).count()?);
-    let mut england_part = 0.0;
-    for m in measures {
-        england_part += f64::from(m.of(england).count()?);
+    let (mut part, mut placed) = (0.0, 0.0);
+    for other in super::current().filter(|c| c.region == council.region && c.code != council.code) {
+        if let Some((p, t)) = published(other, latest) {
+            part += p;
+            placed += t;
+        }
     }
-    Some((part / placed.value, england_part / england_placed, year))
+    (placed > 0.0).then(|| {
+        Some(Share {
+            council: part / placed,
+            england: england(latest)?,
+            year: latest,
+            region: Some(council.region),
+        })
+    })?
 }
 
 /// The model's default placement mix, moved towards the council's: the
@@ -206,8 +240,8 @@ fn placement_share(
         d(Field::ShareAgencyFoster),
         d(Field::ShareResidential),
     );
-    let residential = d_res * homes.0 / homes.1;
-    let foster = (d_in + d_agency) * fostered.0 / fostered.1;
+    let residential = d_res * homes.council / homes.england;
+    let foster = (d_in + d_agency) * fostered.council / fostered.england;
     let scale = (residential + foster).max(1.0);
     let (residential, foster) = (residential / scale, foster / scale);
     let in_house = foster * d_in / (d_in + d_agency);
@@ -218,17 +252,20 @@ fn placement_share(
         Field::ShareResidential => residential,
         _ => (1.0 - (in_house + agency + residential)).max(0.0),
     };
-    let (measure, (council_share, england_share, year), default_share) = match field {
+    let (measure, share, default_share) = match field {
         Field::ShareResidential => (Measure::ChildrensHomes, homes, d_res),
         Field::ShareKinshipOther => (Measure::Fostered, fostered, d(Field::ShareKinshipOther)),
         f => (Measure::Fostered, fostered, d(f)),
     };
+    let (council_share, england_share, year, region) =
+        (share.council, share.england, share.year, share.region);
     let how = if scale > 1.0 {
         How::Rescaled {
             measure,
             council_share,
             england_share,
             year,
+            region,
         }
     } else {
         How::Relative {
@@ -237,6 +274,7 @@ fn placement_share(
             council_share,
             england_share,
             year,
+            region,
         }
     };
     (Some(Estimate::fixed(value)), how)
@@ -247,9 +285,10 @@ fn placement_share(
 /// range scaled alike.
 fn adolescent_share(council: &Council, defaults: &ProgrammeInputs) -> (Option<Estimate>, How) {
     let ages = [Measure::Aged10To15, Measure::Aged16AndOver];
-    let Some((council_share, england_share, year)) = shares(council, &ages) else {
+    let Some(share) = shares(council, &ages) else {
         return (None, no_mix(council));
     };
+    let (council_share, england_share, year) = (share.council, share.england, share.year);
     let default = defaults.get(Field::TargetGroupShare);
     let k = council_share / england_share;
     let value = Estimate::ranged(
@@ -263,6 +302,7 @@ fn adolescent_share(council: &Council, defaults: &ProgrammeInputs) -> (Option<Es
         council_share,
         england_share,
         year,
+        region: share.region,
     };
     (Some(value), how)
 }

@@ -210,6 +210,9 @@ pub enum How {
         council_share: f64,
         england_share: f64,
         year: u16,
+        /// The region whose share stands in for the council's, which never
+        /// published this part.
+        region: Option<&'static str>,
     },
     /// The placement mix's shares were scaled down to add up to 1.
     Rescaled {
@@ -217,6 +220,7 @@ pub enum How {
         council_share: f64,
         england_share: f64,
         year: u16,
+        region: Option<&'static str>,
     },
     UnitCost {
         cost: Cost,

@@ -182,9 +182,11 @@ pub fn figure_source(p: &Prefill) -> String {
             council_share,
             england_share,
             year,
+            region,
         } => format!(
-            "The model's {} × the council's {} ÷ England's {} ({}, {year}; {}){}",
+            "The model's {} × {} {} ÷ England's {} ({}, {year}; {}){}",
             percent(*default_share),
+            whose(*region),
             percent(*council_share),
             percent(*england_share),
             share_label(*measure),
@@ -200,8 +202,10 @@ pub fn figure_source(p: &Prefill) -> String {
             council_share,
             england_share,
             year,
+            region,
         } => format!(
-            "The model's shares moved towards the council's {} ({} against England's {}, {year}), then scaled down so that foster and residential placements fill the whole mix ({}).",
+            "The model's shares moved towards {} {} ({} against England's {}, {year}), then scaled down so that foster and residential placements fill the whole mix ({}).",
+            whose(*region),
             share_label(*measure),
             percent(*council_share),
             percent(*england_share),
@@ -234,6 +238,17 @@ pub fn figure_source(p: &Prefill) -> String {
             "The council had no child looked after at 31 March {year}, so it has no placement mix or ages of its own: the model's default stays."
         ),
         How::NoLength => "No length of care follows from the council's statistics (no child ceased to be looked after, or it would exceed 18 years): the default stays.".into(),
+    }
+}
+
+/// Whose share it is: the council's, or its region's where the council
+/// never published the part.
+fn whose(region: Option<&'static str>) -> String {
+    match region {
+        None => "the council's".into(),
+        Some(r) => {
+            format!("the other councils of {r} together (the council's own is not published):")
+        }
     }
 }
 

@@ -61,7 +61,7 @@ const LATER: [(&str, u32); 3] = [
 const COUNCIL_FIGURES: &str = "council_figures";
 
 /// Most entries `council_figures` may have (every field of every programme).
-const MAX_COUNCIL_FIGURES: usize = 3 * Field::COUNT;
+const MAX_COUNCIL_FIGURES: usize = ProgrammeId::ALL.len() * Field::COUNT;
 
 /// The field that lists streams not counted (format 2).
 const EXCLUDED_STREAMS: &str = "excluded_streams";
@@ -88,7 +88,15 @@ impl Reader {
         let in_schema = |since: u32| u64::from(since) <= schema;
         known.extend(LATER.iter().filter(|(_, s)| in_schema(*s)).map(|(k, _)| *k));
         let later: Vec<(&str, u32)> = LATER.into_iter().filter(|(_, s)| !in_schema(*s)).collect();
-        let map = self.object(value, "scenario", &known, &later)?;
+        // The document itself is "scenario" in its error; its fields are at the root.
+        if !value.is_object() {
+            self.fail(
+                "scenario",
+                format!("must be an object, got {}", describe(value)),
+            );
+            return None;
+        }
+        let map = self.object(value, root, &known, &later)?;
         if !map.contains_key("schema") {
             self.fail("schema", "is required");
         }

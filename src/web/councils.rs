@@ -223,6 +223,12 @@ impl CouncilBook {
     }
 }
 
+/// The height, in CSS pixels, that fits the map and its legend at `width`.
+#[wasm_bindgen(js_name = mapHeightFor)]
+pub fn map_height_for(width: f64) -> f64 {
+    crate::charts::map_height_for(width)
+}
+
 /// The simulation a page's rows ask for, if any.
 fn simulation(
     draws: Option<u32>,

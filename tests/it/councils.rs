@@ -768,3 +768,74 @@ fn the_readme_table_is_the_engines_rules() {
         assert_ne!(rule.kind(), FigureKind::National, "{programme:?} {field:?}");
     }
 }
+
+#[test]
+fn every_councils_shares_are_shares_of_one_year() {
+    // A part and a total from different years (or a part from the region)
+    // once gave the City of London 306% of its children aged 10 and over.
+    for council in councils::current() {
+        let (s, prefills) = picked(council);
+        for p in &prefills {
+            if let How::Relative {
+                council_share,
+                england_share,
+                ..
+            }
+            | How::Rescaled {
+                council_share,
+                england_share,
+                ..
+            } = p.how
+            {
+                assert!(
+                    (0.0..=1.0).contains(&council_share),
+                    "{} {:?}: {council_share}",
+                    council.name,
+                    p.field
+                );
+                assert!(
+                    (0.0..=1.0).contains(&england_share),
+                    "{} {:?}",
+                    council.name,
+                    p.field
+                );
+            }
+        }
+        for inputs in &s.programmes {
+            let mix: f64 = [
+                Field::ShareInHouseFoster,
+                Field::ShareAgencyFoster,
+                Field::ShareResidential,
+                Field::ShareKinshipOther,
+            ]
+            .iter()
+            .map(|f| inputs.get(*f).value)
+            .sum();
+            assert!(
+                (mix - 1.0).abs() < 1e-9,
+                "{} {:?}: {mix}",
+                council.name,
+                inputs.programme
+            );
+        }
+    }
+    // The City of London publishes no ages: its region's share stands in, and says so.
+    let city = councils::find("City of London").unwrap();
+    let (_, prefills) = picked(city);
+    let target = prefills
+        .iter()
+        .find(|p| p.programme == ProgrammeId::NoWrongDoor && p.field == Field::TargetGroupShare)
+        .unwrap();
+    let How::Relative {
+        region,
+        council_share,
+        ..
+    } = target.how
+    else {
+        panic!("{:?}", target.how)
+    };
+    assert_eq!(region, Some("Inner London"));
+    assert!(council_share < 1.0);
+    assert!(sfpc::display::figure_source(target)
+        .contains("the other councils of Inner London together"));
+}

@@ -343,3 +343,80 @@ fn every_problem_is_reported_at_once() {
         .iter()
         .any(|l| l.starts_with("programmes.no_wrong_door.typo")));
 }
+
+#[test]
+fn format_3_fields_are_checked_with_their_paths() {
+    check(
+        "teams or hubs are whole, at least one",
+        nwd_with("service_units", json!(1.5)),
+        &[&format!(
+            "{NWD}.service_units: must be a whole number from 1 to 100, got 1.5"
+        )],
+    );
+    check(
+        "no service at all",
+        nwd_with("service_units", json!(0)),
+        &[&format!(
+            "{NWD}.service_units: must be a whole number from 1 to 100, got 0"
+        )],
+    );
+    let mut s = nwd_with("service_units", json!(2));
+    s["programmes"]["no_wrong_door"]["repurposed_units"] = json!(3);
+    check(
+        "no more repurposed than there are",
+        s,
+        &[&format!("{NWD}.repurposed_units: must not be more than the service's 2 units (service_units), got 3")],
+    );
+    // A format-2 file that names format 3's fields says which format it needs.
+    let mut s = nwd_with("service_units", json!(2));
+    s["schema"] = json!(2);
+    check(
+        "format 3's fields in format 2",
+        s,
+        &[
+            &format!("{NWD}.service_units: was added in scenario format 3: set \"schema\": 3 to use it"),
+            &format!("{NWD}.repurposed_units: was added in scenario format 3: set \"schema\": 3 to use it"),
+        ],
+    );
+    let mut s = scenario("no_wrong_door", 5, 0.035, json!({}));
+    s["schema"] = json!(2);
+    s["council_figures"] = json!([]);
+    check(
+        "format 3's council_figures in format 2",
+        s,
+        &[
+            "council_figures: was added in scenario format 3: set \"schema\": 3 to use it",
+            &format!("{NWD}.service_units: was added in scenario format 3: set \"schema\": 3 to use it"),
+            &format!("{NWD}.repurposed_units: was added in scenario format 3: set \"schema\": 3 to use it"),
+        ],
+    );
+    // Where a council figure came from: a programme's field, one of four kinds.
+    let mut s = scenario("no_wrong_door", 5, 0.035, json!({}));
+    s["council_figures"] = json!([
+        { "path": "programmes.no_wrong_door.service_units", "kind": "derived", "source": "ok" },
+        { "path": "programmes.no_wrong_door.saving_per_family_gbp", "kind": "own", "source": "" },
+        { "path": "programmes.no_wrong_door.service_units", "kind": "guessed", "source": "" },
+        { "path": "programmes.no_wrong_door.service_units", "kind": "own" }
+    ]);
+    check(
+        "council figures",
+        s,
+        &[
+            "council_figures[1].path: must be a programme's field such as \"programmes.no_wrong_door.service_units\", got \"programmes.no_wrong_door.saving_per_family_gbp\"",
+            "council_figures[2].kind: must be one of own, derived, unit_cost, national, got \"guessed\"",
+            "council_figures[3].source: is required",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_top_level_field_is_named_by_its_own_path() {
+    let mut s = scenario("no_wrong_door", 5, 0.035, json!({}));
+    s["councl"] = json!("x");
+    let e = errors(&s);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].starts_with("councl: is not a known field (expected one of: schema, council,"),
+        "{e:?}"
+    );
+}
