@@ -73,6 +73,7 @@ pub fn default_scenario_in(price_year: PriceYear) -> Scenario {
         appraisal: AppraisalSettings {
             horizon_years: setting(0) as u32,
             discount_rate: setting(1),
+            conventions: crate::scenario::Conventions::GreenBook,
         },
         programmes: ProgrammeId::ALL
             .map(|id| ProgrammeInputs::from_defaults(id, price_year))

@@ -22,16 +22,16 @@ use crate::registry::{
     MAX_ROLE_CHARS, MAX_STAFF_LINES, SHARE_SUM_TOLERANCE,
 };
 use crate::scenario::{
-    AppraisalSettings, Estimate, FigureKind, FigureSource, PriceYear, ProgrammeInputs, Scenario,
-    StaffLine, MAX_SOURCE_CHARS,
+    later_streams, AppraisalSettings, Conventions, Estimate, FigureKind, FigureSource, PriceYear,
+    ProgrammeInputs, Scenario, StaffLine, MAX_SOURCE_CHARS,
 };
 use serde_json::{json, Map, Value};
 
 /// The scenario format version this build writes.
-pub const SCHEMA_VERSION: u64 = 3;
+pub const SCHEMA_VERSION: u64 = 4;
 
 /// Every version this build reads.
-pub const READABLE_SCHEMAS: [u64; 3] = [1, 2, 3];
+pub const READABLE_SCHEMAS: [u64; 4] = [1, 2, 3, 4];
 
 /// Longest statistics release accepted (format 2 allowed 300; the council
 /// figures of format 3 name several releases).
@@ -51,11 +51,15 @@ fn prices_of(price_year: Option<PriceYear>) -> PriceYear {
 
 /// Top-level fields added after format 1, all optional, with the format
 /// that added each.
-const LATER: [(&str, u32); 3] = [
+const LATER: [(&str, u32); 4] = [
     ("council_code", 2),
     ("statistics_release", 2),
     (COUNCIL_FIGURES, 3),
+    (CONVENTIONS, 4),
 ];
+
+/// Which appraisal conventions the scenario keeps (format 4).
+const CONVENTIONS: &str = "conventions";
 
 /// Where each council figure came from (format 3).
 const COUNCIL_FIGURES: &str = "council_figures";
@@ -105,9 +109,10 @@ impl Reader {
             .map(str::to_owned);
         let (council_code, statistics_release) = self.provenance(map, schema);
         let price_year = self.price_year(map, schema);
+        let conventions = self.conventions(map, schema);
         let appraisal = self
             .required(map, root, "appraisal")
-            .and_then(|v| self.appraisal(v));
+            .and_then(|v| self.appraisal(v, conventions));
         let mut defaulted = Vec::new();
         let programmes = self
             .required(map, root, "programmes")
@@ -176,6 +181,28 @@ impl Reader {
             }
         }
         out
+    }
+
+    /// `conventions` (format 4, optional): "green_book" when left out.
+    /// Files of formats 1 to 3 keep format 3's, so that they keep their
+    /// figures.
+    fn conventions(&mut self, map: &Map<String, Value>, schema: u64) -> Conventions {
+        if schema < 4 {
+            return Conventions::Format3;
+        }
+        let Some(value) = map.get(CONVENTIONS) else {
+            return Conventions::GreenBook;
+        };
+        let text = self.text_value(value, CONVENTIONS, (1, 40));
+        let found = text.and_then(Conventions::from_key);
+        if let (Some(text), None) = (text, found) {
+            let keys: Vec<&str> = Conventions::ALL.iter().map(|c| c.key()).collect();
+            self.fail(
+                CONVENTIONS,
+                format!("must be one of {}, got {text:?}", keys.join(", ")),
+            );
+        }
+        found.unwrap_or(Conventions::GreenBook)
     }
 
     /// The version, `Some(None)`-style: `None` for a version newer than this
@@ -277,7 +304,7 @@ impl Reader {
         }
     }
 
-    fn appraisal(&mut self, value: &Value) -> Option<AppraisalSettings> {
+    fn appraisal(&mut self, value: &Value, conventions: Conventions) -> Option<AppraisalSettings> {
         let path = "appraisal";
         let keys: Vec<&str> = APPRAISAL_PARAMS.iter().map(|p| p.field.key()).collect();
         let map = self.object(value, path, &keys, &[])?;
@@ -289,6 +316,7 @@ impl Reader {
         Some(AppraisalSettings {
             horizon_years: horizon? as u32,
             discount_rate: discount_rate?,
+            conventions,
         })
     }
 
@@ -341,7 +369,11 @@ impl Reader {
         }
         let map = self.object(value, &path, &known, &later)?;
         let enabled = self.boolean(map, &path, "enabled");
-        let mut inputs = ProgrammeInputs::from_defaults(id, prices);
+        let mut inputs = if schema < 4 {
+            ProgrammeInputs::from_format3_defaults(id, prices)
+        } else {
+            ProgrammeInputs::from_defaults(id, prices)
+        };
         let mut ok = true;
         for p in spec.params {
             let field_path = join(&path, p.field.key());
@@ -365,19 +397,20 @@ impl Reader {
         }
         ok &= self.shares_add_up(&inputs, &path);
         ok &= self.repurposed_within_units(&inputs, &path);
+        // Streams added since the file's format are left out, so that it
+        // keeps its figures; from format 2 the file lists others.
+        let schema_u32 = u32::try_from(schema).unwrap_or(u32::MAX);
+        inputs.excluded_streams = later_streams(id, schema_u32);
         if schema >= 2 {
             if let Some(v) = map.get(EXCLUDED_STREAMS) {
                 let excluded = self.excluded_streams(id, v, &join(&path, EXCLUDED_STREAMS));
                 ok &= excluded.is_some();
-                inputs.excluded_streams = excluded.unwrap_or_default();
+                for key in excluded.unwrap_or_default() {
+                    if !inputs.excluded_streams.contains(&key) {
+                        inputs.excluded_streams.push(key);
+                    }
+                }
             }
-        } else {
-            inputs.excluded_streams = spec
-                .streams
-                .iter()
-                .filter(|s| s.since > 1)
-                .map(|s| s.key)
-                .collect();
         }
         inputs.enabled = enabled?;
         ok.then_some(inputs)
@@ -560,6 +593,10 @@ pub fn scenario_to_json(scenario: &Scenario) -> Value {
     map.insert(
         "appraisal".into(),
         json!({ "horizon_years": appraisal.horizon_years, "discount_rate": appraisal.discount_rate }),
+    );
+    map.insert(
+        CONVENTIONS.into(),
+        json!(scenario.appraisal.conventions.key()),
     );
     map.insert("programmes".into(), Value::Object(programmes));
     if !scenario.council_figures.is_empty() {

@@ -6,14 +6,19 @@
 //!
 //! - effect multiplier m_t = ramp_up[t] (last entry repeats) × (1 − deadweight) × (1 − optimism_bias)
 //! - a yearly-saving stream: saving_t = m_t × effect × £ per unit of effect
-//! - an entries-to-care stream: avoided_k = m_k × entries a year × reduction,
-//!   saving_t = annual cost of care × Σ_{k ≤ t} avoided_k × clamp(care_years − (t − k), 0, 1):
-//!   each avoided entry saves a year's cost of care from the start of the
-//!   year it is avoided, for `care_years` years, the last part-year pro rata.
-//!   What falls after the horizon is reported, not counted.
+//! - an entries-to-care stream: avoided_k = m_k × entries a year × reduction;
+//!   each avoided entry saves a year's cost of care (less the support the
+//!   child gets instead) for `care_years` years from the point s of year k
+//!   at which it would have started: saving_t = annual × Σ_{k ≤ t} avoided_k ×
+//!   (the part of [k + s, k + s + care_years] in year t). Formats 1 to 3 take
+//!   s = 0, the start of the year; format 4 the Green Book's mid-year
+//!   convention, s = ½, as entries happen all through a year (see
+//!   [`crate::scenario::Conventions`]). What falls after the horizon is
+//!   reported, not counted.
 //! - benefits_t = Σ savings of the council's streams; partner_benefits_t =
 //!   Σ of everyone else's; cashable_t = Σ cashable share × council saving
-//! - costs_t = setup (year 0 only) + running cost + staff + ramp_up[t] × volume cost
+//! - costs_t = (setup (year 0 only) + running cost + staff + ramp_up[t] ×
+//!   volume cost) × (1 + optimism bias on costs)
 //! - grant_t = grant_by_year[t] (0 past the list's end)
 //! - council_net_t = benefits_t − costs_t + grant_t
 //! - discount factor DF_t = 1 / (1 + r)^t
@@ -26,7 +31,9 @@
 //!   grant is a transfer inside the public sector, so it nets out
 //! - BCR = PV(benefits + partner benefits) / PV(costs) (HM Treasury Green Book)
 //! - council ROI = (PV(benefits) − PV(costs − grant)) / PV(costs − grant)
-//! - payback: see [`payback_years`]; break-even of each effect: see [`break_even`]
+//! - council NPV without the grant = council NPV − PV(grant)
+//! - payback: see [`payback_years`] (format 4: on DF_t × council_net_t);
+//!   break-even of each effect: see [`break_even`]
 //!
 //! Every function here takes validated input and cannot fail; where a ratio has
 //! no meaning (no costs, no net cost to the council) it says so with `None` or
@@ -107,6 +114,11 @@ impl PresentValues {
         self.cashable_benefits_gbp - self.costs_gbp + self.grant_gbp
     }
 
+    /// The council's NPV had it no grant: the grant is shown both ways.
+    pub fn council_npv_without_grant_gbp(&self) -> f64 {
+        self.benefits_gbp - self.costs_gbp
+    }
+
     pub fn public_npv_gbp(&self) -> f64 {
         self.benefits_gbp + self.partner_benefits_gbp - self.costs_gbp
     }
@@ -168,9 +180,73 @@ pub struct ProgrammeAppraisal {
     pub bcr: Option<f64>,
     pub council_roi: CouncilRoi,
     pub payback_years: Option<f64>,
+    /// Years after payback in which the council is out of pocket (its net
+    /// for the year below zero), with that year's net: the warning a
+    /// payback figure needs.
+    pub losses_after_payback: Vec<(u32, f64)>,
+    /// The same flows over [`LONGER_VIEW_YEARS`], when the horizon is
+    /// shorter: savings from children kept out of care come late.
+    pub longer_view: Option<LongerView>,
     /// The headline stream's effect ([`ProgrammeId::headline_stream`]).
     pub headline_effect: f64,
     pub break_even_effect: Option<f64>,
+}
+
+/// The longer view's horizon: ten years, beside the five-year default.
+pub const LONGER_VIEW_YEARS: u32 = 10;
+
+/// A programme's measures over [`LONGER_VIEW_YEARS`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LongerView {
+    pub horizon_years: u32,
+    pub council_npv_gbp: f64,
+    pub council_npv_without_grant_gbp: f64,
+    pub council_cashable_npv_gbp: f64,
+    pub public_npv_gbp: f64,
+    pub payback_years: Option<f64>,
+}
+
+/// The flows appraised over ten years, when the horizon is shorter.
+fn longer_view(flows: &Flows, settings: &AppraisalSettings) -> Option<LongerView> {
+    if settings.horizon_years >= LONGER_VIEW_YEARS {
+        return None;
+    }
+    let longer = AppraisalSettings {
+        horizon_years: LONGER_VIEW_YEARS,
+        ..*settings
+    };
+    let rows = year_rows(flows, &longer);
+    let pv = present_values(&rows);
+    Some(LongerView {
+        horizon_years: LONGER_VIEW_YEARS,
+        council_npv_gbp: pv.council_npv_gbp(),
+        council_npv_without_grant_gbp: pv.council_npv_without_grant_gbp(),
+        council_cashable_npv_gbp: pv.council_cashable_npv_gbp(),
+        public_npv_gbp: pv.public_npv_gbp(),
+        payback_years: council_payback(&rows, &longer),
+    })
+}
+
+/// Payback under the scenario's conventions: on the discounted position
+/// (format 4) or the undiscounted one (formats 1 to 3).
+pub fn council_payback(rows: &[YearRow], settings: &AppraisalSettings) -> Option<f64> {
+    if settings.conventions.discounted_payback() {
+        payback_years(rows.iter().map(|r| r.discount_factor * r.council_net_gbp))
+    } else {
+        payback_years(rows.iter().map(|r| r.council_net_gbp))
+    }
+}
+
+/// The years that start at or after payback whose council net is below
+/// zero (none without a payback: the council never pays back).
+fn losses_after(rows: &[YearRow], payback: Option<f64>) -> Vec<(u32, f64)> {
+    let Some(payback) = payback else {
+        return Vec::new();
+    };
+    rows.iter()
+        .filter(|r| f64::from(r.year) >= payback && r.council_net_gbp < 0.0)
+        .map(|r| (r.year, r.council_net_gbp))
+        .collect()
 }
 
 impl ProgrammeAppraisal {
@@ -248,41 +324,58 @@ impl Workspace {
     }
 }
 
+/// The years of care in year k + `years_since` of a child whose care would
+/// have run `care_years` from the point `start` (0 to ½) of year k: the part
+/// of [start, start + care_years] in [years_since, years_since + 1].
+/// With `start` = 0: clamp(care_years − years_since, 0, 1).
+#[inline]
+fn care_in_year(care_years: f64, start: f64, years_since: f64) -> f64 {
+    if years_since == 0.0 {
+        care_years.min(1.0 - start).clamp(0.0, 1.0)
+    } else {
+        (care_years - (years_since - start)).clamp(0.0, 1.0)
+    }
+}
+
 /// Yearly savings of an entries-to-care stream, into `out` (one per year):
-/// saving_t = annual × Σ_{k ≤ t} m_k × entries × clamp(care_years − (t − k), 0, 1).
-/// `entries` is the entries avoided a year at full effect.
+/// saving_t = annual × Σ_{k ≤ t} m_k × entries × [`care_in_year`].
+/// `entries` is the entries avoided a year at full effect; `start` when in
+/// its year an entry would have started care.
 fn care_savings(
     multipliers: &[f64],
-    entries: f64,
-    annual_cost_gbp: f64,
-    care_years: f64,
+    (entries, annual_cost_gbp): (f64, f64),
+    (care_years, start): (f64, f64),
     out: &mut [f64],
 ) {
-    // Entries avoided more than `care_years` before t have left care.
-    let reach = care_years.ceil() as usize;
+    // Entries avoided more than `care_years` (+ start) before t have left care.
+    let reach = (care_years + start).ceil() as usize;
     for (t, saving) in out.iter_mut().enumerate() {
         let first = t.saturating_sub(reach);
         let mut child_years = 0.0;
         for (k, m) in multipliers[first..=t].iter().enumerate() {
             let years_since = (t - first - k) as f64;
-            child_years += m * entries * (care_years - years_since).clamp(0.0, 1.0);
+            child_years += m * entries * care_in_year(care_years, start, years_since);
         }
         *saving = annual_cost_gbp * child_years;
     }
 }
 
 /// Savings of an entries-to-care stream after the horizon: each entry avoided
-/// in year k has max(0, care_years − (horizon − k)) years of care left.
-fn care_after_horizon(multipliers: &[f64], entries: f64, annual: f64, care_years: f64) -> f64 {
+/// in year k has max(0, care_years − (horizon − k − start)) years of care left.
+fn care_after_horizon(
+    multipliers: &[f64],
+    (entries, annual): (f64, f64),
+    (care_years, start): (f64, f64),
+) -> f64 {
     let horizon = multipliers.len();
     let child_years = multipliers.iter().enumerate().fold(0.0, |sum, (k, m)| {
-        sum + m * entries * (care_years - (horizon - k) as f64).max(0.0)
+        sum + m * entries * (care_years - ((horizon - k) as f64 - start)).max(0.0)
     });
     annual * child_years
 }
 
-/// A stream's saving in each year, into `out`.
-fn stream_savings(stream: &StreamFlow, multipliers: &[f64], out: &mut [f64]) {
+/// A stream's saving in each year, into `out`; `start` as in [`care_savings`].
+fn stream_savings(stream: &StreamFlow, multipliers: &[f64], start: f64, out: &mut [f64]) {
     match stream.shape {
         StreamShape::Yearly {
             gbp_per_unit_effect,
@@ -298,9 +391,8 @@ fn stream_savings(stream: &StreamFlow, multipliers: &[f64], out: &mut [f64]) {
             care_years,
         } => care_savings(
             multipliers,
-            entries_per_year * stream.effect,
-            annual_cost_gbp,
-            care_years,
+            (entries_per_year * stream.effect, annual_cost_gbp),
+            (care_years, start),
             out,
         ),
     }
@@ -382,6 +474,7 @@ pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, ws: &mut Work
     ws.multipliers
         .extend((0..settings.horizon_years).map(|t| ramp_at(flows.ramp_up_fraction, t) * credited));
     let streams = flows.streams();
+    let start = settings.conventions.entry_point_in_year();
     // Only entries-to-care streams' slots are written and read: the others
     // keep whatever they held (no clearing a draw).
     if ws.savings.len() < streams.len() * horizon {
@@ -390,7 +483,7 @@ pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, ws: &mut Work
     for (i, s) in streams.iter().enumerate() {
         if matches!(s.shape, StreamShape::CareEntries { .. }) {
             let out = &mut ws.savings[i * horizon..(i + 1) * horizon];
-            stream_savings(s, &ws.multipliers, out);
+            stream_savings(s, &ws.multipliers, start, out);
         }
     }
     let full = full_effect(flows);
@@ -421,8 +514,10 @@ pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, ws: &mut Work
         }
         let benefits_gbp = effect_multiplier * full.council + care.council;
         let setup = if year == 0 { flows.setup_cost_gbp } else { 0.0 };
-        let costs_gbp =
-            setup + flows.running_cost_per_year_gbp + ramp * flows.volume_cost_per_year_gbp;
+        let costs_gbp = (setup
+            + flows.running_cost_per_year_gbp
+            + ramp * flows.volume_cost_per_year_gbp)
+            * (1.0 + flows.cost_optimism_bias_fraction);
         let grant_gbp = flows.grant_by_year_gbp.get(t).copied().unwrap_or(0.0);
         let council_net_gbp = benefits_gbp - costs_gbp + grant_gbp;
         cumulative += council_net_gbp;
@@ -487,7 +582,8 @@ pub fn present_values(rows: &[YearRow]) -> PresentValues {
 }
 
 /// Years from the start of year 0 until the council has paid back for good:
-/// the point after which cumulative undiscounted council net is never below 0
+/// the point after which the cumulative sum of `council_net_gbp` (each
+/// year's net, discounted or not: see [`council_payback`]) is never below 0
 /// again within the horizon. Each year's flow is spread evenly over the year,
 /// so cumulative −£100k at the end of year 1 and +£250k net in year 2 gives
 /// 2 + 100/250 = 2.4.
@@ -545,12 +641,12 @@ fn discounted(values: &[f64], rows: &[YearRow]) -> f64 {
 /// One counted stream's yearly savings, present values and break-even.
 fn appraise_stream(
     s: &StreamFlow,
-    multipliers: &[f64],
+    (multipliers, start): (&[f64], f64),
     rows: &[YearRow],
     pv: &PresentValues,
 ) -> StreamAppraisal {
     let mut benefits = vec![0.0; rows.len()];
-    stream_savings(s, multipliers, &mut benefits);
+    stream_savings(s, multipliers, start, &mut benefits);
     let pv_gbp = discounted(&benefits, rows);
     let (after_horizon_gbp, pv_per_unit, annual_cost_of_care_gbp) = match s.shape {
         StreamShape::Yearly {
@@ -563,9 +659,10 @@ fn appraise_stream(
         } => {
             let mut per_unit = vec![0.0; rows.len()];
             let (entries, annual) = (entries_per_year, annual_cost_gbp);
-            care_savings(multipliers, entries, annual, care_years, &mut per_unit);
+            let care = (care_years, start);
+            care_savings(multipliers, (entries, annual), care, &mut per_unit);
             let avoided = entries * s.effect;
-            let after = care_after_horizon(multipliers, avoided, annual, care_years);
+            let after = care_after_horizon(multipliers, (avoided, annual), care);
             (after, discounted(&per_unit, rows), Some(annual))
         }
     };
@@ -597,12 +694,13 @@ pub fn appraise_programme(
     let mut ws = Workspace::default();
     year_rows_into(&flows, settings, &mut ws);
     let pv = present_values(&ws.rows);
+    let start = settings.conventions.entry_point_in_year();
     let spec = inputs.programme.spec();
     let streams: Vec<StreamAppraisal> = spec
         .streams
         .iter()
         .map(|stream| match flows.stream(stream.key) {
-            Some(s) => appraise_stream(s, &ws.multipliers, &ws.rows, &pv),
+            Some(s) => appraise_stream(s, (&ws.multipliers, start), &ws.rows, &pv),
             None => StreamAppraisal {
                 stream: stream.key,
                 payer: stream.payer,
@@ -620,9 +718,12 @@ pub fn appraise_programme(
         .collect();
     let headline = spec.streams[0].key;
     let headline_stream = streams.iter().find(|s| s.stream == headline);
+    let payback = council_payback(&ws.rows, settings);
     ProgrammeAppraisal {
         programme: inputs.programme,
-        payback_years: payback_years(ws.rows.iter().map(|row| row.council_net_gbp)),
+        losses_after_payback: losses_after(&ws.rows, payback),
+        payback_years: payback,
+        longer_view: longer_view(&flows, settings),
         headline_effect: inputs.get(spec.streams[0].effect).value,
         break_even_effect: headline_stream.and_then(|s| s.break_even_effect),
         streams,

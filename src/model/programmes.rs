@@ -100,6 +100,8 @@ pub struct Flows<'a> {
     pub ramp_up_fraction: &'a [f64],
     pub deadweight_fraction: f64,
     pub optimism_bias_fraction: f64,
+    /// The share added to every cost (format 4; 0 before).
+    pub cost_optimism_bias_fraction: f64,
 }
 
 impl Flows<'_> {
@@ -127,6 +129,7 @@ impl<'a> Flows<'a> {
             ramp_up_fraction: &inputs.ramp_up_fraction,
             deadweight_fraction: 0.0,
             optimism_bias_fraction: 0.0,
+            cost_optimism_bias_fraction: 0.0,
         }
     }
 
@@ -143,6 +146,7 @@ impl<'a> Flows<'a> {
         self.ramp_up_fraction = &inputs.ramp_up_fraction;
         self.deadweight_fraction = 0.0;
         self.optimism_bias_fraction = 0.0;
+        self.cost_optimism_bias_fraction = 0.0;
     }
 }
 
@@ -204,7 +208,9 @@ pub fn flows_into<'a>(
 /// per conference defaults to 0). Children kept out of care: see
 /// [`Builder::care_entries`], with the FGC trial's effect. Care proceedings
 /// not issued a year = families at pre-proceedings × share taken to court ×
-/// reduction × cost of a case (the same trial: 72% against 59%).
+/// reduction × the council's cost of a case (the same trial: 72% against
+/// 59%); the courts' and legal aid's saving likewise, with their cost of a
+/// case (format 4).
 fn family_valued(b: &mut Builder<impl Pick>) {
     let families = b.get(Field::FamiliesPerYear);
     if b.includes(StreamKey::FgcProcess) {
@@ -226,12 +232,20 @@ fn family_valued(b: &mut Builder<impl Pick>) {
             families * rate * cost,
         );
     }
+    if b.includes(StreamKey::CourtsLegalAid) {
+        let families = b.get(Field::FamiliesAtPreProceedings);
+        let rate = b.get(Field::ProceedingsRateWithout);
+        let reduction = b.get(Field::ProceedingsReduction);
+        let cost = b.get(Field::CourtLegalAidCostPerProceedings);
+        b.yearly(StreamKey::CourtsLegalAid, cost, families * rate * reduction);
+    }
 }
 
 /// Family Safeguarding (Hertfordshire): multidisciplinary teams.
 ///
-/// CP plans saving a year = children on plans × reduction × cost of a plan
-/// for a year. Police and NHS a year = families worked with × saving per
+/// CP plans saving a year = children on plans × reduction × (cost of a plan
+/// for a year − the child-in-need case work a child kept off a plan still
+/// gets: format 4's offset, 0 before). Police and NHS a year = families worked with × saving per
 /// family (£114 and £213, derived from Forrester et al. 2017's first-year
 /// totals over 940 families). Children kept out of care: see
 /// [`Builder::care_entries`].
@@ -240,7 +254,8 @@ fn family_safeguarding(b: &mut Builder<impl Pick>) {
         let children = b.get(Field::ChildrenOnCpPlans);
         let reduction = b.get(Field::CpPlanReduction);
         let plan_cost = b.get(Field::CostPerCpPlanYear);
-        b.yearly(StreamKey::CpPlans, reduction, children * plan_cost);
+        let instead = b.get(Field::CinCaseWorkCostPerYear);
+        b.yearly(StreamKey::CpPlans, reduction, children * (plan_cost - instead));
     }
     for (stream, saving) in [
         (StreamKey::Police, Field::PoliceSavingPerFamily),
@@ -262,8 +277,8 @@ fn family_safeguarding(b: &mut Builder<impl Pick>) {
 /// time in residential placements × (weekly residential cost − weekly cost
 /// of the placement that replaces it). Police a year = young people the hub
 /// works with × arrests a year each × reduction × cost of an arrest; NHS
-/// likewise with A&E visits. Adolescents kept out of care: see
-/// [`Builder::care_entries`].
+/// likewise with A&E visits, and with missing-person investigations (format
+/// 4). Adolescents kept out of care: see [`Builder::care_entries`].
 fn no_wrong_door(b: &mut Builder<impl Pick>) {
     if b.includes(StreamKey::ResidentialWeeks) {
         let young = b.get(Field::YoungPeopleInResidential);
@@ -287,6 +302,12 @@ fn no_wrong_door(b: &mut Builder<impl Pick>) {
             Field::AeAttendancesPerYoungPerson,
             Field::AeAttendanceReduction,
             Field::CostPerAeAttendance,
+        ),
+        (
+            StreamKey::MissingEpisodes,
+            Field::MissingEpisodesPerYoungPerson,
+            Field::MissingEpisodeReduction,
+            Field::CostPerMissingInvestigation,
         ),
     ];
     for (stream, rate, reduction, unit_cost) in partners {
@@ -358,7 +379,8 @@ impl<P: Pick> Builder<'_, '_, P> {
     /// Children kept out of care: avoided entries a year = m_t × the council's
     /// entries a year × the target group's share × reduction, each saving a
     /// year's cost of care (the placement mix: Σ share × weekly cost × 365/7)
-    /// for `care_years` years.
+    /// less the support the child gets at home instead (format 4's offset,
+    /// 0 before) for `care_years` years.
     fn care_entries(&mut self) {
         if !self.includes(StreamKey::CareEntries) {
             return;
@@ -370,15 +392,17 @@ impl<P: Pick> Builder<'_, '_, P> {
         for (share, cost) in PLACEMENT_MIX {
             weekly += self.get(share) * self.get(cost);
         }
+        let instead = self.get(Field::EdgeOfCareCostPerYear);
         let shape = StreamShape::CareEntries {
             entries_per_year: entries,
-            annual_cost_gbp: weekly * WEEKS_PER_YEAR,
+            annual_cost_gbp: weekly * WEEKS_PER_YEAR - instead,
             care_years,
         };
         self.push(StreamKey::CareEntries, reduction, shape);
     }
 
-    /// Set-up, running costs (with staff lines), deadweight and optimism bias.
+    /// Set-up, running costs (with staff lines), deadweight and optimism bias
+    /// on benefits and on costs.
     ///
     /// Set-up and running costs are per team or hub: the service's units
     /// less those repurposed from provision already paid for (a format-1 or
@@ -398,6 +422,7 @@ impl<P: Pick> Builder<'_, '_, P> {
         self.flows.running_cost_per_year_gbp = running + staff;
         self.flows.deadweight_fraction = self.get(Field::Deadweight);
         self.flows.optimism_bias_fraction = self.get(Field::OptimismBias);
+        self.flows.cost_optimism_bias_fraction = self.get(Field::CostOptimismBias);
     }
 
     /// Picks each stream's cashable share, last: a format-1 scenario's are

@@ -27,11 +27,13 @@ mod care;
 mod delivery;
 mod family_safeguarding;
 mod family_valued;
+mod format3;
 mod no_wrong_door;
 mod partners;
 
 use crate::estimate::Estimate;
 use crate::prices::{restating_factor, PriceYear};
+pub use format3::default_before_format_4;
 
 /// The three SFPC models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -213,6 +215,20 @@ keys! {
         // many of them are existing provision repurposed.
         ServiceUnits => "service_units",
         RepurposedUnits => "repurposed_units",
+        // What each child gets instead (format 4): the offsets a stream's
+        // saving is net of.
+        CinCaseWorkCostPerYear => "child_in_need_case_work_cost_per_year_gbp",
+        EdgeOfCareCostPerYear => "edge_of_care_support_cost_per_year_gbp",
+        // Optimism bias on costs (format 4).
+        CostOptimismBias => "cost_optimism_bias",
+        // Family Valued: courts' and legal aid's costs of proceedings not
+        // issued (format 4).
+        CourtLegalAidCostPerProceedings => "court_and_legal_aid_cost_per_care_proceedings_gbp",
+        CourtsLegalAidCashable => "courts_legal_aid_cashable_fraction",
+        // No Wrong Door: missing-person investigations (format 4).
+        MissingEpisodesPerYoungPerson => "missing_episodes_per_young_person_per_year",
+        MissingEpisodeReduction => "missing_episode_reduction",
+        CostPerMissingInvestigation => "cost_per_missing_person_investigation_gbp",
     }
 }
 
@@ -226,6 +242,8 @@ keys! {
         CareProceedings => "care_proceedings",
         Police => "police",
         Nhs => "nhs",
+        CourtsLegalAid => "courts_legal_aid",
+        MissingEpisodes => "missing_episodes",
     }
 }
 
@@ -457,6 +475,86 @@ impl Basis {
     }
 }
 
+/// How strong the evidence behind a figure is: the one grade each figure
+/// carries, shown beside it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Grade {
+    /// Measured: by an independent evaluation or trial, by official
+    /// statistics or by a published costing. The text names the design
+    /// ("randomised trial", "official statistics").
+    Measured(&'static str),
+    /// Reported: an innovator's or a council's own figure (before and after,
+    /// with no comparison group), or a figure quoted second-hand.
+    Reported,
+    /// Assumed: ours, for the user to replace.
+    Assumed,
+}
+
+impl Grade {
+    pub fn label(self) -> &'static str {
+        match self {
+            Grade::Measured(_) => "measured",
+            Grade::Reported => "reported",
+            Grade::Assumed => "assumed",
+        }
+    }
+
+    /// The design of a measured figure.
+    pub fn design(self) -> Option<&'static str> {
+        match self {
+            Grade::Measured(design) => Some(design),
+            _ => None,
+        }
+    }
+
+    pub fn is_measured(self) -> bool {
+        matches!(self, Grade::Measured(_))
+    }
+}
+
+/// Designs a measured figure can have, named once.
+pub mod designs {
+    pub const OFFICIAL_STATISTICS: &str = "official statistics (DfE)";
+    pub const RCT: &str = "randomised trial";
+    pub const COSTING: &str = "published costing";
+    pub const EVALUATION: &str = "independent evaluation, before and after";
+    pub const QUASI: &str = "independent evaluation against comparison councils";
+    pub const GUIDANCE: &str = "HM Treasury guidance, from past projects' outturns";
+    pub const GREEN_BOOK: &str = "HM Treasury Green Book: the government's rate";
+}
+
+/// The grade of each point of a default: its low end, its value, its high
+/// end. The evidence sets take these points, so each set's figures carry
+/// their grade.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Grades {
+    pub low: Grade,
+    pub value: Grade,
+    pub high: Grade,
+}
+
+impl Grades {
+    pub const ASSUMED: Grades = Grades::all(Grade::Assumed);
+
+    pub const fn all(grade: Grade) -> Grades {
+        Grades {
+            low: grade,
+            value: grade,
+            high: grade,
+        }
+    }
+
+    pub const fn of(low: Grade, value: Grade, high: Grade) -> Grades {
+        Grades { low, value, high }
+    }
+
+    /// The value measured, its ends assumed: a count or cost with an
+    /// assumed range.
+    pub const fn measured(design: &'static str) -> Grades {
+        Grades::of(Grade::Assumed, Grade::Measured(design), Grade::Assumed)
+    }
+}
+
 /// A default's value: one number with its range, or one number a year.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum DefaultValue {
@@ -486,6 +584,8 @@ pub struct ParamSpec {
     /// The price year of the default's source (none for counts and shares).
     pub price_year: SourcePrices,
     pub basis: Basis,
+    /// How strong the evidence is for each point of the default.
+    pub grades: Grades,
     /// Short citation, with the arithmetic for derived values.
     pub source: &'static str,
     /// The scenario format that introduced it: fields added after format 1
@@ -648,6 +748,7 @@ pub static APPRAISAL_PARAMS: &[ParamSpec] = &[
         default: DefaultValue::Number(Estimate::fixed(5.0)),
         price_year: NO_PRICE_YEAR,
         basis: Basis::Assumption,
+        grades: Grades::ASSUMED,
         source: "Assumption: the length of the SFPC programme, £84m over 5 years (DfE guide, April 2019)",
         since: 1,
     },
@@ -665,6 +766,7 @@ pub static APPRAISAL_PARAMS: &[ParamSpec] = &[
         default: DefaultValue::Number(Estimate::fixed(0.035)),
         price_year: NO_PRICE_YEAR,
         basis: Basis::Sourced,
+        grades: Grades::all(Grade::Measured(designs::GREEN_BOOK)),
         source: "HM Treasury Green Book: 3.5% a year, real, years 0-30",
         since: 1,
     },

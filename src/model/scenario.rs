@@ -4,7 +4,19 @@
 
 pub use crate::estimate::Estimate;
 pub use crate::prices::PriceYear;
-use crate::registry::{DefaultValue, Field, ProgrammeId, StreamKey};
+use crate::prices::restating_factor;
+use crate::registry::{default_before_format_4, DefaultValue, Field, ProgrammeId, StreamKey, UnitKind};
+
+/// The streams a file of format `schema` does not have: those added since.
+pub fn later_streams(programme: ProgrammeId, schema: u32) -> Vec<StreamKey> {
+    programme
+        .spec()
+        .streams
+        .iter()
+        .filter(|s| s.since > schema)
+        .map(|s| s.key)
+        .collect()
+}
 
 pub use crate::registry::MAX_HORIZON_YEARS;
 
@@ -15,6 +27,54 @@ pub struct AppraisalSettings {
     pub horizon_years: u32,
     /// Real rate a year, 0 to 1. The Green Book rate is 0.035 for years 0 to 30.
     pub discount_rate: f64,
+    /// Fixed by the scenario's format, so that a file keeps its figures.
+    pub conventions: Conventions,
+}
+
+/// The appraisal's conventions. A scenario's format fixes which it gets:
+/// formats 1 to 3 keep theirs, so that a file keeps its figures; format 4
+/// has the Green Book's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Conventions {
+    /// Formats 1 to 3: an entry to care avoided saves a whole year of care
+    /// in the year it is avoided; payback is when the undiscounted
+    /// cumulative position turns positive for good.
+    Format3,
+    /// Format 4, the Green Book's: entries avoided during a year are
+    /// avoided on average at its middle, so half a year of care is saved in
+    /// that year; payback is when the discounted cumulative position turns
+    /// positive for good.
+    GreenBook,
+}
+
+impl Conventions {
+    pub const ALL: [Conventions; 2] = [Conventions::GreenBook, Conventions::Format3];
+
+    /// The key in the scenario format (`conventions`, format 4).
+    pub fn key(self) -> &'static str {
+        match self {
+            Conventions::Format3 => "format_3",
+            Conventions::GreenBook => "green_book",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Conventions> {
+        Conventions::ALL.into_iter().find(|c| c.key() == key)
+    }
+
+    /// When in its year an avoided entry would have started care: 0 at the
+    /// start, 0.5 at the middle.
+    pub fn entry_point_in_year(self) -> f64 {
+        match self {
+            Conventions::Format3 => 0.0,
+            Conventions::GreenBook => 0.5,
+        }
+    }
+
+    /// Whether payback is read off the discounted cumulative position.
+    pub fn discounted_payback(self) -> bool {
+        self == Conventions::GreenBook
+    }
 }
 
 /// A post the programme adds: its running cost is `fte × cost_per_fte_gbp` a year.
@@ -75,6 +135,26 @@ impl ProgrammeInputs {
                 _ => {}
             }
         }
+        inputs
+    }
+
+    /// The programme as a file older than format 4 had it: its fields at
+    /// format 3's defaults ([`default_before_format_4`]), restated in
+    /// `price_year`'s prices, and format 4's streams left out.
+    pub fn from_format3_defaults(programme: ProgrammeId, price_year: PriceYear) -> ProgrammeInputs {
+        let mut inputs = ProgrammeInputs::from_defaults(programme, price_year);
+        for spec in programme.spec().params {
+            if let Some((e, prices)) = default_before_format_4(spec.field) {
+                let k = match (spec.unit.kind, prices.year()) {
+                    (UnitKind::Money, Some(from)) => {
+                        restating_factor(from, price_year).unwrap_or(1.0)
+                    }
+                    _ => 1.0,
+                };
+                inputs.set(spec.field, Estimate::ranged(e.low * k, e.value * k, e.high * k));
+            }
+        }
+        inputs.excluded_streams = later_streams(programme, 3);
         inputs
     }
 

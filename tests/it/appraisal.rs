@@ -262,6 +262,7 @@ fn a_reused_workspace_gives_each_settings_their_own_discount_factors() {
         let settings = AppraisalSettings {
             horizon_years,
             discount_rate,
+            ..s.appraisal
         };
         year_rows_into(&f, &settings, &mut ws);
         assert_eq!(

@@ -9,6 +9,8 @@ use sfpc::format::{parse_scenario_json, scenario_to_json};
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/format1");
 const DIR_2: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/format2");
 const FILES_2: [&str; 3] = ["defaults", "darlington-cautious", "edited"];
+const DIR_3: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/format3");
+const FILES_3: [&str; 3] = ["defaults", "hertfordshire", "sparse"];
 const FILES: [&str; 4] = [
     "defaults",
     "grant-funded",
@@ -68,10 +70,33 @@ fn assert_same(old: &Value, new: &Value, what: &str) {
     );
 }
 
+/// The results of a golden file without format 4's streams. (The results
+/// list every stream of a programme, counted or not; a file older than
+/// format 4, or migrated from one, counts none of format 4's, and they are
+/// checked to count nothing.)
 fn evaluate(text: &str) -> Value {
     let scenario = parse_scenario_json(text).expect("a valid golden file");
     let appraisal = sfpc::appraisal::appraise(&scenario);
-    sfpc::format::appraisal_to_json(&scenario, &appraisal)
+    let mut result = sfpc::format::appraisal_to_json(&scenario, &appraisal);
+    let schema = 3;
+    if scenario.appraisal.conventions == sfpc::scenario::Conventions::Format3 {
+        for (key, programme) in result["programmes"].as_object_mut().unwrap() {
+            let id = sfpc::registry::ProgrammeId::from_key(key).unwrap();
+            let streams = programme["streams"].as_array_mut().unwrap();
+            streams.retain(|s| {
+                let spec = id
+                    .spec()
+                    .streams
+                    .iter()
+                    .find(|t| t.key.key() == s["key"])
+                    .unwrap();
+                let later = u64::from(spec.since) > schema;
+                assert!(!later || (s["included"] == false && s["pv_gbp"] == 0.0));
+                !later
+            });
+        }
+    }
+    result
 }
 
 #[test]
@@ -82,7 +107,8 @@ fn format_1_files_keep_every_figure_to_the_last_bit() {
         assert_same(&old, &evaluate(&scenario), name);
         // Migrated to the current format: the same figures, and nothing left defaulted.
         let migrated = scenario_to_json(&parse_scenario_json(&scenario).unwrap());
-        assert_eq!(migrated["schema"], 3);
+        assert_eq!(migrated["schema"], 4);
+        assert_eq!(migrated["conventions"], "format_3");
         let again = evaluate(&migrated.to_string());
         assert_same(&old, &again, &format!("{name}, migrated"));
         assert_eq!(again["defaulted_fields"], serde_json::json!([]), "{name}");
@@ -202,24 +228,68 @@ fn format_2_files_keep_every_figure_to_the_last_bit() {
             2
         );
         let new = evaluate(&scenario);
-        let added: Vec<Value> = new["defaulted_fields"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|f| !old["defaulted_fields"].as_array().unwrap().contains(f))
-            .cloned()
-            .collect();
-        for f in &added {
-            let f = f.as_str().unwrap();
-            assert!(
-                f.ends_with(".service_units") || f.ends_with(".repurposed_units"),
-                "{name}: {f}"
-            );
-        }
-        old["defaulted_fields"] = new["defaulted_fields"].clone();
+        only_later_fields_added(&mut old, &new, 2, name);
         assert_same(&old, &new, name);
         let migrated = scenario_to_json(&parse_scenario_json(&scenario).unwrap());
-        assert_eq!(migrated["schema"], 3);
+        assert_eq!(migrated["schema"], 4);
+        assert_eq!(migrated["conventions"], "format_3");
+        let again = evaluate(&migrated.to_string());
+        old["defaulted_fields"] = serde_json::json!([]);
+        assert_same(&old, &again, &format!("{name}, migrated"));
+    }
+}
+
+/// The fields a file leaves out grow only by those later formats added:
+/// checks so, and makes `old`'s list the new one's.
+fn only_later_fields_added(old: &mut Value, new: &Value, schema: u32, name: &str) {
+    let was = old["defaulted_fields"].as_array().unwrap().clone();
+    for f in new["defaulted_fields"].as_array().unwrap() {
+        if was.contains(f) {
+            continue;
+        }
+        let path = f.as_str().unwrap();
+        let (programme, field) = path
+            .strip_prefix("programmes.")
+            .and_then(|p| p.split_once('.'))
+            .unwrap();
+        let id = sfpc::registry::ProgrammeId::from_key(programme).unwrap();
+        let field = sfpc::registry::Field::from_key(field).unwrap();
+        let since = id.spec().param(field).unwrap().since;
+        assert!(since > schema, "{name}: {path} (format {since}) newly defaulted");
+    }
+    old["defaulted_fields"] = new["defaulted_fields"].clone();
+}
+
+#[test]
+fn format_3_files_keep_every_figure_and_every_draw_to_the_last_bit() {
+    // Written by the last format-3 engine (see tests/golden/format3/README.md).
+    // Format 4 changed defaults a format-3 file may leave out (`sparse`
+    // leaves out all it may), added fields and streams and the Green Book's
+    // conventions: a format-3 file has none of them, so every figure stays,
+    // and so does every draw of the simulation.
+    for name in FILES_3 {
+        let mut old: Value =
+            serde_json::from_str(&read_in(DIR_3, &format!("{name}.result.json"))).unwrap();
+        let scenario = read_in(DIR_3, &format!("{name}.json"));
+        assert_eq!(serde_json::from_str::<Value>(&scenario).unwrap()["schema"], 3);
+        let new = evaluate(&scenario);
+        only_later_fields_added(&mut old, &new, 3, name);
+        assert_same(&old, &new, name);
+        let parsed = parse_scenario_json(&scenario).unwrap();
+        let config = sfpc::uncertainty::SimulationConfig {
+            draws: 2000,
+            seed: 7,
+        };
+        let simulated = sfpc::format::uncertainty_to_json(
+            &parsed,
+            &sfpc::uncertainty::simulate(&parsed, config),
+        );
+        let old_simulated: Value =
+            serde_json::from_str(&read_in(DIR_3, &format!("{name}.simulation.json"))).unwrap();
+        assert_same(&old_simulated, &simulated, &format!("{name}, simulated"));
+        let migrated = scenario_to_json(&parsed);
+        assert_eq!(migrated["schema"], 4);
+        assert_eq!(migrated["conventions"], "format_3");
         let again = evaluate(&migrated.to_string());
         old["defaulted_fields"] = serde_json::json!([]);
         assert_same(&old, &again, &format!("{name}, migrated"));

@@ -1,6 +1,9 @@
 //! Builders for test scenarios, derived from the registry: a complete, valid
-//! format-3 scenario with one programme, every field at its registry default,
-//! then neutral costs, the test's figures and its overrides.
+//! format-4 scenario with one programme, every field at its registry default,
+//! then neutral costs, the test's figures and its overrides. The builders
+//! keep format 3's conventions (a whole year of care saved in the year an
+//! entry is avoided; undiscounted payback), which the hand-computed tests
+//! were worked in; the Green Book's have tests of their own.
 
 use serde_json::{json, Value};
 use sfpc::appraisal::{Appraisal, ProgrammeAppraisal};
@@ -13,8 +16,19 @@ pub fn neutral_common() -> Value {
         "enabled": true,
         "setup_cost_gbp": 0, "running_cost_per_year_gbp": 0, "staff": [],
         "grant_by_year_gbp": [], "ramp_up": [1],
-        "deadweight": 0, "optimism_bias": 0
+        "deadweight": 0, "optimism_bias": 0, "cost_optimism_bias": 0
     })
+}
+
+/// Format 4's offsets set to nothing: each stream's gross saving.
+pub fn no_offsets(programme: &str) -> Value {
+    match programme {
+        "family_safeguarding" => json!({
+            "child_in_need_case_work_cost_per_year_gbp": 0,
+            "edge_of_care_support_cost_per_year_gbp": 0
+        }),
+        _ => json!({ "edge_of_care_support_cost_per_year_gbp": 0 }),
+    }
 }
 
 /// Round test figures for format 1's streams.
@@ -60,7 +74,8 @@ pub fn later_streams(programme: &str) -> Vec<&'static str> {
 
 fn document(programme: &str, horizon_years: u32, discount_rate: f64, fields: Value) -> Value {
     json!({
-        "schema": 3, "council": "Test council", "price_year": "2024-25",
+        "schema": 4, "council": "Test council", "price_year": "2024-25",
+        "conventions": "format_3",
         "appraisal": { "horizon_years": horizon_years, "discount_rate": discount_rate },
         "programmes": { programme: fields }
     })
@@ -77,6 +92,7 @@ pub fn scenario(
 ) -> Value {
     let mut fields = registry_defaults(programme);
     merge(&mut fields, &neutral_common());
+    merge(&mut fields, &no_offsets(programme));
     merge(&mut fields, &own_fields(programme));
     fields["excluded_streams"] = json!(later_streams(programme));
     merge(&mut fields, &overrides);
@@ -102,6 +118,7 @@ pub fn only_stream(
         .collect();
     let mut fields = registry_defaults(programme);
     merge(&mut fields, &neutral_common());
+    merge(&mut fields, &no_offsets(programme));
     fields["excluded_streams"] = json!(others);
     merge(&mut fields, &overrides);
     document(programme, horizon_years, discount_rate, fields)

@@ -4,9 +4,10 @@
 //! programme's own.
 
 use super::units::{count, FRACTION, GBP_PER_CHILD_WEEK, YEARS};
+use super::designs::{COSTING, OFFICIAL_STATISTICS};
 use super::{
-    about, prices, Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, StreamKey,
-    StreamKind, StreamSpec, NO_PRICE_YEAR, TODAYS_PRICES,
+    about, prices, Basis, DefaultValue, Field, Grade, Grades, Group, ParamSpec, Rule, Shape,
+    StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR, TODAYS_PRICES,
 };
 use crate::estimate::Estimate;
 use crate::registry::Payer;
@@ -23,6 +24,7 @@ const STREAM_ROW: ParamSpec = ParamSpec {
     default: DefaultValue::Number(Estimate::fixed(0.0)),
     price_year: NO_PRICE_YEAR,
     basis: Basis::Assumption,
+    grades: Grades::ASSUMED,
     source: "",
     since: 2,
 };
@@ -48,6 +50,7 @@ pub const COUNCIL_ENTRIES: ParamSpec = ParamSpec {
     hint: "How many children your council takes into care in a year. Picking your council fills in its DfE figure.",
     default: DefaultValue::Number(Estimate::ranged(150.0, 216.0, 300.0)),
     basis: Basis::Derived,
+    grades: Grades::measured(OFFICIAL_STATISTICS),
     source: "DfE, Children looked after in England: 33,050 children started to be looked after in England in the year to 31 March 2024, / 153 councils = 216. Range: assumption",
     ..STREAM_ROW
 };
@@ -57,7 +60,7 @@ pub const COUNCIL_ENTRIES: ParamSpec = ParamSpec {
 pub const fn target_share(
     hint: &'static str,
     value: Estimate,
-    basis: Basis,
+    (basis, grades): (Basis, Grades),
     source: &'static str,
 ) -> ParamSpec {
     ParamSpec {
@@ -68,6 +71,7 @@ pub const fn target_share(
         rule: Rule::Fraction,
         default: DefaultValue::Number(value),
         basis,
+        grades,
         source,
         ..STREAM_ROW
     }
@@ -78,7 +82,7 @@ pub const fn reduction(
     label: &'static str,
     hint: &'static str,
     value: Estimate,
-    basis: Basis,
+    (basis, grades): (Basis, Grades),
     source: &'static str,
 ) -> ParamSpec {
     ParamSpec {
@@ -89,13 +93,18 @@ pub const fn reduction(
         rule: Rule::Fraction,
         default: DefaultValue::Number(value),
         basis,
+        grades,
         source,
         ..STREAM_ROW
     }
 }
 
 /// How long each avoided entry would have stayed in care.
-pub const fn care_years(value: Estimate, basis: Basis, source: &'static str) -> ParamSpec {
+pub const fn care_years(
+    value: Estimate,
+    (basis, grades): (Basis, Grades),
+    source: &'static str,
+) -> ParamSpec {
     ParamSpec {
         field: Field::CareYears,
         label: "Years in care saved by each entry avoided",
@@ -105,10 +114,35 @@ pub const fn care_years(value: Estimate, basis: Basis, source: &'static str) -> 
         rule: Rule::CareYears,
         default: DefaultValue::Number(value),
         basis,
+        grades,
         source,
         ..STREAM_ROW
     }
 }
+
+/// The length of a care episode: DfE's statistics, the low end assumed.
+pub const EPISODE_GRADES: Grades = Grades::of(
+    Grade::Assumed,
+    Grade::Measured(OFFICIAL_STATISTICS),
+    Grade::Measured(OFFICIAL_STATISTICS),
+);
+
+/// What a child kept out of care gets instead (format 4): the stream saves
+/// care less this, a year, for the same years. The programme's own service
+/// is in its costs, so this is the council's support besides it.
+pub const EDGE_OF_CARE: ParamSpec = ParamSpec {
+    field: Field::EdgeOfCareCostPerYear,
+    label: "Support a child kept out of care still gets, a year",
+    unit: super::units::GBP_PER_CHILD_YEAR,
+    hint: "Child-in-need support besides this model's own service, for a child who stays at home instead of entering care. The saving is care less this.",
+    default: DefaultValue::Number(Estimate::ranged(0.0, 8_640.0, 8_640.0)),
+    price_year: prices(2018),
+    basis: Basis::Sourced,
+    grades: Grades::of(Grade::Assumed, Grade::Reported, Grade::Reported),
+    source: "8,640: child in need, basic case cost a year, 2018-19 (Home Office 2021, Economic and social cost of contact child sexual abuse, Table 10; second-hand), taken for every year the child would have been in care: the most a child at home is likely to get. Low 0: assumption that the case closes, as the care cost counts placements only, not a looked-after child's social work",
+    since: 4,
+    ..STREAM_ROW
+};
 
 /// A placement not bought is a budget line cut, so most of this is cash.
 pub const CASHABLE: ParamSpec = ParamSpec {
@@ -117,8 +151,8 @@ pub const CASHABLE: ParamSpec = ParamSpec {
     unit: FRACTION,
     hint: "The share a budget line can actually lose: placements not bought. Fixed costs of in-house carers are not.",
     rule: Rule::Fraction,
-    default: DefaultValue::Number(Estimate::fixed(0.9)),
-    source: "Assumption: a placement not bought is a budget line cut (the usual reading in council finance, evidence file); a tenth is kept back for the fixed costs of in-house foster carers and placement teams",
+    default: DefaultValue::Number(Estimate::ranged(0.75, 0.9, 1.0)),
+    source: "Assumption: a placement not bought is a budget line cut (the usual reading in council finance, evidence file); a tenth is kept back for the fixed costs of in-house foster carers and placement teams. Range: assumption, from a quarter kept back (a council with many in-house carers) to none (every placement bought)",
     ..STREAM_ROW
 };
 
@@ -155,6 +189,7 @@ const WEEKLY: ParamSpec = ParamSpec {
     default: DefaultValue::Number(Estimate::fixed(0.0)),
     price_year: NO_PRICE_YEAR,
     basis: Basis::Sourced,
+    grades: Grades::ASSUMED,
     source: "",
     since: 2,
 };
@@ -162,9 +197,10 @@ const WEEKLY: ParamSpec = ParamSpec {
 pub const IN_HOUSE_FOSTER: ParamSpec = ParamSpec {
     label: "In-house foster placement, weekly cost",
     hint: "What a placement with one of your own foster carers costs a week, allowances and support included.",
-    default: DefaultValue::Number(Estimate::ranged(396.0, 533.0, 646.0)),
+    default: DefaultValue::Number(Estimate::ranged(382.0, 533.0, 646.0)),
     price_year: about(2016),
-    source: "533: council foster care, DfE national data (£27,716 a year; CoramBAAF, c. 2016-17). 396: council foster carer fee (LocalGov 2018). 646: PSSRU Unit Costs 2017, foster care with allowances, administration and social work (2016-17)",
+    grades: Grades::of(Grade::Reported, Grade::Reported, Grade::Measured(COSTING)),
+    source: "533: council foster care, DfE national data (£27,716 a year; CoramBAAF, c. 2016-17; second-hand). 382: council foster carer fee, £396 (LocalGov 2018, c. 2018-19) restated in 2016-17 prices: 396 × 76.0754 / 78.7948 = 382. 646: PSSRU Unit Costs 2017, foster care with allowances, administration and social work (2016-17)",
     ..WEEKLY
 };
 
@@ -172,9 +208,10 @@ pub const AGENCY_FOSTER: ParamSpec = ParamSpec {
     field: Field::AgencyFosterCostPerWeek,
     label: "Agency foster placement, weekly cost",
     hint: "What a placement bought from an independent fostering agency costs a week.",
-    default: DefaultValue::Number(Estimate::ranged(646.0, 820.0, 860.0)),
+    default: DefaultValue::Number(Estimate::ranged(723.0, 820.0, 860.0)),
     price_year: about(2020),
-    source: "820: CMA interim report, October 2021, independent fostering agency average (c. 2020-21). 860: derived, council foster care £533 + the £17,000 a year agency premium (CYP Now on an Impower report; contested) / 52 = 860. 646: PSSRU 2017 all-in foster care, as the floor",
+    grades: Grades::of(Grade::Measured(COSTING), Grade::Measured(COSTING), Grade::Reported),
+    source: "820: CMA interim report, October 2021, independent fostering agency average (c. 2020-21). 860: derived, council foster care £533 + the £17,000 a year agency premium (CYP Now on an Impower report; contested) / 52 = 860. 723: PSSRU 2017 all-in foster care, £646 in 2016-17, restated in 2020-21 prices (646 × 85.1002 / 76.0754 = 723), as the floor",
     ..WEEKLY
 };
 
@@ -185,10 +222,11 @@ pub const fn residential(since: u32) -> ParamSpec {
         field: Field::ResidentialCostPerWeek,
         label: "Residential placement, weekly cost",
         hint: "What a children's home place costs your council a week.",
-        default: DefaultValue::Number(Estimate::ranged(4_153.0, 6_120.0, 10_000.0)),
+        default: DefaultValue::Number(Estimate::ranged(4_372.0, 6_120.0, 10_527.0)),
         price_year: prices(2023),
         basis: Basis::Derived,
-        source: "NAO: £318,400 per children's home place in 2023-24 / 52 = 6,123, rounded to 6,120. Low: PSSRU independent sector (as quoted in 2023). High: LGA, ~1,500 placements at £10,000+ a week in 2022-23",
+        grades: Grades::of(Grade::Reported, Grade::Measured(COSTING), Grade::Reported),
+        source: "NAO: £318,400 per children's home place in 2023-24 / 52 = 6,123, rounded to 6,120. Low: PSSRU independent sector, £4,153 (as quoted in 2023; c. 2022-23) in 2023-24 prices: 4,153 × 96.1117 / 91.2996 = 4,372. High: LGA, ~1,500 placements at £10,000+ a week in 2022-23: 10,000 × 96.1117 / 91.2996 = 10,527",
         since,
         ..WEEKLY
     }
@@ -198,9 +236,10 @@ pub const KINSHIP_OTHER: ParamSpec = ParamSpec {
     field: Field::KinshipOtherCostPerWeek,
     label: "Kinship and other placements, weekly cost",
     hint: "Placements with family and friends, with parents, or in supported living: what they cost a week on average.",
-    default: DefaultValue::Number(Estimate::ranged(100.0, 300.0, 533.0)),
+    default: DefaultValue::Number(Estimate::ranged(100.0, 300.0, 701.0)),
     price_year: TODAYS_PRICES,
     basis: Basis::Assumption,
-    source: "Assumption: no published figure in the evidence file. Kinship carers' allowances are usually at or below fostering allowances, and placement with parents costs social work alone. High: council foster care, £533 a week (CoramBAAF)",
+    grades: Grades::of(Grade::Assumed, Grade::Assumed, Grade::Reported),
+    source: "Assumption: no published figure in the evidence file. Kinship carers' allowances are usually at or below fostering allowances, and placement with parents costs social work alone. High: council foster care, £533 a week (CoramBAAF, c. 2016-17) in 2024-25 prices: 533 × 100 / 76.0754 = 701",
     ..WEEKLY
 };

@@ -3,9 +3,10 @@
 //! programme's table calls these with its own figures and sources.
 
 use super::units::{FRACTION, GBP, GBP_A_YEAR, GBP_EACH_YEAR, POSTS, RAMP, UNITS};
+use super::designs::GUIDANCE;
 use super::{
-    Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, SourcePrices, NO_PRICE_YEAR,
-    TODAYS_PRICES,
+    Basis, DefaultValue, Field, Grade, Grades, Group, ParamSpec, Rule, Shape, SourcePrices,
+    NO_PRICE_YEAR, TODAYS_PRICES,
 };
 use crate::estimate::Estimate;
 
@@ -21,6 +22,7 @@ const MONEY: ParamSpec = ParamSpec {
     default: DefaultValue::Number(Estimate::fixed(0.0)),
     price_year: TODAYS_PRICES,
     basis: Basis::Assumption,
+    grades: Grades::ASSUMED,
     source: "",
     since: 1,
 };
@@ -51,6 +53,7 @@ pub const fn running_cost(
         default: DefaultValue::Number(value),
         price_year: prices,
         basis: Basis::Derived,
+        grades: Grades::of(Grade::Assumed, Grade::Reported, Grade::Assumed),
         source,
         ..MONEY
     }
@@ -70,21 +73,19 @@ pub const STAFF: ParamSpec = ParamSpec {
     ..MONEY
 };
 
-/// The DfE grant in each year, from year 0.
-pub const fn grant(
-    values: &'static [f64],
-    prices: SourcePrices,
-    source: &'static str,
-) -> ParamSpec {
+/// The DfE grant in each year, from year 0: none by default (format 4),
+/// as the SFPC grant was a 2019 to 2025 programme. `adopters` says what an
+/// adopter had, for a council with a grant to compare.
+pub const fn grant(prices: SourcePrices, source: &'static str) -> ParamSpec {
     ParamSpec {
         field: Field::GrantByYear,
         label: "DfE grant by year",
         unit: GBP_EACH_YEAR,
-        hint: "The SFPC grant received in each year, from year 0.",
+        hint: "A grant received in each year, from year 0. None by default: the SFPC grant ran from 2019 to 2025. A council with a grant enters it.",
         shape: Shape::List { min_len: 0 },
-        default: DefaultValue::List(values),
+        default: DefaultValue::List(&[]),
         price_year: prices,
-        basis: Basis::Derived,
+        basis: Basis::Assumption,
         source,
         ..MONEY
     }
@@ -107,26 +108,52 @@ pub const fn ramp_up(values: &'static [f64], source: &'static str) -> ParamSpec 
     }
 }
 
-/// Deadweight: the same assumption for every model.
-pub const DEADWEIGHT: ParamSpec = ParamSpec {
-    field: Field::Deadweight,
-    label: "Deadweight",
-    unit: FRACTION,
-    hint: "Share of the measured effect that would have happened anyway, without the programme.",
-    rule: Rule::Fraction,
-    default: DefaultValue::Number(Estimate::ranged(0.0, 0.1, 0.3)),
-    price_year: NO_PRICE_YEAR,
-    source: "Assumption: the innovators' results are before-and-after figures, not trials, so some of the change would have happened anyway; no published value",
-    ..MONEY
-};
+/// Deadweight: each programme's, as its default effects were measured with
+/// or without a comparison group.
+pub const fn deadweight(value: Estimate, source: &'static str) -> ParamSpec {
+    ParamSpec {
+        field: Field::Deadweight,
+        label: "Deadweight",
+        unit: FRACTION,
+        hint: "Share of the effect that would have happened anyway, without the programme. An effect measured against a comparison group has this netted out already.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(value),
+        price_year: NO_PRICE_YEAR,
+        source,
+        ..MONEY
+    }
+}
 
-/// Optimism bias: the same assumption for every model.
+/// Deadweight where the default effects are before-and-after figures.
+pub const DEADWEIGHT: ParamSpec = deadweight(
+    Estimate::ranged(0.0, 0.1, 0.3),
+    "Assumption: the default effects are before-and-after figures, not trials, so some of the change would have happened anyway; no published value",
+);
+
+/// Optimism bias on benefits: the same assumption for every model.
 pub const OPTIMISM_BIAS: ParamSpec = ParamSpec {
     field: Field::OptimismBias,
-    label: "Optimism bias",
+    label: "Optimism bias on benefits",
     hint: "Share of the effect written off because the evidence may be optimistic for your council.",
     default: DefaultValue::Number(Estimate::ranged(0.0, 0.2, 0.4)),
-    source: "Assumption, after HM Treasury's 2014 local-partnerships CBA guidance, which adjusts for optimism by confidence in the data; no published value for these models",
+    source: "Assumption, after HM Treasury's 2014 local-partnerships CBA guidance, which adjusts for optimism by confidence in the data; the Green Book gives no generic value for benefits",
+    ..DEADWEIGHT
+};
+
+/// Optimism bias on costs (format 4): set-up, running and volume costs are
+/// raised by this share, as the Green Book's supplementary guidance asks.
+pub const COST_OPTIMISM_BIAS: ParamSpec = ParamSpec {
+    field: Field::CostOptimismBias,
+    label: "Optimism bias on costs",
+    hint: "Share added to the costs, because appraisals tend to underestimate them. HM Treasury's upper bound for the operating costs of services like these is 41%; 0 once the costs are known.",
+    default: DefaultValue::Number(Estimate::ranged(0.0, 0.2, 0.41)),
+    grades: Grades::of(
+        Grade::Measured(GUIDANCE),
+        Grade::Assumed,
+        Grade::Measured(GUIDANCE),
+    ),
+    source: "HM Treasury, Supplementary Green Book guidance: optimism bias (Mott MacDonald's review of past projects): operating costs of outsourcing-type projects, upper bound 41%, lower bound 0% once the risks are mitigated. Central 0.2: assumption, about halfway, as the running costs are adopters' actual grants rather than estimates",
+    since: 4,
     ..DEADWEIGHT
 };
 
@@ -144,6 +171,7 @@ pub const fn service_units(label: &'static str, hint: &'static str) -> ParamSpec
         default: DefaultValue::Number(Estimate::fixed(1.0)),
         price_year: NO_PRICE_YEAR,
         basis: Basis::Assumption,
+        grades: Grades::ASSUMED,
         source:
             "Assumption: one; a council's statistics size it (cohort ÷ what one serves, rounded up)",
         since: 3,

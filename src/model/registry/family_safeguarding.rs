@@ -2,10 +2,11 @@
 //! specialists.
 
 use super::units::{count, FRACTION, GBP_PER_CHILD_YEAR, GBP_PER_FAMILY_YEAR};
+use super::designs::{EVALUATION, OFFICIAL_STATISTICS};
 use super::{
-    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
-    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec,
-    NO_PRICE_YEAR,
+    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Grade, Grades, Group,
+    ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind,
+    StreamSpec, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -18,7 +19,7 @@ const STREAMS: &[StreamSpec] = &[
         effect: Field::CpPlanReduction,
         cashable: Field::CpPlansCashable,
         since: 1,
-        additional: "Case work and conferences for fewer plans. Hertfordshire's £2,766 per family in children's services savings (Forrester et al. 2017) is a cross-check on this route, not added to it.",
+        additional: "Case work and conferences for fewer plans, less the child-in-need case work a child kept off a plan still gets. Hertfordshire's £2.6m in children's services savings in its first year (Forrester et al. 2017) is a check on this route and the next, not added to them.",
     },
     care::stream(
         "Children kept out of care",
@@ -58,6 +59,7 @@ const PLANS: ParamSpec = ParamSpec {
     default: DefaultValue::Number(Estimate::fixed(0.0)),
     price_year: NO_PRICE_YEAR,
     basis: Basis::Derived,
+    grades: Grades::ASSUMED,
     source: "",
     since: 1,
 };
@@ -67,6 +69,7 @@ const PARAMS: &[ParamSpec] = &[
         label: "Children on child protection plans (average at any time)",
         hint: "Your council's average number of children on a child protection plan.",
         default: DefaultValue::Number(Estimate::ranged(250.0, 356.3, 500.0)),
+        grades: Grades::measured(OFFICIAL_STATISTICS),
         source: "DfE: 62,300 plans ended in England in 2024-25, lasting about 10.5 months: 62,300 × 10.5/12 / 153 councils = 356.3. Range: assumption",
         ..PLANS
     },
@@ -74,11 +77,12 @@ const PARAMS: &[ParamSpec] = &[
         field: Field::CpPlanReduction,
         label: "Reduction in children on child protection plans",
         unit: FRACTION,
-        hint: "Hertfordshire reported 0.60 (60%); its first evaluation found 0.30.",
+        hint: "The first independent evaluation found 0.30 (30%) over 15 months; the innovator reports 0.60 over five years.",
         rule: Rule::Fraction,
-        default: DefaultValue::Number(Estimate::ranged(0.3, 0.6, 0.6)),
+        default: DefaultValue::Number(Estimate::ranged(0.15, 0.3, 0.6)),
         basis: Basis::Sourced,
-        source: "0.60: Innovation Unit. 0.30: first evaluation, Forrester et al. 2017 (Community Care, 2017). Also published: 0.49, 0.55 over 30 months",
+        grades: Grades::of(Grade::Assumed, Grade::Measured(EVALUATION), Grade::Reported),
+        source: "0.30: first independent evaluation, Forrester et al. 2017, Hertfordshire, March 2015 to June 2016 (Community Care, 2017). 0.60: the Innovation Unit's figure, over five years (reported). Also published: up to 0.46 across wave 2's five councils (Rodger, Allan and Elliott 2020), 0.49 and 0.55 (Hertfordshire's own). Low 0.15: assumption, half the measured effect",
         ..PLANS
     },
     ParamSpec {
@@ -93,14 +97,26 @@ const PARAMS: &[ParamSpec] = &[
         ..PLANS
     },
     ParamSpec {
+        field: Field::CinCaseWorkCostPerYear,
+        label: "Case work a child kept off a plan still gets, a year",
+        unit: GBP_PER_CHILD_YEAR,
+        hint: "A child kept off a plan usually stays a child in need: the saving is the plan's cost less this.",
+        default: DefaultValue::Number(Estimate::ranged(0.0, 1_650.0, 3_025.0)),
+        price_year: prices(2013),
+        basis: Basis::Assumption,
+        source: "Assumption: visits about half as often as on a plan and no conferences or core groups, about 30 of the plan's ~110 hours a year × £55 (GMCA Unit Cost Database, 2013-14) = 1,650. High: 55 hours, 3,025. Low 0: the case closes. The Home Office's child-in-need basic case cost, £8,640 a year (2018-19), is the whole of a child-in-need case, which a child on a plan has too, so it is not this offset",
+        since: 4,
+        ..PLANS
+    },
+    ParamSpec {
         field: Field::CpPlansCashable,
         label: "Cashable share of this saving",
         unit: FRACTION,
         hint: "The share a budget line can actually lose. Time freed in a salaried team is capacity, not cash, until posts go.",
         rule: Rule::Fraction,
-        default: DefaultValue::Number(Estimate::fixed(0.25)),
+        default: DefaultValue::Number(Estimate::ranged(0.0, 0.25, 0.5)),
         basis: Basis::Assumption,
-        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers",
+        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers. Range: assumption, from none (no post goes) to half (agency posts not renewed)",
         since: 2,
         ..PLANS
     },
@@ -108,21 +124,25 @@ const PARAMS: &[ParamSpec] = &[
     care::target_share(
         "Entries to care within the teams' reach: all but unaccompanied asylum-seeking children, whom the teams do not work with.",
         Estimate::ranged(0.8, 1.0, 1.0),
-        Basis::Assumption,
+        (Basis::Assumption, Grades::ASSUMED),
         "Assumption: every entry is within the teams' reach, as they work across child protection and children in need. Low 0.8: assumption, for a council with many unaccompanied asylum-seeking children (not in the evidence file)",
     ),
     care::reduction(
         "Reduction in children becoming looked after",
-        "Wave 2's evaluation reported 'up to 30%' fewer children becoming looked after, significant in 4 of 5 councils.",
+        "Wave 2's evaluation found 'up to 30%' fewer children becoming looked after, significant in 4 of 5 councils: an upper figure, so the default is half of it.",
         Estimate::ranged(0.0, 0.15, 0.3),
-        Basis::Assumption,
-        "0.30: 'up to 30%', Rodger, Allan and Elliott (York Consulting) 2020, wave 2 (Hertfordshire CC, Nov 2020); statistically significant in 4 of 5 councils (Community Care, 11 Nov 2020). Central 0.15: assumption, half of that upper figure. 0: assumption of no effect",
+        (
+            Basis::Assumption,
+            Grades::of(Grade::Assumed, Grade::Assumed, Grade::Measured(EVALUATION)),
+        ),
+        "0.30: 'up to 30%', Rodger, Allan and Elliott (York Consulting) 2020, wave 2's five councils (Hertfordshire CC, Nov 2020); statistically significant in 4 of 5 councils (Community Care, 11 Nov 2020): the largest council's, not an average. Central 0.15: assumption, half of that upper figure, as no average was published. 0: assumption of no effect",
     ),
     care::care_years(
         Estimate::ranged(1.0, 2.49, 2.53),
-        Basis::Derived,
+        (Basis::Derived, care::EPISODE_GRADES),
         "2.49: children looked after at 31 March / children ceasing (or starting) in the year, England 2024 and 2025 (DfE); 2.37 to 2.53 across those years. Low 1.0: assumption that some entries are delayed rather than avoided",
     ),
+    care::EDGE_OF_CARE,
     care::CASHABLE,
     care::share(
         Field::ShareInHouseFoster,
@@ -171,6 +191,7 @@ const PARAMS: &[ParamSpec] = &[
         hint: "A saving to the police, not the council: counted in the public-sector figures only.",
         default: DefaultValue::Number(Estimate::ranged(0.0, 114.0, 114.0)),
         price_year: prices(2015),
+        grades: FORRESTER_GRADES,
         source: "Forrester et al. 2017: £107k to police in year 1 across 940 families: 107,000 / 940 = 114. Low: assumption of no saving",
         ..PLANS
     },
@@ -183,6 +204,7 @@ const PARAMS: &[ParamSpec] = &[
         hint: "A saving to the NHS, not the council: counted in the public-sector figures only. Per family worked with (above).",
         default: DefaultValue::Number(Estimate::ranged(0.0, 213.0, 213.0)),
         price_year: prices(2015),
+        grades: FORRESTER_GRADES,
         source: "Forrester et al. 2017: £200k to the NHS in year 1 across 940 families: 200,000 / 940 = 213. Low: assumption of no saving",
         ..PLANS
     },
@@ -205,9 +227,8 @@ const PARAMS: &[ParamSpec] = &[
     delivery::repurposed_units("Of which existing teams repurposed"),
     delivery::STAFF,
     delivery::grant(
-        &[1_160_000.0, 1_160_000.0],
         about(2019),
-        "£2,320,000 a council (as above) spread over 2 years (assumption)",
+        "None: the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019). Wave 2's councils had £2,320,000 each (as above), over about 2 years",
     ),
     delivery::ramp_up(
         &[0.5, 1.0],
@@ -215,7 +236,16 @@ const PARAMS: &[ParamSpec] = &[
     ),
     delivery::DEADWEIGHT,
     delivery::OPTIMISM_BIAS,
+    delivery::COST_OPTIMISM_BIAS,
 ];
+
+/// Forrester et al. 2017's first-year savings to partners, the low end
+/// assumed.
+const FORRESTER_GRADES: Grades = Grades::of(
+    Grade::Assumed,
+    Grade::Measured(EVALUATION),
+    Grade::Measured(EVALUATION),
+);
 
 pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilySafeguarding,

@@ -1,10 +1,11 @@
 //! Family Valued (Leeds): restorative practice and family group conferences.
 
 use super::units::{count, FRACTION, GBP};
+use super::designs::{COSTING, QUASI, RCT};
 use super::{
-    about, care, delivery, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
-    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec,
-    NO_PRICE_YEAR,
+    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Grade, Grades, Group,
+    ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind,
+    StreamSpec, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -31,7 +32,17 @@ const STREAMS: &[StreamSpec] = &[
         effect: Field::ProceedingsReduction,
         cashable: Field::CareProceedingsCashable,
         since: 2,
-        additional: "The council's legal and court costs of proceedings not issued: placement costs are in 'children kept out of care' and social work time in the process saving. If your FGC saving per family already includes legal costs, leave this out.",
+        additional: "The council's own costs of proceedings not issued (its lawyers, experts and social work time for the case): placement costs are in 'children kept out of care', social work time outside the case in the process saving, and the court's and legal aid's costs in the next stream. If your FGC saving per family already includes legal costs, leave this out.",
+    },
+    StreamSpec {
+        key: StreamKey::CourtsLegalAid,
+        label: "Courts and legal aid: proceedings not issued",
+        payer: Payer::Other,
+        kind: StreamKind::YearlySaving,
+        effect: Field::CourtLegalAidCostPerProceedings,
+        cashable: Field::CourtsLegalAidCashable,
+        since: 4,
+        additional: "The court's cost of a case and legal aid for the parents and child: a saving to the courts and the Legal Aid Agency, outside the council, so it counts in the public-sector figures only. The council's own costs are the stream above.",
     },
 ];
 
@@ -55,6 +66,7 @@ const PROCESS: ParamSpec = ParamSpec {
     default: DefaultValue::Number(Estimate::fixed(0.0)),
     price_year: NO_PRICE_YEAR,
     basis: Basis::Assumption,
+    grades: Grades::ASSUMED,
     source: "",
     since: 1,
 };
@@ -75,6 +87,7 @@ const PARAMS: &[ParamSpec] = &[
         default: DefaultValue::Number(Estimate::ranged(0.0, 755.0, 960.0)),
         price_year: prices(2016),
         basis: Basis::Sourced,
+        grades: Grades::of(Grade::Assumed, Grade::Measured(QUASI), Grade::Measured(RCT)),
         source: "755: Leeds Family Valued evaluation, Mason et al., ICF for DfE, July 2017 (report 43), cited by the Innovation Unit. 960: Foundations/Coram FGC randomised trial, June 2023. 0: assumption of no effect",
         ..PROCESS
     },
@@ -84,8 +97,8 @@ const PARAMS: &[ParamSpec] = &[
         unit: FRACTION,
         hint: "The share a budget line can actually lose. Time freed in a salaried team is capacity, not cash, until posts go.",
         rule: Rule::Fraction,
-        default: DefaultValue::Number(Estimate::fixed(0.25)),
-        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers",
+        default: DefaultValue::Number(Estimate::ranged(0.0, 0.25, 0.5)),
+        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers. Range: assumption, from none (no post goes) to half (agency posts not renewed)",
         since: 2,
         ..PROCESS
     },
@@ -93,21 +106,22 @@ const PARAMS: &[ParamSpec] = &[
     care::target_share(
         "Children whose families would be offered an FGC at the pre-proceedings stage and who, without one, would enter care within the year, as a share of all the council's entries to care.",
         Estimate::ranged(0.07, 0.151, 0.28),
-        Basis::Derived,
+        (Basis::Derived, TRIAL_GRADES),
         "FGC trial (Coram for Foundations, June 2023): 2,548 children in 21 councils over about 20 months, 44.8% of them in care within 12 months without an FGC: 2,548 / 21 × 12/20 × 0.448 = 32.6 a council a year, / 216 entries a council a year in England = 0.151. Range: assumption (15 to 60 children)",
     ),
     care::reduction(
         "Reduction in children entering care",
         "Share of those entries an FGC prevents. The randomised trial found 36.2% in care within 12 months with an FGC referral against 44.8% without.",
         Estimate::ranged(0.0, 0.192, 0.3),
-        Basis::Derived,
+        (Basis::Derived, TRIAL_GRADES),
         "Randomised trial, Coram for Foundations, June 2023 (2,548 children, 21 councils): 8.6 points fewer, (44.8 − 36.2) / 44.8 = 0.192. At pre-proceedings only. Range: assumption (0 outside that setting; the trial's confidence interval is not in the evidence file)",
     ),
     care::care_years(
         Estimate::ranged(1.0, 2.49, 2.53),
-        Basis::Derived,
+        (Basis::Derived, care::EPISODE_GRADES),
         "2.49: children looked after at 31 March / children ceasing (or starting) in the year, England 2024 and 2025 (DfE); 2.37 to 2.53 across those years. Low 1.0: assumption that some entries are delayed rather than avoided (the trial followed children for 12 months)",
     ),
+    care::EDGE_OF_CARE,
     care::CASHABLE,
     care::share(
         Field::ShareInHouseFoster,
@@ -143,6 +157,7 @@ const PARAMS: &[ParamSpec] = &[
         hint: "Families in the pre-proceedings stage whom your FGC service would offer a conference in a year.",
         default: DefaultValue::Number(Estimate::ranged(20.0, 42.0, 70.0)),
         basis: Basis::Derived,
+        grades: TRIAL_GRADES,
         source: "FGC trial (Coram for Foundations, June 2023): 1,471 families in 21 councils over about 20 months: 1,471 / 21 × 12/20 = 42.0 a council a year. Range: assumption",
         ..PROCEEDINGS
     },
@@ -154,6 +169,7 @@ const PARAMS: &[ParamSpec] = &[
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::fixed(0.72)),
         basis: Basis::Sourced,
+        grades: Grades::all(Grade::Measured(RCT)),
         source: "FGC trial (Coram, 13 June 2023): care proceedings issued for 72% without an FGC referral. Assumption: the rate holds per family",
         ..PROCEEDINGS
     },
@@ -165,6 +181,7 @@ const PARAMS: &[ParamSpec] = &[
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::ranged(0.0, 0.18, 0.3)),
         basis: Basis::Derived,
+        grades: TRIAL_GRADES,
         source: "FGC trial (Coram, 13 June 2023): (72 − 59) / 72 = 0.18. Range: assumption (0 outside the trial's setting)",
         ..PROCEEDINGS
     },
@@ -172,11 +189,31 @@ const PARAMS: &[ParamSpec] = &[
         field: Field::CostPerProceedings,
         label: "Cost to the council of one care proceedings case",
         unit: GBP,
-        hint: "Legal costs, court fees, experts and assessments for one case: please enter your legal services' figure.",
-        default: DefaultValue::Number(Estimate::ranged(40_000.0, 120_000.0, 150_000.0)),
-        price_year: about(2025),
-        source: "Assumption: about £120,000 a case, a figure the evidence file grades weak (an unreferenced blog, c. 2025). Range: assumption",
+        hint: "The council's own costs of one case: its lawyers, its share of experts and assessments, social work time for the proceedings. Please enter your legal services' figure.",
+        default: DefaultValue::Number(Estimate::ranged(20_000.0, 45_000.0, 85_000.0)),
+        price_year: about(2013),
+        basis: Basis::Derived,
+        grades: Grades::of(Grade::Assumed, Grade::Reported, Grade::Reported),
+        source: "Built up by payer. A care case costs the public about £80,000 in all (Family Drug and Alcohol Court business case, citing the Family Justice Review, 2011; taken as c. 2013-14, the deflators' first year). Of it, legal aid for the parents and child, experts included, is about £30,800 (£200m a year for about 6,500 cases, Masson 2010) and the court about £4,270 (2015-16, Ministry of Justice); the rest, 80,000 − 30,800 − 4,270 = 44,930, about £45,000, is the council's. Low 20,000: assumption (in-house lawyers only). High 85,000: about £120,000 c. 2025-26 (an unreferenced blog, weak) in 2013-14 prices (× 73.0337 / 103.2388)",
         ..PROCEEDINGS
+    },
+    ParamSpec {
+        field: Field::CourtLegalAidCostPerProceedings,
+        group: Group::Stream(StreamKey::CourtsLegalAid),
+        label: "Cost to the courts and legal aid of one case",
+        unit: GBP,
+        hint: "The court's cost of a public law case and legal aid for the parents and child: not the council's, so counted in the public-sector figures only.",
+        default: DefaultValue::Number(Estimate::ranged(18_300.0, 36_600.0, 45_800.0)),
+        price_year: prices(2017),
+        basis: Basis::Derived,
+        grades: Grades::of(Grade::Assumed, Grade::Measured(COSTING), Grade::Assumed),
+        source: "Legal aid for the parents and child, experts included: £200m a year for about 6,500 cases (Masson 2010) = 30,769, taken as c. 2013-14 and restated in 2017-18 prices (× 77.0388 / 73.0337 = 32,457); plus the court's cost of a public law case, £4,180 in 2017-18 (Ministry of Justice, parliamentary answer): 36,637, about 36,600. Range: assumption, half to a quarter more",
+        since: 4,
+        ..PROCEEDINGS
+    },
+    ParamSpec {
+        since: 4,
+        ..partners::cashable(Field::CourtsLegalAidCashable, StreamKey::CourtsLegalAid)
     },
     ParamSpec {
         field: Field::CareProceedingsCashable,
@@ -184,8 +221,8 @@ const PARAMS: &[ParamSpec] = &[
         unit: FRACTION,
         hint: "The share a budget line can actually lose: external counsel, experts and court fees are cash; in-house lawyers' time is not.",
         rule: Rule::Fraction,
-        default: DefaultValue::Number(Estimate::fixed(0.5)),
-        source: "Assumption: half of the cost is bought in (counsel, experts, court fees), half in-house legal time",
+        default: DefaultValue::Number(Estimate::ranged(0.25, 0.5, 0.75)),
+        source: "Assumption: half of the council's cost is bought in (counsel, experts, assessments), half in-house legal and social work time. Range: assumption, a quarter to three-quarters bought in",
         ..PROCEEDINGS
     },
     ParamSpec {
@@ -216,17 +253,23 @@ const PARAMS: &[ParamSpec] = &[
     delivery::repurposed_units("Of which existing services repurposed"),
     delivery::STAFF,
     delivery::grant(
-        &[1_681_656.4, 1_681_656.4, 840_828.2],
         about(2022),
-        "Coventry's £4,204,141 over 2.5 years, spread evenly: 1,681,656.4 in years 0 and 1, 840,828.2 in year 2",
+        "None: the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019). Coventry, an adopter, had £4,204,141 over 2.5 years",
     ),
     delivery::ramp_up(
         &[0.5, 0.75, 1.0],
         "Assumption: a whole-system change reaches full effect in its third year",
     ),
-    delivery::DEADWEIGHT,
+    delivery::deadweight(
+        Estimate::ranged(0.0, 0.0, 0.1),
+        "0: the default effects were measured against families without an FGC (the randomised trial; Leeds' evaluation against business as usual), so what would have happened anyway is netted out already. High 0.1: assumption, for effects entered from before-and-after figures",
+    ),
     delivery::OPTIMISM_BIAS,
+    delivery::COST_OPTIMISM_BIAS,
 ];
+
+/// A figure from the FGC randomised trial, its range assumed.
+const TRIAL_GRADES: Grades = Grades::measured(RCT);
 
 pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilyValued,

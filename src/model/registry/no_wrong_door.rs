@@ -1,10 +1,11 @@
 //! No Wrong Door (North Yorkshire): a hub and outreach for adolescents.
 
 use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
+use super::designs::COSTING;
 use super::{
-    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Group, ParamSpec, Payer,
-    ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind, StreamSpec,
-    NO_PRICE_YEAR,
+    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Grade, Grades, Group,
+    ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind,
+    StreamSpec, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -43,6 +44,16 @@ const STREAMS: &[StreamSpec] = &[
         since: 2,
         additional: "A saving to the NHS, outside the council: no other stream counts A&E visits.",
     },
+    StreamSpec {
+        key: StreamKey::MissingEpisodes,
+        label: "Police: fewer missing-person investigations",
+        payer: Payer::Police,
+        kind: StreamKind::YearlySaving,
+        effect: Field::MissingEpisodeReduction,
+        cashable: Field::PoliceCashable,
+        since: 4,
+        additional: "A saving to the police, outside the council. Going missing is not an offence, so these investigations are not among the arrests above.",
+    },
 ];
 
 /// A row of the residential stream: the template.
@@ -57,6 +68,7 @@ const RESIDENTIAL: ParamSpec = ParamSpec {
     default: DefaultValue::Number(Estimate::fixed(0.0)),
     price_year: NO_PRICE_YEAR,
     basis: Basis::Assumption,
+    grades: Grades::ASSUMED,
     source: "",
     since: 1,
 };
@@ -81,11 +93,12 @@ const PARAMS: &[ParamSpec] = &[
         field: Field::ResidentialTimeReduction,
         label: "Reduction in time spent in residential placements",
         unit: FRACTION,
-        hint: "North Yorkshire reported 0.45 (45%) less time in residential placements.",
+        hint: "No measured effect: North Yorkshire reported 45% less time in residential placements, before and after; the default takes half of it.",
         rule: Rule::Fraction,
-        default: DefaultValue::Number(Estimate::ranged(0.25, 0.45, 0.5)),
-        basis: Basis::Sourced,
-        source: "0.45: Innovation Unit (a claim; no source found behind it). 0.50: North Yorkshire County Council, residential use 'fallen by half' (2017). 0.25: assumption",
+        default: DefaultValue::Number(Estimate::ranged(0.0, 0.225, 0.45)),
+        basis: Basis::Assumption,
+        grades: CLAIM_HALVED,
+        source: "No measured effect: the adopters' trial has not reported. 0.45: the Innovation Unit's figure (reported; no source found behind it); North Yorkshire County Council said residential use had 'fallen by half' (2017, reported). Central 0.225: assumption, half the reported figure, as Family Safeguarding's measured effect on plans (30%) was half its reported one (60%). 0: assumption of no effect",
         ..RESIDENTIAL
     },
     ParamSpec {
@@ -93,10 +106,11 @@ const PARAMS: &[ParamSpec] = &[
         label: "Placement that replaces it, weekly cost",
         unit: GBP_PER_CHILD_WEEK,
         hint: "Weekly cost of the placement a young person moves to instead (usually foster care). The residential cost is under 'Cost of a child in care'.",
-        default: DefaultValue::Number(Estimate::ranged(396.0, 646.0, 820.0)),
+        default: DefaultValue::Number(Estimate::ranged(382.0, 646.0, 733.0)),
         price_year: prices(2016),
         basis: Basis::Sourced,
-        source: "646: PSSRU Unit Costs 2017, foster care incl. allowances and social work. 396: council foster carer fee (LocalGov 2018). 820: CMA 2021, independent fostering agency average",
+        grades: Grades::of(Grade::Reported, Grade::Measured(COSTING), Grade::Measured(COSTING)),
+        source: "646: PSSRU Unit Costs 2017, foster care incl. allowances and social work (2016-17). 382: council foster carer fee, £396 (LocalGov 2018, c. 2018-19) in 2016-17 prices (× 76.0754 / 78.7948). 733: CMA 2021, independent fostering agency average, £820 (c. 2020-21) in 2016-17 prices (× 76.0754 / 85.1002)",
         ..RESIDENTIAL
     },
     ParamSpec {
@@ -105,8 +119,8 @@ const PARAMS: &[ParamSpec] = &[
         unit: FRACTION,
         hint: "The share a budget line can actually lose: residential weeks not bought, less what replaces them.",
         rule: Rule::Fraction,
-        default: DefaultValue::Number(Estimate::fixed(0.9)),
-        source: "Assumption: a placement not bought is a budget line cut (the usual reading in council finance, evidence file); a tenth is kept back for fixed costs",
+        default: DefaultValue::Number(Estimate::ranged(0.75, 0.9, 1.0)),
+        source: "Assumption: a placement not bought is a budget line cut (the usual reading in council finance, evidence file); a tenth is kept back for fixed costs. Range: assumption, a quarter kept back to none",
         since: 2,
         ..RESIDENTIAL
     },
@@ -114,21 +128,22 @@ const PARAMS: &[ParamSpec] = &[
     care::target_share(
         "Adolescents not looked after, in the hub's reach, who without it would enter care within the year, as a share of all the council's entries to care.",
         Estimate::ranged(0.046, 0.093, 0.185),
-        Basis::Assumption,
+        (Basis::Assumption, Grades::ASSUMED),
         "Assumption: a hub works with around 40 young people at a time (SFPC learning event, June 2022), half of them already looked after (the residential stream); of the young people on the edge of care it sees in a year, 20 would enter care without it: 20 / 216 entries a council a year in England = 0.093. Range: assumption (10 to 40)",
     ),
     care::reduction(
         "Reduction in adolescents entering care",
         "Share of those entries the hub prevents. North Yorkshire reported that 86% of young people referred stayed out of care, with no comparison group.",
         Estimate::ranged(0.0, 0.2, 0.4),
-        Basis::Assumption,
+        (Basis::Assumption, Grades::ASSUMED),
         "Assumption: no impact estimate has been published. Claims: 86% of young people referred stay out of care (NYCC, 20 Sep 2017, before and after, no comparison group); North Yorkshire's looked-after population fell 18% in five years (NYCC via Harrogate News, 3 Oct 2019, self-reported)",
     ),
     care::care_years(
         Estimate::ranged(1.0, 2.0, 2.49),
-        Basis::Assumption,
+        (Basis::Assumption, Grades::ASSUMED),
         "Assumption: adolescents entering care leave it by 18, so stay less than the 2.49 years of an average care episode (DfE, England 2024 and 2025, derived)",
     ),
+    care::EDGE_OF_CARE,
     care::CASHABLE,
     care::share(
         Field::ShareInHouseFoster,
@@ -163,6 +178,7 @@ const PARAMS: &[ParamSpec] = &[
         hint: "Young people on the hub's books at any one time: the cohort for the police and NHS savings.",
         default: DefaultValue::Number(Estimate::ranged(20.0, 40.0, 60.0)),
         basis: Basis::Sourced,
+        grades: Grades::of(Grade::Assumed, Grade::Reported, Grade::Assumed),
         source: "40: each hub works with around 40 young people at any one time (SFPC learning event, June 2022). Range: assumption",
         ..PARTNER
     },
@@ -179,22 +195,23 @@ const PARAMS: &[ParamSpec] = &[
         field: Field::ArrestReduction,
         label: "Reduction in arrests",
         unit: FRACTION,
-        hint: "North Yorkshire reported 38% fewer arrests in the first 18 months.",
+        hint: "No measured effect: North Yorkshire reported 38% fewer arrests in the first 18 months, before and after; the default takes half of it.",
         rule: Rule::Fraction,
-        default: DefaultValue::Number(Estimate::ranged(0.0, 0.38, 0.38)),
-        basis: Basis::Sourced,
-        source: "0.38: DfE press release, April 2019, first 18 months (a claim: before and after, no comparison group). 0: assumption of no effect",
+        default: DefaultValue::Number(Estimate::ranged(0.0, 0.19, 0.38)),
+        basis: Basis::Assumption,
+        grades: CLAIM_HALVED,
+        source: "0.38: DfE press release, April 2019, first 18 months (reported: before and after, no comparison group). Central 0.19: assumption, half the reported figure (as under residential placements). 0: assumption of no effect",
         ..PARTNER
     },
     ParamSpec {
         field: Field::CostPerArrest,
-        label: "Police cost of an arrest",
+        label: "Police cost of an arrest (the response to the crime)",
         unit: GBP,
-        hint: "What dealing with one offence costs the police; the Home Office's figures run from £270 to £1,260 by type of crime.",
+        hint: "No published cost per arrest was found: the default is the Home Office's cost of the police response to a crime, £270 to £1,260 by type of crime. Ask your police partner for a cost per arrest, custody included.",
         default: DefaultValue::Number(Estimate::ranged(270.0, 470.0, 1_260.0)),
         price_year: prices(2022),
-        basis: Basis::Sourced,
-        source: "Home Office, Police costs methodology, 24 Nov 2025: police response to a crime, 470 (violence without injury); 270 (criminal damage) to 1,260 (violence with injury)",
+        basis: Basis::Assumption,
+        source: "Assumption: no published cost per arrest was found, so the police response to the crime an arrest is for stands in: Home Office, Police costs methodology, 24 Nov 2025 (Police Activity Survey, 2022-23): 470 (violence without injury); 270 (criminal damage) to 1,260 (violence with injury). It leaves out custody time, so it likely understates an arrest",
         ..PARTNER
     },
     partners::cashable(Field::PoliceCashable, StreamKey::Police),
@@ -213,11 +230,12 @@ const PARAMS: &[ParamSpec] = &[
         group: Group::Stream(StreamKey::Nhs),
         label: "Reduction in A&E visits",
         unit: FRACTION,
-        hint: "North Yorkshire reported 57% fewer A&E visits.",
+        hint: "No measured effect: North Yorkshire reported 57% fewer A&E visits, before and after; the default takes half of it.",
         rule: Rule::Fraction,
-        default: DefaultValue::Number(Estimate::ranged(0.0, 0.57, 0.57)),
-        basis: Basis::Sourced,
-        source: "0.57: DfE press release 2019 (a claim: before and after; another summary says hospital admissions fell 92%). 0: assumption of no effect",
+        default: DefaultValue::Number(Estimate::ranged(0.0, 0.285, 0.57)),
+        basis: Basis::Assumption,
+        grades: CLAIM_HALVED,
+        source: "0.57: DfE press release 2019 (reported: before and after; another summary says hospital admissions fell 92%). Central 0.285: assumption, half the reported figure (as under residential placements). 0: assumption of no effect",
         ..PARTNER
     },
     ParamSpec {
@@ -229,10 +247,48 @@ const PARAMS: &[ParamSpec] = &[
         default: DefaultValue::Number(Estimate::ranged(114.0, 114.0, 138.0)),
         price_year: prices(2013),
         basis: Basis::Sourced,
+        grades: Grades::all(Grade::Measured(COSTING)),
         source: "NHS Reference Costs 2013-14 via NICE NG94: 114 (not admitted) to 138 (admitted)",
         ..PARTNER
     },
     partners::cashable(Field::NhsCashable, StreamKey::Nhs),
+    ParamSpec {
+        field: Field::MissingEpisodesPerYoungPerson,
+        group: Group::Stream(StreamKey::MissingEpisodes),
+        label: "Times missing a year per young person, without the hub",
+        unit: count("episodes a year"),
+        hint: "How often a young person in the hub's reach would be reported missing in a year without it: ask your police partner. Per young person the hub works with.",
+        default: DefaultValue::Number(Estimate::ranged(0.5, 1.0, 2.0)),
+        source: "Assumption: no published rate for this group. North Yorkshire reported 503 missing-from-home incidents a year before the hubs (DfE summary, July 2017), without the number of young people",
+        since: 4,
+        ..PARTNER
+    },
+    ParamSpec {
+        field: Field::MissingEpisodeReduction,
+        group: Group::Stream(StreamKey::MissingEpisodes),
+        label: "Reduction in times missing",
+        unit: FRACTION,
+        hint: "No measured effect: North Yorkshire reported missing-from-home incidents falling from 503 to 253, before and after; the default takes half of it.",
+        rule: Rule::Fraction,
+        default: DefaultValue::Number(Estimate::ranged(0.0, 0.25, 0.5)),
+        grades: CLAIM_HALVED,
+        source: "0.50: 503 to 253 missing-from-home incidents, (503 − 253) / 503 = 0.497 (DfE summary, July 2017; reported: before and after). Central 0.25: assumption, half the reported figure (as under residential placements). 0: assumption of no effect",
+        since: 4,
+        ..PARTNER
+    },
+    ParamSpec {
+        field: Field::CostPerMissingInvestigation,
+        group: Group::Stream(StreamKey::MissingEpisodes),
+        label: "Police cost of a missing-person investigation",
+        unit: GBP,
+        hint: "What the police spend on one medium-risk missing-person investigation.",
+        default: DefaultValue::Number(Estimate::ranged(1_325.0, 1_870.0, 2_416.0)),
+        price_year: about(2013),
+        grades: Grades::of(Grade::Measured(COSTING), Grade::Assumed, Grade::Measured(COSTING)),
+        source: "Shalev Greene and Pakes 2012: a medium-risk missing-person investigation costs the police £1,325 to £2,416 (taken as c. 2013-14, the deflators' first year). Central 1,870: assumption, the middle of that range",
+        since: 4,
+        ..PARTNER
+    },
     delivery::setup_cost(
         Estimate::ranged(250_000.0, 500_000.0, 1_000_000.0),
         "One-off: the hub building, recruitment, training.",
@@ -251,9 +307,8 @@ const PARAMS: &[ParamSpec] = &[
     delivery::repurposed_units("Of which existing homes repurposed"),
     delivery::STAFF,
     delivery::grant(
-        &[1_666_666.67, 1_666_666.67, 1_666_666.66],
         about(2021),
-        "Norfolk's £5m DfE grant over 3 years: 5,000,000 / 3 a year",
+        "None: the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019). Norfolk, an adopter, had £5m from DfE over 3 years",
     ),
     delivery::ramp_up(
         &[0.5, 1.0],
@@ -261,7 +316,12 @@ const PARAMS: &[ParamSpec] = &[
     ),
     delivery::DEADWEIGHT,
     delivery::OPTIMISM_BIAS,
+    delivery::COST_OPTIMISM_BIAS,
 ];
+
+/// An effect no one has measured: the default half the innovator's
+/// reported figure, which is the high end.
+const CLAIM_HALVED: Grades = Grades::of(Grade::Assumed, Grade::Assumed, Grade::Reported);
 
 pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::NoWrongDoor,

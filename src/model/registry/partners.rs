@@ -2,7 +2,9 @@
 //! outside the council, counted in the public-sector figures only.
 
 use super::units::FRACTION;
-use super::{Basis, DefaultValue, Field, Group, ParamSpec, Rule, Shape, StreamKey, NO_PRICE_YEAR};
+use super::{
+    Basis, DefaultValue, Field, Grades, Group, ParamSpec, Rule, Shape, StreamKey, NO_PRICE_YEAR,
+};
 use crate::estimate::Estimate;
 
 /// A partner stream's cashable share: not the council's, so it never enters
@@ -19,6 +21,7 @@ pub const fn cashable(field: Field, stream: StreamKey) -> ParamSpec {
         default: DefaultValue::Number(Estimate::fixed(0.0)),
         price_year: NO_PRICE_YEAR,
         basis: Basis::Assumption,
+        grades: Grades::ASSUMED,
         source: "Assumption: partner savings are officers' and clinicians' time, capacity rather than cash",
         since: 2,
     }

@@ -253,7 +253,7 @@ pub fn run_chunk_with(
         out.council_npv.push(npv);
         out.council_cashable_npv.push(pv.council_cashable_npv_gbp());
         out.public_npv.push(pv.public_npv_gbp());
-        if appraisal::payback_years(ws.rows.iter().map(|r| r.council_net_gbp)).is_some() {
+        if appraisal::council_payback(&ws.rows, settings).is_some() {
             out.paid_back += 1;
         }
         out.positive_probability_sum += positive_probability(conditional, &flows, &ws, &pv, npv);
