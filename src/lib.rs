@@ -29,6 +29,7 @@ pub mod errors;
 pub mod evidence;
 pub mod export;
 pub mod format;
+pub mod reproduction;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 #[cfg(any(not(target_arch = "wasm32"), feature = "web-workbook"))]

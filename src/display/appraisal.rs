@@ -23,6 +23,34 @@ pub fn payback_reading(payback_years: Option<f64>, horizon_years: u32) -> String
     }
 }
 
+/// Payback in words with its warning: whether it is read off the
+/// discounted position, and the years after it in which the council is out
+/// of pocket again.
+pub fn payback_text(a: &ProgrammeAppraisal, horizon_years: u32) -> String {
+    let mut text = match a.payback_years {
+        Some(p) if p <= 0.0 && !a.losses_after_payback.is_empty() => {
+            "the council's cumulative position never falls below zero".into()
+        }
+        Some(p) if a.payback_discounted && p > 0.0 => {
+            let year = (p.ceil() as u32).max(1);
+            format!("pays back in year {year} of {horizon_years} ({p:.1} years, on the discounted position)")
+        }
+        other => payback_reading(other, horizon_years),
+    };
+    if !a.losses_after_payback.is_empty() {
+        let years: Vec<String> = a
+            .losses_after_payback
+            .iter()
+            .map(|(y, net)| format!("year {} ({})", y + 1, gbp(*net)))
+            .collect();
+        text.push_str(&format!(
+            "; but it is out of pocket again in {}: that year's costs exceed its savings",
+            super::list_in_words(&years)
+        ));
+    }
+    text
+}
+
 /// One headline measure: its name, its figure rounded for display, and a
 /// plain-English reading.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -61,11 +89,28 @@ pub(super) fn headline(
 /// lead would say them.
 pub fn headlines(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<Headline> {
     let period = years(f64::from(horizon_years));
-    let council_npv = format!(
+    let mut council_npv = format!(
         "the council is {} {} over {period}, in today's money",
         gbp(a.council_npv_gbp.abs()),
         better_or_worse(a.council_npv_gbp)
     );
+    let grant = a.present_values.grant_gbp;
+    if grant > 0.0 {
+        council_npv.push_str(&format!(
+            "; without the grant of {}, {}",
+            gbp(grant),
+            gbp(a.present_values.council_npv_without_grant_gbp())
+        ));
+    } else {
+        council_npv.push_str(" (no grant counted)");
+    }
+    if let Some(v) = a.longer_view {
+        council_npv.push_str(&format!(
+            "; over {}, {}",
+            years(f64::from(v.horizon_years)),
+            gbp(v.council_npv_gbp)
+        ));
+    }
     let cashable = format!(
         "counting only savings a budget line can actually lose, the council is {} {}",
         gbp(a.council_cashable_npv_gbp.abs()),
@@ -134,7 +179,7 @@ pub fn headlines(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<Headline> {
             "payback",
             "Payback",
             payback_figure,
-            payback_reading(a.payback_years, horizon_years),
+            payback_text(a, horizon_years),
         ),
         headline(
             "break_even",
@@ -497,6 +542,8 @@ pub fn appraisal_table(scenario: &Scenario, appraisal: &Appraisal) -> String {
         if let Some(inputs) = scenario.programme(a.programme) {
             let used = super::effects_used_text(inputs, scenario.price_year);
             let _ = writeln!(out, "Effects: {used}");
+            let graded = super::evidence_summary(scenario, inputs);
+            let _ = writeln!(out, "Evidence: {graded}");
         }
         let _ = writeln!(
             out,

@@ -9,12 +9,14 @@
 //! - [`comparison`]: saved scenarios side by side;
 //! - [`councils`]: what a council's statistics set;
 //! - [`evidence_sets`]: the evidence sets side by side;
+//! - [`grades`]: each figure's grade, and how many savings rest on measured evidence;
 //! - [`sources`]: the defaults and their sources.
 
 mod appraisal;
 mod comparison;
 mod councils;
 mod evidence_sets;
+mod grades;
 mod map;
 mod sources;
 mod uncertainty;
@@ -36,6 +38,7 @@ pub use evidence_sets::{
     comparison_table as evidence_comparison_table, effects_used_text, set_texts, SetFigureText,
     SetText,
 };
+pub use grades::{evidence_summary, figure_grade, figure_grades, grade_text, FigureGrade};
 pub use map::{map_cell_label, map_glyph, map_legend, map_measure_label, map_summary};
 pub use sources::sources_table;
 pub use uncertainty::{
@@ -172,6 +175,15 @@ fn first_letter(text: &str, change: fn(&char) -> char) -> String {
 }
 
 /// "Saving per family holding an FGC" -> "saving per family holding an FGC".
+/// "a", "a and b", "a, b and c".
+fn list_in_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 fn lowercase_first(text: &str) -> String {
     first_letter(text, char::to_ascii_lowercase)
 }

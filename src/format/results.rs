@@ -73,6 +73,19 @@ pub fn programme_appraisal_json(a: &ProgrammeAppraisal) -> Value {
             CouncilRoi::FullyGrantFunded => json!("fully_grant_funded"),
         },
         "payback_years": a.payback_years,
+        "payback_discounted": a.payback_discounted,
+        "losses_after_payback": a.losses_after_payback.iter().map(|(year, net)| json!({
+            "year": year, "council_net_gbp": net,
+        })).collect::<Vec<_>>(),
+        "council_npv_without_grant_gbp": pv.council_npv_without_grant_gbp(),
+        "longer_view": a.longer_view.map(|v| json!({
+            "horizon_years": v.horizon_years,
+            "council_npv_gbp": v.council_npv_gbp,
+            "council_npv_without_grant_gbp": v.council_npv_without_grant_gbp,
+            "council_cashable_npv_gbp": v.council_cashable_npv_gbp,
+            "public_npv_gbp": v.public_npv_gbp,
+            "payback_years": v.payback_years,
+        })),
         "headline_effect_parameter": a.programme.headline_stream().effect.key(),
         "headline_effect": a.headline_effect,
         "break_even_effect": a.break_even_effect,
@@ -98,6 +111,7 @@ fn result_header(scenario: &Scenario) -> Map<String, Value> {
         "price_year": scenario.price_year.to_string(),
         "horizon_years": scenario.appraisal.horizon_years,
         "discount_rate": scenario.appraisal.discount_rate,
+        "conventions": scenario.appraisal.conventions.key(),
     });
     let mut map = match header {
         Value::Object(map) => map,
@@ -131,11 +145,17 @@ fn by_programme<T>(items: &[T], id: fn(&T) -> ProgrammeId, json: fn(&T) -> Value
 /// The whole result, unrounded: only displays round.
 pub fn appraisal_to_json(scenario: &Scenario, appraisal: &Appraisal) -> Value {
     let mut result = result_header(scenario);
-    let programmes = by_programme(
+    let mut programmes = by_programme(
         &appraisal.programmes,
         |a| a.programme,
         programme_appraisal_json,
     );
+    for inputs in scenario.enabled() {
+        if let Some(p) = programmes.get_mut(inputs.programme.key()) {
+            p["evidence_summary"] = json!(crate::display::evidence_summary(scenario, inputs));
+            p["figure_grades"] = json!(crate::display::figure_grades(scenario, inputs));
+        }
+    }
     result.insert("programmes".into(), programmes);
     result.insert("defaulted_fields".into(), json!(defaulted_paths(scenario)));
     Value::Object(result)

@@ -180,6 +180,8 @@ pub struct ProgrammeAppraisal {
     pub bcr: Option<f64>,
     pub council_roi: CouncilRoi,
     pub payback_years: Option<f64>,
+    /// Whether payback is read off the discounted position (format 4).
+    pub payback_discounted: bool,
     /// Years after payback in which the council is out of pocket (its net
     /// for the year below zero), with that year's net: the warning a
     /// payback figure needs.
@@ -514,10 +516,9 @@ pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, ws: &mut Work
         }
         let benefits_gbp = effect_multiplier * full.council + care.council;
         let setup = if year == 0 { flows.setup_cost_gbp } else { 0.0 };
-        let costs_gbp = (setup
-            + flows.running_cost_per_year_gbp
-            + ramp * flows.volume_cost_per_year_gbp)
-            * (1.0 + flows.cost_optimism_bias_fraction);
+        let costs_gbp =
+            (setup + flows.running_cost_per_year_gbp + ramp * flows.volume_cost_per_year_gbp)
+                * (1.0 + flows.cost_optimism_bias_fraction);
         let grant_gbp = flows.grant_by_year_gbp.get(t).copied().unwrap_or(0.0);
         let council_net_gbp = benefits_gbp - costs_gbp + grant_gbp;
         cumulative += council_net_gbp;
@@ -723,6 +724,7 @@ pub fn appraise_programme(
         programme: inputs.programme,
         losses_after_payback: losses_after(&ws.rows, payback),
         payback_years: payback,
+        payback_discounted: settings.conventions.discounted_payback(),
         longer_view: longer_view(&flows, settings),
         headline_effect: inputs.get(spec.streams[0].effect).value,
         break_even_effect: headline_stream.and_then(|s| s.break_even_effect),

@@ -4,21 +4,25 @@
 //! A set gives one value for each benefit stream's effect (the parameter the
 //! stream's saving is linear in, [`StreamSpec::effect`]). Every value is a
 //! point of the registry's range for that parameter (its low end, its
-//! central value or its high end), so the sets add no figure of their own:
-//! each figure keeps the registry's source and price year, and the set says
-//! why it takes that point. The tests pin the figures each set gives.
+//! central value or its high end), or zero, so the sets add no figure of
+//! their own: each figure keeps the registry's source, price year and grade,
+//! and the set says why it takes that point. The tests pin the figures each
+//! set gives, and that each set's figures are of its grade.
 //!
-//! - **The innovators' published claims**: the headline figures of the
-//!   councils that designed the models (the seeds' 60%, 45% and £755 and the
-//!   like): before and after, with no comparison group.
-//! - **Independent and trial evidence**: what independent evaluations and the
-//!   FGC randomised trial found; where none has measured a saving, its low end.
+//! - **The innovators' published claims**: the figures the councils that
+//!   designed the models reported (the seeds' 60%, 45% and the like), each
+//!   graded *reported* or, where the innovator cites an evaluation,
+//!   *measured*; where an innovator claims nothing for a saving, the
+//!   default.
+//! - **Independent and trial evidence**: only *measured* figures, from
+//!   independent evaluations and the FGC randomised trial; a saving no one
+//!   has measured counts zero here, and the set says so.
 //! - **Cautious**: the low end of every range.
 
 use crate::appraisal::appraise_programme;
 use crate::estimate::Estimate;
 use crate::prices::PriceYear;
-use crate::registry::{Field, ProgrammeId, StreamKey, StreamSpec};
+use crate::registry::{Field, Grade, ProgrammeId, StreamKey, StreamSpec};
 use crate::scenario::{ProgrammeInputs, Scenario};
 use crate::uncertainty::{simulate, SimulationConfig};
 
@@ -55,19 +59,21 @@ impl SetKey {
 
     pub fn description(self) -> &'static str {
         match self {
-            SetKey::Claims => "The headline figures of the councils that designed the models: before and after, with no comparison group. Where an innovator claims nothing for a saving, the calculator's default.",
-            SetKey::Independent => "What independent evaluations and the family group conference randomised trial found. Where none has measured a saving, the low end of its range.",
+            SetKey::Claims => "The figures the councils that designed the models reported: mostly before and after, with no comparison group. Where an innovator claims nothing for a saving, the calculator's default.",
+            SetKey::Independent => "Only what independent evaluations and the family group conference randomised trial measured. A saving no one has measured counts zero here.",
             SetKey::Cautious => "The low end of every effect's range: what the case looks like if the evidence disappoints.",
         }
     }
 }
 
-/// Which point of the registry's range a set takes.
+/// Which point of the registry's range a set takes, or zero: no effect.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Point {
     Low,
     Central,
     High,
+    /// No one has measured the effect: it counts nothing.
+    Zero,
 }
 
 /// One set's value for one stream's effect, and why.
@@ -82,42 +88,49 @@ const fn v(stream: StreamKey, point: Point, why: &'static str) -> SetValue {
     SetValue { stream, point, why }
 }
 
-use Point::{Central, High, Low};
-use StreamKey::{CareEntries, CareProceedings, CpPlans, FgcProcess, Nhs, Police, ResidentialWeeks};
+use Point::{Central, High, Low, Zero};
+use StreamKey::{
+    CareEntries, CareProceedings, CourtsLegalAid, CpPlans, FgcProcess, MissingEpisodes, Nhs,
+    Police, ResidentialWeeks,
+};
 
 const CLAIMS_FV: &[SetValue] = &[
     v(FgcProcess, Central, "£755 a family: Leeds' evaluation (Mason et al., ICF for DfE, 2017), the Innovation Unit's headline"),
     v(CareEntries, Central, "No figure is claimed for entries to care (Leeds reported falls in children looked after): the default, from the FGC trial"),
     v(CareProceedings, Central, "No figure is claimed for care proceedings: the default, from the FGC trial"),
+    v(CourtsLegalAid, Central, "No figure is claimed: the default, a published costing"),
 ];
 const CLAIMS_FS: &[SetValue] = &[
-    v(CpPlans, Central, "60% fewer children on plans: the Innovation Unit's headline"),
+    v(CpPlans, High, "60% fewer children on plans: the Innovation Unit's headline, over five years"),
     v(CareEntries, High, "'Up to 30%' fewer children becoming looked after: wave 2's evaluation as Hertfordshire summarised it (2020)"),
     v(Police, Central, "£114 a family: Hertfordshire's first evaluation (Forrester et al. 2017)"),
     v(Nhs, Central, "£213 a family: Hertfordshire's first evaluation (Forrester et al. 2017)"),
 ];
 const CLAIMS_NWD: &[SetValue] = &[
-    v(ResidentialWeeks, Central, "45% less time in residential placements: the Innovation Unit's headline"),
+    v(ResidentialWeeks, High, "45% less time in residential placements: the Innovation Unit's headline"),
     v(CareEntries, Central, "North Yorkshire's 86% of young people staying out of care has no comparison group, so gives no reduction: the default assumption"),
-    v(Police, Central, "38% fewer arrests: DfE press release, 2019"),
-    v(Nhs, Central, "57% fewer A&E visits: DfE press release, 2019"),
+    v(Police, High, "38% fewer arrests: DfE press release, 2019"),
+    v(Nhs, High, "57% fewer A&E visits: DfE press release, 2019"),
+    v(MissingEpisodes, High, "Missing-from-home incidents from 503 to 253, about half: DfE summary, 2017"),
 ];
 const INDEPENDENT_FV: &[SetValue] = &[
-    v(FgcProcess, Central, "£755 a family: Leeds' independent evaluation (Mason et al., ICF for DfE, 2017)"),
+    v(FgcProcess, Central, "£755 a family: Leeds' independent evaluation against business as usual (Mason et al., ICF for DfE, 2017)"),
     v(CareEntries, Central, "19.2% fewer children in care within 12 months: the FGC randomised trial (Coram for Foundations, 2023)"),
     v(CareProceedings, Central, "18% fewer care proceedings: the FGC randomised trial (Coram, 2023)"),
+    v(CourtsLegalAid, Central, "The courts' and legal aid's cost of a case: Ministry of Justice and Masson 2010"),
 ];
 const INDEPENDENT_FS: &[SetValue] = &[
-    v(CpPlans, Low, "30% fewer children on plans: the first independent evaluation (Forrester et al. 2017)"),
-    v(CareEntries, Central, "Wave 2's evaluation found up to 30%, significant in 4 of 5 councils (York Consulting, 2020): the default, half that upper figure"),
+    v(CpPlans, Central, "30% fewer children on plans: the first independent evaluation (Forrester et al. 2017)"),
+    v(CareEntries, High, "Up to 30% fewer children becoming looked after, significant in 4 of 5 councils (York Consulting, 2020): the measured figure, an upper one, as no average was published"),
     v(Police, Central, "£114 a family: the first independent evaluation (Forrester et al. 2017)"),
     v(Nhs, Central, "£213 a family: the first independent evaluation (Forrester et al. 2017)"),
 ];
 const INDEPENDENT_NWD: &[SetValue] = &[
-    v(ResidentialWeeks, Low, "No independent estimate in the evidence file (the 45% and 'halved' are North Yorkshire's own before-and-after figures): the low end"),
-    v(CareEntries, Low, "No impact estimate published; the adopters' trial has not reported: the low end"),
-    v(Police, Low, "The 38% is before and after, with no comparison group: the low end"),
-    v(Nhs, Low, "The 57% is before and after, with no comparison group: the low end"),
+    v(ResidentialWeeks, Zero, "No one has measured it (the 45% and 'halved' are North Yorkshire's own before-and-after figures; the adopters' trial has not reported): zero"),
+    v(CareEntries, Zero, "No impact estimate published; the adopters' trial has not reported: zero"),
+    v(Police, Zero, "The 38% is before and after, with no comparison group: zero"),
+    v(Nhs, Zero, "The 57% is before and after, with no comparison group: zero"),
+    v(MissingEpisodes, Zero, "The fall from 503 to 253 is before and after, with no comparison group: zero"),
 ];
 
 const CAUTIOUS_WHY: &str = "The low end of the range";
@@ -168,8 +181,22 @@ pub fn figure(
         Low => e.low,
         Central => e.value,
         High => e.high,
+        Zero => 0.0,
     };
     Some((field, x))
+}
+
+/// The grade of a set value's figure: the registry's grade of that point;
+/// `None` for zero, which is no figure.
+pub fn grade(programme: ProgrammeId, value: &SetValue) -> Option<Grade> {
+    let field = stream_spec(programme, value.stream)?.effect;
+    let grades = programme.spec().param(field)?.grades;
+    match value.point {
+        Low => Some(grades.low),
+        Central => Some(grades.value),
+        High => Some(grades.high),
+        Zero => None,
+    }
 }
 
 /// One field a set changes: its new estimate.
@@ -205,17 +232,21 @@ pub fn matching(inputs: &ProgrammeInputs, price_year: PriceYear) -> Vec<SetKey> 
     SetKey::ALL
         .into_iter()
         .filter(|&set| {
-            values(set, inputs.programme).iter().all(|v| {
-                figure(inputs.programme, v, price_year)
-                    .is_some_and(|(field, x)| same(inputs.get(field).value, x))
-            })
+            values(set, inputs.programme)
+                .iter()
+                .filter(|v| inputs.includes(v.stream))
+                .all(|v| {
+                    figure(inputs.programme, v, price_year)
+                        .is_some_and(|(field, x)| same(inputs.get(field).value, x))
+                })
         })
         .collect()
 }
 
 /// Whether a programme's effects are all at their defaults.
 pub fn at_defaults(inputs: &ProgrammeInputs, price_year: PriceYear) -> bool {
-    inputs.programme.spec().streams.iter().all(|s| {
+    let streams = inputs.programme.spec().streams.iter();
+    streams.filter(|s| inputs.includes(s.key)).all(|s| {
         let default = inputs.programme.spec().param(s.effect);
         default
             .and_then(|p| p.default_estimate_in(price_year))

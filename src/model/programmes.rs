@@ -255,7 +255,11 @@ fn family_safeguarding(b: &mut Builder<impl Pick>) {
         let reduction = b.get(Field::CpPlanReduction);
         let plan_cost = b.get(Field::CostPerCpPlanYear);
         let instead = b.get(Field::CinCaseWorkCostPerYear);
-        b.yearly(StreamKey::CpPlans, reduction, children * (plan_cost - instead));
+        b.yearly(
+            StreamKey::CpPlans,
+            reduction,
+            children * (plan_cost - instead),
+        );
     }
     for (stream, saving) in [
         (StreamKey::Police, Field::PoliceSavingPerFamily),

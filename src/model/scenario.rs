@@ -3,9 +3,11 @@
 //! checks every invariant stated here, so the model can take them as given.
 
 pub use crate::estimate::Estimate;
-pub use crate::prices::PriceYear;
 use crate::prices::restating_factor;
-use crate::registry::{default_before_format_4, DefaultValue, Field, ProgrammeId, StreamKey, UnitKind};
+pub use crate::prices::PriceYear;
+use crate::registry::{
+    default_before_format_4, DefaultValue, Field, ProgrammeId, StreamKey, UnitKind,
+};
 
 /// The streams a file of format `schema` does not have: those added since.
 pub fn later_streams(programme: ProgrammeId, schema: u32) -> Vec<StreamKey> {
@@ -151,7 +153,10 @@ impl ProgrammeInputs {
                     }
                     _ => 1.0,
                 };
-                inputs.set(spec.field, Estimate::ranged(e.low * k, e.value * k, e.high * k));
+                inputs.set(
+                    spec.field,
+                    Estimate::ranged(e.low * k, e.value * k, e.high * k),
+                );
             }
         }
         inputs.excluded_streams = later_streams(programme, 3);

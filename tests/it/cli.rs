@@ -71,10 +71,10 @@ fn table_format_is_readable() {
 #[test]
 fn bad_input_exits_2_with_path_qualified_errors() {
     let defaults = text(&sfpc(&["defaults"], "").stdout);
-    let bad = defaults.replacen("\"value\": 0.45", "\"value\": 1.4", 1);
+    let bad = defaults.replacen("\"value\": 0.225", "\"value\": 1.4", 1);
     assert_ne!(
         bad, defaults,
-        "the default reduction should be written as 0.45"
+        "the default reduction should be written as 0.225"
     );
     let out = sfpc(&["evaluate", "-"], &bad);
     assert_eq!(out.status.code(), Some(2));
@@ -207,11 +207,12 @@ fn migrate_prints_the_current_format_with_the_same_figures() {
     let out = sfpc(&["migrate", "-"], &old);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let migrated: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(migrated["schema"], 3);
+    assert_eq!(migrated["schema"], 4);
+    assert_eq!(migrated["conventions"], "format_3");
     // The streams format 1 did not have are listed as left out.
     assert_eq!(
         migrated["programmes"]["family_valued"]["excluded_streams"],
-        serde_json::json!(["care_entries", "care_proceedings"])
+        serde_json::json!(["care_entries", "care_proceedings", "courts_legal_aid"])
     );
     let before = sfpc(&["evaluate", "-"], &old);
     let after = sfpc(&["evaluate", "-"], &text(&out.stdout));
@@ -230,10 +231,11 @@ fn migrate_prints_the_current_format_with_the_same_figures() {
 }
 
 #[test]
-fn defaults_are_format_3_and_the_table_lists_streams() {
+fn defaults_are_format_4_and_the_table_lists_streams() {
     let defaults: serde_json::Value =
         serde_json::from_slice(&sfpc(&["defaults"], "").stdout).expect("JSON");
-    assert_eq!(defaults["schema"], 3);
+    assert_eq!(defaults["schema"], 4);
+    assert_eq!(defaults["conventions"], "green_book");
     let out = sfpc(&["evaluate", "--format", "table"], &defaults.to_string());
     let table = text(&out.stdout);
     for words in [

@@ -255,7 +255,10 @@ fn only_later_fields_added(old: &mut Value, new: &Value, schema: u32, name: &str
         let id = sfpc::registry::ProgrammeId::from_key(programme).unwrap();
         let field = sfpc::registry::Field::from_key(field).unwrap();
         let since = id.spec().param(field).unwrap().since;
-        assert!(since > schema, "{name}: {path} (format {since}) newly defaulted");
+        assert!(
+            since > schema,
+            "{name}: {path} (format {since}) newly defaulted"
+        );
     }
     old["defaulted_fields"] = new["defaulted_fields"].clone();
 }
@@ -271,7 +274,10 @@ fn format_3_files_keep_every_figure_and_every_draw_to_the_last_bit() {
         let mut old: Value =
             serde_json::from_str(&read_in(DIR_3, &format!("{name}.result.json"))).unwrap();
         let scenario = read_in(DIR_3, &format!("{name}.json"));
-        assert_eq!(serde_json::from_str::<Value>(&scenario).unwrap()["schema"], 3);
+        assert_eq!(
+            serde_json::from_str::<Value>(&scenario).unwrap()["schema"],
+            3
+        );
         let new = evaluate(&scenario);
         only_later_fields_added(&mut old, &new, 3, name);
         assert_same(&old, &new, name);

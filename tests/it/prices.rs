@@ -58,12 +58,10 @@ fn defaults_are_restated_into_the_scenarios_price_year() {
     let s = default_scenario_in(year("2019-20"));
     let fv = s.programme(ProgrammeId::FamilyValued).unwrap();
     assert_eq!(fv.get(Field::FamiliesPerYear).value, 400.0);
-    // Grants by year too: Coventry's, in cash of about 2022-23.
-    let k = 100.0 / 91.2996;
-    assert_eq!(
-        default_scenario_in(year("2024-25")).programmes[0].grant_by_year_gbp,
-        vec![1_681_656.4 * k, 1_681_656.4 * k, 840_828.2 * k]
-    );
+    // No grant by default: the SFPC grant ran from 2019 to 2025.
+    for p in default_scenario_in(year("2024-25")).programmes {
+        assert!(p.grant_by_year_gbp.is_empty(), "{:?}", p.programme);
+    }
     // The default scenario is in 2024-25 prices.
     assert_eq!(default_scenario_json()["price_year"], "2024-25");
 }

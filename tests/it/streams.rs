@@ -89,7 +89,7 @@ fn cashable_npv_counts_only_the_cashable_share_of_council_savings() {
     //              = 37,750 + 985,500 − 80,000 = 943,250.
     let mut s = care_only(2, 2.5, json!([1, 1, 0]));
     let fv = &mut s["programmes"]["family_valued"];
-    fv["excluded_streams"] = json!(["care_proceedings"]);
+    fv["excluded_streams"] = json!(["care_proceedings", "courts_legal_aid"]);
     fv["families_per_year"] = json!(100);
     fv["saving_per_family_gbp"] = json!(755);
     fv["running_cost_per_year_gbp"] = json!(50_000);
@@ -155,7 +155,11 @@ fn no_wrong_door_partner_streams_are_events_avoided_times_their_cost() {
         1,
         0.0,
         json!({ "excluded_streams": ["residential_weeks", "care_entries"],
-                "cost_per_arrest_gbp": 470, "cost_per_ae_attendance_gbp": 114 }),
+                "arrest_reduction": 0.38, "ae_attendance_reduction": 0.57,
+                "cost_per_arrest_gbp": 470, "cost_per_ae_attendance_gbp": 114,
+                "missing_episodes_per_young_person_per_year": 1.0,
+                "missing_episode_reduction": 0.25,
+                "cost_per_missing_person_investigation_gbp": 1_870 }),
     );
     let a = evaluate_one(&s);
     assert_gbp(
@@ -163,6 +167,11 @@ fn no_wrong_door_partner_streams_are_events_avoided_times_their_cost() {
         3_572.0,
     );
     assert_gbp(a.stream(StreamKey::Nhs).unwrap().benefits_gbp[0], 1_299.6);
+    // 40 × 1 time missing a year × 25% fewer × £1,870 = £18,700 a year, to
+    // the police as well.
+    let missing = a.stream(StreamKey::MissingEpisodes).unwrap();
+    assert_gbp(missing.benefits_gbp[0], 18_700.0);
+    assert_eq!(missing.payer, Payer::Police);
 }
 
 #[test]

@@ -124,6 +124,36 @@ pub fn only_stream(
     document(programme, horizon_years, discount_rate, fields)
 }
 
+/// A scenario made a file of an older `schema`: format 4's top-level
+/// `conventions` and every field and stream added after `schema` removed.
+pub fn in_format(mut s: Value, schema: u32) -> Value {
+    s["schema"] = json!(schema);
+    if schema < 4 {
+        s.as_object_mut().unwrap().remove("conventions");
+    }
+    let programmes = s["programmes"].as_object_mut().unwrap();
+    for (key, fields) in programmes.iter_mut() {
+        let id = ProgrammeId::from_key(key).expect("a programme");
+        let fields = fields.as_object_mut().unwrap();
+        fields.retain(|k, _| {
+            id.spec()
+                .params
+                .iter()
+                .find(|p| p.field.key() == k)
+                .is_none_or(|p| p.since <= schema)
+        });
+        if let Some(Value::Array(excluded)) = fields.get_mut("excluded_streams") {
+            excluded.retain(|k| {
+                id.spec()
+                    .streams
+                    .iter()
+                    .any(|st| st.key.key() == k && st.since <= schema)
+            });
+        }
+    }
+    s
+}
+
 pub fn evaluate(value: &Value) -> Appraisal {
     match sfpc::evaluate(value) {
         Ok((_, appraisal)) => appraisal,

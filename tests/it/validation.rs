@@ -1,6 +1,6 @@
 //! One invalid input per validation rule, each with the message it must give.
 
-use crate::support::scenario;
+use crate::support::{in_format, scenario};
 use serde_json::{json, Value};
 use sfpc::format::{parse_scenario, parse_scenario_json};
 
@@ -127,7 +127,7 @@ fn each_rule_gives_its_path_and_message() {
             "a stream that is not the programme's",
             nwd_with("excluded_streams", json!(["police", "cp_plans", "police"])),
             vec![
-                format!("{NWD}.excluded_streams[1]: must be one of residential_weeks, care_entries, police, nhs, got text \"cp_plans\""),
+                format!("{NWD}.excluded_streams[1]: must be one of residential_weeks, care_entries, police, nhs, missing_episodes, got text \"cp_plans\""),
                 format!("{NWD}.excluded_streams[2]: lists \"police\" twice"),
             ],
         ),
@@ -181,8 +181,7 @@ fn unknown_fields_are_errors_in_both_formats() {
 /// The format-1 scenario of one programme: format 1's fields only.
 fn format1(programme: &str) -> Value {
     let id = sfpc::registry::ProgrammeId::from_key(programme).unwrap();
-    let mut s = scenario(programme, 5, 0.035, json!({}));
-    s["schema"] = json!(1);
+    let mut s = in_format(scenario(programme, 5, 0.035, json!({})), 1);
     let fields = s["programmes"][programme].as_object_mut().unwrap();
     fields.retain(|k, _| {
         k == "enabled"
@@ -279,12 +278,12 @@ fn document_level_problems() {
     );
 
     let mut s = scenario("family_valued", 5, 0.035, json!({}));
-    s["schema"] = json!(4);
-    s["programmes"]["family_valued"]["new_field_of_v4"] = json!(1);
+    s["schema"] = json!(5);
+    s["programmes"]["family_valued"]["new_field_of_v5"] = json!(1);
     check(
         "future schema: only the version is reported",
         s,
-        &["schema: is version 4, newer than this calculator reads (3); use a newer calculator"],
+        &["schema: is version 5, newer than this calculator reads (4); use a newer calculator"],
     );
 
     let mut s = scenario("family_valued", 5, 0.035, json!({}));
@@ -292,7 +291,7 @@ fn document_level_problems() {
     check(
         "schema as text",
         s,
-        &["schema: must be one of 1, 2, 3, got text \"2\""],
+        &["schema: must be one of 1, 2, 3, 4, got text \"2\""],
     );
 
     check(
@@ -368,7 +367,7 @@ fn format_3_fields_are_checked_with_their_paths() {
         &[&format!("{NWD}.repurposed_units: must not be more than the service's 2 units (service_units), got 3")],
     );
     // A format-2 file that names format 3's fields says which format it needs.
-    let mut s = nwd_with("service_units", json!(2));
+    let mut s = in_format(nwd_with("service_units", json!(2)), 3);
     s["schema"] = json!(2);
     check(
         "format 3's fields in format 2",
@@ -378,7 +377,7 @@ fn format_3_fields_are_checked_with_their_paths() {
             &format!("{NWD}.repurposed_units: was added in scenario format 3: set \"schema\": 3 to use it"),
         ],
     );
-    let mut s = scenario("no_wrong_door", 5, 0.035, json!({}));
+    let mut s = in_format(scenario("no_wrong_door", 5, 0.035, json!({})), 3);
     s["schema"] = json!(2);
     s["council_figures"] = json!([]);
     check(

@@ -3,8 +3,8 @@
 //! the same facts for every programme; the mix and the cohort are each
 //! programme's own.
 
-use super::units::{count, FRACTION, GBP_PER_CHILD_WEEK, YEARS};
 use super::designs::{COSTING, OFFICIAL_STATISTICS};
+use super::units::{count, FRACTION, GBP_PER_CHILD_WEEK, YEARS};
 use super::{
     about, prices, Basis, DefaultValue, Field, Grade, Grades, Group, ParamSpec, Rule, Shape,
     StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR, TODAYS_PRICES,

@@ -2,8 +2,8 @@
 //! full effect, and how much of its measured effect to credit to it. Each
 //! programme's table calls these with its own figures and sources.
 
-use super::units::{FRACTION, GBP, GBP_A_YEAR, GBP_EACH_YEAR, POSTS, RAMP, UNITS};
 use super::designs::GUIDANCE;
+use super::units::{FRACTION, GBP, GBP_A_YEAR, GBP_EACH_YEAR, POSTS, RAMP, UNITS};
 use super::{
     Basis, DefaultValue, Field, Grade, Grades, Group, ParamSpec, Rule, Shape, SourcePrices,
     NO_PRICE_YEAR, TODAYS_PRICES,

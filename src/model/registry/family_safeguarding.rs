@@ -1,8 +1,8 @@
 //! Family Safeguarding (Hertfordshire): multidisciplinary teams with adult
 //! specialists.
 
-use super::units::{count, FRACTION, GBP_PER_CHILD_YEAR, GBP_PER_FAMILY_YEAR};
 use super::designs::{EVALUATION, OFFICIAL_STATISTICS};
+use super::units::{count, FRACTION, GBP_PER_CHILD_YEAR, GBP_PER_FAMILY_YEAR};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Field, Grade, Grades, Group,
     ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind,
@@ -228,7 +228,7 @@ const PARAMS: &[ParamSpec] = &[
     delivery::STAFF,
     delivery::grant(
         about(2019),
-        "None: the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019). Wave 2's councils had £2,320,000 each (as above), over about 2 years",
+        "Assumption: none, as the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019); a council with a grant enters it. Wave 2's councils had £2,320,000 each (as above), over about 2 years",
     ),
     delivery::ramp_up(
         &[0.5, 1.0],

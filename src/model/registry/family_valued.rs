@@ -1,7 +1,7 @@
 //! Family Valued (Leeds): restorative practice and family group conferences.
 
-use super::units::{count, FRACTION, GBP};
 use super::designs::{COSTING, QUASI, RCT};
+use super::units::{count, FRACTION, GBP};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Field, Grade, Grades, Group,
     ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind,
@@ -254,7 +254,7 @@ const PARAMS: &[ParamSpec] = &[
     delivery::STAFF,
     delivery::grant(
         about(2022),
-        "None: the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019). Coventry, an adopter, had £4,204,141 over 2.5 years",
+        "Assumption: none, as the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019); a council with a grant enters it. Coventry, an adopter, had £4,204,141 over 2.5 years",
     ),
     delivery::ramp_up(
         &[0.5, 0.75, 1.0],

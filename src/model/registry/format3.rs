@@ -14,7 +14,9 @@ pub fn default_before_format_4(field: Field) -> Option<(Estimate, SourcePrices)>
     let ranged = Estimate::ranged;
     let (estimate, prices) = match field {
         // Fixed shares: format 4 gave every cashable share a range.
-        Field::CpPlansCashable | Field::FgcProcessCashable => (Estimate::fixed(0.25), NO_PRICE_YEAR),
+        Field::CpPlansCashable | Field::FgcProcessCashable => {
+            (Estimate::fixed(0.25), NO_PRICE_YEAR)
+        }
         Field::ResidentialWeeksCashable | Field::CareEntriesCashable => {
             (Estimate::fixed(0.9), NO_PRICE_YEAR)
         }

@@ -1,7 +1,7 @@
 //! No Wrong Door (North Yorkshire): a hub and outreach for adolescents.
 
-use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
 use super::designs::COSTING;
+use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Field, Grade, Grades, Group,
     ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind,
@@ -308,7 +308,7 @@ const PARAMS: &[ParamSpec] = &[
     delivery::STAFF,
     delivery::grant(
         about(2021),
-        "None: the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019). Norfolk, an adopter, had £5m from DfE over 3 years",
+        "Assumption: none, as the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019); a council with a grant enters it. Norfolk, an adopter, had £5m from DfE over 3 years",
     ),
     delivery::ramp_up(
         &[0.5, 1.0],
