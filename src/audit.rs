@@ -90,7 +90,7 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
          results.json        the appraisal, unrounded, as `sfpc evaluate` prints it\r\n\
          yearly-results.csv  the yearly results, for Excel (UTF-8, unrounded)\r\n\
          yearly-streams.csv  each benefit stream's saving by year, with who benefits\r\n\
-         defaults.csv        every default figure as published (with its price year) and restated in {year} prices, with its range, unit, basis and source\r\n\
+         defaults.csv        every default figure as published (with its price year) and restated in {year} prices, with its range, unit, basis, source and grade\r\n\
          evidence-sets.csv   each model's evidence sets: the figure each gives each effect, and why\r\n\
          appraisal.xlsx      the appraisal as an Excel workbook whose formulas recompute it (change an input, every figure follows)\r\n\
          {uncertainty_line}\
@@ -111,7 +111,7 @@ pub fn defaults_csv(price_year: PriceYear) -> String {
     use crate::export::{number_cell, text_cell, BYTE_ORDER_MARK};
     use crate::registry::DefaultValue;
     let mut out = String::from(BYTE_ORDER_MARK);
-    out.push_str(&format!("Path,Figure,Published value,Source's price year,Restating factor,Value in {price_year} prices,Low,High,Unit,Basis,Source\r\n"));
+    out.push_str(&format!("Path,Figure,Published value,Source's price year,Restating factor,Value in {price_year} prices,Low,High,Unit,Basis,Source,Grade\r\n"));
     for (programme, row) in all_params() {
         let k = row.restating(price_year);
         let (published, value, low, high) = match row.default {
@@ -141,6 +141,7 @@ pub fn defaults_csv(price_year: PriceYear) -> String {
             text_cell(row.unit.text),
             text_cell(row.basis.label()),
             text_cell(row.source),
+            text_cell(&crate::display::grades_text(row.grades)),
         ];
         out.push_str(&cells.join(","));
         out.push_str("\r\n");

@@ -147,9 +147,21 @@ fn row_json(programme: Option<ProgrammeId>, spec: &ParamSpec, price_year: PriceY
         "price_year": spec.price_year.text(),
         "restated": k != 1.0,
         "basis": spec.basis.label(),
+        "grades": grades_json(spec),
         "source": spec.source,
         "since": spec.since,
     })
+}
+
+/// A default's grades, each `{ grade, text }`: "measured", "measured:
+/// randomised trial".
+fn grades_json(spec: &ParamSpec) -> Value {
+    let one = |g| {
+        let (grade, text) = crate::display::grade_text(Some(g));
+        json!({ "grade": grade, "text": text })
+    };
+    let g = spec.grades;
+    json!({ "low": one(g.low), "value": one(g.value), "high": one(g.high) })
 }
 
 /// The defaults table as JSON rows, restated in `price_year`'s prices, for

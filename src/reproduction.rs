@@ -44,13 +44,16 @@ pub struct Check {
     /// to its tolerance; a reported one is compared and explained.
     pub grade: Grade,
     pub calculator: f64,
-    /// How the calculator was set up, in words.
-    pub inputs: String,
+    /// How the calculator was set up, in words; `{name}` stands for the
+    /// figure of that name in `figures`, which the display words.
+    pub inputs: &'static str,
     /// The largest difference, as a share of the published figure, the
     /// tests accept.
     pub tolerance: f64,
-    /// Why the figures differ (or agree), in words.
-    pub explanation: String,
+    /// Why the figures differ (or agree), in words, with `{name}`s too.
+    pub explanation: &'static str,
+    /// The figures `inputs` and `explanation` name.
+    pub figures: Vec<(&'static str, f64, Quantity)>,
 }
 
 impl Check {
@@ -150,9 +153,10 @@ fn fgc_saving_per_family() -> Check {
         source: "Mason et al., ICF for DfE, 2017 (Leeds)",
         grade: Grade::Measured(crate::registry::designs::QUASI),
         calculator: first_year(&a, StreamKey::FgcProcess) / families,
-        inputs: "Leeds, its 600 conferences of 2016, in 2016-17 prices; the process saving alone".into(),
+        inputs: "Leeds, its 600 conferences of 2016, in 2016-17 prices; the process saving alone",
         tolerance: 1e-9,
-        explanation: "The same: the default is the evaluation's figure. The default scenario then writes it down by its optimism bias on benefits (20%) and ramps it up over three years.".into(),
+        explanation: "The same: the default is the evaluation's figure. The default scenario then writes it down by its optimism bias on benefits (20%) and ramps it up over three years.",
+        figures: Vec::new(),
     }
 }
 
@@ -171,12 +175,10 @@ fn fgc_trial() -> Check {
         source: "FGC randomised trial, Coram for Foundations, 2023 (2,548 children, 21 councils)",
         grade: Grade::Measured(crate::registry::designs::RCT),
         calculator: without * (1.0 - reduction),
-        inputs: format!(
-            "44.8% less the default reduction in entries to care, {:.1}%",
-            reduction * 100.0
-        ),
+        inputs: "44.8% less the default reduction in entries to care, {reduction}",
         tolerance: 0.005,
-        explanation: "The default reduction is the trial's: (44.8 − 36.2) / 44.8 = 19.2%, rounded to three places.".into(),
+        explanation: "The default reduction is the trial's: (44.8 − 36.2) / 44.8 = 19.2%, rounded to three places.",
+        figures: vec![("reduction", reduction, Quantity::Share)],
     }
 }
 
@@ -187,7 +189,8 @@ fn forrester_first_year(s: &Scenario) -> f64 {
     first_year(&a, StreamKey::CpPlans) + first_year(&a, StreamKey::CareEntries)
 }
 
-fn hertfordshire_first_year() -> (Scenario, String) {
+/// Hertfordshire's first year, and its entries to care a year.
+fn hertfordshire_first_year() -> (Scenario, f64) {
     let herts = council("Hertfordshire");
     let mut s = as_measured(ProgrammeId::FamilySafeguarding, herts, "2015-16");
     if let Some(c) = herts {
@@ -200,14 +203,13 @@ fn hertfordshire_first_year() -> (Scenario, String) {
     p.set(Field::ChildrenOnCpPlans, Estimate::fixed(896.0));
     p.set(Field::FamiliesPerYear, Estimate::fixed(940.0));
     let entries = p.get(Field::CouncilEntriesToCare).value;
-    let inputs = format!(
-        "Hertfordshire's 896 children on plans (31 March 2015) and 940 families, its {entries:.0} entries to care a year (2019, the first year the tables hold), its unit costs of 2016-17 (the first the tables hold), 2015-16 prices; the measured 30% fewer plans and the default 15% fewer entries to care, in full in the first year; plans and care"
-    );
-    (s, inputs)
+    (s, entries)
 }
 
+const HERTFORDSHIRE: &str = "Hertfordshire's 896 children on plans (31 March 2015) and 940 families, its {entries} entries to care a year (2019, the first year the tables hold), its unit costs of 2016-17 (the first the tables hold), 2015-16 prices; the measured 30% fewer plans and the default 15% fewer entries to care, in full in the first year";
+
 fn family_safeguarding_first_year() -> Check {
-    let (s, inputs) = hertfordshire_first_year();
+    let (s, entries) = hertfordshire_first_year();
     let calculator = forrester_first_year(&s);
     let mut with_defaults = default_scenario_in(year("2015-16"));
     if let Some(c) = council("Hertfordshire") {
@@ -227,18 +229,19 @@ fn family_safeguarding_first_year() -> Check {
         source: "Forrester et al. 2017, DfE Innovation Programme evaluation",
         grade: Grade::Measured(crate::registry::designs::EVALUATION),
         calculator,
-        inputs,
+        inputs: HERTFORDSHIRE,
         tolerance: 0.25,
-        explanation: format!(
-            "Close: the calculator nets off the case work a child kept off a plan still gets and the support a child kept out of care gets, and counts half a year of care for entries avoided during the year. The evaluation also counted shorter stays for children already in care, which the calculator does not. With the default's ramp-up (half the effect in the first year), deadweight and optimism bias, the calculator's first year is £{:.2}m: a council taking the model up is not assumed to match Hertfordshire's first year.",
-            defaults_first_year / 1e6
-        ),
+        explanation: "Close: the calculator nets off the case work a child kept off a plan still gets and the support a child kept out of care gets, and counts half a year of care for entries avoided during the year. The evaluation also counted shorter stays for children already in care, which the calculator does not. With the default's ramp-up (half the effect in the first year), deadweight and optimism bias, the calculator's first year is {defaults}: a council taking the model up is not assumed to match Hertfordshire's first year.",
+        figures: vec![
+            ("entries", entries, Quantity::Children),
+            ("defaults", defaults_first_year, Quantity::Pounds),
+        ],
     }
 }
 
 /// Forrester's police and NHS savings in the same year.
 fn partner_first_year(stream: StreamKey, published: f64, what: &'static str) -> Check {
-    let (s, inputs) = hertfordshire_first_year();
+    let (s, entries) = hertfordshire_first_year();
     let a = appraise(&s);
     Check {
         programme: ProgrammeId::FamilySafeguarding,
@@ -249,9 +252,10 @@ fn partner_first_year(stream: StreamKey, published: f64, what: &'static str) -> 
         source: "Forrester et al. 2017",
         grade: Grade::Measured(crate::registry::designs::EVALUATION),
         calculator: first_year(&a, stream),
-        inputs: inputs.replace("plans and care", "per family worked with"),
+        inputs: HERTFORDSHIRE,
         tolerance: 0.01,
-        explanation: "The same, to rounding: the default is the evaluation's total over its 940 families, per family.".into(),
+        explanation: "The same, to rounding: the default is the evaluation's total over its 940 families, per family.",
+        figures: vec![("entries", entries, Quantity::Children)],
     }
 }
 
@@ -292,9 +296,10 @@ fn fgc_national_children(children: f64) -> Check {
         source: "Foundations, 2023: 'over 2,000 children a year' (its national extrapolation of the trial)",
         grade: Grade::Reported,
         calculator: children,
-        inputs: "Every council's entries to care × the trial's cohort share (15.1%) × its 19.2% fewer entries".into(),
+        inputs: "Every council's entries to care × the trial's cohort share (15.1%) × its 19.2% fewer entries",
         tolerance: 0.6,
-        explanation: "Fewer: the calculator's cohort is the families the trial recruited per council (32.6 children a council a year), not every family at pre-proceedings, which Foundations' figure assumes would be offered a conference. A council offering every family at pre-proceedings an FGC should raise the cohort share.".into(),
+        explanation: "Fewer: the calculator's cohort is the families the trial recruited per council (32.6 children a council a year), not every family at pre-proceedings, which Foundations' figure assumes would be offered a conference. A council offering every family at pre-proceedings an FGC should raise the cohort share.",
+        figures: Vec::new(),
     }
 }
 
@@ -308,12 +313,10 @@ fn fgc_national_savings(children: f64, gbp: f64) -> Check {
         source: "Foundations, 2023: 'more than £150 million'",
         grade: Grade::Reported,
         calculator: gbp,
-        inputs: "The children above × each council's year of care (its placement mix and unit costs) less the support they get at home × the years they would have stayed, undiscounted, 2022-23 prices".into(),
+        inputs: "The children above × each council's year of care (its placement mix and unit costs) less the support they get at home × the years they would have stayed, undiscounted, 2022-23 prices",
         tolerance: 0.6,
-        explanation: format!(
-            "Less, for the smaller cohort above. Per child the calculator's figure is £{:.0}k against Foundations' £75k (£150m over 2,000 children): its years of care and placement costs are each council's own.",
-            gbp / children.max(1.0) / 1e3
-        ),
+        explanation: "Less, for the smaller cohort above. Per child the calculator's figure is {per_child} against Foundations' £75,000 (£150m over 2,000 children): its years of care and placement costs are each council's own.",
+        figures: vec![("per_child", gbp / children.max(1.0), Quantity::Pounds)],
     }
 }
 
@@ -346,12 +349,10 @@ fn north_yorkshire() -> Check {
         source: "North Yorkshire County Council via Harrogate News, 3 October 2019: 'a £2m year-on-year saving' (self-reported)",
         grade: Grade::Reported,
         calculator: council_saving,
-        inputs: "North Yorkshire's figures (its young people in children's homes, 2020, the first year the tables hold), its unit costs of 2016-17, 2016-17 prices; the default effects (22.5% less time in residential care, 20% fewer adolescents entering care) in full; the council's streams in the hubs' third year".into(),
+        inputs: "North Yorkshire's figures (its young people in children's homes, 2020, the first year the tables hold), its unit costs of 2016-17, 2016-17 prices; the default effects (22.5% less time in residential care, 20% fewer adolescents entering care) in full; the council's streams in the hubs' third year",
         tolerance: 0.35,
-        explanation: format!(
-            "The council's own figure, with no comparison group and no method published: a reported figure the calculator is compared with, not held to. With the innovator's 45% less time in residential care instead of the default's half of it, the calculator would give £{:.1}m a year, well above North Yorkshire's own figure: one reason the default does not take the claim.",
-            with_claim / 1e6
-        ),
+        explanation: "The council's own figure, with no comparison group and no method published: a reported figure the calculator is compared with, not held to. With the innovator's 45% less time in residential care instead of the default's half of it, the calculator would give {with_claim} a year, well above North Yorkshire's own figure: one reason the default does not take the claim.",
+        figures: vec![("with_claim", with_claim, Quantity::Pounds)],
     }
 }
 

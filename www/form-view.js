@@ -5,7 +5,7 @@
 // nothing typed is lost.
 
 import { el, fieldId } from './dom.js';
-import { field, programmeFieldset, showGroupReadings } from './form.js';
+import { field, programmeFieldset, showGrades, showGroupReadings } from './form.js';
 import { noteFor } from './figures.js';
 import { COMPARE, SETTINGS, SIMULATION, changeStaffLines, programmeKeys, rowOf, staffPath } from './scenario-state.js';
 
@@ -35,7 +35,10 @@ export function formView(ctx) {
 
   /** Each shown group's total and note, from the last valid result. */
   function showGroups() {
-    for (const [key, p] of Object.entries(state.result?.programmes ?? {})) showGroupReadings(root, key, p.group_readings);
+    for (const [key, p] of Object.entries(state.result?.programmes ?? {})) {
+      showGroupReadings(root, key, p.group_readings);
+      showGrades(root, p.figure_grades ?? []);
+    }
   }
 
   /** The statistics' note beside each field they set or left at its default, and the price year's. */

@@ -14,6 +14,36 @@ import { STAFF_LABELS } from './scenario-state.js';
 /** The id of a programme's group, for its `<details>`, total and note. */
 export const groupId = (programme, group) => `group-${programme}-${group}`;
 
+/**
+ * The figure's grade, before its hint (so a screen reader hears it with the
+ * field): the default's until the engine grades the figure in use
+ * (`showGrades`). @param {string} path @param {any} row
+ */
+function gradeBadge(path, row) {
+  if (!row?.grades) return '';
+  const g = row.grades.value;
+  return el('span', { class: `grade grade-${g.grade}`, 'data-grade-for': path }, g.text);
+}
+
+/** Each figure's grade as the engine gives it for the figures in use. @param {ParentNode} root @param {any[]} grades */
+export function showGrades(root, grades) {
+  for (const g of grades) {
+    const badge = root.querySelector(`[data-grade-for="${g.path}"]`);
+    if (!badge) continue;
+    badge.className = `grade grade-${g.grade}`;
+    badge.textContent = g.text;
+  }
+}
+
+/** The grades of a default's low end, value and high end, in words. @param {any} row */
+function gradesText(row) {
+  if (!row.grades) return '';
+  const { low, value, high } = row.grades;
+  return low.text === value.text && high.text === value.text
+    ? `Grade: ${value.text}.`
+    : `Grade: ${value.text}; low end ${low.text}; high end ${high.text}.`;
+}
+
 function sourceDetails(row) {
   const restated = row.restated
     ? el('p', {}, `Published as ${[].concat(row.published_value).join(", ")} in ${row.price_year} prices; the default here is restated into your price year with HM Treasury's GDP deflators.`)
@@ -21,6 +51,7 @@ function sourceDetails(row) {
   return el('details', { class: 'source' },
     el('summary', {}, 'Source'),
     el('p', {}, el('strong', { class: `basis basis-${row.basis}` }, row.basis), ' · ', `price year: ${row.price_year}`),
+    el('p', {}, gradesText(row)),
     restated,
     el('p', {}, row.source));
 }
@@ -88,7 +119,7 @@ export function field(state, spec, row) {
   });
   const wrap = el('div', { class: 'field', id: `${id}-field` },
     el('label', { for: id }, label),
-    el('p', { class: 'hint', id: `${id}-hint` }, hint),
+    el('p', { class: 'hint', id: `${id}-hint` }, gradeBadge(path, row), hint),
     el('p', { class: 'field-note', id: `${id}-note`, 'data-note-for': path, hidden: true }),
     el('p', { class: 'error-message', id: `${id}-error`, hidden: true }),
     input);

@@ -89,6 +89,7 @@ export const CALCULATOR_HTML = `
       <h2 id="results-title">Results</h2>
       <p id="stale" class="stale" hidden><strong>Out of date.</strong> These are the results for your last valid figures. Fix the problems listed at the top to update them.</p>
       <p id="results-context" class="context"></p>
+      <p id="results-evidence" class="context evidence-line"></p>
       <div id="headlines" class="headlines"></div>
     </div>
 

@@ -68,6 +68,9 @@ export function resultsView(ctx) {
     $('results').classList.toggle('view-compare', compare);
     if (compare) $('headlines').replaceChildren();
     else renderProgramme(result.programmes[state.view]);
+    $('results-evidence').textContent = compare
+      ? Object.values(result.programmes).map((p) => `${p.name}: ${p.evidence_summary}`).join(' ')
+      : `Evidence: ${result.programmes[state.view].evidence_summary}`;
     $('comparison-summary').textContent = result.comparison_summary;
     table('comparison-table', result.headline_table);
     $('discounting').textContent = result.discounting;
@@ -127,11 +130,13 @@ export function resultsView(ctx) {
       /** @param {string} text */
       const money = (text) => (row?.money ? toThePenny(text, engine.formatMoneyInput) : text);
       const figure = range ? `${textAt(scenario, path)} (${range})` : textAt(scenario, path);
-      return [ctx.errors.labelFor(path), money(figure), row?.unit ?? '', row?.basis ?? 'yours', row?.source ?? 'Your entry'];
+      const grades = state.result?.programmes?.[programmeOf(path) ?? '']?.figure_grades ?? [];
+      const grade = grades.find((/** @type {any} */ g) => g.path === path)?.text ?? row?.grades?.value.text ?? 'your figure';
+      return [ctx.errors.labelFor(path), money(figure), row?.unit ?? '', grade, row?.source ?? 'Your entry'];
     });
     table('inputs-table', {
       caption: `The figures used (${state.result.context})`,
-      headings: ['Figure', 'Value (range)', 'Unit', "Default's basis", "Default's source"],
+      headings: ['Figure', 'Value (range)', 'Unit', 'Grade', "Default's source"],
       rows,
     });
   }

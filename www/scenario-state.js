@@ -59,6 +59,7 @@ export const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1]
  * @property {string} priceNote what the last change of price year restated
  * @property {Map<string, number>} staffLines programme -> how many staff lines it has
  * @property {Map<string, Set<string>>} excluded programme -> the streams not counted
+ * @property {string | null} conventions the scenario's appraisal conventions (format 4's `conventions`): an older scenario keeps format 3's, so its figures; null: the defaults'.
  * @property {Set<string>} openGroups ids of the form's groups that are open
  * @property {any} report last valid engine Report (freed when replaced)
  * @property {any} result its result as JSON
@@ -90,6 +91,7 @@ export function createState() {
     priceNote: '',
     staffLines: new Map(),
     excluded: new Map(),
+    conventions: null,
     openGroups: new Set(),
     report: null,
     result: null,
@@ -163,6 +165,7 @@ export function buildScenario(state) {
     scenario.programmes[key].staff = staffFor(state, key);
     scenario.programmes[key].excluded_streams = [...(state.excluded.get(key) ?? [])];
   }
+  if (state.conventions) scenario.conventions = state.conventions;
   return withCouncil(state, scenario);
 }
 
@@ -177,6 +180,7 @@ export function applyScenario(state, scenario) {
   state.pageErrors = [];
   state.priceNote = '';
   state.council = councilFrom(scenario);
+  state.conventions = scenario.conventions ?? null;
   for (const path of scenarioPaths(state)) {
     if (getAt(scenario, path) === undefined) continue;
     state.text.set(path, textAt(scenario, path));

@@ -503,8 +503,14 @@ pub fn comparison_summary(appraisal: &Appraisal) -> String {
 /// What was appraised, as the heading of every result: "Leeds: 5-year
 /// appraisal at 3.5% a year, 2024-25 prices".
 pub fn appraisal_context(scenario: &Scenario) -> String {
+    let conventions = match scenario.appraisal.conventions {
+        crate::scenario::Conventions::GreenBook => "",
+        crate::scenario::Conventions::Format3 => {
+            " (an older scenario, kept with its own conventions: a whole year of care saved in the year an entry is avoided, payback undiscounted)"
+        }
+    };
     format!(
-        "{}: {}-year appraisal at {} a year, {} prices",
+        "{}: {}-year appraisal at {} a year, {} prices{conventions}",
         scenario.council,
         scenario.appraisal.horizon_years,
         percent(scenario.appraisal.discount_rate),

@@ -13,19 +13,23 @@
 //! - [`sources`]: the defaults and their sources.
 
 mod appraisal;
+mod checks;
 mod comparison;
 mod councils;
 mod evidence_sets;
 mod grades;
 mod map;
+mod migration;
 mod sources;
 mod uncertainty;
 mod yearly;
 
 pub use appraisal::{
     appraisal_context, appraisal_table, chart_summaries, comparison_summary, group_readings,
-    headlines, payback_reading, payer_table, streams_table, ChartSummaries, GroupReading, Headline,
+    headlines, payback_reading, payback_text, payer_table, streams_table, ChartSummaries,
+    GroupReading, Headline,
 };
+pub use checks::{checks_html, checks_markdown};
 pub use comparison::{
     saved_scenarios_hint, scenario_comparison_summary, scenario_comparison_table,
 };
@@ -40,7 +44,8 @@ pub use evidence_sets::{
 };
 pub use grades::{evidence_summary, figure_grade, figure_grades, grade_text, FigureGrade};
 pub use map::{map_cell_label, map_glyph, map_legend, map_measure_label, map_summary};
-pub use sources::sources_table;
+pub use migration::migration_note;
+pub use sources::{grades_text, sources_table};
 pub use uncertainty::{
     compared_chances_table, compared_percentile_table, draws_hint, fan_table, histogram_table,
     percentile_table, simulation_record, steadiness, tornado_table, uncertainty_headlines,

@@ -54,6 +54,7 @@ pub fn sources_table(price_year: PriceYear, programmes: &[ProgrammeId]) -> TextT
                 range,
                 spec.unit.text.to_owned(),
                 spec.basis.label().to_owned(),
+                grades_text(spec.grades),
                 spec.source.to_owned(),
             ]
         })
@@ -71,8 +72,21 @@ pub fn sources_table(price_year: PriceYear, programmes: &[ProgrammeId]) -> TextT
             "Range".into(),
             "Unit".into(),
             "Basis".into(),
+            "Grade".into(),
             "Source".into(),
         ],
         rows,
+    }
+}
+
+/// A default's grades in words: "measured: randomised trial", with its ends'
+/// where they differ.
+pub fn grades_text(g: crate::registry::Grades) -> String {
+    let text = |g| super::grade_text(Some(g)).1;
+    let value = text(g.value);
+    if g.low == g.value && g.high == g.value {
+        value
+    } else {
+        format!("{value} (low {}; high {})", text(g.low), text(g.high))
     }
 }

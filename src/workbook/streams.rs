@@ -32,10 +32,33 @@ pub fn full_effect(programme: ProgrammeId, stream: StreamKey) -> Option<String> 
                 CostPerProceedings,
             ],
         ),
-        (FamilySafeguarding, CpPlans) => product(
+        (FamilySafeguarding, CpPlans) => {
+            let n = |f: Field| name(Some(programme), f);
+            format!(
+                "{}*({}*({}-{}))",
+                n(CpPlanReduction),
+                n(ChildrenOnCpPlans),
+                n(CostPerCpPlanYear),
+                n(CinCaseWorkCostPerYear)
+            )
+        }
+        (FamilyValued, CourtsLegalAid) => product(
             programme,
-            CpPlanReduction,
-            &[ChildrenOnCpPlans, CostPerCpPlanYear],
+            CourtLegalAidCostPerProceedings,
+            &[
+                FamiliesAtPreProceedings,
+                ProceedingsRateWithout,
+                ProceedingsReduction,
+            ],
+        ),
+        (NoWrongDoor, MissingEpisodes) => product(
+            programme,
+            MissingEpisodeReduction,
+            &[
+                YoungPeopleWorkedWith,
+                MissingEpisodesPerYoungPerson,
+                CostPerMissingInvestigation,
+            ],
         ),
         (FamilySafeguarding, Police) => {
             product(programme, PoliceSavingPerFamily, &[FamiliesPerYear])

@@ -10,7 +10,7 @@ use super::streams::full_effect;
 use super::style::{absolute, cell, name, result_name, year_name, Sheet, Written};
 use crate::programmes::PLACEMENT_MIX;
 use crate::registry::{Field, ProgrammeId, StreamKind, StreamSpec};
-use crate::scenario::{ProgrammeInputs, Scenario};
+use crate::scenario::{Conventions, ProgrammeInputs, Scenario};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 pub const SHEET: &str = "Years";
@@ -26,6 +26,7 @@ struct Block<'s, 'f> {
     horizon: u16,
     programme: ProgrammeId,
     names: Vec<(String, String)>,
+    conventions: Conventions,
 }
 
 impl Block<'_, '_> {
@@ -143,10 +144,14 @@ impl Block<'_, '_> {
             .iter()
             .map(|(share, cost)| format!("{}*{}", self.n(*share), self.n(*cost)))
             .collect();
-        let annual = format!("({})*(365/7)", mix.join("+"));
+        let annual = format!(
+            "({})*(365/7)-{}",
+            mix.join("+"),
+            self.n(Field::EdgeOfCareCostPerYear)
+        );
         let annual_row = self.constant(
-            "A year of care for one child",
-            "Σ placement share × weekly cost, × 365/7 weeks.",
+            "A year of care for one child, less the support at home",
+            "Σ placement share × weekly cost, × 365/7 weeks, less the support a child kept out of care still gets a year.",
             &annual,
             true,
         )?;
@@ -157,12 +162,31 @@ impl Block<'_, '_> {
             |col, _| format!("{}*$B${}", cell_row_fixed(m_row, col), entries_row + 1),
         )?;
         let care_years = self.n(Field::CareYears);
-        let child_years = self.yearly("Child-years of care avoided in the year", "Σ over years k up to this one: entries avoided in year k × MEDIAN(0, 1, care years − (t − k)).", false, |_, t| {
-            (0..=t)
-                .map(|k| format!("{}*MEDIAN(0,1,{care_years}-{})", cell(avoided, FIRST_YEAR_COL + k), t - k))
-                .collect::<Vec<_>>()
-                .join("+")
-        })?;
+        // When in its year an entry would have started care: 0 (formats 1
+        // to 3) or ½ (the Green Book's mid-year convention).
+        let start = self.conventions.entry_point_in_year();
+        let note = format!("Σ over years k up to this one: entries avoided in year k × the part of their care in this year: MEDIAN(0, {}, care years) in year k, MEDIAN(0, 1, care years − (t − k − {start})) after (care from {start} of the way through year k).", 1.0 - start);
+        let child_years = self.yearly(
+            "Child-years of care avoided in the year",
+            &note,
+            false,
+            |_, t| {
+                (0..=t)
+                    .map(|k| {
+                        let avoided = cell(avoided, FIRST_YEAR_COL + k);
+                        if k == t {
+                            format!("{avoided}*MEDIAN(0,{},{care_years})", 1.0 - start)
+                        } else {
+                            format!(
+                                "{avoided}*MEDIAN(0,1,{care_years}-{})",
+                                f64::from(t - k) - start
+                            )
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("+")
+            },
+        )?;
         let note = format!("A year of care × child-years ({}).", stream.payer.label());
         let saving = self.yearly(stream.label, &note, true, |col, _| {
             format!("$B${}*{}", annual_row + 1, cell(child_years, col))
@@ -173,7 +197,7 @@ impl Block<'_, '_> {
                 format!(
                     "{}*MAX(0,{care_years}-{})",
                     cell(avoided, FIRST_YEAR_COL + k),
-                    horizon - k
+                    f64::from(horizon - k) - start
                 )
             })
             .collect();
@@ -315,10 +339,11 @@ impl Block<'_, '_> {
                 |col, _| format!("{}*{volume}", cell(ramp, col)),
             )?);
         }
+        let bias = format!("(1+{})", self.n(Field::CostOptimismBias));
         let costs = self.sum_rows(
-            "Costs",
+            "Costs, with optimism bias on costs",
             &cost_rows,
-            &vec![None; cost_rows.len()],
+            &vec![Some(bias); cost_rows.len()],
             "pv_costs",
         )?;
         let grant = self.yearly(
@@ -359,11 +384,19 @@ impl Block<'_, '_> {
             "Running total of the discounted council net.",
             discounted,
         )?;
+        let cumulative_discounted = self.row - 1;
         // Payback, as `appraisal::payback_years`: the last year the running
         // total crosses from below 0, plus the part of that year it took;
-        // "not yet" while the running total is below 0.
+        // "not yet" while the running total is below 0. Format 4 reads it
+        // off the discounted running total.
+        let (cumulative, net, which) = if self.conventions.discounted_payback() {
+            (cumulative_discounted, discounted, "discounted ")
+        } else {
+            (cumulative, net, "")
+        };
         let payback = self.row;
-        self.yearly("Paid back after (years), so far", "Where the cumulative net crosses 0 for good: year t + the share of that year's net it took. Each year's flow spread evenly over the year.", false, |col, t| {
+        let note = format!("Where the cumulative {which}net crosses 0 for good: year t + the share of that year's {which}net it took. Each year's flow spread evenly over the year.");
+        self.yearly("Paid back after (years), so far", &note, false, |col, t| {
             let cum = cell(cumulative, col);
             if t == 0 {
                 return format!("IF({cum}<0,\"not yet\",0)");
@@ -455,6 +488,7 @@ pub fn write(workbook: &mut Workbook, s: &mut Sheet, scenario: &Scenario) -> Res
             horizon,
             programme: inputs.programme,
             names: Vec::new(),
+            conventions: scenario.appraisal.conventions,
         };
         block.write(inputs)?;
         row = block.row + 1;

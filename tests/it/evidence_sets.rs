@@ -52,6 +52,8 @@ fn each_set_gives_the_published_figures() {
     let fgc = 755.0 * 100.0 / 76.0754;
     // The police and NHS savings are in 2015-16 prices (the registry's, for Forrester et al. 2017).
     let from_2015_16 = |f: f64| f * 100.0 / 74.5804;
+    // The courts' and legal aid's cost of a case is in 2017-18 prices.
+    let courts = 36_600.0 * 100.0 / 77.0388;
     let expect = [
         (
             SetKey::Claims,
@@ -60,6 +62,7 @@ fn each_set_gives_the_published_figures() {
                 (SavingPerFamily, fgc),
                 (CareEntryReduction, 0.192),
                 (ProceedingsReduction, 0.18),
+                (CourtLegalAidCostPerProceedings, courts),
             ],
         ),
         (
@@ -80,6 +83,7 @@ fn each_set_gives_the_published_figures() {
                 (CareEntryReduction, 0.2),
                 (ArrestReduction, 0.38),
                 (AeAttendanceReduction, 0.57),
+                (MissingEpisodeReduction, 0.5),
             ],
         ),
         (
@@ -89,6 +93,7 @@ fn each_set_gives_the_published_figures() {
                 (SavingPerFamily, fgc),
                 (CareEntryReduction, 0.192),
                 (ProceedingsReduction, 0.18),
+                (CourtLegalAidCostPerProceedings, courts),
             ],
         ),
         (
@@ -96,7 +101,7 @@ fn each_set_gives_the_published_figures() {
             ProgrammeId::FamilySafeguarding,
             vec![
                 (CpPlanReduction, 0.3),
-                (CareEntryReduction, 0.15),
+                (CareEntryReduction, 0.3),
                 (PoliceSavingPerFamily, from_2015_16(114.0)),
                 (NhsSavingPerFamily, from_2015_16(213.0)),
             ],
@@ -105,10 +110,11 @@ fn each_set_gives_the_published_figures() {
             SetKey::Independent,
             ProgrammeId::NoWrongDoor,
             vec![
-                (ResidentialTimeReduction, 0.25),
+                (ResidentialTimeReduction, 0.0),
                 (CareEntryReduction, 0.0),
                 (ArrestReduction, 0.0),
                 (AeAttendanceReduction, 0.0),
+                (MissingEpisodeReduction, 0.0),
             ],
         ),
         (
@@ -118,13 +124,14 @@ fn each_set_gives_the_published_figures() {
                 (SavingPerFamily, 0.0),
                 (CareEntryReduction, 0.0),
                 (ProceedingsReduction, 0.0),
+                (CourtLegalAidCostPerProceedings, 18_300.0 * 100.0 / 77.0388),
             ],
         ),
         (
             SetKey::Cautious,
             ProgrammeId::FamilySafeguarding,
             vec![
-                (CpPlanReduction, 0.3),
+                (CpPlanReduction, 0.15),
                 (CareEntryReduction, 0.0),
                 (PoliceSavingPerFamily, 0.0),
                 (NhsSavingPerFamily, 0.0),
@@ -134,10 +141,11 @@ fn each_set_gives_the_published_figures() {
             SetKey::Cautious,
             ProgrammeId::NoWrongDoor,
             vec![
-                (ResidentialTimeReduction, 0.25),
+                (ResidentialTimeReduction, 0.0),
                 (CareEntryReduction, 0.0),
                 (ArrestReduction, 0.0),
                 (AeAttendanceReduction, 0.0),
+                (MissingEpisodeReduction, 0.0),
             ],
         ),
     ];
@@ -150,6 +158,72 @@ fn each_set_gives_the_published_figures() {
                 close(*x, *want_x),
                 "{set:?} {programme:?} {field:?}: {x} != {want_x}"
             );
+        }
+    }
+}
+
+#[test]
+fn each_set_holds_only_figures_of_its_grade() {
+    use sfpc::registry::Grade;
+    for programme in ProgrammeId::ALL {
+        // Independent and trial evidence: measured figures, or zero where
+        // nothing has been measured.
+        for v in evidence_sets::values(SetKey::Independent, programme) {
+            let grade = evidence_sets::grade(programme, &v);
+            assert!(
+                v.point == Point::Zero || grade.is_some_and(Grade::is_measured),
+                "{programme:?} {:?}: {grade:?}",
+                v.stream
+            );
+            if v.point == Point::Zero {
+                assert!(v.why.contains("zero"), "{programme:?} {:?}", v.stream);
+            }
+        }
+        // The claims: reported figures, or measured ones an innovator cites;
+        // an assumed figure only as the default, where nothing is claimed.
+        for v in evidence_sets::values(SetKey::Claims, programme) {
+            let grade = evidence_sets::grade(programme, &v);
+            assert!(
+                grade != Some(Grade::Assumed) || v.point == Point::Central,
+                "{programme:?} {:?}",
+                v.stream
+            );
+            if grade == Some(Grade::Assumed) {
+                assert!(v.why.contains("default"), "{programme:?} {:?}", v.stream);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_default_is_graded_and_every_measured_figure_names_its_design() {
+    for (programme, row) in sfpc::evidence::all_params() {
+        let g = row.grades;
+        for grade in [g.low, g.value, g.high] {
+            if let Some(design) = grade.design() {
+                assert!(design.len() > 5, "{programme:?} {:?}", row.field);
+            }
+        }
+        // An assumption's value is graded assumed, and a measured value is
+        // not our assumption.
+        if row.basis == sfpc::registry::Basis::Assumption {
+            assert!(!g.value.is_measured(), "{programme:?} {:?}", row.field);
+        }
+    }
+    // The default scenario rests on measured evidence where there is some:
+    // every effect whose range has a measured point takes a measured value,
+    // but for Family Safeguarding's children kept out of care, whose
+    // measured figure is an upper one ("up to 30%").
+    for programme in ProgrammeId::ALL {
+        for s in programme.spec().streams {
+            let row = programme.spec().param(s.effect).unwrap();
+            let g = row.grades;
+            let some_measured = [g.low, g.value, g.high].iter().any(|g| g.is_measured());
+            let upper_only = programme == ProgrammeId::FamilySafeguarding
+                && s.effect == Field::CareEntryReduction;
+            if some_measured && !upper_only {
+                assert!(g.value.is_measured(), "{programme:?} {:?}", s.key);
+            }
         }
     }
 }
@@ -202,6 +276,10 @@ fn an_applied_set_is_valid_and_recognised_and_the_defaults_are_named() {
     assert_eq!(
         evidence_sets::effects_used(&defaults(ProgrammeId::FamilyValued), year),
         EffectsUsed::Sets(vec![SetKey::Claims, SetKey::Independent])
+    );
+    assert_eq!(
+        evidence_sets::effects_used(&defaults(ProgrammeId::NoWrongDoor), year),
+        EffectsUsed::Defaults
     );
     let mut own = defaults(ProgrammeId::NoWrongDoor);
     own.set(Field::ArrestReduction, sfpc::estimate::Estimate::fixed(0.1));

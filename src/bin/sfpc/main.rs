@@ -3,7 +3,7 @@
 //! ```text
 //! sfpc defaults [--council CODE] [--price-year Y] [--evidence-set SET]
 //!                                               the default scenario, as JSON
-//! sfpc migrate [FILE|-]                         a format-1 scenario in format 2
+//! sfpc migrate [FILE|-]                         a scenario of any format in format 4
 //! sfpc evaluate [FILE|-] [--format json|table]  the appraisal of a scenario
 //! sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
 //! sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
@@ -19,14 +19,15 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   sfpc defaults [--council CODE] [--price-year Y] [--evidence-set SET]
-                                                print the default scenario (JSON, format 2),
+                                                print the default scenario (JSON, format 4),
                                                 with a council's DfE statistics (its code,
                                                 such as E06000005, or its name), in a price
                                                 year's prices (default 2024-25), with every
                                                 model's effects from an evidence set
                                                 (claims, independent or cautious)
-  sfpc migrate [FILE|-]                         print a scenario (format 1 or 2) in format 2,
-                                                with the same figures
+  sfpc migrate [FILE|-]                         print a scenario (formats 1 to 4) in format 4,
+                                                with the same figures; on stderr, what the
+                                                Green Book's conventions would change
   sfpc evaluate [FILE|-] [--format json|table]  appraise a scenario (default: stdin, json)
   sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
                                                 uncertainty analysis (default: 100000 draws)
@@ -253,6 +254,9 @@ fn evaluate(options: &Options) -> Result<(), String> {
 fn migrate(options: &Options) -> Result<(), String> {
     let text = read_input(options.input.as_deref())?;
     let scenario = format::parse_scenario_json(&text).map_err(|errors| errors.to_string())?;
+    if let Some(note) = display::migration_note(&scenario) {
+        eprintln!("{note}");
+    }
     print_json(&format::scenario_to_json(&scenario))
 }
 
