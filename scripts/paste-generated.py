@@ -1,6 +1,6 @@
 """Pastes the tables the tests write to target/ when the README or the page
 differ from the engine (the published-results checks, the council figures)
-into README.md and www/index.html. Run after `cargo test`, then re-run it."""
+into README.md and www/checks.html. Run after `cargo test`, then re-run it."""
 import os
 
 def replace_between(text, start, end, new):
@@ -18,8 +18,8 @@ if os.path.exists('target/checks.md'):
     os.remove('target/checks.md')
 if os.path.exists('target/checks.html'):
     h = open('target/checks.html').read()
-    p = open('www/index.html').read()
+    p = open('www/checks.html').read()
     i = p.index('<table class="table checks-table">')
     j = p.index('</table>', i) + len('</table>')
-    open('www/index.html', 'w').write(p[:i] + h + p[j:])
+    open('www/checks.html', 'w').write(p[:i] + h + p[j:])
     os.remove('target/checks.html')

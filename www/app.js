@@ -5,5 +5,8 @@
 import { mountCalculator } from './calculator.js';
 
 mountCalculator(document, document.getElementById('app'), { address: true })
-  .then(() => { document.documentElement.dataset.ready = 'true'; })
+  .then(() => {
+    document.documentElement.dataset.ready = 'true';
+    import('./checks-panel.js').then((m) => m.loadChecksPanel(document));
+  })
   .catch(() => {}); // reported on the page by mountCalculator

@@ -191,6 +191,8 @@ export async function mountCalculator(root, container, options = {}) {
     ctx.makeCouncilPicker();
     ctx.form.showNotes();
     ctx.results.renderSources();
+    ctx.results.refreshGrades(buildScenario(state));
+    ctx.form.showGroups();
     const provenance = ctx.analysis.provenance();
     $('deflator-source').textContent = provenance.deflators;
     $('licence').textContent = `Council statistics: ${provenance.statistics}. ${provenance.licence}.`;
@@ -217,7 +219,6 @@ export async function mountCalculator(root, container, options = {}) {
   };
 
   ctx.useDefaults = () => resetTexts(state);
-
   // ---- the update cycle ----
 
   /** @param {boolean} stale */
@@ -246,6 +247,7 @@ export async function mountCalculator(root, container, options = {}) {
     state.report?.free();
     state.report = report;
     state.result = report.result();
+    ctx.results.refreshGrades(scenario);
     ctx.results.renderResults();
     ctx.form.showGroups();
     ctx.charts.drawCharts();

@@ -35,10 +35,8 @@ export function formView(ctx) {
 
   /** Each shown group's total and note, from the last valid result. */
   function showGroups() {
-    for (const [key, p] of Object.entries(state.result?.programmes ?? {})) {
-      showGroupReadings(root, key, p.group_readings);
-      showGrades(root, p.figure_grades ?? []);
-    }
+    for (const [key, p] of Object.entries(state.result?.programmes ?? {})) showGroupReadings(root, key, p.group_readings);
+    for (const g of Object.values(state.grades ?? {})) showGrades(root, g.figure_grades);
   }
 
   /** The statistics' note beside each field they set or left at its default, and the price year's. */

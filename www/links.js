@@ -9,7 +9,7 @@ import { describeErrors } from './scenario-text.js';
 /**
  * The version of the link format this page writes. Its `s` holds a scenario
  * whose own `schema` says its format: version 1 links carry format 1, version
- * 2 links format 2 or 3 (the scenario says which). All open, with the
+ * 2 links format 2, 3 or 4 (the scenario says which). All open, with the
  * figures they were made with.
  */
 export const LINK_VERSION = '2';

@@ -68,12 +68,30 @@ export function resultsView(ctx) {
     $('results').classList.toggle('view-compare', compare);
     if (compare) $('headlines').replaceChildren();
     else renderProgramme(result.programmes[state.view]);
-    $('results-evidence').textContent = compare
-      ? Object.values(result.programmes).map((p) => `${p.name}: ${p.evidence_summary}`).join(' ')
-      : `Evidence: ${result.programmes[state.view].evidence_summary}`;
+    renderEvidence();
     $('comparison-summary').textContent = result.comparison_summary;
     table('comparison-table', result.headline_table);
     $('discounting').textContent = result.discounting;
+  }
+
+  /** Each figure's grade for the figures in use, once the analysis module is loaded (until then the defaults'). @param {any} scenario */
+  function refreshGrades(scenario) {
+    if (!ctx.analysis) return;
+    try {
+      state.grades = ctx.analysis.figureGrades(scenario);
+    } catch {
+      // The scenario was just evaluated, so this cannot fail; keep the last grades if it does.
+    }
+    if (state.result) renderEvidence();
+  }
+
+  /** How many of each model's savings rest on measured evidence (from the analysis module, once loaded). */
+  function renderEvidence() {
+    const grades = state.grades ?? {};
+    const line = state.view === COMPARE
+      ? Object.entries(grades).map(([key, g]) => `${state.result.programmes[key]?.name}: ${g.evidence_summary}`).join(' ')
+      : grades[state.view] ? `Evidence: ${grades[state.view].evidence_summary}` : '';
+    $('results-evidence').textContent = line;
   }
 
   function renderUncertainty() {
@@ -130,7 +148,7 @@ export function resultsView(ctx) {
       /** @param {string} text */
       const money = (text) => (row?.money ? toThePenny(text, engine.formatMoneyInput) : text);
       const figure = range ? `${textAt(scenario, path)} (${range})` : textAt(scenario, path);
-      const grades = state.result?.programmes?.[programmeOf(path) ?? '']?.figure_grades ?? [];
+      const grades = state.grades?.[programmeOf(path) ?? '']?.figure_grades ?? [];
       const grade = grades.find((/** @type {any} */ g) => g.path === path)?.text ?? row?.grades?.value.text ?? 'your figure';
       return [ctx.errors.labelFor(path), money(figure), row?.unit ?? '', grade, row?.source ?? 'Your entry'];
     });
@@ -141,5 +159,5 @@ export function resultsView(ctx) {
     });
   }
 
-  return { table, renderResults, renderUncertainty, renderSources, renderPrintInputs };
+  return { table, renderResults, renderEvidence, refreshGrades, renderUncertainty, renderSources, renderPrintInputs };
 }

@@ -63,6 +63,7 @@ export const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1]
  * @property {Set<string>} openGroups ids of the form's groups that are open
  * @property {any} report last valid engine Report (freed when replaced)
  * @property {any} result its result as JSON
+ * @property {any} grades each programme's figures' grades and evidence line (the analysis module's figureGrades), once loaded
  * @property {{ path: string, message: string }[]} errors
  * @property {any} run the simulation under way, if any
  * @property {number} runToken bumped to cancel the run under way
@@ -95,6 +96,7 @@ export function createState() {
     openGroups: new Set(),
     report: null,
     result: null,
+    grades: null,
     errors: [],
     run: null,
     runToken: 0,

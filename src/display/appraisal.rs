@@ -506,7 +506,7 @@ pub fn appraisal_context(scenario: &Scenario) -> String {
     let conventions = match scenario.appraisal.conventions {
         crate::scenario::Conventions::GreenBook => "",
         crate::scenario::Conventions::Format3 => {
-            " (an older scenario, kept with its own conventions: a whole year of care saved in the year an entry is avoided, payback undiscounted)"
+            " (format 3's conventions, kept: care saved from the start of a year, payback undiscounted)"
         }
     };
     format!(

@@ -15,8 +15,8 @@ pub mod scenario;
 pub use crate::errors::{InputError, InputErrors};
 pub use crate::registry::MAX_AMOUNT;
 pub use results::{
-    appraisal_to_json, defaulted_paths, programme_appraisal_json, programme_uncertainty_json,
-    uncertainty_to_json,
+    appraisal_core_json, appraisal_to_json, defaulted_paths, grades_json, programme_appraisal_json,
+    programme_uncertainty_json, uncertainty_to_json,
 };
 pub use scenario::{
     council_figures_json, scenario_to_json, MAX_COUNCIL_NAME_CHARS, READABLE_SCHEMAS,

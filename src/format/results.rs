@@ -142,20 +142,47 @@ fn by_programme<T>(items: &[T], id: fn(&T) -> ProgrammeId, json: fn(&T) -> Value
     Value::Object(map)
 }
 
-/// The whole result, unrounded: only displays round.
+/// The whole result, unrounded: only displays round. Each programme has
+/// its figures' grades (see [`grades_json`]).
 pub fn appraisal_to_json(scenario: &Scenario, appraisal: &Appraisal) -> Value {
+    let mut result = appraisal_core_json(scenario, appraisal);
+    let grades = grades_json(scenario);
+    for (key, p) in result["programmes"].as_object_mut().into_iter().flatten() {
+        if let Some(Value::Object(graded)) = grades.get(key) {
+            for (k, v) in graded {
+                p[k] = v.clone();
+            }
+        }
+    }
+    result
+}
+
+/// Each enabled programme's `evidence_summary` (how many of its savings
+/// rest on measured evidence) and `figure_grades` (each figure's grade),
+/// by programme key. Apart from [`appraisal_core_json`] so that the page's
+/// first view, which shows the defaults' grades, does not carry it.
+pub fn grades_json(scenario: &Scenario) -> Value {
+    let map: Map<String, Value> = scenario
+        .enabled()
+        .map(|inputs| {
+            let graded = json!({
+                "evidence_summary": crate::display::evidence_summary(scenario, inputs),
+                "figure_grades": crate::display::figure_grades(scenario, inputs),
+            });
+            (inputs.programme.key().to_owned(), graded)
+        })
+        .collect();
+    Value::Object(map)
+}
+
+/// The result without the grades: what the page's first view reads.
+pub fn appraisal_core_json(scenario: &Scenario, appraisal: &Appraisal) -> Value {
     let mut result = result_header(scenario);
-    let mut programmes = by_programme(
+    let programmes = by_programme(
         &appraisal.programmes,
         |a| a.programme,
         programme_appraisal_json,
     );
-    for inputs in scenario.enabled() {
-        if let Some(p) = programmes.get_mut(inputs.programme.key()) {
-            p["evidence_summary"] = json!(crate::display::evidence_summary(scenario, inputs));
-            p["figure_grades"] = json!(crate::display::figure_grades(scenario, inputs));
-        }
-    }
     result.insert("programmes".into(), programmes);
     result.insert("defaulted_fields".into(), json!(defaulted_paths(scenario)));
     Value::Object(result)

@@ -215,6 +215,15 @@ pub fn sources_table(price_year: String, programmes: Vec<String>) -> Result<JsVa
     to_js(&display::sources_table(year, &ids))
 }
 
+/// A scenario's grades, by programme key: `evidence_summary` (how many of
+/// its savings rest on measured evidence) and `figure_grades` (each
+/// figure's grade: `{ path, grade, text }`). Throws the scenario's errors.
+#[wasm_bindgen(js_name = figureGrades)]
+pub fn figure_grades(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
+    to_js(&crate::format::grades_json(&scenario))
+}
+
 /// The saved scenarios' `slots` (the first is the one the others are
 /// compared with), the longest name a user may give one (`max_name_chars`,
 /// so that its label fits the format's limit), and the panel's `hint`.

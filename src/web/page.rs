@@ -10,7 +10,7 @@ use crate::charts;
 use crate::display::{
     chart_summaries, comparison_summary, group_readings, payer_table, streams_table,
 };
-use crate::format::appraisal_to_json;
+use crate::format::appraisal_core_json;
 use crate::scenario::Scenario;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -112,7 +112,7 @@ impl Report {
     /// display text with their captions (`streams_table`, `payer_table`,
     /// `flows_table`, `cumulative_table`); and the models' `headline_table`.
     pub fn result(&self) -> Result<JsValue, JsValue> {
-        let mut json = appraisal_to_json(&self.scenario, &self.appraisal);
+        let mut json = appraisal_core_json(&self.scenario, &self.appraisal);
         let horizon = self.scenario.appraisal.horizon_years;
         let cards = crate::display::all_headlines(&self.appraisal, horizon);
         for (a, (_, headlines)) in self.appraisal.programmes.iter().zip(&cards) {

@@ -65,9 +65,9 @@ fn the_readme_and_the_page_show_the_engines_checks() {
         panic!("README.md's checks differ from the engine's: see target/checks.md");
     }
     let html = sfpc::display::checks_html(&checks());
-    let page = std::fs::read_to_string(format!("{root}/www/index.html")).unwrap();
+    let page = std::fs::read_to_string(format!("{root}/www/checks.html")).unwrap();
     if !page.contains(&html) {
         std::fs::write(format!("{root}/target/checks.html"), &html).unwrap();
-        panic!("www/index.html's checks differ from the engine's: see target/checks.html");
+        panic!("www/checks.html's checks differ from the engine's: see target/checks.html");
     }
 }

@@ -134,12 +134,12 @@ pub const EDGE_OF_CARE: ParamSpec = ParamSpec {
     field: Field::EdgeOfCareCostPerYear,
     label: "Support a child kept out of care still gets, a year",
     unit: super::units::GBP_PER_CHILD_YEAR,
-    hint: "Child-in-need support besides this model's own service, for a child who stays at home instead of entering care. The saving is care less this.",
+    hint: "Child-in-need support, besides this model's service, for a child who stays at home. The saving is care less this.",
     default: DefaultValue::Number(Estimate::ranged(0.0, 8_640.0, 8_640.0)),
     price_year: prices(2018),
     basis: Basis::Sourced,
     grades: Grades::of(Grade::Assumed, Grade::Reported, Grade::Reported),
-    source: "8,640: child in need, basic case cost a year, 2018-19 (Home Office 2021, Economic and social cost of contact child sexual abuse, Table 10; second-hand), taken for every year the child would have been in care: the most a child at home is likely to get. Low 0: assumption that the case closes, as the care cost counts placements only, not a looked-after child's social work",
+    source: "Child in need, basic case cost a year, 2018-19 (Home Office 2021, Table 10; second-hand), for each year the child would have been in care. Low 0: assumption, the case closes (the care cost counts placements only)",
     since: 4,
     ..STREAM_ROW
 };
@@ -152,7 +152,7 @@ pub const CASHABLE: ParamSpec = ParamSpec {
     hint: "The share a budget line can actually lose: placements not bought. Fixed costs of in-house carers are not.",
     rule: Rule::Fraction,
     default: DefaultValue::Number(Estimate::ranged(0.75, 0.9, 1.0)),
-    source: "Assumption: a placement not bought is a budget line cut (the usual reading in council finance, evidence file); a tenth is kept back for the fixed costs of in-house foster carers and placement teams. Range: assumption, from a quarter kept back (a council with many in-house carers) to none (every placement bought)",
+    source: "Assumption: a placement not bought is a budget line cut (the usual reading in council finance, evidence file); a tenth is kept back for the fixed costs of in-house carers and placement teams. Range: a quarter to none kept back",
     ..STREAM_ROW
 };
 
@@ -200,7 +200,7 @@ pub const IN_HOUSE_FOSTER: ParamSpec = ParamSpec {
     default: DefaultValue::Number(Estimate::ranged(382.0, 533.0, 646.0)),
     price_year: about(2016),
     grades: Grades::of(Grade::Reported, Grade::Reported, Grade::Measured(COSTING)),
-    source: "533: council foster care, DfE national data (£27,716 a year; CoramBAAF, c. 2016-17; second-hand). 382: council foster carer fee, £396 (LocalGov 2018, c. 2018-19) restated in 2016-17 prices: 396 × 76.0754 / 78.7948 = 382. 646: PSSRU Unit Costs 2017, foster care with allowances, administration and social work (2016-17)",
+    source: "533: council foster care, DfE national data (£27,716 a year; CoramBAAF, c. 2016-17; second-hand). 382: council foster carer fee, £396 (LocalGov 2018) in 2016-17 prices (× 76.0754 / 78.7948). 646: PSSRU Unit Costs 2017, foster care with allowances, administration and social work (2016-17)",
     ..WEEKLY
 };
 
@@ -211,7 +211,7 @@ pub const AGENCY_FOSTER: ParamSpec = ParamSpec {
     default: DefaultValue::Number(Estimate::ranged(723.0, 820.0, 860.0)),
     price_year: about(2020),
     grades: Grades::of(Grade::Measured(COSTING), Grade::Measured(COSTING), Grade::Reported),
-    source: "820: CMA interim report, October 2021, independent fostering agency average (c. 2020-21). 860: derived, council foster care £533 + the £17,000 a year agency premium (CYP Now on an Impower report; contested) / 52 = 860. 723: PSSRU 2017 all-in foster care, £646 in 2016-17, restated in 2020-21 prices (646 × 85.1002 / 76.0754 = 723), as the floor",
+    source: "820: CMA interim report, October 2021, independent fostering agency average (c. 2020-21). 860: derived, council foster care £533 + the £17,000 a year agency premium (CYP Now on an Impower report; contested) / 52. 723: PSSRU 2017 all-in foster care, £646 (2016-17) × 85.1002 / 76.0754, as the floor",
     ..WEEKLY
 };
 
@@ -226,7 +226,7 @@ pub const fn residential(since: u32) -> ParamSpec {
         price_year: prices(2023),
         basis: Basis::Derived,
         grades: Grades::of(Grade::Reported, Grade::Measured(COSTING), Grade::Reported),
-        source: "NAO: £318,400 per children's home place in 2023-24 / 52 = 6,123, rounded to 6,120. Low: PSSRU independent sector, £4,153 (as quoted in 2023; c. 2022-23) in 2023-24 prices: 4,153 × 96.1117 / 91.2996 = 4,372. High: LGA, ~1,500 placements at £10,000+ a week in 2022-23: 10,000 × 96.1117 / 91.2996 = 10,527",
+        source: "NAO: £318,400 per children's home place in 2023-24 / 52 = 6,123, rounded to 6,120. Low: PSSRU independent sector, £4,153 (c. 2022-23), and high: LGA, ~1,500 placements at £10,000+ a week in 2022-23, each × 96.1117 / 91.2996",
         since,
         ..WEEKLY
     }
@@ -240,6 +240,6 @@ pub const KINSHIP_OTHER: ParamSpec = ParamSpec {
     price_year: TODAYS_PRICES,
     basis: Basis::Assumption,
     grades: Grades::of(Grade::Assumed, Grade::Assumed, Grade::Reported),
-    source: "Assumption: no published figure in the evidence file. Kinship carers' allowances are usually at or below fostering allowances, and placement with parents costs social work alone. High: council foster care, £533 a week (CoramBAAF, c. 2016-17) in 2024-25 prices: 533 × 100 / 76.0754 = 701",
+    source: "Assumption: no published figure in the evidence file. Kinship carers' allowances are usually at or below fostering allowances, and placement with parents costs social work alone. High: council foster care, £533 a week (CoramBAAF, c. 2016-17) × 100 / 76.0754",
     ..WEEKLY
 };

@@ -81,7 +81,7 @@ pub const fn grant(prices: SourcePrices, source: &'static str) -> ParamSpec {
         field: Field::GrantByYear,
         label: "DfE grant by year",
         unit: GBP_EACH_YEAR,
-        hint: "A grant received in each year, from year 0. None by default: the SFPC grant ran from 2019 to 2025. A council with a grant enters it.",
+        hint: "A grant received in each year, from year 0. None by default: the SFPC grant ran from 2019 to 2025.",
         shape: Shape::List { min_len: 0 },
         default: DefaultValue::List(&[]),
         price_year: prices,
@@ -145,14 +145,14 @@ pub const OPTIMISM_BIAS: ParamSpec = ParamSpec {
 pub const COST_OPTIMISM_BIAS: ParamSpec = ParamSpec {
     field: Field::CostOptimismBias,
     label: "Optimism bias on costs",
-    hint: "Share added to the costs, because appraisals tend to underestimate them. HM Treasury's upper bound for the operating costs of services like these is 41%; 0 once the costs are known.",
+    hint: "Share added to the costs, which appraisals tend to underestimate: HM Treasury's upper bound for services like these is 41%.",
     default: DefaultValue::Number(Estimate::ranged(0.0, 0.2, 0.41)),
     grades: Grades::of(
         Grade::Measured(GUIDANCE),
         Grade::Assumed,
         Grade::Measured(GUIDANCE),
     ),
-    source: "HM Treasury, Supplementary Green Book guidance: optimism bias (Mott MacDonald's review of past projects): operating costs of outsourcing-type projects, upper bound 41%, lower bound 0% once the risks are mitigated. Central 0.2: assumption, about halfway, as the running costs are adopters' actual grants rather than estimates",
+    source: "HM Treasury, Supplementary Green Book guidance on optimism bias (Mott MacDonald): operating costs of outsourcing-type projects, 41% upper bound, 0% once risks are mitigated. Central 0.2: assumption, as the costs are adopters' actual grants",
     since: 4,
     ..DEADWEIGHT
 };

@@ -82,7 +82,7 @@ const PARAMS: &[ParamSpec] = &[
         default: DefaultValue::Number(Estimate::ranged(0.15, 0.3, 0.6)),
         basis: Basis::Sourced,
         grades: Grades::of(Grade::Assumed, Grade::Measured(EVALUATION), Grade::Reported),
-        source: "0.30: first independent evaluation, Forrester et al. 2017, Hertfordshire, March 2015 to June 2016 (Community Care, 2017). 0.60: the Innovation Unit's figure, over five years (reported). Also published: up to 0.46 across wave 2's five councils (Rodger, Allan and Elliott 2020), 0.49 and 0.55 (Hertfordshire's own). Low 0.15: assumption, half the measured effect",
+        source: "0.30: first independent evaluation, Forrester et al. 2017, Hertfordshire, March 2015 to June 2016. 0.60: the Innovation Unit's, over five years (reported). Also: up to 0.46 in wave 2 (Rodger et al. 2020). Low 0.15: assumption, half the measured",
         ..PLANS
     },
     ParamSpec {
@@ -104,7 +104,7 @@ const PARAMS: &[ParamSpec] = &[
         default: DefaultValue::Number(Estimate::ranged(0.0, 1_650.0, 3_025.0)),
         price_year: prices(2013),
         basis: Basis::Assumption,
-        source: "Assumption: visits about half as often as on a plan and no conferences or core groups, about 30 of the plan's ~110 hours a year × £55 (GMCA Unit Cost Database, 2013-14) = 1,650. High: 55 hours, 3,025. Low 0: the case closes. The Home Office's child-in-need basic case cost, £8,640 a year (2018-19), is the whole of a child-in-need case, which a child on a plan has too, so it is not this offset",
+        source: "Assumption: visits half as often as on a plan, no conferences or core groups: 30 of the plan's ~110 hours × £55 (GMCA, 2013-14) = 1,650. High: 55 hours. Low 0: the case closes",
         since: 4,
         ..PLANS
     },
@@ -116,7 +116,7 @@ const PARAMS: &[ParamSpec] = &[
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::ranged(0.0, 0.25, 0.5)),
         basis: Basis::Assumption,
-        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers. Range: assumption, from none (no post goes) to half (agency posts not renewed)",
+        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers. Range: none to half",
         since: 2,
         ..PLANS
     },
@@ -129,13 +129,13 @@ const PARAMS: &[ParamSpec] = &[
     ),
     care::reduction(
         "Reduction in children becoming looked after",
-        "Wave 2's evaluation found 'up to 30%' fewer children becoming looked after, significant in 4 of 5 councils: an upper figure, so the default is half of it.",
+        "Wave 2's evaluation found 'up to 30%' fewer, significant in 4 of 5 councils: an upper figure; the default is half.",
         Estimate::ranged(0.0, 0.15, 0.3),
         (
             Basis::Assumption,
             Grades::of(Grade::Assumed, Grade::Assumed, Grade::Measured(EVALUATION)),
         ),
-        "0.30: 'up to 30%', Rodger, Allan and Elliott (York Consulting) 2020, wave 2's five councils (Hertfordshire CC, Nov 2020); statistically significant in 4 of 5 councils (Community Care, 11 Nov 2020): the largest council's, not an average. Central 0.15: assumption, half of that upper figure, as no average was published. 0: assumption of no effect",
+        "0.30: 'up to 30%', Rodger, Allan and Elliott (York Consulting) 2020, wave 2's five councils; significant in 4 of 5 (Community Care, 11 Nov 2020): an upper figure. Central 0.15: assumption, half of it, as no average was published. 0: assumption of no effect",
     ),
     care::care_years(
         Estimate::ranged(1.0, 2.49, 2.53),
@@ -228,7 +228,7 @@ const PARAMS: &[ParamSpec] = &[
     delivery::STAFF,
     delivery::grant(
         about(2019),
-        "Assumption: none, as the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019); a council with a grant enters it. Wave 2's councils had £2,320,000 each (as above), over about 2 years",
+        "Assumption: none, as the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019). Wave 2's councils had £2,320,000 each (as above), over about 2 years",
     ),
     delivery::ramp_up(
         &[0.5, 1.0],

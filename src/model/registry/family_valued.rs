@@ -32,7 +32,7 @@ const STREAMS: &[StreamSpec] = &[
         effect: Field::ProceedingsReduction,
         cashable: Field::CareProceedingsCashable,
         since: 2,
-        additional: "The council's own costs of proceedings not issued (its lawyers, experts and social work time for the case): placement costs are in 'children kept out of care', social work time outside the case in the process saving, and the court's and legal aid's costs in the next stream. If your FGC saving per family already includes legal costs, leave this out.",
+        additional: "The council's own costs of proceedings not issued: placements are in 'children kept out of care', other social work time in the process saving, the court's and legal aid's costs in the next stream. If your FGC saving already includes legal costs, leave this out.",
     },
     StreamSpec {
         key: StreamKey::CourtsLegalAid,
@@ -42,7 +42,7 @@ const STREAMS: &[StreamSpec] = &[
         effect: Field::CourtLegalAidCostPerProceedings,
         cashable: Field::CourtsLegalAidCashable,
         since: 4,
-        additional: "The court's cost of a case and legal aid for the parents and child: a saving to the courts and the Legal Aid Agency, outside the council, so it counts in the public-sector figures only. The council's own costs are the stream above.",
+        additional: "A saving to the courts and the Legal Aid Agency, outside the council: public-sector figures only. The council's own costs are the stream above.",
     },
 ];
 
@@ -98,7 +98,7 @@ const PARAMS: &[ParamSpec] = &[
         hint: "The share a budget line can actually lose. Time freed in a salaried team is capacity, not cash, until posts go.",
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::ranged(0.0, 0.25, 0.5)),
-        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers. Range: assumption, from none (no post goes) to half (agency posts not renewed)",
+        source: "Assumption: the saving is social work time, and time freed in a salaried team is capacity, not cash, until posts are removed (evidence file); a quarter is taken as cash, through fewer agency social workers. Range: none to half",
         since: 2,
         ..PROCESS
     },
@@ -194,7 +194,7 @@ const PARAMS: &[ParamSpec] = &[
         price_year: about(2013),
         basis: Basis::Derived,
         grades: Grades::of(Grade::Assumed, Grade::Reported, Grade::Reported),
-        source: "Built up by payer. A care case costs the public about £80,000 in all (Family Drug and Alcohol Court business case, citing the Family Justice Review, 2011; taken as c. 2013-14, the deflators' first year). Of it, legal aid for the parents and child, experts included, is about £30,800 (£200m a year for about 6,500 cases, Masson 2010) and the court about £4,270 (2015-16, Ministry of Justice); the rest, 80,000 − 30,800 − 4,270 = 44,930, about £45,000, is the council's. Low 20,000: assumption (in-house lawyers only). High 85,000: about £120,000 c. 2025-26 (an unreferenced blog, weak) in 2013-14 prices (× 73.0337 / 103.2388)",
+        source: "Built up by payer: a care case costs the public about £80,000 (FDAC business case, citing the Family Justice Review, 2011; taken as 2013-14), less legal aid, experts included, £30,800 (£200m for 6,500 cases, Masson 2010) and the court, £4,270 (MoJ, 2015-16): 44,930, about 45,000, the council's. Low: assumption. High: £120,000 c. 2025-26 (a weak, unreferenced blog) in 2013-14 prices",
         ..PROCEEDINGS
     },
     ParamSpec {
@@ -202,12 +202,12 @@ const PARAMS: &[ParamSpec] = &[
         group: Group::Stream(StreamKey::CourtsLegalAid),
         label: "Cost to the courts and legal aid of one case",
         unit: GBP,
-        hint: "The court's cost of a public law case and legal aid for the parents and child: not the council's, so counted in the public-sector figures only.",
+        hint: "The court's cost of a case and legal aid for the parents and child: counted in the public-sector figures only.",
         default: DefaultValue::Number(Estimate::ranged(18_300.0, 36_600.0, 45_800.0)),
         price_year: prices(2017),
         basis: Basis::Derived,
         grades: Grades::of(Grade::Assumed, Grade::Measured(COSTING), Grade::Assumed),
-        source: "Legal aid for the parents and child, experts included: £200m a year for about 6,500 cases (Masson 2010) = 30,769, taken as c. 2013-14 and restated in 2017-18 prices (× 77.0388 / 73.0337 = 32,457); plus the court's cost of a public law case, £4,180 in 2017-18 (Ministry of Justice, parliamentary answer): 36,637, about 36,600. Range: assumption, half to a quarter more",
+        source: "Legal aid, experts included: £200m for 6,500 cases (Masson 2010) = 30,769 (taken as 2013-14) × 77.0388 / 73.0337 = 32,457 in 2017-18, plus the court's cost of a public law case, £4,180 (MoJ, 2017-18): about 36,600. Range: assumption",
         since: 4,
         ..PROCEEDINGS
     },
@@ -222,7 +222,7 @@ const PARAMS: &[ParamSpec] = &[
         hint: "The share a budget line can actually lose: external counsel, experts and court fees are cash; in-house lawyers' time is not.",
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::ranged(0.25, 0.5, 0.75)),
-        source: "Assumption: half of the council's cost is bought in (counsel, experts, assessments), half in-house legal and social work time. Range: assumption, a quarter to three-quarters bought in",
+        source: "Assumption: half the council's cost is bought in (counsel, experts, assessments), half is in-house time. Range: a quarter to three-quarters",
         ..PROCEEDINGS
     },
     ParamSpec {
@@ -254,7 +254,7 @@ const PARAMS: &[ParamSpec] = &[
     delivery::STAFF,
     delivery::grant(
         about(2022),
-        "Assumption: none, as the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019); a council with a grant enters it. Coventry, an adopter, had £4,204,141 over 2.5 years",
+        "Assumption: none, as the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019). Coventry, an adopter, had £4,204,141 over 2.5 years",
     ),
     delivery::ramp_up(
         &[0.5, 0.75, 1.0],
@@ -262,7 +262,7 @@ const PARAMS: &[ParamSpec] = &[
     ),
     delivery::deadweight(
         Estimate::ranged(0.0, 0.0, 0.1),
-        "0: the default effects were measured against families without an FGC (the randomised trial; Leeds' evaluation against business as usual), so what would have happened anyway is netted out already. High 0.1: assumption, for effects entered from before-and-after figures",
+        "Assumption: 0, as the default effects were measured against families without an FGC, which nets out what would have happened anyway. High 0.1: for before-and-after figures",
     ),
     delivery::OPTIMISM_BIAS,
     delivery::COST_OPTIMISM_BIAS,

@@ -52,7 +52,7 @@ const STREAMS: &[StreamSpec] = &[
         effect: Field::MissingEpisodeReduction,
         cashable: Field::PoliceCashable,
         since: 4,
-        additional: "A saving to the police, outside the council. Going missing is not an offence, so these investigations are not among the arrests above.",
+        additional: "A saving to the police. Going missing is not an offence, so these are not among the arrests above.",
     },
 ];
 
@@ -93,12 +93,12 @@ const PARAMS: &[ParamSpec] = &[
         field: Field::ResidentialTimeReduction,
         label: "Reduction in time spent in residential placements",
         unit: FRACTION,
-        hint: "No measured effect: North Yorkshire reported 45% less time in residential placements, before and after; the default takes half of it.",
+        hint: "No measured effect: North Yorkshire reported 45% less, before and after; the default is half.",
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::ranged(0.0, 0.225, 0.45)),
         basis: Basis::Assumption,
         grades: CLAIM_HALVED,
-        source: "No measured effect: the adopters' trial has not reported. 0.45: the Innovation Unit's figure (reported; no source found behind it); North Yorkshire County Council said residential use had 'fallen by half' (2017, reported). Central 0.225: assumption, half the reported figure, as Family Safeguarding's measured effect on plans (30%) was half its reported one (60%). 0: assumption of no effect",
+        source: "No measured effect (the adopters' trial has not reported). 0.45: the Innovation Unit's (reported; no source found); NYCC: 'fallen by half' (2017). Central 0.225: assumption, half the reported, as Family Safeguarding's measured effect on plans was half its reported one. 0: no effect",
         ..RESIDENTIAL
     },
     ParamSpec {
@@ -110,7 +110,7 @@ const PARAMS: &[ParamSpec] = &[
         price_year: prices(2016),
         basis: Basis::Sourced,
         grades: Grades::of(Grade::Reported, Grade::Measured(COSTING), Grade::Measured(COSTING)),
-        source: "646: PSSRU Unit Costs 2017, foster care incl. allowances and social work (2016-17). 382: council foster carer fee, £396 (LocalGov 2018, c. 2018-19) in 2016-17 prices (× 76.0754 / 78.7948). 733: CMA 2021, independent fostering agency average, £820 (c. 2020-21) in 2016-17 prices (× 76.0754 / 85.1002)",
+        source: "646: PSSRU Unit Costs 2017, foster care incl. allowances and social work. 382: council foster carer fee, £396 (LocalGov 2018) × 76.0754 / 78.7948. 733: CMA 2021, agency average, £820 (c. 2020-21) × 76.0754 / 85.1002",
         ..RESIDENTIAL
     },
     ParamSpec {
@@ -120,7 +120,7 @@ const PARAMS: &[ParamSpec] = &[
         hint: "The share a budget line can actually lose: residential weeks not bought, less what replaces them.",
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::ranged(0.75, 0.9, 1.0)),
-        source: "Assumption: a placement not bought is a budget line cut (the usual reading in council finance, evidence file); a tenth is kept back for fixed costs. Range: assumption, a quarter kept back to none",
+        source: "Assumption: a placement not bought is a budget line cut (evidence file); a tenth is kept back for fixed costs. Range: a quarter to none",
         since: 2,
         ..RESIDENTIAL
     },
@@ -195,23 +195,23 @@ const PARAMS: &[ParamSpec] = &[
         field: Field::ArrestReduction,
         label: "Reduction in arrests",
         unit: FRACTION,
-        hint: "No measured effect: North Yorkshire reported 38% fewer arrests in the first 18 months, before and after; the default takes half of it.",
+        hint: "No measured effect: North Yorkshire reported 38% fewer in 18 months, before and after; the default is half.",
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::ranged(0.0, 0.19, 0.38)),
         basis: Basis::Assumption,
         grades: CLAIM_HALVED,
-        source: "0.38: DfE press release, April 2019, first 18 months (reported: before and after, no comparison group). Central 0.19: assumption, half the reported figure (as under residential placements). 0: assumption of no effect",
+        source: "0.38: DfE press release, April 2019 (reported, before and after). Central 0.19: assumption, half of it. 0: no effect",
         ..PARTNER
     },
     ParamSpec {
         field: Field::CostPerArrest,
         label: "Police cost of an arrest (the response to the crime)",
         unit: GBP,
-        hint: "No published cost per arrest was found: the default is the Home Office's cost of the police response to a crime, £270 to £1,260 by type of crime. Ask your police partner for a cost per arrest, custody included.",
+        hint: "No published cost per arrest was found: the default is the police response to a crime. Ask your police partner for one, custody included.",
         default: DefaultValue::Number(Estimate::ranged(270.0, 470.0, 1_260.0)),
         price_year: prices(2022),
         basis: Basis::Assumption,
-        source: "Assumption: no published cost per arrest was found, so the police response to the crime an arrest is for stands in: Home Office, Police costs methodology, 24 Nov 2025 (Police Activity Survey, 2022-23): 470 (violence without injury); 270 (criminal damage) to 1,260 (violence with injury). It leaves out custody time, so it likely understates an arrest",
+        source: "Assumption: the police response to the crime an arrest is for (Home Office, Police costs methodology, Nov 2025, 2022-23): 470 (violence without injury); 270 (criminal damage) to 1,260 (violence with injury). Without custody, so likely low",
         ..PARTNER
     },
     partners::cashable(Field::PoliceCashable, StreamKey::Police),
@@ -230,12 +230,12 @@ const PARAMS: &[ParamSpec] = &[
         group: Group::Stream(StreamKey::Nhs),
         label: "Reduction in A&E visits",
         unit: FRACTION,
-        hint: "No measured effect: North Yorkshire reported 57% fewer A&E visits, before and after; the default takes half of it.",
+        hint: "No measured effect: North Yorkshire reported 57% fewer, before and after; the default is half.",
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::ranged(0.0, 0.285, 0.57)),
         basis: Basis::Assumption,
         grades: CLAIM_HALVED,
-        source: "0.57: DfE press release 2019 (reported: before and after; another summary says hospital admissions fell 92%). Central 0.285: assumption, half the reported figure (as under residential placements). 0: assumption of no effect",
+        source: "0.57: DfE press release 2019 (reported, before and after). Central 0.285: assumption, half of it. 0: no effect",
         ..PARTNER
     },
     ParamSpec {
@@ -257,9 +257,9 @@ const PARAMS: &[ParamSpec] = &[
         group: Group::Stream(StreamKey::MissingEpisodes),
         label: "Times missing a year per young person, without the hub",
         unit: count("episodes a year"),
-        hint: "How often a young person in the hub's reach would be reported missing in a year without it: ask your police partner. Per young person the hub works with.",
+        hint: "How often a young person the hub works with would be reported missing in a year without it: ask your police partner.",
         default: DefaultValue::Number(Estimate::ranged(0.5, 1.0, 2.0)),
-        source: "Assumption: no published rate for this group. North Yorkshire reported 503 missing-from-home incidents a year before the hubs (DfE summary, July 2017), without the number of young people",
+        source: "Assumption: no published rate (North Yorkshire's 503 incidents a year, DfE 2017, give no number of young people)",
         since: 4,
         ..PARTNER
     },
@@ -268,11 +268,11 @@ const PARAMS: &[ParamSpec] = &[
         group: Group::Stream(StreamKey::MissingEpisodes),
         label: "Reduction in times missing",
         unit: FRACTION,
-        hint: "No measured effect: North Yorkshire reported missing-from-home incidents falling from 503 to 253, before and after; the default takes half of it.",
+        hint: "No measured effect: North Yorkshire reported 503 falling to 253, before and after; the default is half.",
         rule: Rule::Fraction,
         default: DefaultValue::Number(Estimate::ranged(0.0, 0.25, 0.5)),
         grades: CLAIM_HALVED,
-        source: "0.50: 503 to 253 missing-from-home incidents, (503 − 253) / 503 = 0.497 (DfE summary, July 2017; reported: before and after). Central 0.25: assumption, half the reported figure (as under residential placements). 0: assumption of no effect",
+        source: "0.50: (503 − 253) / 503 missing-from-home incidents (DfE, July 2017; reported). Central 0.25: assumption, half of it. 0: no effect",
         since: 4,
         ..PARTNER
     },
@@ -285,7 +285,7 @@ const PARAMS: &[ParamSpec] = &[
         default: DefaultValue::Number(Estimate::ranged(1_325.0, 1_870.0, 2_416.0)),
         price_year: about(2013),
         grades: Grades::of(Grade::Measured(COSTING), Grade::Assumed, Grade::Measured(COSTING)),
-        source: "Shalev Greene and Pakes 2012: a medium-risk missing-person investigation costs the police £1,325 to £2,416 (taken as c. 2013-14, the deflators' first year). Central 1,870: assumption, the middle of that range",
+        source: "Shalev Greene and Pakes 2012: a medium-risk investigation, £1,325 to £2,416 (taken as 2013-14). Central: assumption, the middle",
         since: 4,
         ..PARTNER
     },
@@ -308,7 +308,7 @@ const PARAMS: &[ParamSpec] = &[
     delivery::STAFF,
     delivery::grant(
         about(2021),
-        "Assumption: none, as the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019); a council with a grant enters it. Norfolk, an adopter, had £5m from DfE over 3 years",
+        "Assumption: none, as the SFPC grant ran from 2019 to 2025 (DfE guide, April 2019). Norfolk, an adopter, had £5m from DfE over 3 years",
     ),
     delivery::ramp_up(
         &[0.5, 1.0],
