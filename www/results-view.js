@@ -149,7 +149,7 @@ export function resultsView(ctx) {
       const money = (text) => (row?.money ? toThePenny(text, engine.formatMoneyInput) : text);
       const figure = range ? `${textAt(scenario, path)} (${range})` : textAt(scenario, path);
       const grades = state.grades?.[programmeOf(path) ?? '']?.figure_grades ?? [];
-      const grade = grades.find((/** @type {any} */ g) => g.path === path)?.text ?? row?.grades?.value.text ?? 'your figure';
+      const grade = grades.find((/** @type {any} */ g) => g.path === path)?.grade ?? row?.grades?.value.grade ?? 'yours';
       return [ctx.errors.labelFor(path), money(figure), row?.unit ?? '', grade, row?.source ?? 'Your entry'];
     });
     table('inputs-table', {

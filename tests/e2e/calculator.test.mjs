@@ -107,7 +107,7 @@ test('a bad value shows the error beside the field and keeps the last good resul
   assert.equal(await page.evaluate(() => document.activeElement.dataset.path), path);
 
   // Fixing both brings the results back up to date.
-  await typeInto(page, path, '0.5');
+  await typeInto(page, path, '0.4');
   await typeInto(page, 'programmes.no_wrong_door.young_people_in_residential', '20');
   assert.equal(await summary.isVisible(), false);
   assert.equal(await page.locator('#stale').isVisible(), false);
@@ -237,16 +237,16 @@ test('ranges are edited beside each value, and a bad range or draw count is repo
   await chooseView(page, 'no_wrong_door');
   await simulated(page);
   const path = 'programmes.no_wrong_door.residential_time_reduction';
-  assert.equal(await page.locator(`input[data-path="${path}.low"]`).inputValue(), '0.25');
-  assert.equal(await page.locator(`input[data-path="${path}.high"]`).inputValue(), '0.5');
+  assert.equal(await page.locator(`input[data-path="${path}.low"]`).inputValue(), '0');
+  assert.equal(await page.locator(`input[data-path="${path}.high"]`).inputValue(), '0.45');
   const before = await page.locator('#sim-audit').textContent();
 
   await typeInto(page, `${path}.low`, '0.6');
-  assert.match(await page.locator('#error-summary').textContent(), /low must not be above value \(0\.45\), got 0\.6/);
+  assert.match(await page.locator('#error-summary').textContent(), /low must not be above value \(0\.225\), got 0\.6/);
   assert.equal(await page.locator(`input[data-path="${path}.low"]`).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#sim-stale').isVisible(), true);
 
-  await typeInto(page, `${path}.low`, '0.3');
+  await typeInto(page, `${path}.low`, '0.1');
   await typeInto(page, 'simulation.draws', '0');
   assert.match(await page.locator('#f-simulation-draws-error').textContent(), /must be a whole number from 1000 to 1000000, got 0/);
   assert.equal(await page.locator('#sim-audit').textContent(), before, 'the last good analysis stays');
@@ -315,7 +315,7 @@ test('a link holds every input: opening it restores them all', async () => {
     council: 'Testshire County Council',
     'appraisal.horizon_years': '8',
     'programmes.no_wrong_door.young_people_in_residential': '25',
-    'programmes.no_wrong_door.residential_time_reduction.low': '0.3',
+    'programmes.no_wrong_door.residential_time_reduction.low': '0.1',
     'programmes.no_wrong_door.grant_by_year_gbp': '1000000; 500000',
     'simulation.seed': '4242',
   };
@@ -330,7 +330,7 @@ test('a link holds every input: opening it restores them all', async () => {
   const { inflateRawSync } = await import('node:zlib');
   const packed = new URLSearchParams(new URL(link).hash.slice(1)).get('s');
   const inLink = JSON.parse(inflateRawSync(Buffer.from(packed, 'base64url')).toString('utf8'));
-  assert.equal(inLink.schema, 3);
+  assert.equal(inLink.schema, 4);
   assert.equal(inLink.council, 'Testshire County Council');
   for (const key of ['family_valued', 'family_safeguarding', 'no_wrong_door']) {
     assert.equal(inLink.programmes[key].enabled, true, key);
@@ -426,7 +426,7 @@ test('figures download as JSON and open again; an invalid file shows its errors'
   await chooseView(page, 'family_safeguarding');
   await typeInto(page, 'programmes.family_safeguarding.children_on_cp_plans', '400');
   const saved = JSON.parse(await downloadText(page, 'download-scenario'));
-  assert.equal(saved.schema, 3);
+  assert.equal(saved.schema, 4);
   assert.equal(saved.programmes.family_safeguarding.children_on_cp_plans.value, 400);
   // The file is what sfpc evaluate reads, and it gives the figure on screen.
   assert.equal(gbp(evaluate(saved).programmes.family_safeguarding.council_npv_gbp), await headline(page, 'council_npv'));
