@@ -14,7 +14,14 @@ export async function loadChecksPanel(doc) {
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     const panel = page.getElementById('checks-panel');
     if (!panel) return;
-    section.querySelector('p')?.replaceWith(doc.importNode(panel, true));
+    // Folded, so that the calculator stays the page's length; one click opens it.
+    const details = doc.createElement('details');
+    details.className = 'data';
+    const summary = doc.createElement('summary');
+    const rows = panel.querySelectorAll('tbody tr').length;
+    summary.textContent = `Each published result beside the calculator's figure (${rows} checks)`;
+    details.append(summary, doc.importNode(panel, true));
+    section.querySelector('p')?.replaceWith(details);
   } catch {
     // The link stays: the panel is one click away.
   }

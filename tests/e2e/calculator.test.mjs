@@ -474,3 +474,48 @@ test('the print view is one or two A4 pages with the figures used, their sources
   }
   await page.close();
 });
+
+test('each figure shows its grade, which follows the figure in use; the published results are checked on the page', async () => {
+  const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
+  await chooseView(page, 'family_safeguarding');
+  const path = 'programmes.family_safeguarding.cp_plan_reduction';
+  const badge = page.locator(`[data-grade-for="${path}"]`);
+  // The default is the first independent evaluation's 30%: measured.
+  await page.waitForFunction((p) => document.querySelector(`[data-grade-for="${p}"]`)?.textContent?.startsWith('measured'), path);
+  assert.equal(await badge.textContent(), 'measured: independent evaluation, before and after');
+  // The innovator's 60% is reported; a figure of one's own is one's own.
+  await typeInto(page, path, '0.6');
+  await page.waitForFunction((p) => document.querySelector(`[data-grade-for="${p}"]`)?.textContent === 'reported', path);
+  await typeInto(page, path, '0.4');
+  await page.waitForFunction((p) => document.querySelector(`[data-grade-for="${p}"]`)?.textContent === 'your figure', path);
+  assert.match(await page.locator('#results-evidence').textContent(), /^Evidence: 2 of 4 savings rest on measured evidence; no measured effect for: Fewer children on child protection plans \(your figure\); Children kept out of care \(assumed\)\.$/);
+  // The published results, as checks.html has them, one click away.
+  const checks = page.locator('#checks details');
+  await checks.waitFor();
+  await checks.locator('summary').click();
+  const rows = await checks.locator('tbody tr').allTextContents();
+  assert.ok(rows.length >= 8, rows.join('\n'));
+  assert.ok(rows.some((r) => r.includes('Forrester et al. 2017') && r.includes('£2,600,000')), rows.join('\n'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a format-3 file opens with its own conventions and keeps its figures', async () => {
+  const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
+  const dir = join(ROOT, 'tests', 'golden', 'format3');
+  const { readFileSync } = await import('node:fs');
+  const old = readFileSync(join(dir, 'defaults.json'));
+  const want = JSON.parse(readFileSync(join(dir, 'defaults.result.json'), 'utf8')).programmes.family_valued.council_npv_gbp;
+  await page.locator('#f-upload').setInputFiles({ name: 'old.json', mimeType: 'application/json', buffer: old });
+  await page.waitForFunction(() => document.getElementById('share-status').textContent.startsWith('Opened old.json'));
+  await chooseView(page, 'family_valued');
+  assert.equal(await headline(page, 'council_npv'), gbp(want));
+  assert.match(await page.locator('#results-context').textContent(), /format 3's conventions, kept/);
+  // Saved again, it is format 4 with format 3's conventions: the same figures.
+  const saved = JSON.parse(await downloadText(page, 'download-scenario'));
+  assert.equal(saved.schema, 4);
+  assert.equal(saved.conventions, 'format_3');
+  assert.equal(gbp(evaluate(saved).programmes.family_valued.council_npv_gbp), gbp(want));
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -81,7 +81,7 @@ test('the council picker works by keyboard alone and fills in the council\'s fig
   };
   const figureOf = (scenario, path) => scenario.council_figures?.find((f) => f.path === path);
   let linked = await inLink((s) => s.council === 'Darlington');
-  assert.equal(linked.schema, 3);
+  assert.equal(linked.schema, 4);
   assert.equal(figureOf(linked, entries)?.kind, 'own');
   assert.equal(figureOf(linked, teams)?.kind, 'derived');
   // A figure changed by hand says so, and is no longer the council's; "None" takes the council out.
@@ -106,13 +106,13 @@ test('a new price year restates the untouched defaults, not a typed figure; an u
   const proceedings = 'programmes.family_valued.cost_per_care_proceedings_gbp';
   // £755 was published in 2016-17 prices: 755 × 100 / 76.0754 in 2024-25's.
   assert.equal(await field(page, saving).first().inputValue(), String(Math.round(755 * 100 / 76.0754 * 100) / 100));
-  await typeInto(page, proceedings, '100000');
+  await typeInto(page, proceedings, '60000');
   await typeInto(page, 'price_year', '2016-17');
   assert.equal(await field(page, saving).first().inputValue(), '755');
-  assert.equal(await field(page, proceedings).first().inputValue(), '100000');
+  assert.equal(await field(page, proceedings).first().inputValue(), '60000');
   assert.match(await page.locator('[data-note-for="price_year"]').textContent(), /default figures restated from 2024-25 into 2016-17 prices\.$/);
   const scenario = JSON.parse(sfpc(['defaults', '--price-year', '2016-17']));
-  scenario.programmes.family_valued.cost_per_care_proceedings_gbp.value = 100000;
+  scenario.programmes.family_valued.cost_per_care_proceedings_gbp.value = 60000;
   const expected = evaluate(scenario).programmes.family_valued;
   assert.equal(await headline(page, 'council_npv'), gbp(expected.council_npv_gbp));
   // The sources table shows the published figure, its year and the figure restated.
@@ -140,7 +140,7 @@ test('the evidence sets side by side, and one click puts a set\'s figures into t
   await use.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((want) => document.querySelector('.headline-council_npv .figure')?.textContent === want, gbp(expected.council_npv_gbp));
-  assert.equal(await field(page, 'programmes.family_safeguarding.cp_plan_reduction').first().inputValue(), '0.3');
+  assert.equal(await field(page, 'programmes.family_safeguarding.cp_plan_reduction').first().inputValue(), '0.15');
   await page.waitForFunction(() => document.querySelector('#evidence-used')?.textContent.includes('evidence set: cautious'));
   assert.equal(await page.evaluate(() => document.activeElement.dataset.evidenceSet), 'cautious');
   assert.deepEqual(problems, []);
