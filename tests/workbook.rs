@@ -92,6 +92,16 @@ fn varied() -> Vec<(&'static str, Scenario)> {
             }
             s
         }),
+        // A format-3 file keeps format 3's conventions (care from the start
+        // of a year, undiscounted payback) in the workbook too.
+        ("format-3-hertfordshire", {
+            let text = std::fs::read_to_string(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/golden/format3/hertfordshire.json"
+            ))
+            .unwrap();
+            sfpc::format::parse_scenario_json(&text).unwrap()
+        }),
         ("darlington-2016-17", {
             let mut s = default_scenario_in(PriceYear::parse("2016-17").unwrap());
             sfpc::councils::apply(&mut s, sfpc::councils::find("E06000005").unwrap());

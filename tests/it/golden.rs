@@ -213,29 +213,38 @@ fn format_1_files_simulate_as_before_to_within_sampling_error() {
     }
 }
 
+/// A golden file of format `schema` in `dir`: every figure of its result
+/// today and after `sfpc migrate`, which writes format 4 with format 3's
+/// conventions. Returns the scenario, read.
+fn keeps_every_figure(dir: &str, name: &str, schema: u32) -> sfpc::scenario::Scenario {
+    let mut old: Value =
+        serde_json::from_str(&read_in(dir, &format!("{name}.result.json"))).unwrap();
+    let scenario = read_in(dir, &format!("{name}.json"));
+    assert_eq!(
+        serde_json::from_str::<Value>(&scenario).unwrap()["schema"],
+        schema
+    );
+    let new = evaluate(&scenario);
+    only_later_fields_added(&mut old, &new, schema, name);
+    assert_same(&old, &new, name);
+    let parsed = parse_scenario_json(&scenario).unwrap();
+    let migrated = scenario_to_json(&parsed);
+    assert_eq!(migrated["schema"], 4);
+    assert_eq!(migrated["conventions"], "format_3");
+    let again = evaluate(&migrated.to_string());
+    old["defaulted_fields"] = serde_json::json!([]);
+    assert_same(&old, &again, &format!("{name}, migrated"));
+    parsed
+}
+
 #[test]
 fn format_2_files_keep_every_figure_to_the_last_bit() {
     // Written by the last format-2 engine (see tests/golden/format2/README.md):
     // a format-2 file has one team or hub and none repurposed, so every
-    // figure stays; only the list of fields it leaves out grows by format
-    // 3's two.
+    // figure stays; only the list of fields it leaves out grows by later
+    // formats' fields.
     for name in FILES_2 {
-        let mut old: Value =
-            serde_json::from_str(&read_in(DIR_2, &format!("{name}.result.json"))).unwrap();
-        let scenario = read_in(DIR_2, &format!("{name}.json"));
-        assert_eq!(
-            serde_json::from_str::<Value>(&scenario).unwrap()["schema"],
-            2
-        );
-        let new = evaluate(&scenario);
-        only_later_fields_added(&mut old, &new, 2, name);
-        assert_same(&old, &new, name);
-        let migrated = scenario_to_json(&parse_scenario_json(&scenario).unwrap());
-        assert_eq!(migrated["schema"], 4);
-        assert_eq!(migrated["conventions"], "format_3");
-        let again = evaluate(&migrated.to_string());
-        old["defaulted_fields"] = serde_json::json!([]);
-        assert_same(&old, &again, &format!("{name}, migrated"));
+        keeps_every_figure(DIR_2, name, 2);
     }
 }
 
@@ -271,17 +280,7 @@ fn format_3_files_keep_every_figure_and_every_draw_to_the_last_bit() {
     // conventions: a format-3 file has none of them, so every figure stays,
     // and so does every draw of the simulation.
     for name in FILES_3 {
-        let mut old: Value =
-            serde_json::from_str(&read_in(DIR_3, &format!("{name}.result.json"))).unwrap();
-        let scenario = read_in(DIR_3, &format!("{name}.json"));
-        assert_eq!(
-            serde_json::from_str::<Value>(&scenario).unwrap()["schema"],
-            3
-        );
-        let new = evaluate(&scenario);
-        only_later_fields_added(&mut old, &new, 3, name);
-        assert_same(&old, &new, name);
-        let parsed = parse_scenario_json(&scenario).unwrap();
+        let parsed = keeps_every_figure(DIR_3, name, 3);
         let config = sfpc::uncertainty::SimulationConfig {
             draws: 2000,
             seed: 7,
@@ -293,11 +292,5 @@ fn format_3_files_keep_every_figure_and_every_draw_to_the_last_bit() {
         let old_simulated: Value =
             serde_json::from_str(&read_in(DIR_3, &format!("{name}.simulation.json"))).unwrap();
         assert_same(&old_simulated, &simulated, &format!("{name}, simulated"));
-        let migrated = scenario_to_json(&parsed);
-        assert_eq!(migrated["schema"], 4);
-        assert_eq!(migrated["conventions"], "format_3");
-        let again = evaluate(&migrated.to_string());
-        old["defaulted_fields"] = serde_json::json!([]);
-        assert_same(&old, &again, &format!("{name}, migrated"));
     }
 }
