@@ -347,6 +347,27 @@ fn evidence_sets_side_by_side_and_a_set_changes_the_effects() {
         .iter()
         .find(|c| c["path"] == "programmes.family_safeguarding.cp_plan_reduction")
         .unwrap();
-    assert_eq!(plans["value"], 0.3);
+    assert_eq!(plans["value"], 0.15);
     assert!(evidence_set_changes(s(), "family_safeguarding", "hopeful").is_err());
+}
+
+#[wasm_bindgen_test]
+fn the_analysis_module_grades_each_figure_in_use() {
+    let s = to_js(&sfpc::evidence::default_scenario_json());
+    let grades = from_js(sfpc::web::analysis::figure_grades(s).expect("grades"));
+    let fs = &grades["family_safeguarding"];
+    assert_eq!(
+        fs["evidence_summary"],
+        "3 of 4 savings rest on measured evidence; no measured effect for: Children kept out of care (assumed)."
+    );
+    let plans = fs["figure_grades"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["path"] == "programmes.family_safeguarding.cp_plan_reduction")
+        .unwrap();
+    assert_eq!(
+        plans["text"],
+        "measured: independent evaluation, before and after"
+    );
 }

@@ -15,7 +15,7 @@ use crate::scenario::{Estimate, ProgrammeInputs, Scenario};
 use rust_xlsxwriter::{Workbook, XlsxError};
 
 pub const SHEET: &str = "Inputs";
-const HEADINGS: [&str; 11] = [
+const HEADINGS: [&str; 12] = [
     "Figure",
     "Model",
     "Value",
@@ -27,10 +27,11 @@ const HEADINGS: [&str; 11] = [
     "Defined name",
     "Source",
     "For this council: the council's own, derived, its unit cost or national, and where from",
+    "Grade of the figure used: measured (and how), reported, assumed or yours",
 ];
 /// Column widths, in characters: the label and the sources wrap within theirs.
-const WIDTHS: [f64; 11] = [
-    48.0, 18.0, 14.0, 12.0, 12.0, 22.0, 12.0, 11.0, 40.0, 80.0, 80.0,
+const WIDTHS: [f64; 12] = [
+    48.0, 18.0, 14.0, 12.0, 12.0, 22.0, 12.0, 11.0, 40.0, 80.0, 80.0, 40.0,
 ];
 
 /// The names a staff line's figures have: `FV_staff_1_fte`.
@@ -47,6 +48,7 @@ struct Rows<'s, 'f> {
     prices: Vec<PriceRow>,
     /// Where each council figure came from, when a council was picked.
     council: &'s [crate::scenario::FigureSource],
+    scenario: &'s Scenario,
 }
 
 impl Rows<'_, '_> {
@@ -239,6 +241,9 @@ impl Rows<'_, '_> {
                     self.estimate(programme, spec, inputs.get(spec.field), year)?;
                     self.describe(spec, programme.name())?;
                     self.council_figure(programme, spec.field)?;
+                    let grade = crate::display::figure_grade(self.scenario, inputs, spec.field);
+                    let (_, text) = crate::display::grade_text(grade);
+                    self.s.wrapped(self.row, 11, &text, WIDTHS[11])?;
                     self.name_here(name(Some(programme), spec.field));
                     self.row += 1;
                 }
@@ -305,6 +310,7 @@ pub fn write(workbook: &mut Workbook, s: &mut Sheet, scenario: &Scenario) -> Res
         names: Vec::new(),
         prices: prices::rows(scenario),
         council: &scenario.council_figures,
+        scenario,
     };
     rows.settings(scenario)?;
     let horizon = scenario.appraisal.horizon_years;

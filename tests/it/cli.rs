@@ -221,6 +221,11 @@ fn migrate_prints_the_current_format_with_the_same_figures() {
         v["programmes"].clone()
     };
     assert_eq!(figures(&before), figures(&after));
+    // It says what the Green Book's conventions would change.
+    let said = text(&out.stderr);
+    assert!(said.contains("\"conventions\": \"format_3\""), "{said}");
+    assert!(said.contains("these figures would change:"), "{said}");
+    assert!(said.contains("  Family Valued: council NPV "), "{said}");
     // Migrating twice changes nothing.
     assert_eq!(sfpc(&["migrate"], &text(&out.stdout)).stdout, out.stdout);
     // Bad input: every error with its path, exit 2.
