@@ -368,6 +368,6 @@ fn the_analysis_module_grades_each_figure_in_use() {
         .unwrap();
     assert_eq!(
         plans["text"],
-        "measured: independent evaluation, before and after"
+        "measured: independent evaluation"
     );
 }

@@ -517,8 +517,8 @@ pub mod designs {
     pub const OFFICIAL_STATISTICS: &str = "official statistics (DfE)";
     pub const RCT: &str = "randomised trial";
     pub const COSTING: &str = "published costing";
-    pub const EVALUATION: &str = "independent evaluation, before and after";
-    pub const QUASI: &str = "independent evaluation against comparison councils";
+    pub const EVALUATION: &str = "independent evaluation";
+    pub const QUASI: &str = "independent evaluation against a comparison group";
     pub const GUIDANCE: &str = "HM Treasury guidance, from past projects' outturns";
     pub const GREEN_BOOK: &str = "HM Treasury Green Book: the government's rate";
 }

@@ -482,7 +482,7 @@ test('each figure shows its grade, which follows the figure in use; the publishe
   const badge = page.locator(`[data-grade-for="${path}"]`);
   // The default is the first independent evaluation's 30%: measured.
   await page.waitForFunction((p) => document.querySelector(`[data-grade-for="${p}"]`)?.textContent?.startsWith('measured'), path);
-  assert.equal(await badge.textContent(), 'measured: independent evaluation, before and after');
+  assert.equal(await badge.textContent(), 'measured: independent evaluation');
   // The innovator's 60% is reported; a figure of one's own is one's own.
   await typeInto(page, path, '0.6');
   await page.waitForFunction((p) => document.querySelector(`[data-grade-for="${p}"]`)?.textContent === 'reported', path);
