@@ -86,7 +86,7 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
          {evidence}\
          {provenance}\
          \r\n\
-         scenario.json       every input, in scenario format 3, with where each council figure came from (open it in the calculator, or run `sfpc evaluate scenario.json`)\r\n\
+         scenario.json       every input, in scenario format {schema}, with where each council figure came from (open it in the calculator, or run `sfpc evaluate scenario.json`)\r\n\
          results.json        the appraisal, unrounded, as `sfpc evaluate` prints it\r\n\
          yearly-results.csv  the yearly results, for Excel (UTF-8, unrounded)\r\n\
          yearly-streams.csv  each benefit stream's saving by year, with who benefits\r\n\
@@ -96,6 +96,7 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
          {uncertainty_line}\
          map-MODEL.svg       each model's map of England: every council's NPV with its own figures and this scenario's others (Open Innovations' hex map, MIT licence)\r\n",
         version = env!("CARGO_PKG_VERSION"),
+        schema = crate::format::SCHEMA_VERSION,
         context = crate::display::appraisal_context(scenario),
         evidence = evidence_lines(scenario),
         provenance = provenance_lines(scenario),

@@ -366,8 +366,5 @@ fn the_analysis_module_grades_each_figure_in_use() {
         .iter()
         .find(|g| g["path"] == "programmes.family_safeguarding.cp_plan_reduction")
         .unwrap();
-    assert_eq!(
-        plans["text"],
-        "measured: independent evaluation"
-    );
+    assert_eq!(plans["text"], "measured: independent evaluation");
 }
