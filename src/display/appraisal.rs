@@ -220,7 +220,7 @@ fn break_even_sentence(
     };
     let now = parameter_value(programme, field, effect);
     if be <= 0.0 {
-        return format!("the council breaks even with none of this effect (its other savings and the grant cover the costs); the scenario assumes {now}");
+        return format!("the council breaks even with none of this effect (its other savings, and any grant, cover the costs); the scenario assumes {now}");
     }
     let kind = programme.spec().param(field).map(|p| p.unit.kind);
     let note = if kind == Some(UnitKind::Fraction) && be > 1.0 {

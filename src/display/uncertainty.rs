@@ -55,7 +55,7 @@ pub fn uncertainty_summaries(
     let what = lowercase_first(parameter_label(u.programme, headline));
     let break_even = match (u.break_even.break_even_effect, u.break_even.probability_effect_exceeds) {
         (Some(be), _) if be <= 0.0 => format!(
-            "The council breaks even with none of the {what}, the other figures held at their values: its other savings and the grant cover the costs."
+            "The council breaks even with none of the {what}, the other figures held at their values: its other savings (and any grant) cover the costs."
         ),
         (Some(be), Some(p)) => format!(
             "The {what} exceeds its break-even value of {} in {} of {futures}, the other figures held at their values.",
