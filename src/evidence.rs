@@ -154,7 +154,8 @@ fn row_json(programme: Option<ProgrammeId>, spec: &ParamSpec, price_year: PriceY
 }
 
 /// A default's grades, each `{ grade, text }`: "measured", "measured:
-/// randomised trial".
+/// randomised trial". (The sources table, in the analysis module, says all
+/// three in words.)
 fn grades_json(spec: &ParamSpec) -> Value {
     let one = |g| {
         let (grade, text) = crate::display::grade_text(Some(g));

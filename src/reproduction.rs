@@ -13,7 +13,9 @@
 //! model up. Each check says so, and says what the defaults add.
 
 use crate::appraisal::{appraise_programme, ProgrammeAppraisal};
-use crate::councils::rules::{rules, Rule};
+use crate::councils::rules::{
+    rules, Rule, FAMILIES_PER_CHILD_ON_PLAN as HERTFORDSHIRE_2015, FGC_FAMILIES_PER_CHILD_IN_NEED,
+};
 use crate::councils::{self, Cost, Council, FIRST_FINANCE_YEAR};
 use crate::estimate::Estimate;
 use crate::evidence::default_scenario_in;
@@ -140,7 +142,8 @@ fn first_year(a: &ProgrammeAppraisal, key: StreamKey) -> f64 {
 /// Family Valued: £755 a family (Mason et al. 2017), Leeds in 2016-17.
 fn fgc_saving_per_family() -> Check {
     let mut s = as_measured(ProgrammeId::FamilyValued, council("Leeds"), "2016-17");
-    let families = 600.0;
+    // Leeds' 600+ conferences of 2016: the figure the council rules use.
+    let families = FGC_FAMILIES_PER_CHILD_IN_NEED.numerator;
     only(&mut s.programmes[0], &[StreamKey::FgcProcess]);
     s.programmes[0].set(Field::FamiliesPerYear, Estimate::fixed(families));
     let a = appraise(&s);
@@ -200,8 +203,16 @@ fn hertfordshire_first_year() -> (Scenario, f64) {
         }
     }
     let p = &mut s.programmes[0];
-    p.set(Field::ChildrenOnCpPlans, Estimate::fixed(896.0));
-    p.set(Field::FamiliesPerYear, Estimate::fixed(940.0));
+    // Hertfordshire's plans at 31 March 2015 and its first year's families,
+    // as the council rules declare them.
+    p.set(
+        Field::ChildrenOnCpPlans,
+        Estimate::fixed(HERTFORDSHIRE_2015.denominator),
+    );
+    p.set(
+        Field::FamiliesPerYear,
+        Estimate::fixed(HERTFORDSHIRE_2015.numerator),
+    );
     let entries = p.get(Field::CouncilEntriesToCare).value;
     (s, entries)
 }
@@ -218,7 +229,10 @@ fn family_safeguarding_first_year() -> Check {
     with_defaults
         .programmes
         .retain(|p| p.programme == ProgrammeId::FamilySafeguarding);
-    with_defaults.programmes[0].set(Field::ChildrenOnCpPlans, Estimate::fixed(896.0));
+    with_defaults.programmes[0].set(
+        Field::ChildrenOnCpPlans,
+        Estimate::fixed(HERTFORDSHIRE_2015.denominator),
+    );
     let defaults_first_year = forrester_first_year(&with_defaults);
     Check {
         programme: ProgrammeId::FamilySafeguarding,

@@ -14,14 +14,15 @@ export async function loadChecksPanel(doc) {
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');
     const panel = page.getElementById('checks-panel');
     if (!panel) return;
-    // Folded, so that the calculator stays the page's length; one click opens it.
+    // Folded under the link's own words, so that the calculator stays the
+    // page's length; one click opens it.
+    const paragraph = section.querySelector('p');
     const details = doc.createElement('details');
     details.className = 'data';
     const summary = doc.createElement('summary');
-    const rows = panel.querySelectorAll('tbody tr').length;
-    summary.textContent = `Each published result beside the calculator's figure (${rows} checks)`;
+    summary.textContent = paragraph?.querySelector('a')?.textContent ?? '';
     details.append(summary, doc.importNode(panel, true));
-    section.querySelector('p')?.replaceWith(details);
+    paragraph?.replaceWith(details);
   } catch {
     // The link stays: the panel is one click away.
   }

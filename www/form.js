@@ -35,15 +35,6 @@ export function showGrades(root, grades) {
   }
 }
 
-/** The grades of a default's low end, value and high end, in words. @param {any} row */
-function gradesText(row) {
-  if (!row.grades) return '';
-  const { low, value, high } = row.grades;
-  return low.text === value.text && high.text === value.text
-    ? `Grade: ${value.text}.`
-    : `Grade: ${value.text}; low end ${low.text}; high end ${high.text}.`;
-}
-
 function sourceDetails(row) {
   const restated = row.restated
     ? el('p', {}, `Published as ${[].concat(row.published_value).join(", ")} in ${row.price_year} prices; the default here is restated into your price year with HM Treasury's GDP deflators.`)
@@ -51,7 +42,6 @@ function sourceDetails(row) {
   return el('details', { class: 'source' },
     el('summary', {}, 'Source'),
     el('p', {}, el('strong', { class: `basis basis-${row.basis}` }, row.basis), ' · ', `price year: ${row.price_year}`),
-    el('p', {}, gradesText(row)),
     restated,
     el('p', {}, row.source));
 }

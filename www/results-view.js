@@ -33,6 +33,9 @@ export function writeTable(tableElement, t) {
 }
 
 /** @param {import('./calculator.js').Context} ctx */
+/** How long typing must pause before the figures' grades are worked out again. */
+const GRADES_AFTER_MS = 150;
+
 export function resultsView(ctx) {
   const { state, $, engine } = ctx;
 
@@ -74,15 +77,27 @@ export function resultsView(ctx) {
     $('discounting').textContent = result.discounting;
   }
 
-  /** Each figure's grade for the figures in use, once the analysis module is loaded (until then the defaults'). @param {any} scenario */
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let gradesTimer;
+
+  /**
+   * Each figure's grade for the figures in use, once the analysis module is
+   * loaded (until then the defaults'). Off the keystroke: worked out when
+   * typing pauses (it costs about as much as the appraisal itself).
+   * @param {any} scenario
+   */
   function refreshGrades(scenario) {
     if (!ctx.analysis) return;
-    try {
-      state.grades = ctx.analysis.figureGrades(scenario);
-    } catch {
-      // The scenario was just evaluated, so this cannot fail; keep the last grades if it does.
-    }
-    if (state.result) renderEvidence();
+    clearTimeout(gradesTimer);
+    gradesTimer = setTimeout(() => {
+      try {
+        state.grades = ctx.analysis.figureGrades(scenario);
+      } catch {
+        return; // The scenario was just evaluated, so this cannot fail; keep the last grades if it does.
+      }
+      if (state.result) renderEvidence();
+      ctx.form.showGroups();
+    }, GRADES_AFTER_MS);
   }
 
   /** How many of each model's savings rest on measured evidence (from the analysis module, once loaded). */

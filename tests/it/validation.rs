@@ -419,3 +419,31 @@ fn an_unknown_top_level_field_is_named_by_its_own_path() {
         "{e:?}"
     );
 }
+
+#[test]
+fn conventions_are_checked_with_their_path() {
+    // Format 4: one of the two, by its key.
+    let mut s = scenario("no_wrong_door", 5, 0.035, json!({}));
+    s["conventions"] = json!("mid_year");
+    check(
+        "unknown conventions",
+        s,
+        &["conventions: must be one of green_book, format_3, got \"mid_year\""],
+    );
+    // An older file cannot name them: it keeps format 3's.
+    let mut s = in_format(scenario("no_wrong_door", 5, 0.035, json!({})), 3);
+    s["conventions"] = json!("green_book");
+    check(
+        "conventions in format 3",
+        s,
+        &["conventions: was added in scenario format 4: set \"schema\": 4 to use it"],
+    );
+    // Format 4's offsets follow their rule like any amount.
+    check(
+        "a negative offset",
+        nwd_with("edge_of_care_support_cost_per_year_gbp", json!(-1)),
+        &[&format!(
+            "{NWD}.edge_of_care_support_cost_per_year_gbp: must not be negative, got -1"
+        )],
+    );
+}
