@@ -7,8 +7,8 @@
 // Attributes, read when the element is first put on the page:
 // - `programme`: the model shown first: family-valued, family-safeguarding,
 //   no-wrong-door or compare (default: family-valued);
-// - `scenario`: the address of a scenario file (scenario format 2, as the
-//   calculator's "Download the figures" button saves, or format 1) to start from.
+// - `scenario`: the address of a scenario file (any format, 1 to 4; the
+//   calculator's "Download the figures" button saves format 4) to start from.
 //
 // The calculator lives in a shadow root with its own stylesheet, so the host
 // page's CSS cannot restyle it (`:host` in style.css resets what would be
