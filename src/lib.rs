@@ -14,8 +14,8 @@
 //! for `wasm32` alone) touches JavaScript.
 
 pub use sfpc_model::{
-    appraisal, estimate, evidence_sets, prices, programmes, registry, sampling, scenario,
-    uncertainty,
+    appraisal, decision, estimate, evidence_sets, prices, programmes, registry, sampling, scenario,
+    uncertainty, value_of_information,
 };
 
 pub mod audit;

@@ -16,6 +16,7 @@ mod appraisal;
 mod checks;
 mod comparison;
 mod councils;
+mod decision;
 mod evidence_sets;
 mod grades;
 mod map;
@@ -36,6 +37,11 @@ pub use comparison::{
 pub use councils::{
     council_figures_markdown, council_reading, council_row, figure_source, kind_label, kinds_text,
     summary_line, warnings_text, CouncilReading, CouncilRow, FieldNote, COUNCIL_TABLE_COLUMNS,
+};
+pub use decision::{
+    acceptability_table, acceptability_thresholds, decide_table, decision_method, decision_words,
+    evppi_bars, item_label, method_label, payback_table, threshold_sentence, value_words,
+    waiting_assumptions, waiting_sentence, Card, DecisionWords, ValueWords,
 };
 pub use evidence_sets::{
     comparison_summary as evidence_comparison_summary,

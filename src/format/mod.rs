@@ -8,12 +8,14 @@
 //! instead of stopping at the first. The domain types in [`crate::scenario`]
 //! know nothing of JSON, so the formats stay stable while the model changes.
 
+pub mod decision;
 mod reader;
 pub mod results;
 pub mod scenario;
 
 pub use crate::errors::{InputError, InputErrors};
 pub use crate::registry::MAX_AMOUNT;
+pub use decision::decide_to_json;
 pub use results::{
     appraisal_core_json, appraisal_to_json, defaulted_paths, grades_json, programme_appraisal_json,
     programme_uncertainty_json, uncertainty_to_json,
@@ -87,6 +89,27 @@ pub fn simulation_config(draws: &Value, seed: &Value) -> Result<SimulationConfig
             seed,
         }),
         _ => Err(InputErrors(r.errors)),
+    }
+}
+
+/// A threshold of council NPV in pounds (the page's and `sfpc decide
+/// --threshold`'s), checked: a finite amount within ± [`MAX_AMOUNT`], at
+/// path `decide.threshold_gbp`.
+pub fn threshold_gbp(text: &str) -> Result<f64, InputErrors> {
+    let value: Value = serde_json::from_str(text.trim()).unwrap_or_else(|_| text.into());
+    match value.as_f64() {
+        Some(x) if x.abs() <= MAX_AMOUNT => Ok(x),
+        _ => {
+            let mut r = Reader::default();
+            r.fail(
+                "decide.threshold_gbp",
+                format!(
+                    "must be an amount in pounds from -{MAX_AMOUNT} to {MAX_AMOUNT}, got {}",
+                    describe(&value)
+                ),
+            );
+            Err(InputErrors(r.errors))
+        }
     }
 }
 

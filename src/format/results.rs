@@ -103,7 +103,7 @@ pub fn programme_appraisal_json(a: &ProgrammeAppraisal) -> Value {
 }
 
 /// The fields every result starts with: what was appraised, with which engine.
-fn result_header(scenario: &Scenario) -> Map<String, Value> {
+pub(super) fn result_header(scenario: &Scenario) -> Map<String, Value> {
     let header = json!({
         "schema": SCHEMA_VERSION,
         "engine_version": env!("CARGO_PKG_VERSION"),

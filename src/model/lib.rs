@@ -8,9 +8,11 @@
 //! the input format, the words, the charts and the WebAssembly boundary.
 //!
 //! Modules depend one way: `estimate`, `prices` ← `registry` ← `scenario` ←
-//! `programmes` ← `appraisal` ← `sampling` ← `uncertainty` ← `evidence_sets`.
+//! `programmes` ← `appraisal` ← `sampling` ← `decision` ← `uncertainty` ← `value_of_information`,
+//! `evidence_sets`.
 
 pub mod appraisal;
+pub mod decision;
 pub mod estimate;
 pub mod evidence_sets;
 pub mod prices;
@@ -19,3 +21,4 @@ pub mod registry;
 pub mod sampling;
 pub mod scenario;
 pub mod uncertainty;
+pub mod value_of_information;

@@ -30,6 +30,7 @@ mod family_valued;
 mod format3;
 mod no_wrong_door;
 mod partners;
+pub mod trials;
 
 use crate::estimate::Estimate;
 use crate::prices::{restating_factor, PriceYear};

@@ -39,6 +39,7 @@ pub mod draws;
 pub mod gathered;
 pub mod packed;
 
+pub use crate::decision::Decision;
 use crate::registry::{Field, ProgrammeId};
 pub use crate::sampling::{pert_mean, Method, PERT_SHAPE};
 use crate::scenario::Scenario;
@@ -163,6 +164,8 @@ pub struct ProgrammeUncertainty {
     pub histogram: Vec<HistogramBin>,
     pub tornado: Vec<TornadoBar>,
     pub break_even: BreakEvenRisk,
+    /// Adopt or not: expected losses, EVPI, chances over thresholds.
+    pub decision: Decision,
 }
 
 /// The uncertainty analysis of every enabled programme.
@@ -322,6 +325,7 @@ fn summarise(setup: &Setup, all: &mut Gathered, horizon_years: u32) -> Programme
         .iter()
         .fold(0.0, |sum, p| sum + p);
     let histogram = histogram(&all.council_npv);
+    let decision = Decision::from_draws(all.council_npv.clone(), &all.paid_back_by_year);
     let fan_draws = all.fan.first().map_or(0, Vec::len) as u32;
     let fan = (0..horizon_years)
         .map(|year| {
@@ -352,6 +356,7 @@ fn summarise(setup: &Setup, all: &mut Gathered, horizon_years: u32) -> Programme
         histogram,
         tornado: setup.tornado.clone(),
         break_even: setup.break_even_risk(),
+        decision,
     }
 }
 

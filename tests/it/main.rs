@@ -10,6 +10,7 @@ mod cli;
 mod comparison;
 mod conventions;
 mod councils;
+mod decide;
 mod defaults;
 mod display_tables;
 mod evidence_sets;

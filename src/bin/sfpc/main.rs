@@ -6,6 +6,7 @@
 //! sfpc migrate [FILE|-]                         a scenario of any format in format 4
 //! sfpc evaluate [FILE|-] [--format json|table]  the appraisal of a scenario
 //! sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
+//! sfpc decide [FILE|-] [--draws N] [--seed S] [--threshold GBP] [--check] [--format json|table]
 //! sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
 //! sfpc batch [FILE|-] --out FILE.csv [--draws N] [--seed S]
 //! ```
@@ -31,6 +32,13 @@ const USAGE: &str = "usage:
   sfpc evaluate [FILE|-] [--format json|table]  appraise a scenario (default: stdin, json)
   sfpc simulate [FILE|-] [--draws N] [--seed S] [--format json|table]
                                                 uncertainty analysis (default: 100000 draws)
+  sfpc decide [FILE|-] [--draws N] [--seed S] [--threshold GBP] [--check] [--format json|table]
+                                                decide now or wait: expected loss of adopting
+                                                and not, EVPI, what each figure is worth
+                                                knowing first (EVPPI), whether to wait for
+                                                the model's trial, the chance of clearing a
+                                                threshold; --check adds the regression
+                                                estimator beside each figure's EVPPI
   sfpc report [FILE|-] --out DIR [--draws N] [--seed S]
                                                 write the audit pack (scenario, results and
                                                 uncertainty JSON, yearly results, streams and
@@ -58,6 +66,10 @@ struct Options {
     out: Option<String>,
     council: Option<String>,
     price_year: Option<String>,
+    /// `sfpc decide --threshold`: pounds of council NPV.
+    threshold: Option<String>,
+    /// `sfpc decide --check`: the regression estimator beside each EVPPI.
+    check: bool,
     evidence_set: Option<String>,
 }
 
@@ -71,6 +83,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         council: None,
         price_year: None,
         evidence_set: None,
+        threshold: None,
+        check: false,
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -84,6 +98,8 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             }
             "--draws" => options.draws = Some(value_of("--draws", args.next())?),
             "--seed" => options.seed = Some(value_of("--seed", args.next())?),
+            "--threshold" => options.threshold = Some(value_of("--threshold", args.next())?),
+            "--check" => options.check = true,
             "--out" => options.out = Some(value_of("--out", args.next())?),
             "--council" => options.council = Some(value_of("--council", args.next())?),
             "--price-year" => options.price_year = Some(value_of("--price-year", args.next())?),
@@ -215,6 +231,41 @@ fn report(options: &Options) -> Result<(), String> {
     Ok(())
 }
 
+/// Decide now or wait: the simulation, then the value of information.
+fn decide(options: &Options) -> Result<(), String> {
+    let (scenario, config) = scenario_and_config(options)?;
+    let thresholds = match options.threshold.as_deref() {
+        None => Vec::new(),
+        Some(text) => vec![format::threshold_gbp(text).map_err(|e| e.to_string())?],
+    };
+    let result = uncertainty::simulate(&scenario, config);
+    let values = sfpc::value_of_information::value_of_information(&scenario, config);
+    match options.format {
+        OutputFormat::Json => {
+            let check = options
+                .check
+                .then(|| sfpc::value_of_information::regression::check(&scenario, config));
+            print_json(&format::decide_to_json(
+                &scenario,
+                &result,
+                &values,
+                check.as_deref(),
+                &thresholds,
+            ))
+        }
+        OutputFormat::Table => {
+            print!("{}", display::decide_table(&result, &values));
+            for &t in &thresholds {
+                for p in &result.programmes {
+                    let sentence = display::threshold_sentence(p, t);
+                    println!("{}: {sentence}", p.programme.name());
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
 fn read_input(input: Option<&str>) -> Result<String, String> {
     let mut text = String::new();
     match input {
@@ -267,6 +318,7 @@ fn run(args: &[String]) -> Result<(), String> {
         Some((command, rest)) if command == "migrate" => migrate(&parse_options(rest)?),
         Some((command, rest)) if command == "evaluate" => evaluate(&parse_options(rest)?),
         Some((command, rest)) if command == "simulate" => simulate(&parse_options(rest)?),
+        Some((command, rest)) if command == "decide" => decide(&parse_options(rest)?),
         Some((command, rest)) if command == "report" => report(&parse_options(rest)?),
         Some((help, _)) if help == "--help" || help == "-h" => {
             println!("{USAGE}");

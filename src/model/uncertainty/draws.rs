@@ -136,6 +136,23 @@ impl Setup {
         })
     }
 
+    /// Each ranged parameter's values in the first `len` draws of
+    /// `config`'s run (of `inputs`, this setup's), dimension by dimension
+    /// (`out[d * len + i]`): the very numbers those draws took.
+    pub fn first_values(
+        &self,
+        inputs: &ProgrammeInputs,
+        config: SimulationConfig,
+        len: usize,
+    ) -> Vec<f64> {
+        let tables = self.tables(inputs);
+        let sampler = Sampler::new(Method::ScrambledSobol, config.seed, self.stream, 0)
+            .with_perts(tables.perts.clone());
+        let mut out = Vec::new();
+        sampler.values_ahead(len, &mut out);
+        out
+    }
+
     pub fn conditioned_on(&self) -> Option<Field> {
         self.conditional.as_ref().map(|c| c.field)
     }
@@ -163,6 +180,8 @@ pub struct ChunkDraws {
     pub public_npv: Vec<f64>,
     /// Draws whose council pays back within the period.
     pub paid_back: u32,
+    /// `paid_back_by_year[y]`: draws whose council pays back within y + 1 years.
+    pub paid_back_by_year: Vec<u32>,
     /// Σ over the chunk's draws of P(council NPV > 0 | the other draws).
     pub positive_probability_sum: f64,
     /// `fan[year][draw]`: cumulative council net, for the draws among the first
@@ -239,6 +258,7 @@ pub fn run_chunk_with(
         council_cashable_npv: Vec::with_capacity(len),
         public_npv: Vec::with_capacity(len),
         fan: vec![Vec::with_capacity(fan_len); if fan_len > 0 { years } else { 0 }],
+        paid_back_by_year: vec![0; years],
         ..ChunkDraws::default()
     };
     let mut ahead = Vec::new();
@@ -253,8 +273,11 @@ pub fn run_chunk_with(
         out.council_npv.push(npv);
         out.council_cashable_npv.push(pv.council_cashable_npv_gbp());
         out.public_npv.push(pv.public_npv_gbp());
-        if appraisal::council_payback(&ws.rows, settings).is_some() {
+        if let Some(payback) = appraisal::council_payback(&ws.rows, settings) {
             out.paid_back += 1;
+            for (y, count) in out.paid_back_by_year.iter_mut().enumerate() {
+                *count += u32::from(payback <= (y + 1) as f64);
+            }
         }
         out.positive_probability_sum += positive_probability(conditional, &flows, &ws, &pv, npv);
         if i < fan_len {

@@ -15,6 +15,7 @@ pub struct ChunkView<'a> {
     pub council_cashable_npv: &'a [f64],
     pub public_npv: &'a [f64],
     pub paid_back: u32,
+    pub paid_back_by_year: Vec<u32>,
     pub positive_probability_sum: f64,
     /// `fan[year]`: the chunk's draws among the first [`FAN_SAMPLE_DRAWS`].
     pub fan: Vec<&'a [f64]>,
@@ -27,6 +28,7 @@ impl ChunkDraws {
             council_cashable_npv: &self.council_cashable_npv,
             public_npv: &self.public_npv,
             paid_back: self.paid_back,
+            paid_back_by_year: self.paid_back_by_year.clone(),
             positive_probability_sum: self.positive_probability_sum,
             fan: self.fan.iter().map(Vec::as_slice).collect(),
         }
@@ -46,6 +48,8 @@ pub struct Gathered {
     /// the total is the same bits whatever order the chunks came in.
     pub positive_probability_sums: Vec<f64>,
     pub paid_back: u32,
+    /// `paid_back_by_year[y]`: draws paid back within y + 1 years.
+    pub paid_back_by_year: Vec<u32>,
 }
 
 /// The fan draws of chunk [start, end).
@@ -67,6 +71,7 @@ pub fn fits(view: &ChunkView, start: u32, end: u32, years: usize) -> bool {
         .iter()
         .all(|v| v.len() == len)
         && fan_fits
+        && view.paid_back_by_year.len() == years
 }
 
 impl Gathered {
@@ -98,5 +103,14 @@ impl Gathered {
         }
         self.positive_probability_sums[c as usize] = view.positive_probability_sum;
         self.paid_back += view.paid_back;
+        self.paid_back_by_year
+            .resize(view.paid_back_by_year.len(), 0);
+        for (all, own) in self
+            .paid_back_by_year
+            .iter_mut()
+            .zip(&view.paid_back_by_year)
+        {
+            *all += own;
+        }
     }
 }

@@ -5,8 +5,9 @@
 //!
 //! Layout, chunk after chunk: the chunk's index, then for each programme its
 //! draws n, fan years y, fan draws m, paid-back draws, the sum of
-//! P(NPV > 0 | …), then n council NPVs, n cashable NPVs, n public NPVs and
-//! y × m fan values, year by year.
+//! P(NPV > 0 | …), payback years p, then n council NPVs, n cashable NPVs,
+//! n public NPVs, y × m fan values, year by year, and p counts of draws paid
+//! back within 1, 2, … p years.
 
 use super::draws::ChunkDraws;
 use super::gathered::ChunkView;
@@ -22,6 +23,7 @@ pub fn pack_chunk(c: u32, programmes: &[ChunkDraws], out: &mut Vec<f64>) {
             fan_draws as f64,
             f64::from(d.paid_back),
             d.positive_probability_sum,
+            d.paid_back_by_year.len() as f64,
         ]);
         out.extend(&d.council_npv);
         out.extend(&d.council_cashable_npv);
@@ -29,6 +31,7 @@ pub fn pack_chunk(c: u32, programmes: &[ChunkDraws], out: &mut Vec<f64>) {
         for year in &d.fan {
             out.extend(year);
         }
+        out.extend(d.paid_back_by_year.iter().map(|&c| f64::from(c)));
     }
 }
 
@@ -54,7 +57,7 @@ pub fn unpack(data: &[f64], programmes: usize) -> Result<Vec<(u32, Vec<ChunkView
         let c = count(head.first(), "a chunk index")? as u32;
         let mut draws = Vec::with_capacity(programmes);
         for _ in 0..programmes {
-            let h = take(5)?;
+            let h = take(6)?;
             let (n, years, fan_draws) = (
                 count(h.first(), "draws")?,
                 count(h.get(1), "years")?,
@@ -62,17 +65,23 @@ pub fn unpack(data: &[f64], programmes: usize) -> Result<Vec<(u32, Vec<ChunkView
             );
             let paid_back = count(h.get(3), "paid-back draws")? as u32;
             let positive_probability_sum = h[4];
+            let payback_years = count(h.get(5), "payback years")?;
             let council_npv = take(n)?;
             let council_cashable_npv = take(n)?;
             let public_npv = take(n)?;
             let fan = (0..years)
                 .map(|_| take(fan_draws))
                 .collect::<Result<_, _>>()?;
+            let paid_back_by_year = take(payback_years)?
+                .iter()
+                .map(|x| count(Some(x), "paid-back draws").map(|c| c as u32))
+                .collect::<Result<_, _>>()?;
             draws.push(ChunkView {
                 council_npv,
                 council_cashable_npv,
                 public_npv,
                 paid_back,
+                paid_back_by_year,
                 positive_probability_sum,
                 fan,
             });
