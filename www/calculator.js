@@ -89,11 +89,11 @@ export async function mountCalculator(root, container, options = {}) {
 
   ctx.analysisModule = () => {
     analysisPromise ??= Promise.all([loadAnalysis(), import('./council-picker.js'), import('./evidence-panel.js'),
-      import('./saved-scenarios.js'), import('./simulation-pool.js'), ctx.shareModule()])
-      .then(([module, picker, { evidencePanel }, { savedScenarios }, { SimulationPool, runChunks }]) => {
+      import('./saved-scenarios.js'), import('./simulation-pool.js'), ctx.shareModule(), import('./decide-view.js')])
+      .then(([module, picker, { evidencePanel }, { savedScenarios }, { SimulationPool, runChunks }, , { decideView }]) => {
         if (destroyed) return module;
         Object.assign(ctx, { analysis: module, pool: new SimulationPool(options.workers), runChunks });
-        ctx.later = { picker, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()) };
+        ctx.later = { picker, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()), decide: decideView(ctx) };
         onAnalysisLoaded();
         return module;
       });

@@ -71,7 +71,7 @@ export function chartView(ctx) {
       const comparison = ctx.later?.saved.comparison();
       return comparison ? (c, r) => analysis.drawScenarioComparison(c, comparison, r) : null;
     }
-    return /** @type {Record<string, Drawer | null>} */ (drawers)[id] || null;
+    return /** @type {Record<string, Drawer | null>} */ (drawers)[id] || ctx.later?.decide.drawer(id);
   }
 
   /** @param {string} canvasId */
@@ -96,7 +96,7 @@ export function chartView(ctx) {
   }
 
   function drawUncertaintyCharts() {
-    for (const id of UNCERTAINTY_CHARTS) draw(id);
+    for (const id of [...UNCERTAINTY_CHARTS, ...ctx.later?.decide.charts ?? []]) draw(id);
   }
 
   function redrawAll() {
@@ -121,9 +121,9 @@ export function chartView(ctx) {
     download(`sfpc-${canvasId.replace(/-chart$/, '')}.png`, png, 'image/png');
   }
 
-  /** A PNG button under each chart, and the canvases watched for their size. */
-  function start() {
-    for (const canvas of root.querySelectorAll('figure.chart canvas')) {
+  /** A PNG button under each chart (in `scope`), and the canvases watched for their size. */
+  function start(scope = root) {
+    for (const canvas of scope.querySelectorAll('figure.chart canvas')) {
       const titleId = canvas.getAttribute('aria-labelledby');
       const button = el('button', { type: 'button', class: 'button secondary small png', 'aria-describedby': titleId },
         'Download this chart (PNG)');

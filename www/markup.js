@@ -10,7 +10,7 @@
  * `NAME-summary`, `NAME-table`. The table folds away under the chart (its
  * summary says what the chart shows), one click from its figures.
  */
-function chart(name, title, caption, { titleId = `${name}-title`, tall = false, screenOnly = false } = {}) {
+export function chart(name, title, caption, { titleId = `${name}-title`, tall = false, screenOnly = false } = {}) {
   return `<figure class="chart">
   <h3 id="${titleId}">${title}</h3>
   <canvas id="${name}-chart"${tall ? ' class="tall"' : ''} role="img" aria-labelledby="${titleId}" aria-describedby="${name}-summary"></canvas>

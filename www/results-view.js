@@ -133,6 +133,7 @@ export function resultsView(ctx) {
     $('tornado-summary').textContent = u.summaries.tornado;
     table('tornado-table', u.tornado_table);
     $('break-even-summary').textContent = u.summaries.break_even;
+    ctx.later?.decide.render();
   }
 
   /**
@@ -174,5 +175,5 @@ export function resultsView(ctx) {
     });
   }
 
-  return { table, renderResults, renderEvidence, refreshGrades, renderUncertainty, renderSources, renderPrintInputs };
+  return { table, cards, renderResults, renderEvidence, refreshGrades, renderUncertainty, renderSources, renderPrintInputs };
 }

@@ -59,7 +59,8 @@ export class SimulationPool {
 
   /**
    * Runs chunks 0 … chunks − 1 of the run `{ scenario, draws, seed, chunks }`,
-   * calling `onPacked(packed)` with each batch as it comes back. Resolves
+   * and its value of information, calling `onPacked(packed, voi)` with each
+   * batch (and, `voi` true, the value of information) as it comes back. Resolves
    * true when every batch is in, false if a newer run (or `cancel`) came
    * first; rejects if a worker fails.
    */
@@ -68,6 +69,8 @@ export class SimulationPool {
     if (!this.start()) return Promise.reject(new Error('no workers'));
     const job = ++this.job;
     const batch = Math.max(1, Math.floor(chunks / (this.workers.length * BATCHES_PER_WORKER)));
+    // The value of information first: one worker's task, beside the draws.
+    this.queue.push({ job, scenario, draws, seed, voi: true });
     for (let from = 0; from < chunks; from += batch) {
       this.queue.push({ job, scenario, draws, seed, from, to: Math.min(chunks, from + batch) });
     }
@@ -84,14 +87,14 @@ export class SimulationPool {
     }
   }
 
-  received(worker, { job, packed, error }) {
+  received(worker, { job, packed, voi, error }) {
     worker.busy = Math.max(0, worker.busy - 1);
     const current = this.current;
     if (current && job === current.job) {
       if (error) {
         this.failed(error);
       } else {
-        current.onPacked(packed);
+        current.onPacked(packed, voi);
         current.left -= 1;
         if (current.left === 0) {
           this.current = null;
@@ -145,8 +148,10 @@ export async function runChunks({ run, job, pool, isCurrent, onProgress }) {
   };
   if (pool?.available) {
     try {
-      const complete = await pool.run(job, (packed) => {
-        if (isCurrent()) onProgress(timed(() => run.insertChunks(packed)));
+      const complete = await pool.run(job, (packed, voi) => {
+        if (!isCurrent()) return;
+        if (voi) timed(() => run.insertValueOfInformation(packed));
+        else onProgress(timed(() => run.insertChunks(packed)));
       });
       return complete && isCurrent() ? { busyMs, workers: pool.workers.length } : null;
     } catch (error) {

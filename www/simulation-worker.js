@@ -1,7 +1,8 @@
 // @ts-check
 // A module worker (simulation-pool.js starts one a core): runs batches of an
-// uncertainty analysis's chunks with the analysis module and hands them back
-// packed (a Float64Array, moved, not copied). Chunks have their own streams,
+// uncertainty analysis's chunks with the analysis module, or the run's value
+// of information, and hands them back packed (a Float64Array, moved, not
+// copied). Chunks have their own streams,
 // so the page gets the same bits whichever worker ran which chunk.
 
 import init, { ChunkRunner } from './pkg/sfpc_analysis.js';
@@ -11,15 +12,16 @@ const ready = init();
 let current = { job: 0, runner: null };
 
 self.onmessage = async ({ data }) => {
-  const { job, scenario, draws, seed, from, to } = data;
+  const { job, scenario, draws, seed, from, to, voi } = data;
   try {
     await ready;
     if (current.job !== job) {
       current.runner?.free();
       current = { job, runner: new ChunkRunner(scenario, draws, seed) };
     }
-    const packed = current.runner.run(from, to);
-    /** @type {Worker} */ (/** @type {unknown} */ (self)).postMessage({ job, packed }, [packed.buffer]);
+    // The value of information (one task a run) or a batch of chunks.
+    const packed = voi ? current.runner.valueOfInformation() : current.runner.run(from, to);
+    /** @type {Worker} */ (/** @type {unknown} */ (self)).postMessage({ job, packed, voi }, [packed.buffer]);
   } catch (error) {
     self.postMessage({ job, error: Array.isArray(error) ? error : String(error) });
   }

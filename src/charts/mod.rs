@@ -14,11 +14,13 @@
 //! - [`scenarios`]: chart 7 (saved scenarios overlaid).
 
 mod appraisal;
+mod decision;
 mod map;
 mod scenarios;
 mod uncertainty;
 
 pub use appraisal::{draw_comparison, draw_cumulative_net, draw_who_benefits, draw_yearly_flows};
+pub use decision::{draw_acceptability, draw_evppi, EVPPI_ROWS};
 pub use map::{
     band_colour_hex, council_map_svg, draw_council_map, height_for as map_height_for,
     layout as map_layout,

@@ -10,12 +10,14 @@ use crate::value_of_information::{
     Evppi, Item, Method, ProgrammeValue, Waiting, CARE_YEARS_NODES, GROUP_DRAWS,
 };
 
-/// A figure with its heading and what it means.
+/// A figure with its heading and what it means (the page's headline
+/// cards' shape).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Card {
+    pub key: &'static str,
     pub label: String,
-    pub value: String,
-    pub detail: String,
+    pub figure: String,
+    pub reading: String,
 }
 
 /// The choice from the draws alone, in words.
@@ -47,9 +49,10 @@ pub fn decision_words(u: &ProgrammeUncertainty) -> DecisionWords {
     let of = futures(d);
     let share_gaining = 1.0 - d.share_losing;
     let adopt = Card {
+        key: "loss-adopt",
         label: "Expected loss if you adopt".into(),
-        value: gbp(d.expected_loss_adopt_gbp),
-        detail: if d.share_losing > 0.0 {
+        figure: gbp(d.expected_loss_adopt_gbp),
+        reading: if d.share_losing > 0.0 {
             format!(
                 "If you adopt, the average shortfall in the futures where it does not pay is {}; it does not pay in {} of {of}.",
                 gbp(d.mean_shortfall_gbp()),
@@ -60,9 +63,10 @@ pub fn decision_words(u: &ProgrammeUncertainty) -> DecisionWords {
         },
     };
     let not_adopt = Card {
+        key: "loss-not-adopt",
         label: "Expected loss if you do not adopt".into(),
-        value: gbp(d.expected_loss_not_adopt_gbp),
-        detail: if share_gaining > 0.0 && d.expected_loss_not_adopt_gbp > 0.0 {
+        figure: gbp(d.expected_loss_not_adopt_gbp),
+        reading: if share_gaining > 0.0 && d.expected_loss_not_adopt_gbp > 0.0 {
             format!(
                 "If you do not adopt, the average gain forgone in the futures where adopting would have paid is {}; it would have paid in {} of {of}.",
                 gbp(d.mean_gain_gbp()),
@@ -73,9 +77,10 @@ pub fn decision_words(u: &ProgrammeUncertainty) -> DecisionWords {
         },
     };
     let evpi = Card {
+        key: "evpi",
         label: "Expected value of perfect information".into(),
-        value: gbp(d.evpi_gbp),
-        detail: "The most that knowing every figure before deciding could be worth to the council: the smaller of the two expected losses.".into(),
+        figure: gbp(d.evpi_gbp),
+        reading: "The most that knowing every figure before deciding could be worth to the council: the smaller of the two expected losses.".into(),
     };
     let verdict = match (d.better(), d.margin_gbp() == 0.0) {
         (_, true) => "The two choices have the same expected loss.".into(),
@@ -203,6 +208,10 @@ pub fn method_label(method: Method) -> String {
     }
 }
 
+/// What chart 10 says when no figure alone could change the choice.
+pub const NOTHING_WORTH_KNOWING: &str =
+    "No figure alone could change the better choice: nothing here is worth knowing first.";
+
 /// Chart 10's bars, largest first: the trial, the groups, the parameters.
 pub fn evppi_bars(v: &ProgrammeValue) -> Vec<&Evppi> {
     let mut bars: Vec<&Evppi> = std::iter::once(&v.waiting.evppi)
@@ -252,8 +261,13 @@ pub fn value_words(v: &ProgrammeValue, evpi_gbp: f64) -> ValueWords {
             )
         })
         .collect();
-    let evppi_summary = if bars.is_empty() || evpi_gbp <= 0.0 {
+    let evppi_summary = if evpi_gbp <= 0.0 {
         "Every simulated future points to the same choice, so no figure is worth knowing better before deciding.".into()
+    } else if bars.is_empty() {
+        format!(
+            "Knowing every figure before deciding would be worth up to {}, but no figure alone could change the better choice.",
+            gbp(evpi_gbp)
+        )
     } else {
         format!(
             "Knowing every figure before deciding would be worth up to {}. The figures most worth knowing: {}.",
@@ -371,7 +385,7 @@ pub fn decide_table(u: &crate::uncertainty::Uncertainty, values: &[ProgrammeValu
         let value = value_words(v, p.decision.evpi_gbp);
         let _ = writeln!(out, "\n{}", p.programme.name());
         for card in &words.cards {
-            let _ = writeln!(out, "  {}: {}. {}", card.label, card.value, card.detail);
+            let _ = writeln!(out, "  {}: {}. {}", card.label, card.figure, card.reading);
         }
         for line in [
             &words.verdict,

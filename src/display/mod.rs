@@ -41,7 +41,7 @@ pub use councils::{
 pub use decision::{
     acceptability_table, acceptability_thresholds, decide_table, decision_method, decision_words,
     evppi_bars, item_label, method_label, payback_table, threshold_sentence, value_words,
-    waiting_assumptions, waiting_sentence, Card, DecisionWords, ValueWords,
+    waiting_assumptions, waiting_sentence, Card, DecisionWords, ValueWords, NOTHING_WORTH_KNOWING,
 };
 pub use evidence_sets::{
     comparison_summary as evidence_comparison_summary,

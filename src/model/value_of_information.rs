@@ -30,6 +30,7 @@
 //! the simulation's own draws, is [`regression`]: an independent check of
 //! these figures, with its standard error.
 
+pub mod packed;
 pub mod regression;
 
 use crate::appraisal::{present_values, year_rows_into, Workspace};

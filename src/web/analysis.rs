@@ -12,7 +12,8 @@ use crate::display;
 use crate::errors::InputErrors;
 use crate::format::{simulation_config, uncertainty_to_json};
 use crate::scenario::Scenario;
-use crate::uncertainty::{ProgrammeUncertainty, Simulation, Uncertainty};
+use crate::uncertainty::{ProgrammeUncertainty, Simulation, SimulationConfig, Uncertainty};
+use crate::value_of_information::{packed as value_packed, value_of_information, ProgrammeValue};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -22,7 +23,9 @@ use web_sys::HtmlCanvasElement;
 pub struct SimulationRun {
     simulation: Option<Simulation>,
     scenario: Scenario,
-    draws: u32,
+    config: SimulationConfig,
+    /// The value of information, once a worker has sent it.
+    value: Option<Vec<ProgrammeValue>>,
 }
 
 /// Starts a simulation of a scenario. On bad input, throws every
@@ -38,7 +41,8 @@ pub fn start_simulation(
     Ok(SimulationRun {
         simulation: Some(Simulation::new(&scenario, config)),
         scenario,
-        draws: config.draws,
+        config,
+        value: None,
     })
 }
 
@@ -47,6 +51,7 @@ pub fn start_simulation(
 #[wasm_bindgen]
 pub struct ChunkRunner {
     simulation: Simulation,
+    scenario: Scenario,
 }
 
 #[wasm_bindgen]
@@ -56,6 +61,7 @@ impl ChunkRunner {
         let (scenario, config) = read_run(scenario, draws, seed)?;
         Ok(ChunkRunner {
             simulation: Simulation::new(&scenario, config),
+            scenario,
         })
     }
 
@@ -63,6 +69,14 @@ impl ChunkRunner {
     /// for `SimulationRun.insertChunks`.
     pub fn run(&self, from: u32, to: u32) -> Vec<f64> {
         self.simulation.run_packed(from, to)
+    }
+
+    /// The value of information of the run's scenario, packed
+    /// (`value_of_information::packed`) for `SimulationRun.insertValueOfInformation`.
+    #[wasm_bindgen(js_name = valueOfInformation)]
+    pub fn value_of_information(&self) -> Vec<f64> {
+        let values = value_of_information(&self.scenario, self.simulation.config());
+        value_packed::pack(&values)
     }
 }
 
@@ -93,12 +107,22 @@ impl SimulationRun {
     pub fn step(&mut self, max_draws: u32) -> u32 {
         self.simulation
             .as_mut()
-            .map_or(self.draws, |s| s.step(max_draws))
+            .map_or(self.config.draws, |s| s.step(max_draws))
     }
 
     #[wasm_bindgen(getter)]
     pub fn draws(&self) -> u32 {
-        self.draws
+        self.config.draws
+    }
+
+    /// Takes the value of information a worker worked out (`ChunkRunner.valueOfInformation`).
+    #[wasm_bindgen(js_name = insertValueOfInformation)]
+    pub fn insert_value_of_information(&mut self, packed: &[f64]) -> Result<(), JsValue> {
+        let programmes: Vec<_> = self.scenario.enabled().map(|p| p.programme).collect();
+        let values =
+            value_packed::unpack(packed, &programmes).map_err(|e| JsValue::from_str(&e))?;
+        self.value = Some(values);
+        Ok(())
     }
 
     /// The run's chunks, for sharing among workers.
@@ -126,9 +150,15 @@ impl SimulationRun {
             .simulation
             .take()
             .ok_or_else(|| JsValue::from_str("this simulation has already finished"))?;
+        // Where no worker sent it (a page without workers), worked out here.
+        let value = self
+            .value
+            .take()
+            .unwrap_or_else(|| value_of_information(&self.scenario, self.config));
         Ok(UncertaintyReport {
             uncertainty: simulation.finish(),
             scenario: self.scenario.clone(),
+            value,
         })
     }
 }
@@ -138,6 +168,7 @@ impl SimulationRun {
 pub struct UncertaintyReport {
     scenario: Scenario,
     uncertainty: Uncertainty,
+    value: Vec<ProgrammeValue>,
 }
 
 #[wasm_bindgen]
@@ -161,6 +192,10 @@ impl UncertaintyReport {
             entry["fan_table"] = json_of(&display::fan_table(p))?;
             entry["histogram_table"] = json_of(&display::histogram_table(p))?;
             entry["tornado_table"] = json_of(&display::tornado_table(p))?;
+            entry["decision"] = json_of(&display::decision_words(p))?;
+            if let Some(v) = self.value.iter().find(|v| v.programme == p.programme) {
+                entry["value"] = json_of(&display::value_words(v, p.decision.evpi_gbp))?;
+            }
             for (row, bar) in entry["tornado"]
                 .as_array_mut()
                 .into_iter()
@@ -178,12 +213,61 @@ impl UncertaintyReport {
         json["percentile_table"] = json_of(&display::compared_percentile_table(u))?;
         json["chances_table"] = json_of(&display::compared_chances_table(u))?;
         json["record"] = display::simulation_record(&u.config).into();
+        json["decide_method"] = json_of(&display::decision_method())?;
         to_js(&json)
+    }
+
+    /// `sfpc decide`'s JSON for this run: the figures unrounded, for the
+    /// audit pack and the tests.
+    #[wasm_bindgen(js_name = decideResult)]
+    pub fn decide_result(&self) -> Result<JsValue, JsValue> {
+        let json = crate::format::decide_to_json(
+            &self.scenario,
+            &self.uncertainty,
+            &self.value,
+            None,
+            &[],
+        );
+        to_js(&json)
+    }
+
+    /// The chance council NPV is above `threshold` (pounds, as typed), in
+    /// words; throws `[{ path: "decide.threshold_gbp", message }]` if it is
+    /// not an amount.
+    #[wasm_bindgen(js_name = chanceAbove)]
+    pub fn chance_above(&self, programme: &str, threshold: &str) -> Result<String, JsValue> {
+        let t = crate::format::threshold_gbp(threshold).map_err(|e| errors_to_js(&e))?;
+        Ok(display::threshold_sentence(self.programme(programme)?, t))
     }
 
     fn programme(&self, key: &str) -> Result<&ProgrammeUncertainty, JsValue> {
         find_programme(&self.uncertainty.programmes, |p| p.programme, key)
     }
+
+    fn value(&self, key: &str) -> Result<&ProgrammeValue, JsValue> {
+        find_programme(&self.value, |v| v.programme, key)
+    }
+}
+
+/// Chart 10: what each figure is worth knowing before deciding.
+#[wasm_bindgen(js_name = drawEvppi)]
+pub fn draw_evppi(
+    canvas: HtmlCanvasElement,
+    report: &UncertaintyReport,
+    programme: &str,
+    device_pixel_ratio: f64,
+) -> Result<(), JsValue> {
+    draw_on(
+        charts::draw_evppi,
+        canvas,
+        report.value(programme),
+        device_pixel_ratio,
+    )
+}
+
+programme_chart! {
+    /// Chart 11: the chance council NPV is above each amount.
+    drawAcceptability, draw_acceptability, UncertaintyReport, charts::draw_acceptability
 }
 
 programme_chart! {

@@ -376,3 +376,82 @@ fn batch_writes_every_council_and_a_row_is_evaluate_of_that_councils_scenario() 
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn decide_prints_the_choice_its_evppis_and_the_trial_verdict() {
+    let defaults = text(&sfpc(&["defaults"], "").stdout);
+    let out = sfpc(
+        &[
+            "decide",
+            "-",
+            "--draws",
+            "4096",
+            "--seed",
+            "3",
+            "--threshold",
+            "1000000",
+            "--check",
+        ],
+        &defaults,
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let result = json_of(&out);
+    let scenario = sfpc::evidence::default_scenario().expect("defaults are valid");
+    let config = sfpc::uncertainty::SimulationConfig {
+        draws: 4096,
+        seed: 3,
+    };
+    let u = sfpc::uncertainty::simulate(&scenario, config);
+    for p in &u.programmes {
+        let entry = &result["programmes"][p.programme.key()];
+        // The engine's own figures, to the last bit.
+        assert_eq!(entry["evpi_gbp"].as_f64(), Some(p.decision.evpi_gbp));
+        assert_eq!(
+            entry["expected_loss_adopt_gbp"].as_f64(),
+            Some(p.decision.expected_loss_adopt_gbp)
+        );
+        let thresholds = entry["acceptability"].as_array().expect("acceptability");
+        let asked = thresholds
+            .iter()
+            .find(|t| t["threshold_gbp"] == 1_000_000.0)
+            .expect("the asked threshold");
+        assert_eq!(
+            asked["probability_above"].as_f64(),
+            Some(p.decision.chance_above(1e6))
+        );
+        let parameters = entry["evppi_parameters"].as_array().expect("EVPPIs");
+        assert!(parameters.iter().all(|e| e["method"]["kind"].is_string()));
+        assert!(
+            parameters
+                .iter()
+                .all(|e| e["regression_check"]["standard_error_gbp"].is_f64()),
+            "--check adds the regression estimate beside each: {entry}"
+        );
+        assert!(entry["waiting"]["worth_waiting"].is_boolean());
+    }
+    let table = sfpc(
+        &["decide", "--draws", "2048", "--format", "table"],
+        &defaults,
+    );
+    let table = text(&table.stdout);
+    for words in [
+        "Expected loss if you adopt",
+        "Waiting",
+        "Known before deciding",
+        "Method:",
+    ] {
+        assert!(table.contains(words), "{words} in:\n{table}");
+    }
+}
+
+#[test]
+fn decide_rejects_a_bad_threshold_with_its_path() {
+    let defaults = text(&sfpc(&["defaults"], "").stdout);
+    let out = sfpc(&["decide", "--threshold", "lots"], &defaults);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("decide.threshold_gbp") && err.contains("\"lots\""),
+        "{err}"
+    );
+}

@@ -1,0 +1,102 @@
+// @ts-check
+// "Decide now or wait", after the uncertainty analysis and from its draws:
+// the expected loss of each choice, what each figure is worth knowing before
+// deciding (chart 10; worked out on a worker beside the draws), the chance of
+// clearing an amount the user sets (chart 11) and whether to wait for the
+// model's trial. Every sentence, caption and cell is the engine's
+// (UncertaintyReport.result()'s `decision` and `value`); this module places
+// them. Loaded with the analysis module, so it costs the first view nothing.
+
+import { chart } from './markup.js';
+import { asErrors } from './error-view.js';
+import { el } from './dom.js';
+import { COMPARE } from './scenario-state.js';
+
+const CHARTS = ['evppi-chart', 'acceptability-chart'];
+
+const DECIDE_HTML = `<h2 id="decide-title">Decide now or wait</h2>
+<p>What each choice risks across the same simulated futures, what it would be worth to know each figure before
+  deciding, and whether waiting for the model's trial is worth a year.</p>
+<div id="decide-cards" class="headlines"></div>
+<p id="decide-verdict" class="summary"></p>
+<p id="decide-waiting" class="summary"></p>
+<p id="decide-assumptions" class="context"></p>
+${chart('evppi', 'What is worth knowing before deciding', 'What knowing each figure before deciding is worth', { tall: true })}
+<div class="field" id="decide-threshold-field">
+  <label for="decide-threshold">Council net present value of at least (£)</label>
+  <p class="hint" id="decide-threshold-hint">The chance of clearing it, from the same simulated futures: £0 is breaking even.</p>
+  <p class="error-message" id="decide-threshold-error" hidden></p>
+  <input id="decide-threshold" type="text" inputmode="decimal" autocomplete="off" value="0"
+    aria-describedby="decide-threshold-hint decide-threshold-text">
+  <p id="decide-threshold-text" class="summary" aria-live="polite"></p>
+</div>
+${chart('acceptability', 'The chance of clearing each amount', `Chance the council's net present value is above each amount`)}
+<div class="table-wrap" tabindex="0" role="region" aria-labelledby="payback-caption">
+  <table id="payback-table"><caption id="payback-caption">Chance of paying back within each number of years</caption></table>
+</div>
+<h3>How these figures are worked out</h3>
+<ul id="decide-method" class="context"></ul>`;
+
+/** @param {import('./calculator.js').Context} ctx */
+export function decideView(ctx) {
+  const { state, $ } = ctx;
+  // On screen only: the print view keeps to two pages (its tables are in the workbook and the audit pack).
+  const section = el('section', { id: 'decide', class: 'uncertainty screen-only', 'aria-labelledby': 'decide-title', hidden: true });
+  section.innerHTML = DECIDE_HTML;
+  const uncertainty = $('uncertainty');
+  uncertainty.after(section);
+  // Out of date when the uncertainty analysis is (a newer input is being simulated).
+  const stale = new MutationObserver(() => section.classList.toggle('is-stale', uncertainty.classList.contains('is-stale')));
+  stale.observe(uncertainty, { attributes: true, attributeFilter: ['class'] });
+  ctx.charts.start(section);
+  const input = /** @type {HTMLInputElement} */ ($('decide-threshold'));
+  input.addEventListener('input', showThreshold);
+
+  /** The programme in view's decision, or null (none yet, or the compare view). */
+  function current() {
+    return state.view === COMPARE ? null : state.uResult?.programmes?.[state.view] ?? null;
+  }
+
+  /** The chance of clearing the amount typed; a bad amount keeps the last good sentence and says why. */
+  function showThreshold() {
+    const error = $('decide-threshold-error');
+    if (!current() || !state.uReport) return;
+    try {
+      $('decide-threshold-text').textContent = state.uReport.chanceAbove(state.view, input.value);
+      error.hidden = true;
+      input.removeAttribute('aria-invalid');
+    } catch (errors) {
+      error.textContent = asErrors(errors).map((e) => e.message).join(' ');
+      error.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+    }
+  }
+
+  function render() {
+    const u = current();
+    section.hidden = !u;
+    if (!u) return;
+    const { decision, value } = u;
+    ctx.results.cards('decide-cards', decision.cards);
+    $('decide-verdict').textContent = decision.verdict;
+    $('decide-waiting').textContent = value?.waiting ?? '';
+    $('decide-assumptions').textContent = value?.waiting_assumptions ?? '';
+    $('evppi-summary').textContent = value?.evppi_summary ?? '';
+    if (value) ctx.results.table('evppi-table', value.evppi_table);
+    $('acceptability-summary').textContent = decision.acceptability_summary;
+    ctx.results.table('acceptability-table', decision.acceptability_table);
+    ctx.results.table('payback-table', decision.payback_table);
+    $('decide-method').replaceChildren(...state.uResult.decide_method.map((/** @type {string} */ line) => el('li', {}, line)));
+    showThreshold();
+  }
+
+  /** How to draw one of this panel's charts now, or null. @param {string} id */
+  function drawer(id) {
+    const { uReport, view } = state;
+    if (!current() || !uReport || !CHARTS.includes(id)) return null;
+    const draw = id === 'evppi-chart' ? ctx.analysis.drawEvppi : ctx.analysis.drawAcceptability;
+    return (/** @type {HTMLCanvasElement} */ c, /** @type {number} */ r) => draw(c, uReport, view, r);
+  }
+
+  return { render, drawer, charts: CHARTS };
+}
