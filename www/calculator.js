@@ -15,7 +15,7 @@
 
 import * as engine from './pkg/sfpc.js';
 import { loadEngine, loadAnalysis, loadWorkbook } from './engine-loader.js';
-import { CALCULATOR_HTML } from './markup.js';
+import { CALCULATOR_HTML, chart } from './markup.js';
 import { setTexts } from './form.js';
 import { restatePrices } from './figures.js';
 import {
@@ -93,7 +93,7 @@ export async function mountCalculator(root, container, options = {}) {
       .then(([module, picker, { evidencePanel }, { savedScenarios }, { SimulationPool, runChunks }, , { decideView }]) => {
         if (destroyed) return module;
         Object.assign(ctx, { analysis: module, pool: new SimulationPool(options.workers), runChunks });
-        ctx.later = { picker, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()), decide: decideView(ctx) };
+        ctx.later = { picker, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()), decide: decideView(ctx, chart) };
         onAnalysisLoaded();
         return module;
       });

@@ -7,14 +7,14 @@
 // (UncertaintyReport.result()'s `decision` and `value`); this module places
 // them. Loaded with the analysis module, so it costs the first view nothing.
 
-import { chart } from './markup.js';
-import { asErrors } from './error-view.js';
 import { el } from './dom.js';
+import { describeErrors } from './scenario-text.js';
 import { COMPARE } from './scenario-state.js';
 
 const CHARTS = ['evppi-chart', 'acceptability-chart'];
 
-const DECIDE_HTML = `<h2 id="decide-title">Decide now or wait</h2>
+/** The panel's markup, its charts' figures made by markup.js's `chart`. @param {Function} chart */
+const decideHtml = (chart) => `<h2 id="decide-title">Decide now or wait</h2>
 <p>What each choice risks across the same simulated futures, what it would be worth to know each figure before
   deciding, and whether waiting for the model's trial is worth a year.</p>
 <div id="decide-cards" class="headlines"></div>
@@ -37,12 +37,15 @@ ${chart('acceptability', 'The chance of clearing each amount', `Chance the counc
 <h3>How these figures are worked out</h3>
 <ul id="decide-method" class="context"></ul>`;
 
-/** @param {import('./calculator.js').Context} ctx */
-export function decideView(ctx) {
+/**
+ * @param {import('./calculator.js').Context} ctx
+ * @param {Function} chart markup.js's, passed in so that this module shares no bundle chunk with the first view's markup
+ */
+export function decideView(ctx, chart) {
   const { state, $ } = ctx;
   // On screen only: the print view keeps to two pages (its tables are in the workbook and the audit pack).
   const section = el('section', { id: 'decide', class: 'uncertainty screen-only', 'aria-labelledby': 'decide-title', hidden: true });
-  section.innerHTML = DECIDE_HTML;
+  section.innerHTML = decideHtml(chart);
   const uncertainty = $('uncertainty');
   uncertainty.after(section);
   // Out of date when the uncertainty analysis is (a newer input is being simulated).
@@ -66,7 +69,7 @@ export function decideView(ctx) {
       error.hidden = true;
       input.removeAttribute('aria-invalid');
     } catch (errors) {
-      error.textContent = asErrors(errors).map((e) => e.message).join(' ');
+      error.textContent = describeErrors(errors);
       error.hidden = false;
       input.setAttribute('aria-invalid', 'true');
     }

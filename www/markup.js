@@ -196,7 +196,6 @@ export const CALCULATOR_HTML = `
     <li><strong>Payback</strong>: when the council's running total of savings, costs and grant turns positive for good.</li>
     <li><strong>Break-even</strong>: the effect a saving would need for the council's net present value to be zero, the rest held.</li>
   </ul>
-  <p>The innovators' results are before-and-after figures from the councils that designed the models, not controlled trials.</p>
 </section>
 <p class="context engine">Engine version <span id="engine-version">–</span>. Runs entirely in your browser: no data is sent anywhere.
   <span id="licence"></span></p>

@@ -116,6 +116,7 @@ export function resultsView(ctx) {
     $('sim-audit').textContent = r.record;
     $('uncertainty-charts').hidden = compare;
     $('uncertainty-compare').hidden = !compare;
+    ctx.later?.decide.render();
     if (compare) {
       $('uncertainty-headlines').replaceChildren();
       table('percentiles-table', r.percentile_table);
@@ -133,7 +134,6 @@ export function resultsView(ctx) {
     $('tornado-summary').textContent = u.summaries.tornado;
     table('tornado-table', u.tornado_table);
     $('break-even-summary').textContent = u.summaries.break_even;
-    ctx.later?.decide.render();
   }
 
   /**

@@ -12,7 +12,7 @@
 //! `low` or `high` for one parameter) and a Monte Carlo draw. Each parameter
 //! is picked at most once per call, even when two streams use it.
 
-use crate::registry::{Field, Payer, ProgrammeId, StreamKey, StreamKind};
+use crate::registry::{Field, Payer, ProgrammeId, StreamKey};
 use crate::scenario::{Estimate, ProgrammeInputs};
 
 /// Days in a year over days in a week: turns a weekly placement cost into a
@@ -453,12 +453,4 @@ pub fn ranged_parameters(inputs: &ProgrammeInputs) -> Vec<(Field, Estimate)> {
         .map(|p| (p.field, inputs.get(p.field)))
         .filter(|(_, e)| !e.is_fixed())
         .collect()
-}
-
-/// How each kind of stream is built, for code that lists the kinds.
-pub fn shape_kind(shape: &StreamShape) -> StreamKind {
-    match shape {
-        StreamShape::Yearly { .. } => StreamKind::YearlySaving,
-        StreamShape::CareEntries { .. } => StreamKind::EntriesToCareAvoided,
-    }
 }

@@ -180,12 +180,6 @@ pub fn draw_on<T: ?Sized>(
         .map_err(|e| JsValue::from_str(&e.to_string()))
 }
 
-/// A probability as a percentage ("82%", "under 1%"), as the summaries say it.
-#[wasm_bindgen(js_name = formatProbability)]
-pub fn format_probability(p: f64) -> String {
-    crate::display::probability(p)
-}
-
 /// A count with thousands separators ("10,000").
 #[wasm_bindgen(js_name = formatCount)]
 pub fn format_count(n: u32) -> String {

@@ -6,7 +6,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, openCalculator, typeInto, sharedServerAndBrowser, sfpc, downloadBytes } from './support.mjs';
+import { ROOT, openCalculator, typeInto, sharedServerAndBrowser, sfpc, downloadBytes, inkedPixels } from './support.mjs';
 
 const SHOTS = join(ROOT, 'tests', 'e2e', 'screenshots');
 
@@ -35,14 +35,6 @@ const probability = (p) => {
 
 const headline = (page, key) => page.locator(`.headline-${key} .figure`).textContent();
 
-/** Pixels of a canvas that are not white: 0 for a blank chart. */
-const inkedPixels = (page, id) => page.evaluate((canvasId) => {
-  const c = document.getElementById(canvasId);
-  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let n = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) n++;
-  return n;
-}, id);
 
 const canvasImage = (page, id) => page.evaluate((canvasId) => document.getElementById(canvasId).toDataURL(), id);
 

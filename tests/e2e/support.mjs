@@ -164,3 +164,12 @@ export async function downloadBytes(page, locator) {
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
+
+/** Pixels of a canvas that are not white: 0 for a blank chart. */
+export const inkedPixels = (page, id) => page.evaluate((canvasId) => {
+  const c = document.getElementById(canvasId);
+  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  let n = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) n++;
+  return n;
+}, id);

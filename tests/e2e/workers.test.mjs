@@ -1,5 +1,6 @@
 // The uncertainty analysis on Web Workers (simulation-pool.js): the same bits
-// as the native engine whatever the number of workers, a newer run cancels
+// as the native engine whatever the number of workers (the draws' figures and
+// the decision's, the value of information among them), a newer run cancels
 // an older one, and the page simulates on its workers.
 
 import { test } from 'node:test';
@@ -21,7 +22,11 @@ async function inPage({ draws, seed }) {
   const scenario = engine.defaultScenario();
   const simulate = async (pool, d, s, onPacked) => {
     const run = analysis.startSimulation(scenario, d, s);
-    const done = pool.run({ scenario, draws: d, seed: s, chunks: run.chunks }, (p) => { onPacked?.(); run.insertChunks(p); });
+    const done = pool.run({ scenario, draws: d, seed: s, chunks: run.chunks }, (p, voi) => {
+      onPacked?.();
+      if (voi) run.insertValueOfInformation(p);
+      else run.insertChunks(p);
+    });
     return { run, done };
   };
   const out = { byWorkers: {} };
@@ -29,7 +34,8 @@ async function inPage({ draws, seed }) {
     const pool = new SimulationPool(n);
     const { run, done } = await simulate(pool, draws, seed);
     const complete = await done;
-    out.byWorkers[n] = { complete, workers: pool.workers.length, result: run.finish().result() };
+    const report = run.finish();
+    out.byWorkers[n] = { complete, workers: pool.workers.length, result: report.result(), decide: report.decideResult() };
     pool.destroy();
   }
   const pool = new SimulationPool(2);
@@ -45,7 +51,9 @@ async function inPage({ draws, seed }) {
 test('the same bits natively and on 1, 2 and 4 workers; a newer run cancels an older one', async () => {
   const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
   const out = await page.evaluate(inPage, { draws: DRAWS, seed: SEED });
-  const native = JSON.parse(sfpc(['simulate', '--draws', String(DRAWS), '--seed', String(SEED)], JSON.stringify(await page.evaluate(async () => (await import('./pkg/sfpc.js')).defaultScenario()))));
+  const scenarioText = JSON.stringify(await page.evaluate(async () => (await import('./pkg/sfpc.js')).defaultScenario()));
+  const native = JSON.parse(sfpc(['simulate', '--draws', String(DRAWS), '--seed', String(SEED)], scenarioText));
+  const nativeDecide = JSON.parse(sfpc(['decide', '--draws', String(DRAWS), '--seed', String(SEED)], scenarioText));
   for (const n of [1, 2, 4]) {
     const { complete, workers, result } = out.byWorkers[n];
     assert.equal(complete, true);
@@ -56,6 +64,8 @@ test('the same bits natively and on 1, 2 and 4 workers; a newer run cancels an o
         if (figure === 'tornado') ours.forEach((row) => { delete row.label; delete row.low_display; delete row.high_display; });
         assert.deepEqual(ours, p[figure], `${n} workers: ${key}.${figure}`);
       }
+      // Expected losses, EVPI, chances, every EVPPI and the trial's verdict.
+      assert.deepEqual(out.byWorkers[n].decide.programmes[key], nativeDecide.programmes[key], `${n} workers: ${key}, decide`);
     }
   }
   assert.deepEqual(out.cancelled, { first: false, second: true, olderBatchesTaken: 0 });
