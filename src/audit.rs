@@ -73,7 +73,9 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
         None => "Uncertainty: not run for this pack.\r\n".into(),
     };
     let uncertainty_line = if uncertainty.is_some() {
-        "uncertainty.json    percentiles, probabilities, fan, histogram and tornado\r\n"
+        "uncertainty.json    percentiles, probabilities, fan, histogram and tornado\r\n\
+         decide.json         decide now or wait: expected losses, EVPI, what each figure is worth knowing first (EVPPI, with its method), the trial's worth, chances, as `sfpc decide` prints them\r\n\
+         decide.txt          the same in words, with the method\r\n"
     } else {
         ""
     };
@@ -227,6 +229,11 @@ pub fn audit_files(
             "uncertainty.json",
             pretty(&uncertainty_to_json(scenario, u)),
         ));
+        let values = crate::value_of_information::for_simulated(scenario, u);
+        let decide = crate::format::decide_to_json(scenario, u, &values, None, &[]);
+        files.push(file("decide.json", pretty(&decide)));
+        let words = crate::display::decide_table(u, &values).replace('\n', "\r\n");
+        files.push(file("decide.txt", words.into_bytes()));
     }
     files.extend(council_maps(scenario));
     files

@@ -366,3 +366,27 @@ fn every_yearly_stream_has_a_formula() {
         }
     }
 }
+
+#[test]
+fn a_simulated_workbook_has_the_decide_sheet_with_the_engines_figures() {
+    let s = scenario(|_| {});
+    let config = sfpc::uncertainty::SimulationConfig {
+        draws: 2_048,
+        seed: 9,
+    };
+    let u = sfpc::uncertainty::simulate(&s, config);
+    let bytes = sfpc::workbook::workbook(&s, &appraise(&s), Some(&u)).unwrap();
+    let files = unzip(&bytes);
+    let book = &files.iter().find(|(n, _)| n == "xl/workbook.xml").unwrap().1;
+    assert!(book.contains("name=\"Decide\""), "{book}");
+    // Sheet 6 (after Uncertainty): each model's EVPI, unrounded, as a number.
+    let decide = &files
+        .iter()
+        .find(|(n, _)| n == "xl/worksheets/sheet6.xml")
+        .unwrap()
+        .1;
+    for p in &u.programmes {
+        let evpi = format!("<v>{}</v>", p.decision.evpi_gbp);
+        assert!(decide.contains(&evpi), "{:?}: {evpi}", p.programme);
+    }
+}

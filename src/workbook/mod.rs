@@ -8,6 +8,8 @@
 //! - **Years**: each model year by year, in the method's order ([`years`]);
 //! - **Prices**: the deflators and each default restated, as formulas;
 //! - **Uncertainty** (when simulated): values, labelled as such;
+//! - **Decide** (when simulated): expected losses, EVPI, EVPPI, the trial's
+//!   worth and the chances, values too ([`decide`]);
 //! - **Sources and method**.
 //!
 //! Text (a council's name, labels, roles) is always written as text, never
@@ -16,6 +18,7 @@
 //! test command recalculates the workbook in LibreOffice and checks every
 //! headline against the engine (`tests/workbook.rs`).
 
+mod decide;
 mod inputs;
 mod notes;
 mod prices;
@@ -33,12 +36,13 @@ use style::{Formats, Sheet};
 pub use style::{name, result_name};
 
 /// The sheets, in order.
-pub const SHEETS: [&str; 6] = [
+pub const SHEETS: [&str; 7] = [
     summary::SHEET,
     inputs::SHEET,
     years::SHEET,
     prices::SHEET,
     notes::UNCERTAINTY,
+    decide::SHEET,
     notes::SOURCES,
 ];
 
@@ -67,6 +71,10 @@ fn build(
     if let Some(u) = uncertainty {
         let mut sheet = Sheet::new(notes::UNCERTAINTY, &formats)?;
         notes::write_uncertainty(&mut sheet, u)?;
+        sheets.push(sheet);
+        let mut sheet = Sheet::new(decide::SHEET, &formats)?;
+        let values = crate::value_of_information::for_simulated(scenario, u);
+        decide::write(&mut sheet, u, &values)?;
         sheets.push(sheet);
     }
     let mut sources = Sheet::new(notes::SOURCES, &formats)?;

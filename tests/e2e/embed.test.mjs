@@ -191,9 +191,9 @@ test('the audit pack holds what sfpc report writes for the same figures, with th
   assert.equal(name, 'sfpc-audit-pack.zip');
   const files = unzip(bytes);
   const names = [...files.keys()];
-  assert.deepEqual(names.slice(0, 9), ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'evidence-sets.csv', 'appraisal.xlsx', 'uncertainty.json']);
+  assert.deepEqual(names.slice(0, 11), ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'evidence-sets.csv', 'appraisal.xlsx', 'uncertainty.json', 'decide.json', 'decide.txt']);
   // Then a map of England a model, the same as `sfpc report` draws for these figures.
-  const maps = names.slice(9);
+  const maps = names.slice(11);
   assert.deepEqual(maps, ['map-family-valued.svg', 'map-family-safeguarding.svg', 'map-no-wrong-door.svg']);
   const reportDir = mkdtempSync(join(tmpdir(), 'sfpc-report-'));
   sfpc(['report', '-', '--out', reportDir, '--draws', '1000'], files.get('scenario.json').toString('utf8'));
@@ -212,6 +212,9 @@ test('the audit pack holds what sfpc report writes for the same figures, with th
   // whole scenario gives the same figures for the model on screen.
   const command = JSON.parse(sfpc(['simulate', '-', '--draws', '2000', '--seed', '99'], scenario));
   assert.deepEqual(uncertainty.programmes.family_valued, command.programmes.family_valued);
+  const decide = JSON.parse(files.get('decide.json').toString('utf8'));
+  const commandDecide = JSON.parse(sfpc(['decide', '-', '--draws', '2000', '--seed', '99'], scenario));
+  assert.deepEqual(decide.programmes.family_valued, commandDecide.programmes.family_valued);
   assert.match(files.get('defaults.csv').toString('utf8'), /Green Book/);
   assert.equal(await page.locator('#share-status').textContent(), 'Audit pack downloaded.');
 

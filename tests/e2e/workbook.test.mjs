@@ -35,6 +35,7 @@ test('the workbook downloads from the page, with the sheets sfpc report writes',
     }
     assert.ok(files.get('xl/workbook.xml').equals(command.get('xl/workbook.xml')));
     assert.match(files.get('xl/sharedStrings.xml').toString('utf8'), /Simulated in the calculator; not recomputed by this workbook/);
+    assert.match(files.get('xl/sharedStrings.xml').toString('utf8'), /Decide now or wait: from the calculator's simulation/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

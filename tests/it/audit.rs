@@ -102,6 +102,8 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
             "evidence-sets.csv",
             "appraisal.xlsx",
             "uncertainty.json",
+            "decide.json",
+            "decide.txt",
             "map-family-valued.svg",
             "map-family-safeguarding.svg",
             "map-no-wrong-door.svg",
@@ -149,6 +151,14 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
     let uncertainty: serde_json::Value = serde_json::from_str(&text(8)).unwrap();
     assert_eq!(uncertainty["simulation"]["seed"], 42);
     assert_eq!(uncertainty["simulation"]["draws"], 1000);
+    // Decide now or wait: `sfpc decide`'s figures, and the same in words.
+    let decide: serde_json::Value = serde_json::from_str(&text(9)).unwrap();
+    for p in &u.programmes {
+        let evpi = decide["programmes"][p.programme.key()]["evpi_gbp"].as_f64();
+        assert_eq!(evpi, Some(p.decision.evpi_gbp));
+    }
+    assert!(text(10).contains("Expected loss if you adopt"), "{}", text(10));
+    assert!(readme.contains("decide.json"), "{readme}");
 
     let without = audit_files(&scenario, &appraisal, None);
     assert_eq!(without.len(), 8 + 3, "no uncertainty.json; a map a model");

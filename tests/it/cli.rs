@@ -165,6 +165,8 @@ fn report_writes_the_csv_charts_and_json() {
             "fan",
             "npv-histogram",
             "tornado",
+            "acceptability",
+            "evppi",
         ] {
             let svg = std::fs::read_to_string(dir.join(format!("{key}-{chart}.svg")))
                 .expect("SVG written");
@@ -187,6 +189,8 @@ fn report_writes_the_csv_charts_and_json() {
         "evidence-sets.csv",
         "appraisal.xlsx",
         "uncertainty.json",
+        "decide.json",
+        "decide.txt",
     ] {
         let loose = std::fs::read(dir.join(name)).expect("file written");
         let found = pack.windows(loose.len()).any(|w| w == loose.as_slice());

@@ -226,6 +226,15 @@ fn report(options: &Options) -> Result<(), String> {
             charts::draw_npv_histogram,
         )?;
         svg(&chart(format!("{key}-tornado")), u, charts::draw_tornado)?;
+        svg(
+            &chart(format!("{key}-acceptability")),
+            u,
+            charts::draw_acceptability,
+        )?;
+    }
+    for v in sfpc::value_of_information::for_simulated(&scenario, &uncertainty) {
+        let key = v.programme.key();
+        svg(&chart(format!("{key}-evppi")), &v, charts::draw_evppi)?;
     }
     println!("wrote the report to {}", dir.display());
     Ok(())
