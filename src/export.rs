@@ -127,7 +127,7 @@ pub fn yearly_streams_csv(scenario: &Scenario, appraisal: &Appraisal) -> String 
     out
 }
 
-const COUNCIL_COLUMNS: [&str; 15] = [
+const COUNCIL_COLUMNS: [&str; 16] = [
     "Council code",
     "Council",
     "Region",
@@ -139,6 +139,7 @@ const COUNCIL_COLUMNS: [&str; 15] = [
     "Benefit-cost ratio",
     "Payback (years)",
     "Chance council NPV is above zero",
+    "Expected value of perfect information (GBP)",
     "Teams or hubs",
     "Warnings",
     "Each figure's kind (the council's own, derived, the council's unit cost, national)",
@@ -171,6 +172,7 @@ pub fn council_results_csv(rows: &[crate::councils::CouncilResult]) -> String {
             optional_cell(r.bcr),
             optional_cell(r.payback_years),
             optional_cell(r.probability_council_npv_positive),
+            optional_cell(r.evpi_gbp),
             number_cell(r.service_units),
             text_cell(&crate::display::warnings_text(r)),
             text_cell(&crate::display::kinds_text(r).join("; ")),

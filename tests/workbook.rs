@@ -377,7 +377,11 @@ fn a_simulated_workbook_has_the_decide_sheet_with_the_engines_figures() {
     let u = sfpc::uncertainty::simulate(&s, config);
     let bytes = sfpc::workbook::workbook(&s, &appraise(&s), Some(&u)).unwrap();
     let files = unzip(&bytes);
-    let book = &files.iter().find(|(n, _)| n == "xl/workbook.xml").unwrap().1;
+    let book = &files
+        .iter()
+        .find(|(n, _)| n == "xl/workbook.xml")
+        .unwrap()
+        .1;
     assert!(book.contains("name=\"Decide\""), "{book}");
     // Sheet 6 (after Uncertainty): each model's EVPI, unrounded, as a number.
     let decide = &files

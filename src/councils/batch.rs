@@ -21,6 +21,9 @@ pub struct CouncilResult {
     pub payback_years: Option<f64>,
     /// The chance the council's NPV is above zero, when simulated.
     pub probability_council_npv_positive: Option<f64>,
+    /// The council's EVPI (what knowing every figure before deciding is
+    /// worth to it), when simulated.
+    pub evpi_gbp: Option<f64>,
     /// The teams or hubs the council would run.
     pub service_units: f64,
     /// What the council's statistics set in this programme, field by field.
@@ -54,12 +57,10 @@ pub fn appraise_council(
         .enabled()
         .map(|inputs| {
             let a = appraise_programme(inputs, &scenario.appraisal);
-            let probability = simulated.as_ref().and_then(|u| {
-                let p = u
-                    .programmes
+            let simulated = simulated.as_ref().and_then(|u| {
+                u.programmes
                     .iter()
-                    .find(|p| p.programme == inputs.programme)?;
-                Some(p.probability_council_npv_positive)
+                    .find(|p| p.programme == inputs.programme)
             });
             CouncilResult {
                 council,
@@ -70,7 +71,9 @@ pub fn appraise_council(
                 public_npv_gbp: a.public_npv_gbp,
                 bcr: a.bcr,
                 payback_years: a.payback_years,
-                probability_council_npv_positive: probability,
+                probability_council_npv_positive: simulated
+                    .map(|p| p.probability_council_npv_positive),
+                evpi_gbp: simulated.map(|p| p.decision.evpi_gbp),
                 service_units: inputs.get(Field::ServiceUnits).value,
                 prefills: prefills
                     .iter()
@@ -96,6 +99,10 @@ pub struct ModelSummary {
     /// The lowest and highest council NPV, with their councils.
     pub lowest: (&'static str, f64),
     pub highest: (&'static str, f64),
+    /// EVPI summed over the councils, when simulated: the most that
+    /// settling every figure (what the trials measure among them) could be
+    /// worth to all councils together.
+    pub evpi_total_gbp: Option<f64>,
 }
 
 /// A summary a model, in [`ProgrammeId::ALL`]'s order, of the rows given.
@@ -124,6 +131,11 @@ pub fn summarise(rows: &[CouncilResult]) -> Vec<ModelSummary> {
                     .filter(|r| r.programme == programme && r.council_npv_without_grant_gbp > 0.0)
                     .count(),
                 median_council_npv_gbp: median,
+                evpi_total_gbp: rows
+                    .iter()
+                    .filter(|r| r.programme == programme)
+                    .map(|r| r.evpi_gbp)
+                    .sum::<Option<f64>>(),
                 lowest: npvs[0],
                 highest: npvs[n - 1],
             })

@@ -454,8 +454,14 @@ pub fn council_row(r: &CouncilResult) -> CouncilRow {
 /// One line a model for `sfpc batch`: how many councils gain, the median
 /// and the range.
 pub fn summary_line(s: &ModelSummary) -> String {
+    let evpi = s.evpi_total_gbp.map_or(String::new(), |total| {
+        format!(
+            "; expected value of perfect information summed over the councils {} (the most that settling every figure could be worth to them all)",
+            gbp(total)
+        )
+    });
     format!(
-        "{}: council NPV above zero in {} of {} councils ({} without the DfE grant); median {}; lowest {} ({}), highest {} ({})",
+        "{}: council NPV above zero in {} of {} councils ({} without the DfE grant); median {}; lowest {} ({}), highest {} ({}){evpi}",
         s.programme.name(),
         s.positive,
         s.councils,

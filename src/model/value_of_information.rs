@@ -130,13 +130,21 @@ pub fn value_of_information(scenario: &Scenario, config: SimulationConfig) -> Ve
 /// The value of information of the programmes `u` simulated (of
 /// `scenario`, or a scenario with those programmes alone: a programme's
 /// figures depend only on its own inputs, the settings and the run).
-pub fn for_simulated(scenario: &Scenario, u: &crate::uncertainty::Uncertainty) -> Vec<ProgrammeValue> {
+pub fn for_simulated(
+    scenario: &Scenario,
+    u: &crate::uncertainty::Uncertainty,
+) -> Vec<ProgrammeValue> {
     u.programmes
         .iter()
         .filter_map(|p| {
             let inputs = scenario.programme(p.programme)?;
             let setup = Setup::new(inputs, &scenario.appraisal);
-            Some(programme_value(&setup, inputs, &scenario.appraisal, u.config))
+            Some(programme_value(
+                &setup,
+                inputs,
+                &scenario.appraisal,
+                u.config,
+            ))
         })
         .collect()
 }

@@ -18,9 +18,18 @@ pub const SHEET: &str = "Decide";
 fn choice_rows(p: &crate::uncertainty::ProgrammeUncertainty) -> [(&'static str, f64); 5] {
     let d = &p.decision;
     [
-        ("Expected council net present value (mean of the draws)", d.expected_council_npv_gbp),
-        ("Expected loss if you adopt: E[max(−X, 0)]", d.expected_loss_adopt_gbp),
-        ("Expected loss if you do not adopt: E[max(X, 0)]", d.expected_loss_not_adopt_gbp),
+        (
+            "Expected council net present value (mean of the draws)",
+            d.expected_council_npv_gbp,
+        ),
+        (
+            "Expected loss if you adopt: E[max(−X, 0)]",
+            d.expected_loss_adopt_gbp,
+        ),
+        (
+            "Expected loss if you do not adopt: E[max(X, 0)]",
+            d.expected_loss_not_adopt_gbp,
+        ),
         ("Expected value of perfect information (EVPI)", d.evpi_gbp),
         ("The better choice's margin", d.margin_gbp()),
     ]
@@ -59,8 +68,14 @@ pub fn write(s: &mut Sheet, u: &Uncertainty, values: &[ProgrammeValue]) -> Writt
         }
         let w = &v.waiting;
         for (label, x) in [
-            ("What the trial could be worth, at most (EVPPI of its effects)", w.evppi.value_gbp),
-            ("A year's delay: expected council net saving forgone", w.delay_cost_gbp),
+            (
+                "What the trial could be worth, at most (EVPPI of its effects)",
+                w.evppi.value_gbp,
+            ),
+            (
+                "A year's delay: expected council net saving forgone",
+                w.delay_cost_gbp,
+            ),
             ("Value of waiting for the trial", w.value_gbp()),
         ] {
             s.text(row, 0, label, &f.plain)?;
@@ -69,9 +84,15 @@ pub fn write(s: &mut Sheet, u: &Uncertainty, values: &[ProgrammeValue]) -> Writt
         }
         s.wrapped(row, 0, &value.waiting_assumptions, 110.0)?;
         row += 2;
-        s.headings(row, &["Known before deciding", "Worth up to (EVPPI)", "Method"])?;
+        s.headings(
+            row,
+            &["Known before deciding", "Worth up to (EVPPI)", "Method"],
+        )?;
         row += 1;
-        for e in std::iter::once(&w.evppi).chain(&v.groups).chain(&v.parameters) {
+        for e in std::iter::once(&w.evppi)
+            .chain(&v.groups)
+            .chain(&v.parameters)
+        {
             s.text(row, 0, &item_label(p.programme, e, w), &f.plain)?;
             s.number(row, 1, e.value_gbp, &f.money)?;
             s.text(row, 2, &method_label(e.method), &f.plain)?;

@@ -157,7 +157,11 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
         let evpi = decide["programmes"][p.programme.key()]["evpi_gbp"].as_f64();
         assert_eq!(evpi, Some(p.decision.evpi_gbp));
     }
-    assert!(text(10).contains("Expected loss if you adopt"), "{}", text(10));
+    assert!(
+        text(10).contains("Expected loss if you adopt"),
+        "{}",
+        text(10)
+    );
     assert!(readme.contains("decide.json"), "{readme}");
 
     let without = audit_files(&scenario, &appraisal, None);

@@ -368,14 +368,28 @@ fn batch_writes_every_council_and_a_row_is_evaluate_of_that_councils_scenario() 
     assert_eq!(number(6), fs["council_cashable_npv_gbp"].as_f64().unwrap());
     assert_eq!(number(7), fs["public_npv_gbp"].as_f64().unwrap());
     assert!((0.0..=1.0).contains(&number(10)));
+    // Its EVPI: `sfpc decide`'s for Darlington's own scenario, same draws.
+    let decided = json_of(&sfpc(
+        &["decide", "-", "--draws", "1000", "--seed", "7"],
+        &scenario,
+    ));
+    let evpi = decided["programmes"]["family_safeguarding"]["evpi_gbp"].as_f64();
+    assert_eq!(Some(number(11)), evpi);
     // Darlington's 92 children on plans ÷ 896 × 940 = 96.5 families: one team.
-    assert_eq!(number(11), 1.0);
+    assert_eq!(number(12), 1.0);
     // A line a model on standard output: how many councils gain, with and
     // without the grant, the median and the range.
     let summary = text(&out.stdout);
     assert_eq!(summary.lines().count(), 3, "{summary}");
     assert!(
         summary.starts_with("Family Valued: council NPV above zero in "),
+        "{summary}"
+    );
+    assert_eq!(
+        summary
+            .matches("expected value of perfect information summed over the councils £")
+            .count(),
+        3,
         "{summary}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
