@@ -30,7 +30,7 @@ import { run as squiggle, defaultEnvironment } from '@quri/squiggle-lang';
 
 /** Million-draw runs: the first, then new seeds. */
 const MILLION_RUNS = 5;
-const BUDGET = { transferKb: TRANSFER_BUDGET_KIB, firstChartMs: 300, redrawP95Ms: 16, uncertaintyMs: 100, millionMs: 300, squiggleRatio: 50 };
+const BUDGET = { transferKb: TRANSFER_BUDGET_KIB, firstChartMs: 300, redrawP95Ms: 16, uncertaintyMs: 100, millionMs: 300, squiggleRatio: 50, valueOfInformationMs: 200 };
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -160,6 +160,33 @@ async function browserRate(browser, url, draws) {
   return rate;
 }
 
+/**
+ * The value of information (every parameter's, group's and trial's EVPPI,
+ * all three models) at the default draws in headless Chromium, as a worker
+ * works it out (ChunkRunner.valueOfInformation): the first call (which
+ * builds the quantile tables a worker has already built for its chunks)
+ * and `runs` more, each timed.
+ */
+async function valueOfInformationTimes(browser, url, runs) {
+  const { page } = await openCalculator(browser, url);
+  const times = await page.evaluate(async (n) => {
+    const engine = await import('./pkg/sfpc.js');
+    const analysis = await import('./pkg/sfpc_analysis.js');
+    await analysis.default();
+    const runner = new analysis.ChunkRunner(engine.defaultScenario(), 100000, 20190401);
+    const out = [];
+    for (let i = 0; i <= n; i++) {
+      const t = performance.now();
+      runner.valueOfInformation();
+      out.push(performance.now() - t);
+    }
+    runner.free();
+    return out;
+  }, runs);
+  await page.close();
+  return { firstMs: times[0], againMs: times.slice(1) };
+}
+
 /** The same model in Squiggle: each PERT as low + range × beta(α, β). */
 function squiggleModel(scenario) {
   const fs = scenario.programmes.family_safeguarding;
@@ -283,6 +310,7 @@ try {
   const first = await firstChartTimes(chromium.browser, server.url, 10);
   const redraw = await redrawTimes(chromium.browser, server.url, 50);
   const simulation = await simulationTimes(chromium.browser, server.url, 20);
+  const voi = await valueOfInformationTimes(chromium.browser, server.url, 9);
   const { readFileSync: read } = await import('node:fs');
   const engine = await import(join(ROOT, 'www', 'pkg', 'sfpc.js'));
   await engine.default({ module_or_path: read(join(ROOT, 'www', 'pkg', 'sfpc_bg.wasm')) });
@@ -309,6 +337,11 @@ try {
     uncertainty_busy_ms: { median: quantile(simulation.busy, 0.5), p95: quantile(simulation.busy, 0.95) },
     simulation_1m_ms: simulation.million,
     uncertainty_parts_median_ms: simulation.parts,
+    value_of_information_ms: {
+      first: voi.firstMs,
+      median: quantile(voi.againMs, 0.5),
+      range: [Math.min(...voi.againMs), Math.max(...voi.againMs)],
+    },
     draws_per_second: {
       wasm_chromium: browserOurs.perSecond,
       wasm_node: ours.perSecond,
@@ -328,6 +361,8 @@ try {
   console.log(`    page busy meanwhile median ${fmt(b.median)} ms, p95 ${fmt(b.p95)} ms; of which summary and JSON ${fmt(p.summarise)}, tables ${fmt(p.tables)}, charts ${fmt(p.charts)} ms (medians)`);
   const m = simulation.million;
   console.log(`  1,000,000 draws + charts, first run ${m.firstWallMs} ms from input to charts (${fmt(m.busyMs)} ms busy); ${MILLION_RUNS - 1} more runs, median ${m.againWallMs} ms (${m.againRangeMs.join(' to ')})  budget ${BUDGET.millionMs} ms  ${within(m.wallMs <= BUDGET.millionMs)}`);
+  const v = results.value_of_information_ms;
+  console.log(`  value of information, 100,000 draws (every EVPPI, three models; one worker's task) first ${fmt(v.first)} ms, then median ${fmt(v.median)} ms (${fmt(v.range[0])} to ${fmt(v.range[1])}, 9 runs) on ${results.cores} cores  budget ${BUDGET.valueOfInformationMs} ms  ${within(v.median <= BUDGET.valueOfInformationMs)}`);
   const d = results.draws_per_second;
   console.log('\nDraws per second, Family Safeguarding 5-year model, default PERT ranges, 1,000,000 draws:');
   console.log(`  this engine, wasm in headless Chromium  ${d.wasm_chromium.toFixed(0).padStart(10)}`);

@@ -395,3 +395,18 @@ fn waiting_for_the_trial_weighs_its_worth_against_a_years_delay() {
     assert_eq!(nwd.waiting.delay_cost_gbp, 0.0);
     assert!(nwd.waiting.evppi.value_gbp > 0.0);
 }
+
+#[test]
+fn the_value_of_information_crosses_from_a_worker_unchanged() {
+    // What a worker packs, the page unpacks to the same figures, the years
+    // in care's certainty equivalent (or none) and each method included.
+    let (s, values, _) = defaults();
+    let ids: Vec<ProgrammeId> = s.enabled().map(|p| p.programme).collect();
+    let packed = sfpc::value_of_information::packed::pack(&values);
+    let back = sfpc::value_of_information::packed::unpack(&packed, &ids).expect("unpacks");
+    assert_eq!(back, values);
+    // Cut short, or with numbers left over, it is refused, not misread.
+    let ids_of = |n: usize| &ids[..n];
+    assert!(sfpc::value_of_information::packed::unpack(&packed[..packed.len() - 1], &ids).is_err());
+    assert!(sfpc::value_of_information::packed::unpack(&packed, ids_of(2)).is_err());
+}
