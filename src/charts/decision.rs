@@ -41,35 +41,13 @@ pub fn draw_evppi<DB: DrawingBackend>(
     let bars = &all[..all.len().min(EVPPI_ROWS)];
     let top = bars.first().map_or(1.0, |b| b.value_gbp).max(1.0);
     let rows = bars.len().max(1) as f64;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(s.px(12.0))
-        .x_label_area_size(s.px(48.0))
-        .y_label_area_size(s.px(8.0))
-        .build_cartesian_2d(0.0..top * 1.08, 0.0..rows)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(6)
-        .y_labels(0)
-        .x_label_formatter(&|v| gbp_compact(*v))
-        .x_desc("Worth knowing before deciding, up to (EVPPI)")
-        .label_style(s.font(13.0))
-        .axis_desc_style(s.font(13.0))
-        .draw()?;
+    let x_desc = "Worth knowing before deciding, up to (EVPPI)";
+    let mut chart = bar_rows(&plot, 0.0..top * 1.08, rows, x_desc, s)?;
     let thick = s.px(2.0);
     for (i, bar) in bars.iter().enumerate() {
         let y = rows - 1.0 - i as f64;
         let label = crate::display::item_label(v.programme, bar, &v.waiting);
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((0.0, y + 0.97))
-                + Text::new(
-                    label,
-                    (s.px(4.0) as i32, 0),
-                    s.font(12.0).pos(Pos::new(HPos::Left, VPos::Top)),
-                ),
-        ))?;
+        row_label(&mut chart, (0.0, y), &label, s)?;
         let (y0, y1) = (y + 0.1, y + 0.5);
         match bar.item {
             Item::Parameter(_) => {

@@ -149,6 +149,54 @@ fn money_chart<'a, DB: DrawingBackend + 'a>(
     Ok(chart)
 }
 
+/// A chart of labelled horizontal bars, one a row (row 0 at the top: draw
+/// row i at y = rows − 1 − i), money along the bottom: the tornado's and
+/// what is worth knowing first.
+fn bar_rows<'a, DB: DrawingBackend + 'a>(
+    plot: &'a DrawingArea<DB, Shift>,
+    x: std::ops::Range<f64>,
+    rows: f64,
+    x_desc: &str,
+    s: ChartScale,
+) -> Result<Chart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut chart = ChartBuilder::on(plot)
+        .margin(s.px(12.0))
+        .x_label_area_size(s.px(48.0))
+        .y_label_area_size(s.px(8.0))
+        .build_cartesian_2d(x, 0.0..rows)?;
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(GRID)
+        .x_labels(6)
+        .y_labels(0)
+        .x_label_formatter(&|v| gbp_compact(*v))
+        .x_desc(x_desc)
+        .label_style(s.font(13.0))
+        .axis_desc_style(s.font(13.0))
+        .draw()?;
+    Ok(chart)
+}
+
+/// A bar row's label, above its bar, from `x0`.
+fn row_label<'a, DB: DrawingBackend + 'a>(
+    chart: &mut Chart<'a, DB>,
+    (x0, y): (f64, f64),
+    label: &str,
+    s: ChartScale,
+) -> DrawResult<DB> {
+    chart.draw_series(std::iter::once(
+        EmptyElement::at((x0, y + 0.97))
+            + Text::new(
+                label.to_owned(),
+                (s.px(4.0) as i32, 0),
+                s.font(12.0).pos(Pos::new(HPos::Left, VPos::Top)),
+            ),
+    ))?;
+    Ok(())
+}
+
 /// Points of a running total over time: (0, 0) at the start, then the value at
 /// the end of each year (year index t ends at t + 1).
 fn from_start<T>(items: &[T], year: fn(&T) -> u32, value: impl Fn(&T) -> f64) -> Vec<(f64, f64)> {

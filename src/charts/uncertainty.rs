@@ -152,36 +152,14 @@ pub fn draw_tornado<DB: DrawingBackend>(
     let (lo, hi) = values.fold((centre, centre), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let pad = (hi - lo).max(1.0) * 0.08;
     let rows = bars.len().max(1) as f64;
-    let mut chart = ChartBuilder::on(&plot)
-        .margin(s.px(12.0))
-        .x_label_area_size(s.px(48.0))
-        .y_label_area_size(s.px(8.0))
-        .build_cartesian_2d((lo - pad)..(hi + pad), 0.0..rows)?;
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(GRID)
-        .x_labels(6)
-        .y_labels(0)
-        .x_label_formatter(&|v| gbp_compact(*v))
-        .x_desc("Council net present value")
-        .label_style(s.font(13.0))
-        .axis_desc_style(s.font(13.0))
-        .draw()?;
+    let x = (lo - pad)..(hi + pad);
+    let mut chart = bar_rows(&plot, x, rows, "Council net present value", s)?;
     let thick = s.px(2.0);
     for (i, bar) in bars.iter().enumerate() {
         // Row 0 (the widest swing) at the top.
         let y = rows - 1.0 - i as f64;
         let label = crate::display::parameter_label(u.programme, bar.parameter);
-        chart.draw_series(std::iter::once(
-            EmptyElement::at((lo - pad, y + 0.97))
-                + Text::new(
-                    label,
-                    (s.px(4.0) as i32, 0),
-                    s.font(12.0).pos(Pos::new(HPos::Left, VPos::Top)),
-                ),
-        ))?;
+        row_label(&mut chart, (lo - pad, y), label, s)?;
         let (y0, y1) = (y + 0.1, y + 0.5);
         chart.draw_series([
             Rectangle::new(
