@@ -1,9 +1,10 @@
 // @ts-check
 // "Decide now or wait", after the uncertainty analysis and from its draws:
-// the expected loss of each choice, what each figure is worth knowing before
-// deciding (chart 10; worked out on a worker beside the draws), the chance of
-// clearing an amount the user sets (chart 11) and whether to wait for the
-// model's trial. Every sentence, caption and cell is the engine's
+// the expected loss of each choice and whether to wait for the model's trial
+// at a glance; one click away (folded, so the page stays short), what each
+// figure is worth knowing before deciding (chart 10; worked out on a worker
+// beside the draws), the chance of clearing an amount the user sets
+// (chart 11) and the method. Every sentence, caption and cell is the engine's
 // (UncertaintyReport.result()'s `decision` and `value`); this module places
 // them. Loaded with the analysis module, so it costs the first view nothing.
 
@@ -20,6 +21,8 @@ const decideHtml = (chart) => `<h2 id="decide-title">Decide now or wait</h2>
 <div id="decide-cards" class="headlines"></div>
 <p id="decide-verdict" class="summary"></p>
 <p id="decide-waiting" class="summary"></p>
+<details class="data" id="decide-more">
+<summary>What is worth knowing first, the chance of clearing an amount you set, and how these are worked out</summary>
 <p id="decide-assumptions" class="context"></p>
 ${chart('evppi', 'What is worth knowing before deciding', 'What knowing each figure before deciding is worth', { tall: true })}
 <div class="field" id="decide-threshold-field">
@@ -35,7 +38,8 @@ ${chart('acceptability', 'The chance of clearing each amount', `Chance the counc
   <table id="payback-table"><caption id="payback-caption">Chance of paying back within each number of years</caption></table>
 </div>
 <h3>How these figures are worked out</h3>
-<ul id="decide-method" class="context"></ul>`;
+<ul id="decide-method" class="context"></ul>
+</details>`;
 
 /**
  * @param {import('./calculator.js').Context} ctx

@@ -24,7 +24,9 @@ test('the decide panel shows the choice, what is worth knowing and the chance of
   assert.match(await page.locator('#decide-verdict').textContent(), /has the smaller expected loss, by £/);
   assert.match(await page.locator('#decide-waiting').textContent(), /No Wrong Door adopter trial/);
   assert.match(await page.locator('#evppi-summary').textContent(), /worth up to £[\d,]+\. The figures most worth knowing: /);
-  // Each chart drawn, with its table.
+  // Folded until asked for; opened, each chart is drawn, with its table.
+  assert.equal(await page.locator('#evppi-chart').isVisible(), false);
+  await page.locator('#decide-more > summary').click();
   for (const id of ['evppi-chart', 'acceptability-chart']) {
     await page.locator(`#${id}`).scrollIntoViewIfNeeded();
     assert.ok(await inkedPixels(page, id) > 5000, `${id} is blank`);
