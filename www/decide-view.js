@@ -13,6 +13,12 @@ import { describeErrors } from './scenario-text.js';
 import { COMPARE } from './scenario-state.js';
 
 const CHARTS = ['evppi-chart', 'acceptability-chart'];
+/**
+ * How long the figures must stay unchanged after their draws are shown before
+ * the value of information starts (one worker's task, about 40 ms): while
+ * the user types, each new run's draws get every core.
+ */
+const VALUE_AFTER_MS = 150;
 
 /** The panel's markup, its charts' figures made by markup.js's `chart`. @param {Function} chart */
 const decideHtml = (chart) => `<h2 id="decide-title">Decide now or wait</h2>
@@ -97,13 +103,36 @@ export function decideView(ctx, chart) {
     showThreshold();
   }
 
+  /**
+   * A run's draws are summarised and shown: its value of information, on a
+   * worker (then the draws never wait for it), or here where there are none.
+   * @param {{ scenario: any, draws: number, seed: number }} job @param {number} workers
+   */
+  function finished(job, workers) {
+    clearTimeout(valueTimer);
+    const token = state.runToken;
+    valueTimer = setTimeout(() => {
+      if (token !== state.runToken || state.run) return;
+      if (workers) ctx.pool.value(job, (packed) => show(state.uReport.setValueOfInformation(packed)));
+      else show(state.uReport.computeValueOfInformation());
+    }, VALUE_AFTER_MS);
+  }
+  let valueTimer = 0;
+
+  /** Each programme's value-of-information words, into the result on screen. @param {Record<string, any>} words */
+  function show(words) {
+    for (const [key, value] of Object.entries(words)) state.uResult.programmes[key].value = value;
+    render();
+    ctx.charts.draw('evppi-chart');
+  }
+
   /** How to draw one of this panel's charts now, or null. @param {string} id */
   function drawer(id) {
     const { uReport, view } = state;
-    if (!current() || !uReport || !CHARTS.includes(id)) return null;
+    if (!current() || !uReport || !CHARTS.includes(id) || (id === 'evppi-chart' && !current().value)) return null;
     const draw = id === 'evppi-chart' ? ctx.analysis.drawEvppi : ctx.analysis.drawAcceptability;
     return (/** @type {HTMLCanvasElement} */ c, /** @type {number} */ r) => draw(c, uReport, view, r);
   }
 
-  return { render, drawer, charts: CHARTS };
+  return { render, drawer, finished, charts: CHARTS };
 }

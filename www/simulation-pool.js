@@ -37,6 +37,8 @@ export class SimulationPool {
     this.job = 0;
     this.queue = [];
     this.current = null;
+    /** Where the current run's value of information goes. @type {{ job: number, onValue: (packed: Float64Array) => void } | null} */
+    this.valueFor = null;
     this.available = typeof Worker !== 'undefined';
   }
 
@@ -59,8 +61,7 @@ export class SimulationPool {
 
   /**
    * Runs chunks 0 … chunks − 1 of the run `{ scenario, draws, seed, chunks }`,
-   * and its value of information, calling `onPacked(packed, voi)` with each
-   * batch (and, `voi` true, the value of information) as it comes back. Resolves
+   * calling `onPacked(packed)` with each batch as it comes back. Resolves
    * true when every batch is in, false if a newer run (or `cancel`) came
    * first; rejects if a worker fails.
    */
@@ -69,8 +70,6 @@ export class SimulationPool {
     if (!this.start()) return Promise.reject(new Error('no workers'));
     const job = ++this.job;
     const batch = Math.max(1, Math.floor(chunks / (this.workers.length * BATCHES_PER_WORKER)));
-    // The value of information first: one worker's task, beside the draws.
-    this.queue.push({ job, scenario, draws, seed, voi: true });
     for (let from = 0; from < chunks; from += batch) {
       this.queue.push({ job, scenario, draws, seed, from, to: Math.min(chunks, from + batch) });
     }
@@ -78,6 +77,23 @@ export class SimulationPool {
       this.current = { job, left: this.queue.length, onPacked, resolve, reject };
       for (const worker of this.workers) this.feed(worker);
     });
+  }
+
+  /**
+   * After the latest run's draws are in and shown: its value of information
+   * on one worker (ChunkRunner.valueOfInformation), handed to
+   * `onValue(packed)`; a newer run drops it, and a failure is logged, not
+   * fatal. Started only then, so it never takes a core from the draws or
+   * the page's summary.
+   * @param {{ scenario: any, draws: number, seed: number }} run
+   * @param {(packed: Float64Array) => void} onValue
+   */
+  value({ scenario, draws, seed }, onValue) {
+    if (!this.workers.length) return;
+    const job = this.job;
+    this.valueFor = { job, onValue };
+    this.queue.push({ job, scenario, draws, seed, voi: true });
+    for (const worker of this.workers) this.feed(worker);
   }
 
   feed(worker) {
@@ -89,12 +105,18 @@ export class SimulationPool {
 
   received(worker, { job, packed, voi, error }) {
     worker.busy = Math.max(0, worker.busy - 1);
+    if (voi) {
+      if (error) console.error('The value of information could not be worked out.', error);
+      else if (this.valueFor?.job === job) this.valueFor.onValue(packed);
+      this.feed(worker);
+      return;
+    }
     const current = this.current;
     if (current && job === current.job) {
       if (error) {
         this.failed(error);
       } else {
-        current.onPacked(packed, voi);
+        current.onPacked(packed);
         current.left -= 1;
         if (current.left === 0) {
           this.current = null;
@@ -116,6 +138,7 @@ export class SimulationPool {
   /** Drops the current run's queued work; its promise resolves false. */
   cancel() {
     this.queue.length = 0;
+    this.valueFor = null;
     const current = this.current;
     this.current = null;
     current?.resolve(false);
@@ -148,10 +171,8 @@ export async function runChunks({ run, job, pool, isCurrent, onProgress }) {
   };
   if (pool?.available) {
     try {
-      const complete = await pool.run(job, (packed, voi) => {
-        if (!isCurrent()) return;
-        if (voi) timed(() => run.insertValueOfInformation(packed));
-        else onProgress(timed(() => run.insertChunks(packed)));
+      const complete = await pool.run(job, (packed) => {
+        if (isCurrent()) onProgress(timed(() => run.insertChunks(packed)));
       });
       return complete && isCurrent() ? { busyMs, workers: pool.workers.length } : null;
     } catch (error) {

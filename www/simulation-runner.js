@@ -91,6 +91,7 @@ export function simulationRunner(ctx) {
           detail: { ms: ran.busyMs + ended - t1, wallMs: ended - started, draws: total, workers: ran.workers, parts,
             inputToResultsMs: ended - (inputAt || started) },
         }));
+        ctx.later?.decide.finished(job, ran.workers);
       });
   }
 

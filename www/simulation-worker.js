@@ -23,6 +23,6 @@ self.onmessage = async ({ data }) => {
     const packed = voi ? current.runner.valueOfInformation() : current.runner.run(from, to);
     /** @type {Worker} */ (/** @type {unknown} */ (self)).postMessage({ job, packed, voi }, [packed.buffer]);
   } catch (error) {
-    self.postMessage({ job, error: Array.isArray(error) ? error : String(error) });
+    self.postMessage({ job, voi, error: Array.isArray(error) ? error : String(error) });
   }
 };

@@ -118,7 +118,7 @@ fn nice_step(range: f64) -> f64 {
 
 /// Round thresholds across the middle 90% of the draws, and £0.
 pub fn acceptability_thresholds(d: &Decision) -> Vec<f64> {
-    let (lo, hi) = (d.npv_quantile_gbp(0.05), d.npv_quantile_gbp(0.95));
+    let [_, lo, _, _, hi, _] = d.npv_quantiles_gbp;
     let step = nice_step(hi - lo);
     let (first, last) = ((lo / step).ceil() as i64, (hi / step).floor() as i64);
     let mut out: Vec<f64> = (first..=last).map(|k| k as f64 * step).collect();
@@ -141,10 +141,15 @@ pub fn acceptability_table(u: &ProgrammeUncertainty) -> TextTable {
         headings: ["Council net present value above", "Chance"]
             .map(String::from)
             .into(),
-        rows: acceptability_thresholds(d)
-            .into_iter()
-            .map(|t| vec![gbp(t), probability(d.chance_above(t))])
-            .collect(),
+        rows: {
+            let thresholds = acceptability_thresholds(d);
+            let chances = d.chances_above(&thresholds);
+            thresholds
+                .into_iter()
+                .zip(chances)
+                .map(|(t, p)| vec![gbp(t), probability(p)])
+                .collect()
+        },
     }
 }
 
@@ -170,13 +175,13 @@ pub fn payback_table(u: &ProgrammeUncertainty) -> TextTable {
 /// Chart 11's summary.
 pub fn acceptability_summary(u: &ProgrammeUncertainty) -> String {
     let d = &u.decision;
-    let chance_at = |q: f64| d.npv_quantile_gbp(q);
+    let [_, _, p25, p75, _, _] = d.npv_quantiles_gbp;
     format!(
         "The council's net present value is above £0 in {} of {}. It is above {} in 3 futures out of 4, and above {} in 1 out of 4.",
         probability(d.chance_above(0.0)),
         futures(d),
-        gbp(chance_at(0.25)),
-        gbp(chance_at(0.75))
+        gbp(p25),
+        gbp(p75)
     )
 }
 

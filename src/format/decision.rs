@@ -58,8 +58,8 @@ pub fn decision_json(d: &Decision, thresholds: &[f64]) -> Value {
         "mean_shortfall_gbp": d.mean_shortfall_gbp(),
         "mean_gain_gbp": d.mean_gain_gbp(),
         "evpi_gbp": d.evpi_gbp,
-        "acceptability": thresholds.iter().map(|&t| json!({
-            "threshold_gbp": t, "probability_above": d.chance_above(t),
+        "acceptability": thresholds.iter().zip(d.chances_above(thresholds)).map(|(&t, p)| json!({
+            "threshold_gbp": t, "probability_above": p,
         })).collect::<Vec<_>>(),
         "payback_within": d.payback_within.iter().enumerate().map(|(y, &p)| json!({
             "years": y + 1, "probability": p,

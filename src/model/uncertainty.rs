@@ -39,7 +39,7 @@ pub mod draws;
 pub mod gathered;
 pub mod packed;
 
-pub use crate::decision::Decision;
+pub use crate::decision::{quantiles, Decision};
 use crate::registry::{Field, ProgrammeId};
 pub use crate::sampling::{pert_mean, Method, PERT_SHAPE};
 use crate::scenario::Scenario;
@@ -325,7 +325,6 @@ fn summarise(setup: &Setup, all: &mut Gathered, horizon_years: u32) -> Programme
         .iter()
         .fold(0.0, |sum, p| sum + p);
     let histogram = histogram(&all.council_npv);
-    let decision = Decision::from_draws(all.council_npv.clone(), &all.paid_back_by_year);
     let fan_draws = all.fan.first().map_or(0, Vec::len) as u32;
     let fan = (0..horizon_years)
         .map(|year| {
@@ -346,6 +345,11 @@ fn summarise(setup: &Setup, all: &mut Gathered, horizon_years: u32) -> Programme
         programme: setup.programme,
         central_council_npv_gbp: setup.central_council_npv,
         council_npv_gbp: percentiles(&mut all.council_npv),
+        // Last: it takes the draws (the summary is their last use).
+        decision: Decision::from_draws(
+            std::mem::take(&mut all.council_npv),
+            &all.paid_back_by_year,
+        ),
         council_cashable_npv_gbp: percentiles(&mut all.council_cashable_npv),
         public_npv_gbp: percentiles(&mut all.public_npv),
         probability_council_npv_positive: positive / n,
@@ -356,52 +360,7 @@ fn summarise(setup: &Setup, all: &mut Gathered, horizon_years: u32) -> Programme
         histogram,
         tornado: setup.tornado.clone(),
         break_even: setup.break_even_risk(),
-        decision,
     }
-}
-
-/// The `ps`-quantiles of `values`, each by linear interpolation between
-/// order statistics (Hyndman and Fan's type 7, as in R and NumPy), found
-/// in one divide-and-conquer pass: the order statistics they need are
-/// selected middle first, each within the part of `values` that holds it,
-/// so a million draws take about log₂(2 × `N`) passes rather than 2 × `N`.
-/// They are order statistics, so the same numbers whatever order they are
-/// found in. Reorders `values`.
-pub fn quantiles<const N: usize>(values: &mut [f64], ps: [f64; N]) -> [f64; N] {
-    let n = values.len();
-    if n == 0 {
-        return [0.0; N];
-    }
-    let positions = ps.map(|p| (n - 1) as f64 * p);
-    // Each quantile's two order statistics: ⌊h⌋ and the next (if any).
-    let mut ranks: Vec<usize> = positions
-        .iter()
-        .flat_map(|h| {
-            let lo = h.floor() as usize;
-            [lo, (lo + 1).min(n - 1)]
-        })
-        .collect();
-    ranks.sort_unstable();
-    ranks.dedup();
-    select_ranks(values, &ranks);
-    positions.map(|h| {
-        let lo = h.floor() as usize;
-        let (below, next) = (values[lo], values[(lo + 1).min(n - 1)]);
-        below + (h - lo as f64) * (next - below)
-    })
-}
-
-/// Puts each of `ranks` (ascending, within `values`) where it would be
-/// if `values` were sorted.
-fn select_ranks(values: &mut [f64], ranks: &[usize]) {
-    let Some(&middle) = ranks.get(ranks.len() / 2) else {
-        return;
-    };
-    let (below, _, above) = values.select_nth_unstable_by(middle, f64::total_cmp);
-    let split = ranks.len() / 2;
-    select_ranks(below, &ranks[..split]);
-    let above_ranks: Vec<usize> = ranks[split + 1..].iter().map(|r| r - middle - 1).collect();
-    select_ranks(above, &above_ranks);
 }
 
 fn percentiles(values: &mut [f64]) -> Percentiles {

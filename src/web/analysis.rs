@@ -24,8 +24,6 @@ pub struct SimulationRun {
     simulation: Option<Simulation>,
     scenario: Scenario,
     config: SimulationConfig,
-    /// The value of information, once a worker has sent it.
-    value: Option<Vec<ProgrammeValue>>,
 }
 
 /// Starts a simulation of a scenario. On bad input, throws every
@@ -42,7 +40,6 @@ pub fn start_simulation(
         simulation: Some(Simulation::new(&scenario, config)),
         scenario,
         config,
-        value: None,
     })
 }
 
@@ -72,7 +69,7 @@ impl ChunkRunner {
     }
 
     /// The value of information of the run's scenario, packed
-    /// (`value_of_information::packed`) for `SimulationRun.insertValueOfInformation`.
+    /// (`value_of_information::packed`) for `UncertaintyReport.setValueOfInformation`.
     #[wasm_bindgen(js_name = valueOfInformation)]
     pub fn value_of_information(&self) -> Vec<f64> {
         let values = value_of_information(&self.scenario, self.simulation.config());
@@ -115,16 +112,6 @@ impl SimulationRun {
         self.config.draws
     }
 
-    /// Takes the value of information a worker worked out (`ChunkRunner.valueOfInformation`).
-    #[wasm_bindgen(js_name = insertValueOfInformation)]
-    pub fn insert_value_of_information(&mut self, packed: &[f64]) -> Result<(), JsValue> {
-        let programmes: Vec<_> = self.scenario.enabled().map(|p| p.programme).collect();
-        let values =
-            value_packed::unpack(packed, &programmes).map_err(|e| JsValue::from_str(&e))?;
-        self.value = Some(values);
-        Ok(())
-    }
-
     /// The run's chunks, for sharing among workers.
     #[wasm_bindgen(getter)]
     pub fn chunks(&self) -> u32 {
@@ -150,15 +137,10 @@ impl SimulationRun {
             .simulation
             .take()
             .ok_or_else(|| JsValue::from_str("this simulation has already finished"))?;
-        // Where no worker sent it (a page without workers), worked out here.
-        let value = self
-            .value
-            .take()
-            .unwrap_or_else(|| value_of_information(&self.scenario, self.config));
         Ok(UncertaintyReport {
             uncertainty: simulation.finish(),
             scenario: self.scenario.clone(),
-            value,
+            value: None,
         })
     }
 }
@@ -168,7 +150,9 @@ impl SimulationRun {
 pub struct UncertaintyReport {
     scenario: Scenario,
     uncertainty: Uncertainty,
-    value: Vec<ProgrammeValue>,
+    /// The value of information: from a worker after the draws
+    /// (`setValueOfInformation`), or worked out here where there is none.
+    value: Option<Vec<ProgrammeValue>>,
 }
 
 #[wasm_bindgen]
@@ -193,8 +177,8 @@ impl UncertaintyReport {
             entry["histogram_table"] = json_of(&display::histogram_table(p))?;
             entry["tornado_table"] = json_of(&display::tornado_table(p))?;
             entry["decision"] = json_of(&display::decision_words(p))?;
-            if let Some(v) = self.value.iter().find(|v| v.programme == p.programme) {
-                entry["value"] = json_of(&display::value_words(v, p.decision.evpi_gbp))?;
+            if let Some(value) = self.value_words(p)? {
+                entry["value"] = value;
             }
             for (row, bar) in entry["tornado"]
                 .as_array_mut()
@@ -217,17 +201,70 @@ impl UncertaintyReport {
         to_js(&json)
     }
 
+    /// Takes the value of information a worker worked out
+    /// (`ChunkRunner.valueOfInformation`); returns each programme's words
+    /// (`value` in `result()`), by key.
+    #[wasm_bindgen(js_name = setValueOfInformation)]
+    pub fn set_value_of_information(&mut self, packed: &[f64]) -> Result<JsValue, JsValue> {
+        let programmes: Vec<_> = self
+            .uncertainty
+            .programmes
+            .iter()
+            .map(|p| p.programme)
+            .collect();
+        let values =
+            value_packed::unpack(packed, &programmes).map_err(|e| JsValue::from_str(&e))?;
+        self.value = Some(values);
+        self.value_words_by_key()
+    }
+
+    /// Works the value of information out here (a page without workers);
+    /// returns the words as `setValueOfInformation` does.
+    #[wasm_bindgen(js_name = computeValueOfInformation)]
+    pub fn compute_value_of_information(&mut self) -> Result<JsValue, JsValue> {
+        self.value = Some(value_of_information(
+            &self.scenario,
+            self.uncertainty.config,
+        ));
+        self.value_words_by_key()
+    }
+
+    fn value_words(&self, p: &ProgrammeUncertainty) -> Result<Option<serde_json::Value>, JsValue> {
+        let Some(v) = self
+            .value
+            .iter()
+            .flatten()
+            .find(|v| v.programme == p.programme)
+        else {
+            return Ok(None);
+        };
+        json_of(&display::value_words(v, p.decision.evpi_gbp)).map(Some)
+    }
+
+    fn value_words_by_key(&self) -> Result<JsValue, JsValue> {
+        let mut map = serde_json::Map::new();
+        for p in &self.uncertainty.programmes {
+            if let Some(words) = self.value_words(p)? {
+                map.insert(p.programme.key().into(), words);
+            }
+        }
+        to_js(&serde_json::Value::Object(map))
+    }
+
     /// `sfpc decide`'s JSON for this run: the figures unrounded, for the
-    /// audit pack and the tests.
+    /// tests (the value of information worked out here if none came).
     #[wasm_bindgen(js_name = decideResult)]
     pub fn decide_result(&self) -> Result<JsValue, JsValue> {
-        let json = crate::format::decide_to_json(
-            &self.scenario,
-            &self.uncertainty,
-            &self.value,
-            None,
-            &[],
-        );
+        let computed;
+        let values = match &self.value {
+            Some(v) => v,
+            None => {
+                computed = value_of_information(&self.scenario, self.uncertainty.config);
+                &computed
+            }
+        };
+        let json =
+            crate::format::decide_to_json(&self.scenario, &self.uncertainty, values, None, &[]);
         to_js(&json)
     }
 
@@ -245,7 +282,8 @@ impl UncertaintyReport {
     }
 
     fn value(&self, key: &str) -> Result<&ProgrammeValue, JsValue> {
-        find_programme(&self.value, |v| v.programme, key)
+        let values = self.value.as_deref().unwrap_or_default();
+        find_programme(values, |v| v.programme, key)
     }
 }
 

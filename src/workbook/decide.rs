@@ -101,9 +101,10 @@ pub fn write(s: &mut Sheet, u: &Uncertainty, values: &[ProgrammeValue]) -> Writt
         row += 1;
         s.headings(row, &["Council net present value above", "Chance"])?;
         row += 1;
-        for t in acceptability_thresholds(&p.decision) {
-            s.number(row, 0, t, &f.money)?;
-            s.number(row, 1, p.decision.chance_above(t), &f.fraction)?;
+        let thresholds = acceptability_thresholds(&p.decision);
+        for (t, chance) in thresholds.iter().zip(p.decision.chances_above(&thresholds)) {
+            s.number(row, 0, *t, &f.money)?;
+            s.number(row, 1, chance, &f.fraction)?;
             row += 1;
         }
         row += 1;

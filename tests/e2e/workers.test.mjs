@@ -22,19 +22,19 @@ async function inPage({ draws, seed }) {
   const scenario = engine.defaultScenario();
   const simulate = async (pool, d, s, onPacked) => {
     const run = analysis.startSimulation(scenario, d, s);
-    const done = pool.run({ scenario, draws: d, seed: s, chunks: run.chunks }, (p, voi) => {
-      onPacked?.();
-      if (voi) run.insertValueOfInformation(p);
-      else run.insertChunks(p);
-    });
-    return { run, done };
+    const job = { scenario, draws: d, seed: s, chunks: run.chunks };
+    const done = pool.run(job, (p) => { onPacked?.(); run.insertChunks(p); });
+    // The value of information: one worker's task once the draws are in.
+    const value = done.then((complete) => complete && new Promise((resolve) => pool.value(job, resolve)));
+    return { run, done, value };
   };
   const out = { byWorkers: {} };
   for (const n of [1, 2, 4]) {
     const pool = new SimulationPool(n);
-    const { run, done } = await simulate(pool, draws, seed);
+    const { run, done, value } = await simulate(pool, draws, seed);
     const complete = await done;
     const report = run.finish();
+    report.setValueOfInformation(await value);
     out.byWorkers[n] = { complete, workers: pool.workers.length, result: report.result(), decide: report.decideResult() };
     pool.destroy();
   }
@@ -43,7 +43,9 @@ async function inPage({ draws, seed }) {
   const first = await simulate(pool, 1000000, 1, () => { older += 1; });
   const second = await simulate(pool, draws, seed);
   out.cancelled = { first: await first.done, second: await second.done, olderBatchesTaken: older };
-  out.afterCancel = second.run.finish().result();
+  const afterCancel = second.run.finish();
+  afterCancel.setValueOfInformation(await second.value);
+  out.afterCancel = afterCancel.result();
   pool.destroy();
   return out;
 }

@@ -410,3 +410,21 @@ fn the_value_of_information_crosses_from_a_worker_unchanged() {
     assert!(sfpc::value_of_information::packed::unpack(&packed[..packed.len() - 1], &ids).is_err());
     assert!(sfpc::value_of_information::packed::unpack(&packed, ids_of(2)).is_err());
 }
+
+#[test]
+fn chances_above_count_the_draws_in_one_pass() {
+    // Thresholds in any order, repeated, and equal to draws: each chance is
+    // the share of draws strictly above it.
+    let draws: Vec<f64> = (0..1000)
+        .map(|i| ((i * 7919) % 1000) as f64 - 400.0)
+        .collect();
+    let d = Decision::from_draws(draws.clone(), &[]);
+    let thresholds = [-500.0, -400.0, 0.0, 0.5, 599.0, 600.0, 12.0, 0.0];
+    for (t, p) in thresholds.iter().zip(d.chances_above(&thresholds)) {
+        let count = draws.iter().filter(|&&x| x > *t).count();
+        assert_eq!(p, count as f64 / 1000.0, "{t}");
+    }
+    // The quantiles the curve and the table span: type 7, as R's.
+    assert_eq!(d.npv_quantiles_gbp[0], -400.0 + 0.01 * 999.0);
+    assert_eq!(d.npv_quantiles_gbp[5], -400.0 + 0.99 * 999.0);
+}
