@@ -77,6 +77,8 @@ test('the iframe reports its height and the host sizes it; forged messages are i
   // Settled: the analysis module's parts (the evidence sets) have drawn.
   await frame.locator('#evidence:not([hidden]) #evidence-table tbody tr').first().waitFor();
   await frame.locator('#sim-text', { hasText: 'Done' }).waitFor();
+  // And the value of information, which follows the draws on a worker.
+  await frame.locator('#decide-waiting', { hasText: /\S/ }).waitFor();
   const sizes = async () => page.evaluate(() => {
     const iframe = document.getElementById('frame');
     return { iframe: iframe.getBoundingClientRect().height, content: iframe.contentDocument.documentElement.getBoundingClientRect().height };
