@@ -139,11 +139,12 @@ const COUNCIL_COLUMNS: [&str; 16] = [
     "Benefit-cost ratio",
     "Payback (years)",
     "Chance council NPV is above zero",
-    "Expected value of perfect information (GBP)",
     "Teams or hubs",
     "Warnings",
     "Each figure's kind (the council's own, derived, the council's unit cost, national)",
     "Effects",
+    // Added by issue 23: last, so that each earlier column keeps its place.
+    "Expected value of perfect information (GBP)",
 ];
 
 /// An optional number: blank when there is none (no ratio, no payback,
@@ -172,11 +173,11 @@ pub fn council_results_csv(rows: &[crate::councils::CouncilResult]) -> String {
             optional_cell(r.bcr),
             optional_cell(r.payback_years),
             optional_cell(r.probability_council_npv_positive),
-            optional_cell(r.evpi_gbp),
             number_cell(r.service_units),
             text_cell(&crate::display::warnings_text(r)),
             text_cell(&crate::display::kinds_text(r).join("; ")),
             text_cell(&r.effects),
+            optional_cell(r.evpi_gbp),
         ];
         out.push_str(&row.join(","));
         out.push_str("\r\n");

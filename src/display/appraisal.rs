@@ -518,7 +518,9 @@ pub fn appraisal_context(scenario: &Scenario) -> String {
     )
 }
 
-fn write_table(out: &mut String, table: &TextTable) {
+/// A table as aligned text, each column as wide as its widest cell: the
+/// command's tables.
+pub(super) fn write_table(out: &mut String, table: &TextTable) {
     use std::fmt::Write;
     let widths: Vec<usize> = (0..table.headings.len())
         .map(|c| {

@@ -345,38 +345,6 @@ pub fn decision_method() -> Vec<String> {
     .collect()
 }
 
-/// A table as aligned text: each column as wide as its widest cell.
-fn text_table(t: &TextTable, out: &mut String) {
-    use std::fmt::Write;
-    let columns = t.headings.len();
-    let width: Vec<usize> = (0..columns)
-        .map(|c| {
-            std::iter::once(&t.headings)
-                .chain(&t.rows)
-                .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let _ = writeln!(out, "  {}", t.caption);
-    for row in std::iter::once(&t.headings).chain(&t.rows) {
-        let cells: Vec<String> = row
-            .iter()
-            .zip(&width)
-            .enumerate()
-            .map(|(c, (cell, &w))| {
-                if c == 0 {
-                    format!("{cell:<w$}")
-                } else {
-                    format!("{cell:>w$}")
-                }
-            })
-            .collect();
-        let _ = writeln!(out, "    {}", cells.join("  ").trim_end());
-    }
-}
-
 /// `sfpc decide --format table`.
 pub fn decide_table(u: &crate::uncertainty::Uncertainty, values: &[ProgrammeValue]) -> String {
     use std::fmt::Write;
@@ -405,7 +373,8 @@ pub fn decide_table(u: &crate::uncertainty::Uncertainty, values: &[ProgrammeValu
             &words.acceptability_table,
             &words.payback_table,
         ] {
-            text_table(table, &mut out);
+            let _ = writeln!(out, "  {}", table.caption);
+            super::appraisal::write_table(&mut out, table);
         }
         let _ = writeln!(out, "  {}", value.waiting_assumptions);
     }
