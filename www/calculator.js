@@ -249,9 +249,9 @@ export async function mountCalculator(root, container, options = {}) {
     state.result = report.result();
     ctx.results.refreshGrades(scenario);
     ctx.results.renderResults();
-    ctx.form.showGroups();
+    ctx.form.showGroups(true);
     ctx.charts.drawCharts();
-    ctx.simulation.start(scenario);
+    ctx.simulation.startSoon(scenario);
     ctx.errors.show();
     if (ctx.share) ctx.share.figuresChanged(scenario);
     else pendingFigures = scenario;
@@ -314,7 +314,7 @@ export async function mountCalculator(root, container, options = {}) {
 
   function beforePrint() {
     ctx.results.renderPrintInputs();
-    ctx.charts.redrawAll();
+    ctx.charts.redrawAll(true);
   }
 
   function listen() {

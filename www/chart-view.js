@@ -2,6 +2,9 @@
 // Canvas sizing and drawing: the engine draws every chart (plotters); this
 // module sizes each canvas to its box × devicePixelRatio, says which chart
 // goes on which canvas, redraws on resize and makes the PNG downloads.
+// A chart off screen is not drawn on a keystroke: it is marked stale and
+// drawn as it scrolls into view (an IntersectionObserver), before printing,
+// and afresh for its PNG. Its table and summary are always current.
 
 import { el, download } from './dom.js';
 import { COMPARE } from './scenario-state.js';
@@ -27,6 +30,17 @@ export function chartView(ctx) {
   /** The print view scales the screen's drawings: redrawn at print sizes, they would feed back into their size. */
   const printing = matchMedia('print');
   let resizeFrame = 0;
+  /** Canvases on screen or within a tenth of a screen of it, as last reported; one never reported counts as seen. */
+  const offScreen = new Set();
+  /** Canvases whose chart changed while off screen. */
+  const stale = new Set();
+  const viewObserver = new IntersectionObserver((entries) => {
+    for (const { target, isIntersecting } of entries) {
+      if (isIntersecting) offScreen.delete(target);
+      else offScreen.add(target);
+      if (isIntersecting && stale.has(target)) draw(target.id);
+    }
+  }, { rootMargin: '10% 0px' });
   const observer = new ResizeObserver((entries) => {
     if (printing.matches) return;
     for (const entry of entries) {
@@ -34,7 +48,7 @@ export function chartView(ctx) {
       canvasSizes.set(entry.target, box ? { width: box.inlineSize, height: box.blockSize } : entry.contentRect);
     }
     cancelAnimationFrame(resizeFrame);
-    resizeFrame = requestAnimationFrame(redrawAll);
+    resizeFrame = requestAnimationFrame(() => redrawAll());
   });
 
   /** Sizes a canvas's pixels to its CSS box × devicePixelRatio; false if it is not shown. @param {HTMLCanvasElement} canvas */
@@ -74,9 +88,14 @@ export function chartView(ctx) {
     return /** @type {Record<string, Drawer | null>} */ (drawers)[id] || ctx.later?.decide.drawer(id);
   }
 
-  /** @param {string} canvasId */
-  function draw(canvasId) {
+  /** Draws a chart if it is in view (or `always`), else marks it stale. @param {string} canvasId @param {boolean} [always] */
+  function draw(canvasId, always = false) {
     const canvas = $(canvasId);
+    if (!always && offScreen.has(canvas)) {
+      stale.add(canvas);
+      return;
+    }
+    stale.delete(canvas);
     const drawFn = drawerFor(canvasId);
     if (!drawFn || !fitCanvas(canvas)) return;
     try {
@@ -86,23 +105,26 @@ export function chartView(ctx) {
     }
   }
 
-  function drawCharts() {
+  /** @param {boolean} [always] */
+  function drawCharts(always) {
     if (!state.report) return;
-    for (const id of APPRAISAL_CHARTS) draw(id);
+    for (const id of APPRAISAL_CHARTS) draw(id, always);
     if (!state.firstChartDrawn) {
       state.firstChartDrawn = true;
       performance.mark('sfpc:first-chart');
     }
   }
 
-  function drawUncertaintyCharts() {
-    for (const id of [...UNCERTAINTY_CHARTS, ...ctx.later?.decide.charts ?? []]) draw(id);
+  /** @param {boolean} [always] */
+  function drawUncertaintyCharts(always) {
+    for (const id of [...UNCERTAINTY_CHARTS, ...ctx.later?.decide.charts ?? []]) draw(id, always);
   }
 
-  function redrawAll() {
-    drawCharts();
-    drawUncertaintyCharts();
-    draw('scenarios-chart');
+  /** Every chart in view, or `always` every chart (for printing). @param {boolean} [always] */
+  function redrawAll(always) {
+    drawCharts(always);
+    drawUncertaintyCharts(always);
+    draw('scenarios-chart', always);
   }
 
   /** A chart as a PNG at print resolution, drawn afresh (not scaled up from the screen). @param {string} canvasId */
@@ -130,13 +152,15 @@ export function chartView(ctx) {
       button.addEventListener('click', () => downloadPng(canvas.id));
       canvas.after(button);
       observer.observe(canvas);
+      viewObserver.observe(canvas);
     }
   }
 
   function destroy() {
     observer.disconnect();
+    viewObserver.disconnect();
     cancelAnimationFrame(resizeFrame);
   }
 
-  return { start, draw, drawCharts, drawUncertaintyCharts, redrawAll, destroy };
+  return { start, draw, drawCharts, drawUncertaintyCharts, redrawAll, destroy, stale: () => [...stale].map((c) => c.id) };
 }

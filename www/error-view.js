@@ -54,7 +54,13 @@ export function errorView(ctx) {
     return name && state.view === COMPARE ? `${name}: ${label}` : label;
   }
 
+  /** The errors last shown, so a keystroke that changes none writes nothing. */
+  let shown = '[]';
+
   function show() {
+    const now = JSON.stringify(state.errors);
+    if (now === shown) return;
+    shown = now;
     $('error-list').replaceChildren(...state.errors.map((e) => {
       const path = fieldPathOf(e.path);
       return el('li', {}, el('a', { href: `#${fieldId(path)}`, 'data-path': path }, `${labelFor(path)}: ${messageOf(e)}`));

@@ -33,10 +33,10 @@ export function formView(ctx) {
   /** @param {string} key */
   const nameOf = (key) => state.result?.programmes?.[key]?.name ?? key;
 
-  /** Each shown group's total and note, from the last valid result. */
-  function showGroups() {
+  /** Each shown group's total and note, from the last valid result, and (unless `readingsOnly`) each figure's grade. */
+  function showGroups(readingsOnly = false) {
     for (const [key, p] of Object.entries(state.result?.programmes ?? {})) showGroupReadings(root, key, p.group_readings);
-    for (const g of Object.values(state.grades ?? {})) showGrades(root, g.figure_grades);
+    if (!readingsOnly) for (const g of Object.values(state.grades ?? {})) showGrades(root, g.figure_grades);
   }
 
   /** The statistics' note beside each field they set or left at its default, and the price year's. */

@@ -190,10 +190,11 @@ export function programmeFieldset(ctx, key, name) {
 /** Each group's total and note, from the engine's words for the current result. */
 export function showGroupReadings(root, key, readings) {
   for (const r of readings) {
+    // Written only when changed: a write the same as before still costs a layout.
     const total = root.getElementById(`${groupId(key, r.key)}-total`);
-    if (total) total.textContent = r.total;
+    if (total && total.textContent !== r.total) total.textContent = r.total;
     const note = root.getElementById(`${groupId(key, r.key)}-note`);
-    if (note) note.textContent = r.note;
+    if (note && note.textContent !== r.note) note.textContent = r.note;
   }
 }
 

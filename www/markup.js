@@ -117,6 +117,7 @@ export const CALCULATOR_HTML = `
       <p class="sim-status"><progress id="sim-progress" max="1" value="0" aria-labelledby="sim-text"></progress>
         <span id="sim-text"></span></p>
       <p id="sim-stale" class="stale" hidden><strong>Out of date.</strong> Fix the problems listed at the top to run the analysis again.</p>
+      <p id="sim-provisional" class="stale" hidden></p>
       <div id="uncertainty-headlines" class="headlines"></div>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="percentiles-caption">
         <table id="percentiles-table"><caption id="percentiles-caption">Net present value across simulated futures</caption></table>

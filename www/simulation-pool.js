@@ -60,17 +60,19 @@ export class SimulationPool {
   }
 
   /**
-   * Runs chunks 0 … chunks − 1 of the run `{ scenario, draws, seed, chunks }`,
-   * calling `onPacked(packed)` with each batch as it comes back. Resolves
+   * Runs chunks 0 … chunks − 1 of the run `{ scenario, draws, seed, chunks, first }`
+   * (chunks 0 … first − 1 before the rest, one a batch), calling `onPacked(packed)` with each batch as it comes back. Resolves
    * true when every batch is in, false if a newer run (or `cancel`) came
    * first; rejects if a worker fails.
    */
-  run({ scenario, draws, seed, chunks }, onPacked) {
+  run({ scenario, draws, seed, chunks, first = 0 }, onPacked) {
     this.cancel();
     if (!this.start()) return Promise.reject(new Error('no workers'));
     const job = ++this.job;
     const batch = Math.max(1, Math.floor(chunks / (this.workers.length * BATCHES_PER_WORKER)));
-    for (let from = 0; from < chunks; from += batch) {
+    // The provisional figures' chunks first, one a batch, so every worker shares them.
+    for (let c = 0; c < first; c += 1) this.queue.push({ job, scenario, draws, seed, from: c, to: c + 1 });
+    for (let from = first; from < chunks; from += batch) {
       this.queue.push({ job, scenario, draws, seed, from, to: Math.min(chunks, from + batch) });
     }
     return new Promise((resolve, reject) => {

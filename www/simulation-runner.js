@@ -1,9 +1,10 @@
 // @ts-check
 // The uncertainty analysis of the figures on screen: started after each
 // valid update, run in chunks on the Web Workers (simulation-pool.js),
-// cancelled by any newer input, and shown when it finishes. It reports each
-// finished run as an `sfpc:simulated` event (how long it took, for embedders
-// and the benchmark).
+// cancelled by any newer input, shown as provisional once its first draws
+// are in (the engine's preview: the first chunks, which the workers run
+// first) and in full when it finishes. It reports each finished run as an
+// `sfpc:simulated` event (how long it took, for embedders and the benchmark).
 
 import { parseNumber } from './scenario-text.js';
 import { buildScenario, simulationScenario } from './scenario-state.js';
@@ -77,22 +78,54 @@ export function simulationRunner(ctx) {
     const token = state.runToken;
     const total = run.draws;
     const started = performance.now();
-    const job = { scenario: toSimulate, draws: total, seed, chunks: run.chunks };
+    const job = { scenario: toSimulate, draws: total, seed, chunks: run.chunks, first: run.previewChunks };
     /** @param {number} done */
     const counted = (done) => `Simulating: ${engine.formatCount(done)} of ${engine.formatCount(total)} futures…`;
     progress(0, total, `Simulating ${engine.formatCount(total)} futures…`);
-    runChunks({ run, job, pool, isCurrent: () => token === state.runToken, onProgress: (/** @type {number} */ done) => progress(done, total, counted(done)) })
+    /** When the provisional figures were shown (performance.now()), or 0. */
+    let provisionalAt = 0;
+    /** @param {number} done */
+    const onProgress = (done) => {
+      progress(done, total, counted(done));
+      if (!provisionalAt && showProvisional(run, madeFor)) provisionalAt = performance.now();
+    };
+    runChunks({ run, job, pool, isCurrent: () => token === state.runToken, onProgress })
       .then((/** @type {any} */ ran) => {
         if (!ran) return; // cancelled; the run is already freed
         const t1 = performance.now();
         const parts = finish(run, madeFor);
         const ended = performance.now();
+        const from = inputAt || started;
         ctx.events.dispatchEvent(new CustomEvent('sfpc:simulated', {
           detail: { ms: ran.busyMs + ended - t1, wallMs: ended - started, draws: total, workers: ran.workers, parts,
-            inputToResultsMs: ended - (inputAt || started) },
+            inputToResultsMs: ended - from, inputToProvisionalMs: provisionalAt && provisionalAt - from },
         }));
         ctx.later?.decide.finished(job, ran.workers);
       });
+  }
+
+  /** Shows a report (a run's provisional or final figures); returns how long each part took. @param {any} report @param {any} madeFor */
+  function show(report, madeFor) {
+    const t0 = performance.now();
+    state.uReport?.free();
+    state.uReport = report;
+    state.uReportFor = madeFor;
+    state.uResult = report.result();
+    const note = $('sim-provisional');
+    note.textContent = state.uResult.provisional ?? '';
+    note.hidden = !state.uResult.provisional;
+    const t1 = performance.now();
+    ctx.results.renderUncertainty();
+    const t2 = performance.now();
+    ctx.charts.drawUncertaintyCharts();
+    return { summarise: t1 - t0, tables: t2 - t1, charts: performance.now() - t2 };
+  }
+
+  /** The run's first draws as provisional figures, once they are in; true if shown. @param {any} run @param {any} madeFor */
+  function showProvisional(run, madeFor) {
+    const report = run.provisional();
+    if (report) show(report, madeFor);
+    return Boolean(report);
   }
 
   /** Shows a finished run; returns how long each part took. @param {any} run @param {any} madeFor */
@@ -101,17 +134,10 @@ export function simulationRunner(ctx) {
     const report = run.finish();
     run.free();
     state.run = null;
-    state.uReport?.free();
-    state.uReport = report;
-    state.uReportFor = madeFor;
-    state.uResult = report.result();
-    const t1 = performance.now();
-    ctx.results.renderUncertainty();
-    const t2 = performance.now();
-    ctx.charts.drawUncertaintyCharts();
-    const t3 = performance.now();
+    const finishing = performance.now() - t0;
+    const parts = show(report, madeFor);
     progress(1, 1, `Done: ${engine.formatCount(state.uResult.simulation.draws)} simulated futures.`);
-    return { summarise: t1 - t0, tables: t2 - t1, charts: t3 - t2 };
+    return { ...parts, summarise: finishing + parts.summarise };
   }
 
   /**
@@ -127,11 +153,25 @@ export function simulationRunner(ctx) {
     return { scenario: simulationScenario(state, state.report.scenario()), draws, seed };
   }
 
+  /**
+   * Starts the analysis of `scenario` once the keystroke's figures are
+   * painted (after the next frame, or in 100 ms where frames are paused), so
+   * a keystroke never waits for its set-up; a newer input cancels it.
+   * @param {any} scenario
+   */
+  function startSoon(scenario) {
+    cancel();
+    const token = state.runToken;
+    const go = () => { if (token === state.runToken) start(scenario); };
+    requestAnimationFrame(() => setTimeout(go, 0));
+    setTimeout(go, 100);
+  }
+
   function destroy() {
     cancel();
     state.uReport?.free();
     state.uReport = null;
   }
 
-  return { start, cancel, finished, markStale, destroy, noteInput: (/** @type {number} */ at) => { inputAt = at; } };
+  return { start, startSoon, cancel, finished, markStale, destroy, noteInput: (/** @type {number} */ at) => { inputAt = at; } };
 }

@@ -54,8 +54,9 @@ pub use migration::migration_note;
 pub use sources::{grades_text, sources_table};
 pub use uncertainty::{
     compared_chances_table, compared_percentile_table, draws_hint, fan_table, histogram_table,
-    percentile_table, simulation_record, steadiness, tornado_table, uncertainty_headlines,
-    uncertainty_summaries, uncertainty_table, UncertaintySummaries, PERCENTILE_HEADINGS,
+    percentile_table, provisional_note, simulation_record, steadiness, tornado_table,
+    uncertainty_headlines, uncertainty_summaries, uncertainty_table, UncertaintySummaries,
+    PERCENTILE_HEADINGS,
 };
 pub use yearly::{
     all_headlines, chart_titles, cumulative_table, discounting_example, flows_table,

@@ -139,6 +139,18 @@ pub fn steadiness(draws: u32) -> String {
     }
 }
 
+/// What the page says of a run's provisional figures (its first draws,
+/// shown while the rest run): how far they may move, the model's promise
+/// (`uncertainty::PREVIEW_MOVE_*`).
+pub fn provisional_note(preview_draws: u32, draws: u32) -> String {
+    use crate::uncertainty::{PREVIEW_MOVE_MEDIAN_PERCENT, PREVIEW_MOVE_PROBABILITY_POINTS};
+    format!(
+        "Provisional: the first {} of {} simulated futures. As the rest come in, the chance the council is better off may move by up to ±{PREVIEW_MOVE_PROBABILITY_POINTS} points and the median by up to {PREVIEW_MOVE_MEDIAN_PERCENT}% of its P10 to P90 range.",
+        crate::display::count(preview_draws),
+        crate::display::count(draws)
+    )
+}
+
 /// The hint of the page's draws field, from the engine's limits.
 pub fn draws_hint() -> String {
     use crate::uncertainty::{MAX_DRAWS, MIN_DRAWS};

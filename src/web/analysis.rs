@@ -112,6 +112,15 @@ impl SimulationRun {
         self.config.draws
     }
 
+    /// The chunks its provisional figures need (the first ones; 0 for a run
+    /// without), which the workers run first.
+    #[wasm_bindgen(getter, js_name = previewChunks)]
+    pub fn preview_chunks(&self) -> u32 {
+        self.simulation
+            .as_ref()
+            .map_or(0, Simulation::preview_chunks)
+    }
+
     /// The run's chunks, for sharing among workers.
     #[wasm_bindgen(getter)]
     pub fn chunks(&self) -> u32 {
@@ -141,6 +150,21 @@ impl SimulationRun {
             uncertainty: simulation.finish(),
             scenario: self.scenario.clone(),
             value: None,
+            preview_of: None,
+        })
+    }
+
+    /// The run's first `PREVIEW_DRAWS` draws summarised, once they are in,
+    /// for the page to show as provisional while the rest run (its
+    /// `result()` says so in `provisional`); undefined before then, for a
+    /// run too short to have a preview, or once finished.
+    pub fn provisional(&self) -> Option<UncertaintyReport> {
+        let simulation = self.simulation.as_ref()?;
+        Some(UncertaintyReport {
+            uncertainty: simulation.preview()?,
+            scenario: self.scenario.clone(),
+            value: None,
+            preview_of: Some(self.config.draws),
         })
     }
 }
@@ -153,6 +177,8 @@ pub struct UncertaintyReport {
     /// The value of information: from a worker after the draws
     /// (`setValueOfInformation`), or worked out here where there is none.
     value: Option<Vec<ProgrammeValue>>,
+    /// For a run's provisional figures: the draws of the run they preview.
+    preview_of: Option<u32>,
 }
 
 #[wasm_bindgen]
@@ -197,6 +223,9 @@ impl UncertaintyReport {
         json["percentile_table"] = json_of(&display::compared_percentile_table(u))?;
         json["chances_table"] = json_of(&display::compared_chances_table(u))?;
         json["record"] = display::simulation_record(&u.config).into();
+        if let Some(draws) = self.preview_of {
+            json["provisional"] = display::provisional_note(u.config.draws, draws).into();
+        }
         json["decide_method"] = json_of(&display::decision_method())?;
         to_js(&json)
     }

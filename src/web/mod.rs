@@ -62,11 +62,21 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// Plain JS objects and arrays (not `Map`s), as JSON would give.
+#[wasm_bindgen]
+extern "C" {
+    /// The browser's own JSON parser.
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &str) -> Result<JsValue, JsValue>;
+}
+
+/// Plain JS objects and arrays, as JSON gives: written as JSON text here and
+/// read by the browser's `JSON.parse`, which builds a result full of strings
+/// (the tables' cells) about twice as fast as creating each value across the
+/// boundary. Numbers keep every bit: serde_json writes the shortest text
+/// that reads back as the same f64.
 pub fn to_js(value: &impl Serialize) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsValue::from_str(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    parse_json(&text)
 }
 
 pub fn json_of(value: &impl Serialize) -> Result<serde_json::Value, JsValue> {

@@ -14,9 +14,9 @@ import { before, after } from 'node:test';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** Starts scripts/serve.py on a free port; resolves to { url, stop }. */
-export function startServer() {
-  const child = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--port', '0'], {
+/** Starts scripts/serve.py on a free port (serving `root`, default the built site); resolves to { url, stop }. */
+export function startServer({ root } = {}) {
+  const child = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), '--port', '0', ...(root ? ['--root', root] : [])], {
     env: { ...process.env, SFPC_SERVE_QUIET: '1' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -69,7 +69,7 @@ export async function launchBrowser() {
 export function recordTiming() {
   const t = {
     updates: 0, lastMs: 0, simulations: 0, lastSimulationMs: 0, lastSimulationWallMs: 0, lastSimulationDraws: 0,
-    lastSimulationWorkers: 0, lastSimulationParts: {}, lastInputToUncertaintyMs: 0,
+    lastSimulationWorkers: 0, lastSimulationParts: {}, lastInputToUncertaintyMs: 0, lastInputToProvisionalMs: 0,
   };
   window.sfpcTiming = t;
   window.addEventListener('sfpc:updated', (e) => { t.updates += 1; t.lastMs = e.detail.ms; }, true);
@@ -77,7 +77,7 @@ export function recordTiming() {
     const d = e.detail;
     Object.assign(t, { simulations: t.simulations + 1, lastSimulationMs: d.ms, lastSimulationWallMs: d.wallMs,
       lastSimulationDraws: d.draws, lastSimulationWorkers: d.workers, lastSimulationParts: d.parts,
-      lastInputToUncertaintyMs: d.inputToResultsMs });
+      lastInputToUncertaintyMs: d.inputToResultsMs, lastInputToProvisionalMs: d.inputToProvisionalMs });
   }, true);
 }
 

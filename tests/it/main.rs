@@ -24,4 +24,5 @@ mod sampling;
 mod streams;
 mod support;
 mod uncertainty;
+mod uncertainty_preview;
 mod validation;
