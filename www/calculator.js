@@ -246,7 +246,7 @@ export async function mountCalculator(root, container, options = {}) {
     markStale(false);
     state.report?.free();
     state.report = report;
-    state.result = report.result();
+    state.result = report.result(state.view === COMPARE ? undefined : state.view);
     ctx.results.refreshGrades(scenario);
     ctx.results.renderResults();
     ctx.form.showGroups(true);
@@ -292,6 +292,7 @@ export async function mountCalculator(root, container, options = {}) {
     state.view = view;
     ctx.results.renderSources();
     if (state.report) {
+      state.result = state.report.result(view === COMPARE ? undefined : view);
       ctx.share?.figuresChanged(state.report.scenario());
       ctx.later?.panel.schedule(state.report.scenario());
     }

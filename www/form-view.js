@@ -35,7 +35,7 @@ export function formView(ctx) {
 
   /** Each shown group's total and note, from the last valid result, and (unless `readingsOnly`) each figure's grade. */
   function showGroups(readingsOnly = false) {
-    for (const [key, p] of Object.entries(state.result?.programmes ?? {})) showGroupReadings(root, key, p.group_readings);
+    for (const [key, p] of Object.entries(state.result?.programmes ?? {})) showGroupReadings(root, key, p.group_readings ?? []);
     if (!readingsOnly) for (const g of Object.values(state.grades ?? {})) showGrades(root, g.figure_grades);
   }
 

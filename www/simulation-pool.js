@@ -94,8 +94,11 @@ export class SimulationPool {
     if (!this.workers.length) return;
     const job = this.job;
     this.valueFor = { job, onValue };
-    this.queue.push({ job, scenario, draws, seed, voi: true });
-    for (const worker of this.workers) this.feed(worker);
+    const idle = this.workers.find((w) => !w.busy) ?? this.workers[0];
+    // The worker takes nothing else until it answers: a newer run's chunks
+    // go to the others rather than queue behind it.
+    idle.busy = IN_FLIGHT;
+    idle.postMessage({ job, scenario, draws, seed, voi: true });
   }
 
   feed(worker) {
@@ -106,7 +109,7 @@ export class SimulationPool {
   }
 
   received(worker, { job, packed, voi, error }) {
-    worker.busy = Math.max(0, worker.busy - 1);
+    worker.busy = voi ? 0 : Math.max(0, worker.busy - 1);
     if (voi) {
       if (error) console.error('The value of information could not be worked out.', error);
       else if (this.valueFor?.job === job) this.valueFor.onValue(packed);

@@ -154,17 +154,14 @@ export function simulationRunner(ctx) {
   }
 
   /**
-   * Starts the analysis of `scenario` once the keystroke's figures are
-   * painted (after the next frame, or in 100 ms where frames are paused), so
-   * a keystroke never waits for its set-up; a newer input cancels it.
+   * Starts the analysis of `scenario` as the next task, so a keystroke
+   * never waits for its set-up; a newer input cancels it.
    * @param {any} scenario
    */
   function startSoon(scenario) {
     cancel();
     const token = state.runToken;
-    const go = () => { if (token === state.runToken) start(scenario); };
-    requestAnimationFrame(() => setTimeout(go, 0));
-    setTimeout(go, 100);
+    setTimeout(() => { if (token === state.runToken) start(scenario); }, 0);
   }
 
   function destroy() {

@@ -111,13 +111,20 @@ impl Report {
     /// form group's total, and a stream's break-even), and its tables as
     /// display text with their captions (`streams_table`, `payer_table`,
     /// `flows_table`, `cumulative_table`); and the models' `headline_table`.
-    pub fn result(&self) -> Result<JsValue, JsValue> {
+    /// Given `view` (a programme's key), only that programme gets its
+    /// words, groups and tables (the page shows one at a time, and a
+    /// keystroke should not write what it does not show); every programme
+    /// keeps its figures and headlines.
+    pub fn result(&self, view: Option<String>) -> Result<JsValue, JsValue> {
         let mut json = appraisal_core_json(&self.scenario, &self.appraisal);
         let horizon = self.scenario.appraisal.horizon_years;
         let cards = crate::display::all_headlines(&self.appraisal, horizon);
         for (a, (_, headlines)) in self.appraisal.programmes.iter().zip(&cards) {
             let p = &mut json["programmes"][a.programme.key()];
             p["headlines"] = json_of(headlines)?;
+            if view.as_deref().is_some_and(|key| key != a.programme.key()) {
+                continue;
+            }
             p["summaries"] = json_of(&chart_summaries(a, horizon))?;
             p["group_readings"] = json_of(&group_readings(a, horizon))?;
             p["streams_table"] = json_of(&streams_table(a))?;

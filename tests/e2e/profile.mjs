@@ -10,9 +10,8 @@
 // names the page's own functions; the engine's WebAssembly counts for the
 // JavaScript function that called it (`evaluate`, `result`, `draw…`).
 
-import { startServer, launchBrowser, openCalculator } from './support.mjs';
 import { join } from 'node:path';
-import { ROOT } from './support.mjs';
+import { ROOT, startServer, launchBrowser, openCalculator } from './support.mjs';
 
 /**
  * Each part of a keystroke, by the functions that do it: the innermost of

@@ -59,7 +59,6 @@ export async function launchBrowser() {
   };
 }
 
-/** Opens the calculator and waits until it has drawn its first results. */
 /**
  * Runs in the page before its scripts (`page.addInitScript`): records the
  * calculator's `sfpc:updated` and `sfpc:simulated` events into
@@ -81,10 +80,19 @@ export function recordTiming() {
   }, true);
 }
 
-export async function openCalculator(browser, url, viewport = { width: 1280, height: 900 }) {
+/**
+ * Opens the calculator (its CPU slowed `throttle` times from the start, as
+ * Chromium's DevTools do, for the benchmark's council laptop) and waits until
+ * it has drawn its first results.
+ */
+export async function openCalculator(browser, url, viewport = { width: 1280, height: 900 }, { throttle = 1 } = {}) {
   const page = await browser.newPage();
   await page.addInitScript(recordTiming);
   await page.setViewportSize(viewport);
+  if (throttle !== 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  }
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   const problems = [];
