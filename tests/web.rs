@@ -32,7 +32,7 @@ fn default_report() -> Report {
 
 #[wasm_bindgen_test]
 fn scenario_round_trip_matches_the_native_engine() {
-    let result = from_js(default_report().result().expect("result"));
+    let result = from_js(default_report().result(None).expect("result"));
     let scenario = sfpc::evidence::default_scenario().expect("defaults");
     let native = sfpc::appraisal::appraise(&scenario);
     for a in &native.programmes {
@@ -53,6 +53,59 @@ fn scenario_round_trip_matches_the_native_engine() {
             Some(a.streams.len())
         );
     }
+}
+
+/// The page asks for the words and tables of the model in view only; every
+/// model keeps its figures and headlines (the comparison uses them).
+#[wasm_bindgen_test]
+fn a_result_for_one_view_words_only_that_model() {
+    let all = from_js(default_report().result(None).expect("result"));
+    let one = from_js(
+        default_report()
+            .result(Some("no_wrong_door".into()))
+            .expect("result"),
+    );
+    for key in ["family_valued", "family_safeguarding", "no_wrong_door"] {
+        let (a, o) = (&all["programmes"][key], &one["programmes"][key]);
+        assert_eq!(a["council_npv_gbp"], o["council_npv_gbp"]);
+        assert_eq!(a["headlines"], o["headlines"]);
+        let detailed = key == "no_wrong_door";
+        assert_eq!(o["streams_table"] == a["streams_table"], detailed, "{key}");
+        assert_eq!(o["group_readings"].is_null(), !detailed, "{key}");
+    }
+    assert_eq!(all["headline_table"], one["headline_table"]);
+}
+
+/// A run's provisional figures are a run of its first 8,192 draws, and say so.
+#[wasm_bindgen_test]
+fn a_run_shows_its_first_draws_as_provisional() {
+    let s = to_js(&sfpc::evidence::default_scenario_json());
+    let (draws, seed) = (JsValue::from(100_000), JsValue::from(7));
+    let runner = analysis::ChunkRunner::new(s.clone(), draws.clone(), seed.clone())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut run = analysis::start_simulation(s.clone(), draws, seed.clone())
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(run.preview_chunks(), 4);
+    run.insert_chunks(&runner.run(1, 4)).expect("fits");
+    assert!(run.provisional().is_none(), "chunk 0 is still out");
+    run.insert_chunks(&runner.run(0, 1)).expect("fits");
+    let mut provisional = from_js(run.provisional().expect("in").result().expect("result"));
+    let note = provisional["provisional"].take();
+    assert!(
+        note.as_str().is_some_and(
+            |n| n.starts_with("Provisional: the first 8,192 of 100,000 simulated futures.")
+        ),
+        "{note}"
+    );
+    let mut short = analysis::start_simulation(s, JsValue::from(8_192), seed)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    short.step(8_192);
+    let mut alone = from_js(short.finish().expect("finished").result().expect("result"));
+    assert!(
+        alone["provisional"].take().is_null(),
+        "a finished run is not provisional"
+    );
+    assert_eq!(provisional, alone);
 }
 
 #[wasm_bindgen_test]

@@ -287,7 +287,6 @@ export async function mountCalculator(root, container, options = {}) {
     ctx.events.dispatchEvent(new CustomEvent('sfpc:updated', { detail: { ms: performance.now() - started } }));
     ctx.announce();
   }
-
   ctx.setView = (view) => {
     state.view = view;
     ctx.results.renderSources();

@@ -54,20 +54,26 @@ export function errorView(ctx) {
     return name && state.view === COMPARE ? `${name}: ${label}` : label;
   }
 
-  /** The errors last shown, so a keystroke that changes none writes nothing. */
-  let shown = '[]';
+  /** The errors the summary last listed, so a keystroke that changes none rewrites nothing. */
+  let listed = '[]';
 
   function show() {
     const now = JSON.stringify(state.errors);
-    if (now === shown) return;
-    shown = now;
-    $('error-list').replaceChildren(...state.errors.map((e) => {
-      const path = fieldPathOf(e.path);
-      return el('li', {}, el('a', { href: `#${fieldId(path)}`, 'data-path': path }, `${labelFor(path)}: ${messageOf(e)}`));
-    }));
-    $('error-summary').hidden = state.errors.length === 0;
+    if (now !== listed) {
+      listed = now;
+      $('error-list').replaceChildren(...state.errors.map((e) => {
+        const path = fieldPathOf(e.path);
+        return el('li', {}, el('a', { href: `#${fieldId(path)}`, 'data-path': path }, `${labelFor(path)}: ${messageOf(e)}`));
+      }));
+      $('error-summary').hidden = state.errors.length === 0;
+    }
     showOnFields();
   }
+
+  /** Writes an attribute only when it changes: the same write again still costs a style pass. @param {Element} node @param {string} name @param {string} value */
+  const setAttribute = (node, name, value) => {
+    if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  };
 
   function showOnFields() {
     /** @type {Map<string, string[]>} */
@@ -81,18 +87,21 @@ export function errorView(ctx) {
       const path = /** @type {HTMLInputElement} */ (input).dataset.path ?? '';
       const id = fieldId(path);
       if (!input.hasAttribute('data-main')) {
-        input.setAttribute('aria-invalid', exact.has(path) ? 'true' : 'false');
+        setAttribute(input, 'aria-invalid', exact.has(path) ? 'true' : 'false');
         continue;
       }
       const messages = byField.get(path);
       const message = $(`${id}-error`);
-      message.hidden = !messages;
-      message.textContent = messages ? `Error: ${messages.join('; ')}` : '';
-      $(`${id}-field`).classList.toggle('field-error', Boolean(messages));
-      input.setAttribute('aria-invalid', messages ? 'true' : 'false');
+      const text = messages ? `Error: ${messages.join('; ')}` : '';
+      if (message.textContent !== text) {
+        message.hidden = !messages;
+        message.textContent = text;
+        $(`${id}-field`).classList.toggle('field-error', Boolean(messages));
+      }
+      setAttribute(input, 'aria-invalid', messages ? 'true' : 'false');
       const note = root.getElementById(`${id}-note`);
       const described = [`${id}-hint`, note && !note.hidden && `${id}-note`, messages && `${id}-error`];
-      input.setAttribute('aria-describedby', described.filter(Boolean).join(' '));
+      setAttribute(input, 'aria-describedby', described.filter(Boolean).join(' '));
     }
   }
 

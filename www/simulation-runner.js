@@ -68,6 +68,7 @@ export function simulationRunner(ctx) {
       run = analysis.startSimulation(toSimulate, parseNumber(state.text.get('simulation.draws') ?? ''), seed);
     } catch (errors) {
       state.errors = uniqueByField([...state.errors, ...asErrors(errors)]);
+      ctx.errors.show();
       markStale(true);
       progress(0, 0, '');
       return;

@@ -149,6 +149,8 @@ test('charts are redrawn to fit when the window is resized', async () => {
   const width = () => page.evaluate(() => document.getElementById('flows-chart').width);
   const wide = await width();
   await page.setViewportSize({ width: 600, height: 900 });
+  // Drawn to its new size as it comes into view.
+  await page.locator('#flows-chart').scrollIntoViewIfNeeded();
   await page.waitForFunction((w) => document.getElementById('flows-chart').width !== w, wide);
   assert.ok(await width() < wide);
   assert.ok(await inkedPixels(page, 'flows-chart') > 5000);
@@ -238,7 +240,11 @@ test('ranges are edited beside each value, and a bad range or draw count is repo
   assert.equal(await page.locator(`input[data-path="${path}.low"]`).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#sim-stale').isVisible(), true);
 
+  const runs = await page.evaluate(() => window.sfpcTiming.simulations);
   await typeInto(page, `${path}.low`, '0.1');
+  await page.waitForFunction((n) => window.sfpcTiming.simulations > n, runs);
+  const lastGood = await page.locator('#sim-audit').textContent();
+  assert.equal(lastGood, before, 'the same draws and seed');
   await typeInto(page, 'simulation.draws', '0');
   assert.match(await page.locator('#f-simulation-draws-error').textContent(), /must be a whole number from 1000 to 1000000, got 0/);
   assert.equal(await page.locator('#sim-audit').textContent(), before, 'the last good analysis stays');
@@ -288,7 +294,8 @@ test('a million draws run in slices with progress, and a newer input cancels the
   }));
   assert.ok(Math.max(...gaps) < 250, `longest frame gap ${Math.max(...gaps)} ms`);
   assert.match(await page.locator('#sim-text').textContent(), /Simulating|Done/);
-  await page.waitForFunction(() => document.getElementById('sim-audit').textContent.includes('seed 99'), null, { timeout: 30000 });
+  // The new run's final figures (its provisional ones come first).
+  await page.waitForFunction(() => /^1,000,000 .*seed 99/.test(document.getElementById('sim-audit').textContent), null, { timeout: 30000 });
   const t = await page.evaluate(() => window.sfpcTiming);
   assert.equal(t.simulations, runs + 1, 'the cancelled run never finished');
   assert.equal(t.lastSimulationDraws, 1000000);

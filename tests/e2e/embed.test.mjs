@@ -126,6 +126,8 @@ test('scenarios A and B are saved, compared with their difference, kept across v
   assert.deepEqual(row.slice(1, 3), [npvA, npvB]);
   assert.ok(Math.abs(pounds(row[3]) - (pounds(npvB) - pounds(npvA))) <= 1, row.join(' | '));
   assert.match(await page.locator('#scenarios-summary').textContent(), /A: published \(Family Valued\)/);
+  await page.locator('#scenarios-chart').scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   assert.ok(await page.evaluate(() => {
     const c = document.getElementById('scenarios-chart');
     return c.width > 0 && c.toDataURL() !== document.createElement('canvas').toDataURL();

@@ -173,9 +173,15 @@ export async function downloadBytes(page, locator) {
   return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
 
-/** Pixels of a canvas that are not white: 0 for a blank chart. */
-export const inkedPixels = (page, id) => page.evaluate((canvasId) => {
+/**
+ * Pixels of a canvas that are not white: 0 for a blank chart. The chart is
+ * scrolled into view first, as a reader would see it: a chart off screen is
+ * drawn only as it comes into view.
+ */
+export const inkedPixels = (page, id) => page.evaluate(async (canvasId) => {
   const c = document.getElementById(canvasId);
+  c.scrollIntoView({ block: 'center' });
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
   let n = 0;
   for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) n++;
