@@ -15,10 +15,11 @@ import { COMPARE } from './scenario-state.js';
 const CHARTS = ['evppi-chart', 'acceptability-chart'];
 /**
  * How long the figures must stay unchanged after their draws are shown before
- * the value of information starts (one worker's task, about 40 ms): while
- * the user types, each new run's draws get every core.
+ * the value of information starts (one worker's task, about 40 ms, which a
+ * newer run cannot interrupt): half a second, a pause in typing rather than
+ * the gap between two keystrokes, so each new run's draws get every core.
  */
-const VALUE_AFTER_MS = 150;
+const VALUE_AFTER_MS = 500;
 
 /** The panel's markup, its charts' figures made by markup.js's `chart`. @param {Function} chart */
 const decideHtml = (chart) => `<h2 id="decide-title">Decide now or wait</h2>
