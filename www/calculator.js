@@ -165,7 +165,7 @@ export async function mountCalculator(root, container, options = {}) {
 
   /** What the evidence sets' panel works with (evidence-panel.js). */
   const panelContext = () => ({
-    state, $, analysis: ctx.analysis, update: ctx.update,
+    state, $, analysis: ctx.analysis, update: ctx.update, pool: ctx.pool,
     table: ctx.results.table,
     setTexts: figuresContext.setTexts,
     isCompare: () => state.view === COMPARE,

@@ -39,7 +39,8 @@ function renderEvidence($, table, data, programme, priceYear) {
 }
 
 /**
- * The panel of one calculator. `ctx` holds `state`, `$`, `analysis`,
+ * The panel of one calculator. `ctx` holds `state`, `$`, `analysis`, `pool`
+ * (the simulation's workers, which work the sets out where they can start),
  * `table`, `setTexts(texts)`, `update()` and `isCompare()`. Returns
  * `schedule(scenario)`, called with each valid scenario, and `onClick(event)`
  * for the form's clicks.
@@ -49,7 +50,11 @@ export function evidencePanel(ctx) {
   let timer = 0;
   let token = 0;
 
-  /** The side-by-side for the model in view, a moment after the figures settle. */
+  /**
+   * The side-by-side for the model in view, a moment after the figures
+   * settle and once the uncertainty run under way has finished (the sets
+   * are worked out on the page, and would hold up the run's figures).
+   */
   function schedule(scenario) {
     clearTimeout(timer);
     if (ctx.isCompare()) {
@@ -58,12 +63,19 @@ export function evidencePanel(ctx) {
     }
     const view = state.view;
     const mine = ++token;
-    timer = setTimeout(() => {
+    timer = setTimeout(async function show() {
       if (mine !== token) return;
-      const seed = parseNumber(state.text.get('simulation.seed') ?? '');
+      if (state.run) {
+        timer = setTimeout(show, 100);
+        return;
+      }
+      const parsed = parseNumber(state.text.get('simulation.seed') ?? '');
+      const seed = Number.isFinite(parsed) ? parsed : state.simDefaults.seed;
       try {
-        const data = analysis.evidenceSets(scenario, view, Number.isFinite(seed) ? seed : state.simDefaults.seed);
-        renderEvidence($, ctx.table, data, view, scenario.price_year);
+        // On a worker where there are some (about 25 ms of simulation the page need not wait for).
+        const data = ctx.pool?.available ? await ctx.pool.ask({ evidence: { scenario, view, seed } })
+          : analysis.evidenceSets(scenario, view, seed);
+        if (mine === token) renderEvidence($, ctx.table, data, view, scenario.price_year);
       } catch (e) {
         console.error(e);
         $('evidence').hidden = true;

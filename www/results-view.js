@@ -83,13 +83,18 @@ export function resultsView(ctx) {
   /**
    * Each figure's grade for the figures in use, once the analysis module is
    * loaded (until then the defaults'). Off the keystroke: worked out when
-   * typing pauses (it costs about as much as the appraisal itself).
+   * typing pauses (it costs about as much as the appraisal itself), and
+   * after the uncertainty run under way, so as not to hold up its figures.
    * @param {any} scenario
    */
   function refreshGrades(scenario) {
     if (!ctx.analysis) return;
     clearTimeout(gradesTimer);
-    gradesTimer = setTimeout(() => {
+    gradesTimer = setTimeout(function grade() {
+      if (state.run) {
+        gradesTimer = setTimeout(grade, 100);
+        return;
+      }
       try {
         state.grades = ctx.analysis.figureGrades(scenario);
       } catch {

@@ -39,6 +39,9 @@ export class SimulationPool {
     this.current = null;
     /** Where the current run's value of information goes. @type {{ job: number, onValue: (packed: Float64Array) => void } | null} */
     this.valueFor = null;
+    /** Answers awaited from `ask`, by number. @type {Map<number, { resolve: (answer: any) => void, reject: (error: any) => void }>} */
+    this.answers = new Map();
+    this.asked = 0;
     this.available = typeof Worker !== 'undefined';
   }
 
@@ -101,6 +104,23 @@ export class SimulationPool {
     idle.postMessage({ job, scenario, draws, seed, voi: true });
   }
 
+  /**
+   * One piece of the analysis module's work on a worker (`{ evidence: {
+   * scenario, view, seed } }`: `evidenceSets`); resolves to its answer. The
+   * worker takes no chunks until it answers, so a run goes on the others.
+   * @param {any} message @returns {Promise<any>}
+   */
+  ask(message) {
+    if (!this.start()) return Promise.reject(new Error('no workers'));
+    const worker = this.workers.find((w) => !w.busy) ?? this.workers[0];
+    worker.busy = IN_FLIGHT;
+    const ask = ++this.asked;
+    return new Promise((resolve, reject) => {
+      this.answers.set(ask, { resolve, reject });
+      worker.postMessage({ ...message, ask });
+    });
+  }
+
   feed(worker) {
     while (worker.busy < IN_FLIGHT && this.queue.length) {
       worker.busy += 1;
@@ -108,8 +128,16 @@ export class SimulationPool {
     }
   }
 
-  received(worker, { job, packed, voi, error }) {
-    worker.busy = voi ? 0 : Math.max(0, worker.busy - 1);
+  received(worker, { job, packed, voi, ask, answer, error }) {
+    worker.busy = voi || ask ? 0 : Math.max(0, worker.busy - 1);
+    if (ask) {
+      const waiting = this.answers.get(ask);
+      this.answers.delete(ask);
+      if (error) waiting?.reject(error);
+      else waiting?.resolve(answer);
+      this.feed(worker);
+      return;
+    }
     if (voi) {
       if (error) console.error('The value of information could not be worked out.', error);
       else if (this.valueFor?.job === job) this.valueFor.onValue(packed);
@@ -134,6 +162,7 @@ export class SimulationPool {
 
   failed(error) {
     const current = this.current;
+    for (const waiting of this.answers.values()) waiting.reject(error);
     this.cancel();
     this.destroy();
     this.available = false;
@@ -149,9 +178,10 @@ export class SimulationPool {
     current?.resolve(false);
   }
 
-  /** Stops every worker (a later run starts new ones). */
+  /** Stops every worker (a later run starts new ones); answers still awaited never come. */
   destroy() {
     this.cancel();
+    this.answers.clear();
     for (const worker of this.workers) worker.terminate();
     this.workers = [];
   }

@@ -1,18 +1,27 @@
 // @ts-check
 // A module worker (simulation-pool.js starts one a core): runs batches of an
 // uncertainty analysis's chunks with the analysis module, or the run's value
-// of information, and hands them back packed (a Float64Array, moved, not
+// of information, or the evidence sets side by side (`ask`), and hands them back packed (a Float64Array, moved, not
 // copied). Chunks have their own streams,
 // so the page gets the same bits whichever worker ran which chunk.
 
-import init, { ChunkRunner } from './pkg/sfpc_analysis.js';
+import init, { ChunkRunner, evidenceSets } from './pkg/sfpc_analysis.js';
 
 const ready = init();
 /** The run this worker last worked on: its batches share one set-up. */
 let current = { job: 0, runner: null };
 
 self.onmessage = async ({ data }) => {
-  const { job, scenario, draws, seed, from, to, voi } = data;
+  const { job, scenario, draws, seed, from, to, voi, ask, evidence } = data;
+  if (ask) {
+    try {
+      await ready;
+      self.postMessage({ ask, answer: evidenceSets(evidence.scenario, evidence.view, evidence.seed) });
+    } catch (error) {
+      self.postMessage({ ask, error: Array.isArray(error) ? error : String(error) });
+    }
+    return;
+  }
   try {
     await ready;
     if (current.job !== job) {
