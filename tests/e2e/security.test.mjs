@@ -108,9 +108,12 @@ test('the iframe posts its height only to the origin it is given, and the host t
 
   // The host ignores a right-shaped message from a window that is not its iframe.
   // First let the frame settle: its uncertainty analysis (loaded after its
-  // first chart) makes it taller once, and it posts that height.
+  // first chart) and then its value of information make it taller, and it
+  // posts that height.
   const open = page.frames().find((f) => f.url().includes('programme=family-valued'));
   await open.waitForFunction(() => window.sfpcTiming?.simulations >= 1, null, { timeout: 30000 });
+  // And the value of information, which follows the draws (after half a second's pause) on a worker.
+  await open.locator('#decide-waiting', { hasText: /\S/ }).waitFor({ timeout: 30000 });
   const settled = () => page.evaluate(() => document.getElementById('open').style.height);
   let before = await settled();
   for (let i = 0; i < 20; i++) {
