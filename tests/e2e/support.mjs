@@ -176,14 +176,22 @@ export async function downloadBytes(page, locator) {
 /**
  * Pixels of a canvas that are not white: 0 for a blank chart. The chart is
  * scrolled into view first, as a reader would see it: a chart off screen is
- * drawn only as it comes into view.
+ * drawn as it comes into view (an IntersectionObserver's task after the next
+ * frame), so this waits up to 2 s for ink to appear.
  */
 export const inkedPixels = (page, id) => page.evaluate(async (canvasId) => {
   const c = document.getElementById(canvasId);
   c.scrollIntoView({ block: 'center' });
-  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
-  let n = 0;
-  for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) n++;
-  return n;
+  const count = () => {
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 250 || data[i + 1] < 250 || data[i + 2] < 250)) n++;
+    return n;
+  };
+  const end = performance.now() + 2000;
+  for (;;) {
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    const n = c.width && c.height ? count() : 0;
+    if (n > 0 || performance.now() > end) return n;
+  }
 }, id);
