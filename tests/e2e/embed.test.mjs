@@ -126,12 +126,12 @@ test('scenarios A and B are saved, compared with their difference, kept across v
   assert.deepEqual(row.slice(1, 3), [npvA, npvB]);
   assert.ok(Math.abs(pounds(row[3]) - (pounds(npvB) - pounds(npvA))) <= 1, row.join(' | '));
   assert.match(await page.locator('#scenarios-summary').textContent(), /A: published \(Family Valued\)/);
+  // Drawn as it comes into view.
   await page.locator('#scenarios-chart').scrollIntoViewIfNeeded();
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  assert.ok(await page.evaluate(() => {
+  await page.waitForFunction(() => {
     const c = document.getElementById('scenarios-chart');
     return c.width > 0 && c.toDataURL() !== document.createElement('canvas').toDataURL();
-  }));
+  }, null, { timeout: 5000 });
 
   // Kept in the browser: a new visit lists them, and opening A restores its figure.
   await page.reload();
