@@ -162,5 +162,5 @@ export function chartView(ctx) {
     cancelAnimationFrame(resizeFrame);
   }
 
-  return { start, draw, drawCharts, drawUncertaintyCharts, redrawAll, destroy, stale: () => [...stale].map((c) => c.id) };
+  return { start, draw, drawCharts, drawUncertaintyCharts, redrawAll, destroy };
 }

@@ -72,9 +72,10 @@ export function evidencePanel(ctx) {
       const parsed = parseNumber(state.text.get('simulation.seed') ?? '');
       const seed = Number.isFinite(parsed) ? parsed : state.simDefaults.seed;
       try {
-        // On a worker where there are some (about 25 ms of simulation the page need not wait for).
-        const data = ctx.pool?.available ? await ctx.pool.ask({ evidence: { scenario, view, seed } })
-          : analysis.evidenceSets(scenario, view, seed);
+        // On a worker where one can start (about 25 ms of simulation the page
+        // need not wait for); on the page where none can, or one fails.
+        const onPage = () => analysis.evidenceSets(scenario, view, seed);
+        const data = ctx.pool?.available ? await ctx.pool.ask({ evidence: { scenario, view, seed } }).catch(onPage) : onPage();
         if (mine === token) renderEvidence($, ctx.table, data, view, scenario.price_year);
       } catch (e) {
         console.error(e);
