@@ -547,6 +547,9 @@ pub fn appraisal_table(scenario: &Scenario, appraisal: &Appraisal) -> String {
     out.push('\n');
     for a in &appraisal.programmes {
         let _ = writeln!(out, "\n{}", a.programme.name());
+        for v in super::verdicts(a, horizon_years, None).readings {
+            let _ = writeln!(out, "Verdict: {}", v.sentence);
+        }
         if let Some(inputs) = scenario.programme(a.programme) {
             let used = super::effects_used_text(inputs, scenario.price_year);
             let _ = writeln!(out, "Effects: {used}");

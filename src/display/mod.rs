@@ -23,6 +23,7 @@ mod map;
 mod migration;
 mod sources;
 mod uncertainty;
+mod verdict;
 mod yearly;
 
 pub use appraisal::{
@@ -58,6 +59,7 @@ pub use uncertainty::{
     uncertainty_headlines, uncertainty_summaries, uncertainty_table, UncertaintySummaries,
     PERCENTILE_HEADINGS,
 };
+pub use verdict::{verdict_sentence, verdicts, Chances, Verdict, Verdicts, LIKELY_CHANCE};
 pub use yearly::{
     all_headlines, chart_titles, cumulative_table, discounting_example, flows_table,
     headline_table, year_label,

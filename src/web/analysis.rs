@@ -191,8 +191,17 @@ impl UncertaintyReport {
     pub fn result(&self) -> Result<JsValue, JsValue> {
         let u = &self.uncertainty;
         let mut json = uncertainty_to_json(&self.scenario, u);
+        let appraisal = crate::appraisal::appraise(&self.scenario);
         for p in &u.programmes {
             let entry = &mut json["programmes"][p.programme.key()];
+            if let Some(a) = appraisal.programmes.iter().find(|a| a.programme == p.programme) {
+                let chances = display::Chances {
+                    with_grant: p.probability_council_npv_positive,
+                    without_grant: p.decision.chance_above(a.present_values.grant_gbp),
+                };
+                entry["verdicts"] =
+                    json_of(&display::verdicts(a, u.horizon_years, Some(chances)))?;
+            }
             let summaries =
                 crate::display::uncertainty_summaries(p, u.config.draws, u.horizon_years);
             let (draws, horizon) = (u.config.draws, u.horizon_years);

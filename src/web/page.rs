@@ -122,6 +122,7 @@ impl Report {
         for (a, (_, headlines)) in self.appraisal.programmes.iter().zip(&cards) {
             let p = &mut json["programmes"][a.programme.key()];
             p["headlines"] = json_of(headlines)?;
+            p["verdicts"] = json_of(&crate::display::verdicts(a, horizon, None))?;
             if view.as_deref().is_some_and(|key| key != a.programme.key()) {
                 continue;
             }

@@ -26,3 +26,4 @@ mod support;
 mod uncertainty;
 mod uncertainty_preview;
 mod validation;
+mod verdict;
