@@ -325,7 +325,7 @@ export async function mountCalculator(root, container, options = {}) {
       if (target.name === 'view') ctx.setView(target.value);
       ctx.form.onStreamToggle(event);
     });
-    form.addEventListener('click', (/** @type {Event} */ event) => ctx.form.onStaffClick(event) || ctx.later?.panel.onClick(event));
+    form.addEventListener('click', (/** @type {Event} */ event) => ctx.form.onStaffClick(event) || ctx.results.verdict.onClick(event) || ctx.later?.panel.onClick(event));
     form.addEventListener('submit', (/** @type {Event} */ e) => e.preventDefault());
     $('reset').addEventListener('click', resetAll);
     $('error-summary').addEventListener('click', ctx.errors.followLink);

@@ -34,64 +34,29 @@ export const CALCULATOR_HTML = `
 </div>
 
 <form id="calculator" class="layout" novalidate hidden>
-  <div class="inputs">
-    <fieldset class="views">
-      <legend>What to appraise</legend>
-      <div class="radios" id="view-choices"></div>
-    </fieldset>
-
-    <fieldset id="settings">
-      <legend>Your council and the appraisal</legend>
-      <div id="settings-fields"></div>
-    </fieldset>
-
-    <div id="programme-fields"></div>
-
-    <p><button type="button" id="reset" class="button secondary">Reset all figures to the defaults</button></p>
-
-    <fieldset class="share" id="share">
-      <legend>Save and share</legend>
-      <p class="hint">The address of this page holds every figure you have entered: bookmark it, or send it to a colleague.
-        It stays in your browser; nothing is sent anywhere.</p>
-      <p class="buttons">
-        <button type="button" id="copy-link" class="button secondary">Copy a link to these figures</button>
-        <button type="button" id="download-scenario" class="button secondary">Download the figures (JSON)</button>
-        <button type="button" id="download-csv" class="button secondary">Download the yearly results (CSV)</button>
-        <button type="button" id="download-workbook" class="button secondary">Download the workbook (Excel)</button>
-        <button type="button" id="download-audit" class="button secondary">Download the audit pack (ZIP)</button>
-      </p>
-      <p class="hint">The workbook is the appraisal in Excel as live formulas: change an input and every figure follows.
-        The audit pack holds the figures, the results, the yearly results, every default with its source, the evidence
-        sets, the workbook, the engine version, and the seed and draws of the uncertainty analysis.</p>
-      <div class="field" id="f-upload-field">
-        <label for="f-upload">Open figures saved from the calculator (a JSON file)</label>
-        <p class="hint" id="f-upload-hint">The same format as the Download button and the sfpc command.</p>
-        <input type="file" id="f-upload" accept=".json,application/json" aria-describedby="f-upload-hint">
-      </div>
-      <p id="share-status" class="context" role="status"></p>
-    </fieldset>
-
-    <fieldset class="saved" id="saved">
-      <legend>Saved scenarios</legend>
-      <p class="hint" id="saved-hint">Loading…</p>
-      <div class="field">
-        <label for="f-saved-name">Name for the scenario (optional)</label>
-        <input type="text" id="f-saved-name" class="input" autocomplete="off" aria-describedby="saved-hint">
-      </div>
-      <p class="buttons" id="save-buttons"></p>
-      <ul id="saved-list" class="saved-list"></ul>
-      <p id="saved-status" class="context" role="status"></p>
-    </fieldset>
-  </div>
-
+  <fieldset class="views">
+    <legend>What to appraise</legend>
+    <div class="radios" id="view-choices"></div>
+  </fieldset>
   <section class="results" id="results" aria-labelledby="results-title">
+    <h2 id="results-title">Results</h2>
+    <p class="to-inputs screen-only"><a href="#inputs">Change the figures</a></p>
     <div class="results-head">
-      <h2 id="results-title">Results</h2>
+      <div id="verdict" class="verdict">
+        <div id="verdict-one">
+          <p class="verdict-line"><span id="verdict-model" class="verdict-model"></span>
+            <strong id="verdict-figure" class="verdict-figure"></strong> <span id="verdict-sentence"></span></p>
+          <p class="verdict-basis"><span id="verdict-basis"></span>
+            <button type="button" id="verdict-grant" class="link-button" hidden></button>
+            <button type="button" id="verdict-horizon" class="link-button"></button></p>
+        </div>
+        <ul id="verdict-list" class="verdict-list" hidden></ul>
+      </div>
       <p id="stale" class="stale" hidden><strong>Out of date.</strong> These are the results for your last valid figures. Fix the problems listed at the top to update them.</p>
-      <p id="results-context" class="context"></p>
-      <p id="results-evidence" class="context evidence-line"></p>
-      <div id="headlines" class="headlines"></div>
     </div>
+    <p id="results-context" class="context"></p>
+    <p id="results-evidence" class="context evidence-line"></p>
+    <div id="headlines" class="headlines"></div>
 
     <div id="programme-charts">
       <section class="streams" aria-labelledby="streams-title">
@@ -161,6 +126,52 @@ export const CALCULATOR_HTML = `
     </section>
     <p id="status" class="visually-hidden" role="status" aria-live="polite"></p>
   </section>
+  <div class="inputs" id="inputs" tabindex="-1">
+
+    <fieldset id="settings">
+      <legend>Your council and the appraisal</legend>
+      <div id="settings-fields"></div>
+    </fieldset>
+
+    <div id="programme-fields"></div>
+
+    <p><button type="button" id="reset" class="button secondary">Reset all figures to the defaults</button></p>
+
+    <fieldset class="share" id="share">
+      <legend>Save and share</legend>
+      <p class="hint">The address of this page holds every figure you have entered: bookmark it, or send it to a colleague.
+        It stays in your browser; nothing is sent anywhere.</p>
+      <p class="buttons">
+        <button type="button" id="copy-link" class="button secondary">Copy a link to these figures</button>
+        <button type="button" id="download-scenario" class="button secondary">Download the figures (JSON)</button>
+        <button type="button" id="download-csv" class="button secondary">Download the yearly results (CSV)</button>
+        <button type="button" id="download-workbook" class="button secondary">Download the workbook (Excel)</button>
+        <button type="button" id="download-audit" class="button secondary">Download the audit pack (ZIP)</button>
+      </p>
+      <p class="hint">The workbook is the appraisal in Excel as live formulas: change an input and every figure follows.
+        The audit pack holds the figures, the results, the yearly results, every default with its source, the evidence
+        sets, the workbook, the engine version, and the seed and draws of the uncertainty analysis.</p>
+      <div class="field" id="f-upload-field">
+        <label for="f-upload">Open figures saved from the calculator (a JSON file)</label>
+        <p class="hint" id="f-upload-hint">The same format as the Download button and the sfpc command.</p>
+        <input type="file" id="f-upload" accept=".json,application/json" aria-describedby="f-upload-hint">
+      </div>
+      <p id="share-status" class="context" role="status"></p>
+    </fieldset>
+
+    <fieldset class="saved" id="saved">
+      <legend>Saved scenarios</legend>
+      <p class="hint" id="saved-hint">Loading…</p>
+      <div class="field">
+        <label for="f-saved-name">Name for the scenario (optional)</label>
+        <input type="text" id="f-saved-name" class="input" autocomplete="off" aria-describedby="saved-hint">
+      </div>
+      <p class="buttons" id="save-buttons"></p>
+      <ul id="saved-list" class="saved-list"></ul>
+      <p id="saved-status" class="context" role="status"></p>
+    </fieldset>
+  </div>
+
 </form>
 
 <section id="sources" class="sources" aria-labelledby="sources-title" hidden>

@@ -8,6 +8,7 @@ import { el } from './dom.js';
 import { getAt, textAt } from './scenario-text.js';
 import { toThePenny } from './form.js';
 import { COMPARE, programmeKeys, programmeOf, scenarioPaths } from './scenario-state.js';
+import { verdictView } from './verdict-view.js';
 
 /**
  * @typedef {{ caption: string, headings: string[], rows: string[][] }} TextTable
@@ -38,6 +39,7 @@ const GRADES_AFTER_MS = 150;
 
 export function resultsView(ctx) {
   const { state, $, engine } = ctx;
+  const verdict = verdictView(ctx);
 
   /** @param {string} id @param {TextTable} t */
   const table = (id, t) => writeTable($(id), t);
@@ -75,6 +77,7 @@ export function resultsView(ctx) {
     $('comparison-summary').textContent = result.comparison_summary;
     table('comparison-table', result.headline_table);
     $('discounting').textContent = result.discounting;
+    verdict.render();
   }
 
   /** @type {ReturnType<typeof setTimeout> | undefined} */
@@ -117,6 +120,7 @@ export function resultsView(ctx) {
   function renderUncertainty() {
     const r = state.uResult;
     if (!r) return;
+    verdict.render();
     const compare = state.view === COMPARE;
     $('sim-audit').textContent = r.record;
     $('uncertainty-charts').hidden = compare;
@@ -180,5 +184,5 @@ export function resultsView(ctx) {
     });
   }
 
-  return { table, cards, renderResults, renderEvidence, refreshGrades, renderUncertainty, renderSources, renderPrintInputs };
+  return { verdict, table, cards, renderResults, renderEvidence, refreshGrades, renderUncertainty, renderSources, renderPrintInputs };
 }

@@ -22,6 +22,7 @@ function freePort() {
  * @property {(url: string) => Promise<void>} goto
  * @property {(fn: Function, ...args: any[]) => Promise<any>} run in the page; `fn` may be async
  * @property {(selector: string, text: string) => Promise<void>} type replaces a field's text, key by key
+ * @property {(width: number, height: number) => Promise<void>} resize sets the page's viewport (its inner size)
  * @property {() => Promise<void>} close
  */
 
@@ -37,6 +38,7 @@ export async function firefox() {
   return {
     goto: async (url) => { await page.goto(url); },
     run: (fn, ...args) => page.evaluate(fn, ...args),
+    resize: (width, height) => page.setViewport({ width, height }),
     type: async (selector, text) => {
       await page.$eval(selector, (el) => { el.value = ''; });
       await page.type(selector, text);
@@ -73,6 +75,13 @@ export async function webkit() {
       if (r && r.__error) throw new Error(r.__error);
       return r;
     }),
+    resize: async (width, height) => {
+      // The window's outer size includes MiniBrowser's own bars: set it, then
+      // correct by what the page reports.
+      await driver.manage().window().setRect({ width, height });
+      const inner = await driver.executeScript('return [innerWidth, innerHeight]');
+      await driver.manage().window().setRect({ width: 2 * width - inner[0], height: 2 * height - inner[1] });
+    },
     type: async (selector, text) => {
       const input = await driver.findElement(By.css(selector));
       await input.clear();

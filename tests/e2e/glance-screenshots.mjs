@@ -20,17 +20,16 @@ try {
     await page.waitForFunction(() => window.sfpcTiming.simulations >= 1, null, { timeout: 60000 });
     await page.waitForTimeout(1500);
     const m = await page.evaluate(() => {
-      const h = document.getElementById('headlines')?.getBoundingClientRect();
+      const panel = document.querySelector('.results-head')?.getBoundingClientRect();
       const r = document.getElementById('results')?.getBoundingClientRect();
-      const charts = [...document.querySelectorAll('#results canvas')].filter((c) => {
-        const b = c.getBoundingClientRect();
-        return b.height > 0 && b.top >= 0 && b.bottom <= innerHeight;
-      }).map((c) => c.id);
-      return { headline: h && Math.round(h.height), window: innerHeight, resultsTop: r && Math.round(r.top + scrollY),
-        page: document.documentElement.scrollHeight, chartsInView: charts };
+      return { panel: panel && Math.round(panel.height), window: innerHeight, resultsTop: r && Math.round(r.top + scrollY),
+        page: document.documentElement.scrollHeight };
     });
     console.log(size.name, JSON.stringify(m));
     await page.screenshot({ path: `${out}/${prefix}-${size.name}.png` });
+    await page.evaluate(() => document.getElementById('results-title')?.scrollIntoView());
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `${out}/${prefix}-${size.name}-results.png` });
     await page.close();
   }
 } finally {

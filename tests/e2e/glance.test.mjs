@@ -1,0 +1,106 @@
+// The answer at a glance, on any screen (issue 25), in Chromium, Firefox and
+// WebKit at 1280×800, 1024×768, 375×740 and in a 900 px host column (the
+// iframe embed at 900 px): the verdict panel that stays in view takes at
+// most a fifth of the window; with it in view, a whole chart fits below it
+// on the two desktop sizes; nothing scrolls sideways; on a phone and in the
+// narrow column the results come before the inputs and start on the first
+// screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launchBrowser } from './support.mjs';
+import { firefox, webkit } from './engines.mjs';
+
+const SIZES = [
+  { name: '1280×800', width: 1280, height: 800, path: '', desktop: true },
+  { name: '1024×768', width: 1024, height: 768, path: '', desktop: true },
+  { name: '375×740', width: 375, height: 740, path: '' },
+  { name: '900 px host column', width: 900, height: 800, path: 'embed.html?programme=family-safeguarding' },
+];
+
+/**
+ * In the page, once the verdict is written: the verdict panel's share of the
+ * window, whether the results come before the inputs and where they start,
+ * the widest thing's overflow, and (scrolled so the first chart sits just
+ * below the panel) whether the whole chart and the panel are in view.
+ */
+async function measure() {
+  const end = performance.now() + 60000;
+  // Once the analysis is done and the page has settled (its length changes as the sections fill in).
+  const done = () => document.getElementById('verdict-sentence')?.textContent
+    && document.getElementById('sim-text')?.textContent.startsWith('Done');
+  let height = 0;
+  while (!done() || height !== document.documentElement.scrollHeight) {
+    if (performance.now() > end) return { error: 'no verdict' };
+    height = document.documentElement.scrollHeight;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const panel = document.querySelector('.results-head');
+  const results = document.getElementById('results');
+  const inputs = document.getElementById('inputs');
+  const share = panel.getBoundingClientRect().height / innerHeight;
+  const resultsFirst = Boolean(results.compareDocumentPosition(inputs) & Node.DOCUMENT_POSITION_FOLLOWING) // in the reading order too
+    && results.getBoundingClientRect().top < inputs.getBoundingClientRect().top;
+  const resultsTop = results.getBoundingClientRect().top + scrollY;
+  const overflow = document.documentElement.scrollWidth - innerWidth;
+  // A chart: its title and its canvas.
+  const canvas = document.getElementById('cumulative-chart');
+  const title = canvas.closest('figure').querySelector('h3');
+  // Once scrolled, a sticky panel sits at the top of the window.
+  scrollBy(0, title.getBoundingClientRect().top - panel.getBoundingClientRect().height - 4);
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+  const p = panel.getBoundingClientRect();
+  const top = title.getBoundingClientRect().top;
+  const bottom = canvas.getBoundingClientRect().bottom;
+  const sticky = getComputedStyle(panel).position === 'sticky';
+  const chartWithPanel = sticky && p.top >= 0 && p.bottom <= top + 1 && bottom <= innerHeight;
+  return { share, resultsFirst, resultsTop, innerHeight, overflow, chartWithPanel, panel: [p.top, p.bottom], chart: [top, bottom] };
+}
+
+function check(size, m) {
+  assert.ok(!m.error, m.error);
+  assert.ok(m.share <= 0.2, `${size.name}: the verdict panel takes ${(m.share * 100).toFixed(0)}% of the window`);
+  assert.ok(m.overflow <= 0, `${size.name}: the page scrolls ${m.overflow} px sideways`);
+  if (size.desktop) assert.ok(m.chartWithPanel, `${size.name}: no whole chart in view below the verdict`);
+  else {
+    assert.ok(m.resultsFirst, `${size.name}: the inputs come before the results`);
+    assert.ok(m.resultsTop < m.innerHeight, `${size.name}: the results start at ${m.resultsTop} px, below the first screen`);
+  }
+}
+
+let server;
+before(async () => { server = await startServer(); });
+after(() => server?.stop());
+
+test('in Chromium, at each size the verdict is compact, a chart fits and a phone shows the results first', async (t) => {
+  const { browser, close } = await launchBrowser();
+  try {
+    for (const size of SIZES) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.goto(server.url + size.path);
+      const m = await page.evaluate(measure);
+      t.diagnostic(`${size.name}: ${JSON.stringify(m)}`);
+      check(size, m);
+      await page.close();
+    }
+  } finally {
+    await close();
+  }
+});
+
+for (const [name, open] of [['Firefox', firefox], ['WebKit', webkit]]) {
+  test(`in ${name}, at each size the verdict is compact, a chart fits and a phone shows the results first`, async (t) => {
+    const b = await open();
+    try {
+      for (const size of SIZES) {
+        await b.resize(size.width, size.height);
+        await b.goto(server.url + size.path);
+        const m = await b.run(measure);
+        t.diagnostic(`${size.name}: ${JSON.stringify(m)}`);
+        check(size, m);
+      }
+    } finally {
+      await b.close();
+    }
+  });
+}
