@@ -108,6 +108,17 @@ fn shape_key(shape: Shape) -> &'static str {
     }
 }
 
+/// How the page shows and reads a figure: `money`, `fraction` (shown and
+/// typed as a percentage), `count` or `years`.
+fn kind_key(kind: UnitKind) -> &'static str {
+    match kind {
+        UnitKind::Money => "money",
+        UnitKind::Fraction => "fraction",
+        UnitKind::Count => "count",
+        UnitKind::Years => "years",
+    }
+}
+
 /// One row of the defaults table as JSON: the figure as published, in its
 /// source's price year, and restated in `price_year`'s (`value`, `low`, `high`).
 fn row_json(programme: Option<ProgrammeId>, spec: &ParamSpec, price_year: PriceYear) -> Value {
@@ -138,6 +149,7 @@ fn row_json(programme: Option<ProgrammeId>, spec: &ParamSpec, price_year: PriceY
         "label": spec.label,
         "unit": spec.unit.text,
         "money": spec.unit.kind == UnitKind::Money,
+        "kind": kind_key(spec.unit.kind),
         "hint": spec.hint,
         "shape": shape_key(spec.shape),
         "published_value": published,

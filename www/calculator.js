@@ -282,7 +282,7 @@ export async function mountCalculator(root, container, options = {}) {
     state.text.set(path, input.value);
     state.typed.add(path);
     if (path === 'price_year') onPriceYear(input.value);
-    else if (path.startsWith('programmes.')) ctx.form.showNotes();
+    else ctx.form.showNotes(path);
     ctx.update();
     ctx.events.dispatchEvent(new CustomEvent('sfpc:updated', { detail: { ms: performance.now() - started } }));
     ctx.announce();
@@ -341,7 +341,6 @@ export async function mountCalculator(root, container, options = {}) {
     $('engine-version').textContent = engine.engineVersion();
     state.base = engine.defaultScenario();
     state.table = engine.defaultsTable();
-    state.money = new Set(state.table.filter((r) => r.money).map((r) => r.path));
     state.moneyText = engine.formatMoneyInput;
     state.streams = engine.streams();
     state.simDefaults = engine.simulationDefaults();

@@ -7,7 +7,7 @@
 import { el, fieldId } from './dom.js';
 import { field, programmeFieldset, showGrades, showGroupReadings } from './form.js';
 import { noteFor } from './figures.js';
-import { COMPARE, SETTINGS, SIMULATION, changeStaffLines, programmeKeys, rowOf, staffPath } from './scenario-state.js';
+import { COMPARE, SETTINGS, SIMULATION, changeStaffLines, fieldReading, programmeKeys, rowOf, staffPath } from './scenario-state.js';
 
 /** @param {import('./calculator.js').Context} ctx */
 export function formView(ctx) {
@@ -39,15 +39,32 @@ export function formView(ctx) {
     if (!readingsOnly) for (const g of Object.values(state.grades ?? {})) showGrades(root, g.figure_grades);
   }
 
-  /** The statistics' note beside each field they set or left at its default, and the price year's. */
-  function showNotes() {
-    for (const p of root.querySelectorAll('#calculator [data-note-for]')) {
-      const note = /** @type {HTMLElement} */ (p);
-      const path = note.dataset.noteFor ?? '';
-      const text = path === 'price_year' ? state.priceNote : noteFor(state, path);
-      note.textContent = text;
-      note.hidden = !text;
+  /**
+   * The statistics' note beside each field they set or left at its default,
+   * and the price year's; and what the page read from a field where that is
+   * not plain (scenario-state's fieldReading). Given the `path` just typed
+   * in, only what that can change.
+   * @param {string} [path]
+   */
+  function showNotes(path) {
+    if (!path || path.startsWith('programmes.')) {
+      for (const p of root.querySelectorAll('#calculator [data-note-for]')) {
+        const note = /** @type {HTMLElement} */ (p);
+        const at = note.dataset.noteFor ?? '';
+        write(note, at === 'price_year' ? state.priceNote : noteFor(state, at));
+      }
     }
+    const main = path?.replace(/\.(low|high)$/, '');
+    const readings = main ? [root.getElementById(`${fieldId(main)}-reading`)] : root.querySelectorAll('#calculator [data-reading-for]');
+    for (const p of readings) {
+      if (p) write(/** @type {HTMLElement} */ (p), fieldReading(state, p.dataset.readingFor ?? '', ctx.engine.formatGbp));
+    }
+  }
+
+  /** A note's text, written only when it changes. @param {HTMLElement} note @param {string} text */
+  function write(note, text) {
+    if (note.textContent !== text) note.textContent = text;
+    note.hidden = !text;
   }
 
   /**

@@ -9,7 +9,8 @@
 // and so on, `state.staffLines` holding how many each programme has.
 
 import { el, fieldId } from './dom.js';
-import { STAFF_LABELS } from './scenario-state.js';
+import { STAFF_LABELS, rowOf } from './scenario-state.js';
+import { shownFigure } from './scenario-text.js';
 
 /** The id of a programme's group, for its `<details>`, total and note. */
 export const groupId = (programme, group) => `group-${programme}-${group}`;
@@ -47,18 +48,17 @@ function sourceDetails(row) {
 }
 
 /**
- * The text an input shows for a path. Money the engine worked out (a default
- * restated into the price year, say) is shown to the penny; what the user
- * typed is shown as typed. Either way the figure used is `state.text`'s.
+ * The text an input shows for a path. A figure the engine worked out (a
+ * default, one restated into the price year) is shown as a finance lead
+ * reads it: fractions as percentages, money to the penny, others to three
+ * decimals; what the user typed is shown as typed. Either way the figure
+ * used is `state.text`'s.
  */
 export function shownText(state, path) {
   const text = state.text.get(path) ?? '';
-  if (state.typed.has(path) || !state.money.has(path.replace(/\.(low|high)$/, ''))) return text;
-  return toThePenny(text, state.moneyText);
+  if (state.typed.has(path)) return text;
+  return shownFigure(text, rowOf(state, path.replace(/\.(low|high)$/, ''))?.kind, state.moneyText);
 }
-
-/** Every number in `text` with more than two decimals as the engine shows money to the penny (`format`). */
-export const toThePenny = (text, format) => text.replace(/\d+\.\d{3,}/g, (n) => format(Number(n)));
 
 /** Sets figures for the user (`texts`: path -> text), in the form too where it is shown. */
 export function setTexts(root, state, texts) {
@@ -112,7 +112,8 @@ export function field(state, spec, row) {
     el('p', { class: 'hint', id: `${id}-hint` }, gradeBadge(path, row), hint),
     el('p', { class: 'field-note', id: `${id}-note`, 'data-note-for': path, hidden: true }),
     el('p', { class: 'error-message', id: `${id}-error`, hidden: true }),
-    input);
+    input,
+    el('p', { class: 'field-reading', id: `${id}-reading`, 'data-reading-for': path, role: 'status', hidden: true }));
   if (row?.shape === 'ranged') wrap.append(rangeInputs(state, path, label));
   if (row) wrap.append(sourceDetails(row));
   return wrap;

@@ -5,8 +5,7 @@
 // this module writes them into the page as text.
 
 import { el } from './dom.js';
-import { getAt, textAt } from './scenario-text.js';
-import { toThePenny } from './form.js';
+import { getAt, textAt, shownFigure } from './scenario-text.js';
 import { COMPARE, programmeKeys, programmeOf, scenarioPaths } from './scenario-state.js';
 import { verdictView } from './verdict-view.js';
 
@@ -171,7 +170,7 @@ export function resultsView(ctx) {
       const value = getAt(scenario, path);
       const range = value && typeof value === 'object' && !Array.isArray(value) ? `${value.low} to ${value.high}` : '';
       /** @param {string} text */
-      const money = (text) => (row?.money ? toThePenny(text, engine.formatMoneyInput) : text);
+      const money = (text) => shownFigure(text, row?.kind, engine.formatMoneyInput);
       const figure = range ? `${textAt(scenario, path)} (${range})` : textAt(scenario, path);
       const grades = state.grades?.[programmeOf(path) ?? '']?.figure_grades ?? [];
       const grade = grades.find((/** @type {any} */ g) => g.path === path)?.grade ?? row?.grades?.value.grade ?? 'yours';

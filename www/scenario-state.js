@@ -6,7 +6,7 @@
 // `state.text` keeps exactly what the user typed, by path, so nothing typed
 // is lost; the scenario sent to the engine is rebuilt from it on every input.
 
-import { getAt, setAt, parseNumber, parseList, textAt } from './scenario-text.js';
+import { getAt, setAt, parseNumber, parseFigure, parseList, listEntries, percentText, readsAsPercent, textAt } from './scenario-text.js';
 import { councilFrom, withCouncil } from './figures.js';
 
 /** The view that shows every model side by side. */
@@ -51,7 +51,6 @@ export const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1]
  * @property {Record<string, any[]>} streams each programme's benefit streams
  * @property {Map<string, string>} text path -> exactly what the user typed, or the engine set
  * @property {Set<string>} typed paths whose text the user typed (not the engine's)
- * @property {Set<string>} money paths of money figures (shown to the penny unless typed)
  * @property {((x: number) => string) | null} moneyText the engine's text for money to the penny
  * @property {any} council the council picked: { code, name, release, summary, notes }
  * @property {any[] | null} councils the picker's list, once the analysis module is loaded
@@ -84,7 +83,6 @@ export function createState() {
     streams: {},
     text: new Map(),
     typed: new Set(),
-    money: new Set(),
     moneyText: null,
     council: null,
     councils: null,
@@ -119,24 +117,71 @@ export const programmeKeys = (state) => Object.keys(state.base.programmes);
 /**
  * The scenario value for a field from what was typed. A parameter with a
  * range sends `{ value, low, high }`; a blank low or high means "the same as
- * the value", and with both blank the parameter is a plain number.
+ * the value", and with both blank the parameter is a plain number. A value
+ * outside its range widens the range to include it (`fieldReading` says so
+ * beside the field): an edit is never refused for its range.
  * @param {State} state @param {string} path
  */
 export function valueFor(state, path) {
   const text = state.text.get(path) ?? '';
   if (typeof getAt(state.base, path) === 'string') return text;
-  const shape = rowOf(state, path)?.shape;
-  if (shape === 'list') return parseList(text);
-  const value = parseNumber(text);
-  if (shape !== 'ranged') return value;
-  /** @param {string} end */
-  const bound = (end) => {
-    const t = state.text.get(`${path}.${end}`) ?? '';
-    return t.trim() === '' ? value : parseNumber(t);
-  };
-  const low = bound('low');
-  const high = bound('high');
+  const row = rowOf(state, path);
+  if (row?.shape === 'list') return parseList(text, row.kind);
+  const value = parseFigure(text, row?.kind);
+  if (row?.shape !== 'ranged') return value;
+  const { low, high } = rangeFor(state, path, value);
   return low === value && high === value ? value : { value, low, high };
+}
+
+/**
+ * A ranged parameter's low and high as typed (blank: the value), each
+ * widened to take in `value` when it is a number outside them.
+ * @param {State} state @param {string} path @param {number | string} value
+ */
+function rangeFor(state, path, value) {
+  const kind = rowOf(state, path)?.kind;
+  /** @param {string} end */
+  const typed = (end) => {
+    const t = state.text.get(`${path}.${end}`) ?? '';
+    return t.trim() === '' ? value : parseFigure(t, kind);
+  };
+  let low = typed('low');
+  let high = typed('high');
+  const widened = typeof value === 'number' && ((typeof low === 'number' && low > value) || (typeof high === 'number' && high < value));
+  if (typeof value === 'number') {
+    if (typeof low === 'number') low = Math.min(low, value);
+    if (typeof high === 'number') high = Math.max(high, value);
+  }
+  return { low, high, widened };
+}
+
+/**
+ * What the page read from a field's text, in words, where that is not
+ * plain: a bare number read as a percentage, a list's figures, a range
+ * widened to take in the value. '' when there is nothing to say.
+ * `gbp` is the engine's money formatter (`formatGbp`: "£1,234").
+ * @param {State} state @param {string} path @param {(x: number) => string} gbp
+ */
+export function fieldReading(state, path, gbp) {
+  const row = rowOf(state, path);
+  const text = state.text.get(path) ?? '';
+  if (!row || !state.typed.has(path) && !state.typed.has(`${path}.low`) && !state.typed.has(`${path}.high`)) return '';
+  /** @param {any} x */
+  const figure = (x) => (typeof x !== 'number' ? String(x) : row.kind === 'fraction' ? percentText(x) : row.kind === 'money' ? gbp(x) : String(x));
+  /** @param {string} t */
+  const barePercent = (t) => readsAsPercent(t, row.kind);
+  const notes = [];
+  if (row.shape === 'list' && (text.includes(',') || listEntries(text, row.kind).some(barePercent))) {
+    const values = parseList(text, row.kind);
+    notes.push(`Read as ${values.length} figure${values.length === 1 ? '' : 's'}: ${values.map(figure).join('; ')}.`);
+  }
+  if (row.shape !== 'list' && barePercent(text)) notes.push(`Read as ${figure(parseFigure(text, row.kind))}.`);
+  if (row.shape === 'ranged') {
+    const value = parseFigure(text, row.kind);
+    const { low, high, widened } = rangeFor(state, path, value);
+    if (widened) notes.push(`Outside the range you had, so the range now runs from ${figure(low)} to ${figure(high)} for the uncertainty analysis.`);
+  }
+  return notes.join(' ');
 }
 
 /** A staff line's text path. @param {string} key @param {number} i @param {string} prop */

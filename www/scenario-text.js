@@ -31,9 +31,62 @@ export function parseNumber(text) {
   return percent ? n / 100 : n;
 }
 
-/** List entries are separated by semicolons, or commas followed by a space (so "1,200" stays one number). */
-export function parseList(text) {
-  return text.split(/\s*;\s*|,\s+|\s+/).filter((t) => t !== '').map(parseNumber);
+/**
+ * A figure for a field of `kind` (the defaults table's: `money`, `fraction`,
+ * `count`, `years`). In a fraction field a bare number above 1 is a
+ * percentage ("60" is 60%, as "60%" and "0.6" are); 1 and below are read as
+ * fractions ("1" is 100%).
+ * @param {string} text @param {string} [kind]
+ */
+export function parseFigure(text, kind) {
+  const n = parseNumber(text);
+  return readsAsPercent(text, kind) ? Number(n) / 100 : n;
+}
+
+/** Whether `text`, in a field of `kind`, is a bare number above 1 read as a percentage. @param {string} text @param {string} [kind] */
+export function readsAsPercent(text, kind) {
+  const n = parseNumber(text);
+  return kind === 'fraction' && typeof n === 'number' && Math.abs(n) > 1 && !text.trim().endsWith('%');
+}
+
+/** A number with thousands separators: "1,200", "£1,000,000.50". */
+const THOUSANDS = /^[-+]?£?\d{1,3}(,\d{3})+(\.\d+)?%?$/;
+
+/**
+ * The entries of a list as typed: separated by semicolons, spaces or commas,
+ * a comma inside a number written with thousands separators ("1,200") being
+ * part of it, except in a list of fractions, where no figure reaches a
+ * thousand; so "1000000,500000" is two figures, "1,200, 3,400" two, and
+ * "50,100" in a ramp-up 50% and 100%.
+ * @param {string} text @param {string} [kind]
+ */
+export function listEntries(text, kind) {
+  return text.split(/\s*;\s*|\s+/).map((t) => t.replace(/^,+|,+$/g, ''))
+    .flatMap((t) => (kind !== 'fraction' && THOUSANDS.test(t) ? [t] : t.split(','))).filter((t) => t !== '');
+}
+
+/** A list's figures as typed (see listEntries, parseFigure). @param {string} text @param {string} [kind] */
+export function parseList(text, kind) {
+  return listEntries(text, kind).map((t) => parseFigure(t, kind));
+}
+
+/** A fraction as the form shows it, a percentage to 6 significant figures: 0.035 -> "3.5%". @param {number} x */
+export const percentText = (x) => `${Number((x * 100).toPrecision(6))}%`;
+
+/**
+ * The text a figure is shown as in the form when the engine (not the user)
+ * wrote it: fractions as percentages, money to the penny (`money`, the
+ * engine's formatter), other figures to three decimals; what is not a
+ * number is shown as it is.
+ * @param {string} text @param {string | undefined} kind @param {(x: number) => string} money
+ */
+export function shownFigure(text, kind, money) {
+  if (kind === 'fraction') {
+    const parts = listEntries(text, kind);
+    return parts.length && parts.every((p) => NUMBER.test(p)) ? parts.map((p) => percentText(Number(p))).join(', ') : text;
+  }
+  if (kind === 'money') return text.replace(/\d+\.\d{3,}/g, (n) => money(Number(n)));
+  return text.replace(/\d+\.\d{4,}/g, (n) => String(Number(Number(n).toFixed(3))));
 }
 
 /** The text a scenario value is shown as, for `path` (`x.low`, `x.high` for ranges). */

@@ -104,3 +104,37 @@ for (const [name, open] of [['Firefox', firefox], ['WebKit', webkit]]) {
     }
   });
 }
+
+test('a sceptic\'s edits are never refused: a figure outside its range widens it, and "20", "20%" and "0.2" are one figure', async () => {
+  const { openCalculator, typeInto } = await import('./support.mjs');
+  const { browser, close } = await launchBrowser();
+  try {
+    const { page, problems } = await openCalculator(browser, server.url, { width: 1280, height: 800 });
+    await page.locator('#view-family_safeguarding').check();
+    const figure = () => page.locator('#verdict-figure').textContent();
+    const running = 'programmes.family_safeguarding.running_cost_per_year_gbp';
+    const before = await figure();
+    await typeInto(page, running, '2,000,000');
+    await page.waitForFunction((b) => document.getElementById('verdict-figure').textContent !== b, before);
+    assert.equal(await page.locator('#error-summary').isHidden(), true);
+    const reading = page.locator(`[data-reading-for="${running}"]`);
+    assert.match(await reading.textContent(), /^Outside the range you had, so the range now runs from £989,196 to £2,000,000 /);
+    // The range as typed is kept in its box; the scenario carries the widened one.
+    assert.equal(await page.locator(`input[data-path="${running}.high"]`).inputValue(), '1854741.59');
+
+    const reduction = 'programmes.family_safeguarding.cp_plan_reduction';
+    assert.equal(await page.locator(`input[data-path="${reduction}"]`).inputValue(), '30%');
+    const figures = [];
+    for (const text of ['20', '20%', '0.2']) {
+      await typeInto(page, reduction, text);
+      await page.waitForTimeout(100);
+      figures.push(await figure());
+    }
+    assert.equal(new Set(figures).size, 1, figures.join(' / '));
+    await typeInto(page, reduction, '20');
+    assert.equal(await page.locator(`[data-reading-for="${reduction}"]`).textContent(), 'Read as 20%.');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import init, * as engine from '../../../www/pkg/sfpc.js';
 import {
-  createState, resetTexts, buildScenario, changeStaffLines, staffPath, viewFrom, simulationScenario, valueFor, COMPARE,
+  createState, resetTexts, buildScenario, changeStaffLines, staffPath, viewFrom, simulationScenario, valueFor, fieldReading, COMPARE,
 } from '../../../www/scenario-state.js';
 
 let state;
@@ -73,4 +73,38 @@ test('views from attributes and keys; the simulated scenario holds the model in 
   const simulated = simulationScenario(state, buildScenario(state));
   assert.deepEqual(Object.entries(simulated.programmes).filter(([, p]) => p.enabled).map(([k]) => k), ['family_safeguarding']);
   assert.ok(Object.values(buildScenario(state).programmes).every((p) => p.enabled));
+});
+
+test('a value typed outside its range widens the range and says so; the range as typed is kept', () => {
+  fresh();
+  const path = 'programmes.family_valued.saving_per_family_gbp';
+  state.text.set(`${path}.low`, '500');
+  state.text.set(`${path}.high`, '960');
+  state.text.set(path, '2000');
+  state.typed.add(path);
+  assert.deepEqual(valueFor(state, path), { value: 2000, low: 500, high: 2000 });
+  assert.equal(fieldReading(state, path, engine.formatGbp), 'Outside the range you had, so the range now runs from £500 to £2,000 for the uncertainty analysis.');
+  assert.doesNotThrow(() => engine.evaluate(buildScenario(state)));
+  state.text.set(path, '100');
+  assert.deepEqual(valueFor(state, path), { value: 100, low: 100, high: 960 });
+  state.text.set(path, '700');
+  assert.deepEqual(valueFor(state, path), { value: 700, low: 500, high: 960 });
+  assert.equal(fieldReading(state, path, engine.formatGbp), '');
+  assert.equal(state.text.get(`${path}.high`), '960');
+});
+
+test('a bare number above 1 in a fraction field is a percentage, and the page says how it read it', () => {
+  fresh();
+  const path = 'appraisal.discount_rate';
+  state.text.set(path, '3.5');
+  state.typed.add(path);
+  assert.equal(buildScenario(state).appraisal.discount_rate, 0.035);
+  assert.equal(fieldReading(state, path, String), 'Read as 3.5%.');
+  state.text.set(path, '3.5%');
+  assert.equal(fieldReading(state, path, String), '');
+  const ramp = 'programmes.family_valued.ramp_up';
+  state.text.set(ramp, '50,100');
+  state.typed.add(ramp);
+  assert.deepEqual(valueFor(state, ramp), [0.5, 1]);
+  assert.equal(fieldReading(state, ramp, String), 'Read as 2 figures: 50%; 100%.');
 });

@@ -2,7 +2,9 @@
 // www/error-view.js's message helpers), under node: no browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseNumber, parseList, fieldPathOf, textAt, getAt, setAt, describeErrors } from '../../../www/scenario-text.js';
+import {
+  parseNumber, parseList, parseFigure, listEntries, shownFigure, percentText, fieldPathOf, textAt, getAt, setAt, describeErrors,
+} from '../../../www/scenario-text.js';
 import { messageOf, uniqueByField, asErrors } from '../../../www/error-view.js';
 
 test('numbers are read as a finance lead types them', () => {
@@ -18,12 +20,42 @@ test('what is not a number is passed on as typed, for the engine to name the fie
   for (const text of ['', '   ', 'abc', '12..3', '1,2,3%x', '£', '%']) assert.equal(parseNumber(text), text);
 });
 
-test('lists split on semicolons, spaces, or commas followed by a space; "1,200" stays one number', () => {
+test('lists split on semicolons, spaces or commas; a number written with thousands separators stays one number', () => {
   assert.deepEqual(parseList('0.5, 1'), [0.5, 1]);
   assert.deepEqual(parseList('1,200; 3,400'), [1200, 3400]);
+  assert.deepEqual(parseList('1,200, 3,400'), [1200, 3400]);
+  assert.deepEqual(parseList('1000000,500000'), [1000000, 500000]);
+  assert.deepEqual(parseList('1,000,000 500,000'), [1000000, 500000]);
+  assert.deepEqual(parseList('£1,000,000;£500,000.50'), [1000000, 500000.5]);
+  assert.deepEqual(parseList('0.2,0.6,1'), [0.2, 0.6, 1]);
   assert.deepEqual(parseList('10% 20%'), [0.1, 0.2]);
   assert.deepEqual(parseList(''), []);
   assert.deepEqual(parseList('1, x'), [1, 'x']);
+  assert.deepEqual(listEntries(' 1 ;  2,3 '), ['1', '2', '3']);
+});
+
+test('in a fraction field, "60", "60%" and "0.6" are the same figure; 1 and below are fractions', () => {
+  for (const text of ['60', '60%', '0.6', ' 60 % ']) assert.equal(parseFigure(text, 'fraction'), 0.6, text);
+  assert.equal(parseFigure('3.5', 'fraction'), 0.035);
+  assert.equal(parseFigure('1', 'fraction'), 1);
+  assert.equal(parseFigure('60', 'count'), 60);
+  assert.equal(parseFigure('60', undefined), 60);
+  assert.deepEqual(parseList('20 60 100', 'fraction'), [0.2, 0.6, 1]);
+  assert.equal(parseFigure('x', 'fraction'), 'x');
+});
+
+test('figures the engine wrote are shown as a finance lead reads them', () => {
+  const money = (x) => x.toFixed(2);
+  assert.equal(shownFigure('0.035', 'fraction', money), '3.5%');
+  assert.equal(shownFigure('0.6', 'fraction', money), '60%');
+  assert.equal(shownFigure('0.5, 1', 'fraction', money), '50%, 100%');
+  assert.equal(percentText(0.07), '7%');
+  assert.equal(shownFigure('3.254201680672269', 'years', money), '3.254');
+  assert.equal(shownFigure('356.3', 'count', money), '356.3');
+  assert.equal(shownFigure('992.4364512', 'money', money), '992.44');
+  assert.equal(shownFigure('Leeds', undefined, money), 'Leeds');
+  // Shown as a percentage, typed back, it is the same figure.
+  for (const x of [0.035, 0.6, 0.45, 0.07, 0.175]) assert.equal(parseFigure(shownFigure(String(x), 'fraction', money), 'fraction'), x);
 });
 
 test('an error path belongs to its form field', () => {
