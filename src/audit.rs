@@ -277,9 +277,79 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// 1980-01-01 00:00 in MS-DOS form: a fixed date, so the same inputs give
-/// the same archive, byte for byte.
-const DOS_DATE: u16 = (1 << 5) | 1;
+/// When the files in an archive were written, in MS-DOS form (the ZIP
+/// format's own: local time to two seconds, 1980 to 2107).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DosTime {
+    pub date: u16,
+    pub time: u16,
+}
+
+impl DosTime {
+    /// 1980-01-01 00:00: a fixed stamp, so the same inputs give the same
+    /// archive, byte for byte (the tests' archives).
+    pub const FIXED: DosTime = DosTime {
+        date: (1 << 5) | 1,
+        time: 0,
+    };
+
+    /// From seconds since 1970 (UTC), as the command reads its clock;
+    /// Howard Hinnant's days-to-civil algorithm.
+    pub fn from_unix_seconds(seconds: u64) -> Option<DosTime> {
+        let days = (seconds / 86_400) as i64;
+        let rest = seconds % 86_400;
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z.rem_euclid(146_097);
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = doy - (153 * mp + 2) / 5 + 1;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 };
+        let year = yoe + era * 400 + i64::from(month <= 2);
+        DosTime::parse(&format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
+            rest / 3600,
+            rest / 60 % 60,
+            rest % 60
+        ))
+    }
+
+    /// From a local date and time, "2026-12-04T10:30:15" (seconds
+    /// optional), as the page and the command give it; `None` for anything
+    /// else or a year the format cannot hold.
+    pub fn parse(text: &str) -> Option<DosTime> {
+        let (date, time) = text.split_once('T').unwrap_or((text, "00:00:00"));
+        let d: Vec<u32> = date
+            .split('-')
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        let mut t: Vec<u32> = time
+            .split(':')
+            .map(str::parse)
+            .collect::<Result<_, _>>()
+            .ok()?;
+        t.resize(3, 0);
+        let [year, month, day] = d[..] else {
+            return None;
+        };
+        let (hour, minute, second) = (t[0], t[1], t[2]);
+        let valid = (1980..=2107).contains(&year)
+            && (1..=12).contains(&month)
+            && (1..=31).contains(&day)
+            && hour < 24
+            && minute < 60
+            && second < 60;
+        if !valid {
+            return None;
+        }
+        Some(DosTime {
+            date: (((year - 1980) << 9) | (month << 5) | day) as u16,
+            time: ((hour << 11) | (minute << 5) | (second / 2)) as u16,
+        })
+    }
+}
 
 fn put16(out: &mut Vec<u8>, x: u16) {
     out.extend_from_slice(&x.to_le_bytes());
@@ -290,12 +360,12 @@ fn put32(out: &mut Vec<u8>, x: u32) {
 }
 
 /// The fields local and central headers share, from "version needed" on.
-fn common_header(out: &mut Vec<u8>, f: &PackFile) {
+fn common_header(out: &mut Vec<u8>, f: &PackFile, when: DosTime) {
     put16(out, 20); // version needed: 2.0
     put16(out, 1 << 11); // flags: names are UTF-8
     put16(out, 0); // method: stored
-    put16(out, 0); // time
-    put16(out, DOS_DATE);
+    put16(out, when.time);
+    put16(out, when.date);
     put32(out, crc32(&f.bytes));
     put32(out, f.bytes.len() as u32); // compressed size
     put32(out, f.bytes.len() as u32);
@@ -303,20 +373,20 @@ fn common_header(out: &mut Vec<u8>, f: &PackFile) {
     put16(out, 0); // extra field length
 }
 
-/// A stored (uncompressed) ZIP archive of `files`.
-pub fn zip(files: &[PackFile]) -> Vec<u8> {
+/// A stored (uncompressed) ZIP archive of `files`, each dated `when`.
+pub fn zip(files: &[PackFile], when: DosTime) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     for f in files {
         let offset = out.len() as u32;
         put32(&mut out, 0x0403_4b50);
-        common_header(&mut out, f);
+        common_header(&mut out, f, when);
         out.extend_from_slice(f.name.as_bytes());
         out.extend_from_slice(&f.bytes);
 
         put32(&mut central, 0x0201_4b50);
         put16(&mut central, 20); // made by: 2.0, MS-DOS attributes
-        common_header(&mut central, f);
+        common_header(&mut central, f, when);
         put16(&mut central, 0); // comment length
         put16(&mut central, 0); // disk number
         put16(&mut central, 0); // internal attributes

@@ -37,6 +37,41 @@ pub fn number_cell(x: f64) -> String {
     format!("{x}")
 }
 
+/// `x` rounded to `digits` decimal places (negative: to tens, hundreds…),
+/// as the nearest `f64`, whose shortest text is the rounded decimal.
+fn round_to(x: f64, digits: i32) -> f64 {
+    let scale = 10f64.powi(digits.abs());
+    if digits >= 0 {
+        (x * scale).round() / scale
+    } else {
+        (x / scale).round() * scale
+    }
+}
+
+/// A money cell of a results CSV: to the penny (the JSON keeps every digit).
+pub fn money_cell(x: f64) -> String {
+    number_cell(round_to(x, 2) + 0.0)
+}
+
+/// A share, factor or multiplier cell of a results CSV: to 6 significant
+/// figures, so 0.36000000000000004 reads 0.36.
+pub fn fraction_cell(x: f64) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return number_cell(x + 0.0);
+    }
+    let magnitude = x.abs().log10().floor() as i32;
+    number_cell(round_to(x, 5 - magnitude) + 0.0)
+}
+
+/// A results cell for a column: money where its heading says GBP, else a fraction.
+fn results_cell(heading: &str, x: f64) -> String {
+    if heading.ends_with("(GBP)") {
+        money_cell(x)
+    } else {
+        fraction_cell(x)
+    }
+}
+
 const YEARLY_COLUMNS: [&str; 15] = [
     "Council",
     "Price year",
@@ -73,7 +108,8 @@ pub fn yearly_results_csv(scenario: &Scenario, appraisal: &Appraisal) -> String 
                 (y.year + 1).to_string(),
                 y.year.to_string(),
             ];
-            row.extend(y.figures().iter().map(|&x| number_cell(x)));
+            let headings = YEARLY_COLUMNS[5..].iter();
+            row.extend(headings.zip(y.figures()).map(|(h, x)| results_cell(h, x)));
             out.push_str(&row.join(","));
             out.push_str("\r\n");
         }
@@ -113,11 +149,11 @@ pub fn yearly_streams_csv(scenario: &Scenario, appraisal: &Appraisal) -> String 
                     text_cell(a.programme.name()),
                     text_cell(label),
                     text_cell(s.payer.label()),
-                    number_cell(s.cashable_fraction),
+                    fraction_cell(s.cashable_fraction),
                     (if s.included { "yes" } else { "no" }).to_owned(),
                     (year + 1).to_string(),
                     year.to_string(),
-                    number_cell(*saving),
+                    money_cell(*saving),
                 ];
                 out.push_str(&row.join(","));
                 out.push_str("\r\n");

@@ -286,7 +286,7 @@ fn the_modules_write_the_downloads_the_command_writes() {
     assert_eq!(csv, sfpc::export::yearly_results_csv(&scenario, &appraisal));
     // The audit pack: every file the command writes; the workbook differs
     // only in its creation time.
-    let pack = stored_files(&workbook::audit_pack(to_js(&s), JsValue::NULL).expect("pack"));
+    let pack = stored_files(&workbook::audit_pack(to_js(&s), JsValue::NULL, None).expect("pack"));
     let files = sfpc::audit::audit_files(&scenario, &appraisal, None);
     assert_eq!(pack.len(), files.len());
     for ((name, bytes), f) in pack.iter().zip(&files) {
@@ -299,7 +299,8 @@ fn the_modules_write_the_downloads_the_command_writes() {
     }
     // With the simulation the page ran: the same figures as natively.
     let simulation = json!({ "scenario": s, "draws": 1000, "seed": 7 });
-    let pack = stored_files(&workbook::audit_pack(to_js(&s), to_js(&simulation)).expect("pack"));
+    let pack =
+        stored_files(&workbook::audit_pack(to_js(&s), to_js(&simulation), None).expect("pack"));
     let config = sfpc::uncertainty::SimulationConfig {
         draws: 1000,
         seed: 7,
@@ -319,7 +320,7 @@ fn the_modules_write_the_downloads_the_command_writes() {
     // Bad input is a list of path-qualified errors, not a panic.
     let mut bad = s.clone();
     bad["appraisal"]["horizon_years"] = json!(0);
-    let errors = from_js(workbook::audit_pack(to_js(&bad), JsValue::NULL).unwrap_err());
+    let errors = from_js(workbook::audit_pack(to_js(&bad), JsValue::NULL, None).unwrap_err());
     assert_eq!(errors[0]["path"], "appraisal.horizon_years");
 }
 

@@ -74,8 +74,12 @@ export function evidencePanel(ctx) {
       try {
         // On a worker where one can start (about 25 ms of simulation the page
         // need not wait for); on the page where none can, or one fails.
-        const onPage = () => analysis.evidenceSets(scenario, view, seed);
-        const data = ctx.pool?.available ? await ctx.pool.ask({ evidence: { scenario, view, seed } }).catch(onPage) : onPage();
+        // The chance with the figures as entered is the analysis's own (one chance for a scenario).
+        const madeFor = state.uReportFor;
+        const mineToo = madeFor?.report === state.report && madeFor?.view === view;
+        const yours = mineToo ? state.uResult?.programmes?.[view]?.probability_council_npv_positive : undefined;
+        const onPage = () => analysis.evidenceSets(scenario, view, seed, yours);
+        const data = ctx.pool?.available ? await ctx.pool.ask({ evidence: { scenario, view, seed, yours } }).catch(onPage) : onPage();
         if (mine === token) renderEvidence($, ctx.table, data, view, scenario.price_year);
       } catch (e) {
         console.error(e);

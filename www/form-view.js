@@ -57,7 +57,8 @@ export function formView(ctx) {
     const main = path?.replace(/\.(low|high)$/, '');
     const readings = main ? [root.getElementById(`${fieldId(main)}-reading`)] : root.querySelectorAll('#calculator [data-reading-for]');
     for (const p of readings) {
-      if (p) write(/** @type {HTMLElement} */ (p), fieldReading(state, p.dataset.readingFor ?? '', ctx.engine.formatGbp));
+      const reading = /** @type {HTMLElement | null} */ (p);
+      if (reading) write(reading, fieldReading(state, reading.dataset.readingFor ?? '', ctx.engine.formatGbp));
     }
   }
 

@@ -75,15 +75,15 @@ export const CALCULATOR_HTML = `
 
     <section id="uncertainty" class="uncertainty" aria-labelledby="uncertainty-title">
       <h2 id="uncertainty-title">How sure is this?</h2>
-      <p>The innovators' results are before-and-after figures, not trials. Each figure with a range (the low and high
-        beside it) is drawn at random, thousands of times, from a PERT distribution peaking at its value; each draw is
-        one possible future.</p>
+      <p>The innovators' results are before-and-after figures, not trials. Each figure with a range (the low and high beside it) is drawn
+        at random, thousands of times, most often near its value; each draw is one possible future.</p>
       <div class="sim-settings" id="simulation-fields"></div>
       <p class="sim-status"><progress id="sim-progress" max="1" value="0" aria-labelledby="sim-text"></progress>
         <span id="sim-text"></span></p>
       <p id="sim-stale" class="stale" hidden><strong>Out of date.</strong> Fix the problems listed at the top to run the analysis again.</p>
       <p id="sim-provisional" class="stale" hidden></p>
       <div id="uncertainty-headlines" class="headlines"></div>
+      <p id="central-median" class="summary"></p>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="percentiles-caption">
         <table id="percentiles-table"><caption id="percentiles-caption">Net present value across simulated futures</caption></table>
       </div>
@@ -97,7 +97,11 @@ export const CALCULATOR_HTML = `
       <div class="table-wrap" id="uncertainty-compare" tabindex="0" role="region" aria-labelledby="uncertainty-compare-caption">
         <table id="uncertainty-compare-table"><caption id="uncertainty-compare-caption">How sure: each model</caption></table>
       </div>
-      <p id="sim-audit" class="context"></p>
+      <p id="sim-plain" class="context"></p>
+      <details class="method-details screen-only">
+        <summary>How this is worked out: the technical record</summary>
+        <p id="sim-audit" class="context"></p>
+      </details>
     </section>
 
     <section id="evidence" class="evidence" aria-labelledby="evidence-title" hidden>

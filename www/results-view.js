@@ -122,11 +122,13 @@ export function resultsView(ctx) {
     verdict.render();
     const compare = state.view === COMPARE;
     $('sim-audit').textContent = r.record;
+    $('sim-plain').textContent = r.plain_method;
     $('uncertainty-charts').hidden = compare;
     $('uncertainty-compare').hidden = !compare;
     ctx.later?.decide.render();
     if (compare) {
       $('uncertainty-headlines').replaceChildren();
+      $('central-median').textContent = '';
       table('percentiles-table', r.percentile_table);
       table('uncertainty-compare-table', r.chances_table);
       return;
@@ -134,6 +136,7 @@ export function resultsView(ctx) {
     const u = r.programmes[state.view];
     if (!u) return;
     cards('uncertainty-headlines', u.headlines);
+    $('central-median').textContent = u.central_and_median;
     table('percentiles-table', u.percentile_table);
     $('fan-summary').textContent = u.summaries.fan;
     table('fan-table', u.fan_table);

@@ -28,6 +28,13 @@ export function scenarioFromText(engine, text) {
   return engine.normaliseScenario(value);
 }
 
+/** The reader's local date and time, "2026-12-04T10:30:15", for download names and the audit pack's dates. */
+export function localStamp(date = new Date()) {
+  const two = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`
+    + `T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
 /** @param {import('./calculator.js').Context} ctx */
 export function share(ctx) {
   const { state, $, engine, options } = ctx;
@@ -136,34 +143,42 @@ export function share(ctx) {
 
   /**
    * A download made by the workbook module (loaded the first time one is asked for).
-   * @param {string} what @param {(m: any, scenario: any, simulation: any) => any} make @param {string} name @param {string} type
+   * @param {string} what @param {(m: any, scenario: any, simulation: any) => any} make @param {() => string} name @param {string} type
    */
   async function fromWorkbookModule(what, make, name, type) {
     if (!state.report) return;
     status(`Preparing the ${what}…`);
     const module = await ctx.loadWorkbook();
     const simulation = ctx.simulation.finished();
-    download(name, make(module, state.report.scenario(), simulation), type);
+    download(name(), make(module, state.report.scenario(), simulation), type);
     const What = `${what[0].toUpperCase()}${what.slice(1)}`;
     status(simulation ? `${What} downloaded.`
       : `${What} downloaded, without the uncertainty analysis: it has not finished for these figures.`);
   }
 
+  /**
+   * A download's name: the council, the model in view, today's date, what it
+   * is (engine.downloadName): "leeds-family-safeguarding-2026-12-04.xlsx".
+   * @param {string} what @param {string} ext
+   */
+  const fileName = (what, ext) => engine.downloadName(state.text.get('council') ?? '', state.view,
+    localStamp().slice(0, 10), what, ext);
+
   /** The share panel's buttons. */
   function listen() {
     $('copy-link').addEventListener('click', copyLink);
     $('download-scenario').addEventListener('click', () => state.report
-      && download('sfpc-scenario.json', JSON.stringify(state.report.scenario(), null, 2), 'application/json'));
+      && download(fileName('', 'json'), JSON.stringify(state.report.scenario(), null, 2), 'application/json'));
     $('download-csv').addEventListener('click', async () => {
       if (!state.report) return;
       const csv = (await ctx.analysisModule()).yearlyResultsCsv(state.report.scenario());
-      download('sfpc-yearly-results.csv', csv, 'text/csv;charset=utf-8');
+      download(fileName('yearly results', 'csv'), csv, 'text/csv;charset=utf-8');
     });
     $('f-upload').addEventListener('change', openFile);
     $('download-audit').addEventListener('click', () => fromWorkbookModule('audit pack',
-      (m, scenario, simulation) => m.auditPack(scenario, simulation), 'sfpc-audit-pack.zip', 'application/zip'));
+      (m, scenario, simulation) => m.auditPack(scenario, simulation, localStamp()), () => fileName('audit pack', 'zip'), 'application/zip'));
     $('download-workbook').addEventListener('click', () => fromWorkbookModule('workbook',
-      (m, scenario, simulation) => m.workbook(scenario, simulation), 'sfpc-appraisal.xlsx',
+      (m, scenario, simulation) => m.workbook(scenario, simulation), () => fileName('', 'xlsx'),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
   }
 

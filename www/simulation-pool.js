@@ -106,7 +106,7 @@ export class SimulationPool {
 
   /**
    * One piece of the analysis module's work on a worker (`{ evidence: {
-   * scenario, view, seed } }`: `evidenceSets`); resolves to its answer. The
+   * scenario, view, seed, yours } }`: `evidenceSets`); resolves to its answer. The
    * worker takes no chunks until it answers, so a run goes on the others.
    * @param {any} message @returns {Promise<any>}
    */

@@ -16,7 +16,7 @@ self.onmessage = async ({ data }) => {
   if (ask) {
     try {
       await ready;
-      self.postMessage({ ask, answer: evidenceSets(evidence.scenario, evidence.view, evidence.seed) });
+      self.postMessage({ ask, answer: evidenceSets(evidence.scenario, evidence.view, evidence.seed, evidence.yours) });
     } catch (error) {
       self.postMessage({ ask, error: Array.isArray(error) ? error : String(error) });
     }

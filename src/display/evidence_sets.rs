@@ -83,15 +83,15 @@ fn row_label(set: Option<SetKey>) -> String {
 /// each set.
 pub fn comparison_table(outcomes: &[SetOutcome]) -> TextTable {
     TextTable {
-        caption: "Council net present value with your figures and under each evidence set".into(),
+        caption: format!(
+            "Council net present value with your figures and under each evidence set. The chance with your figures is the analysis's above; under a set, its effects are taken as the set says and the other ranges drawn ({} futures).",
+            super::count(COMPARISON_DRAWS)
+        ),
         headings: vec![
             "Effects".into(),
             "Council net present value".into(),
             "Cashable council net present value".into(),
-            format!(
-                "Chance the council is better off ({} futures)",
-                super::count(COMPARISON_DRAWS)
-            ),
+            "Chance the council is better off".into(),
         ],
         rows: outcomes
             .iter()

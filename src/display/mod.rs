@@ -54,10 +54,10 @@ pub use map::{map_cell_label, map_glyph, map_legend, map_measure_label, map_summ
 pub use migration::migration_note;
 pub use sources::{grades_text, sources_table};
 pub use uncertainty::{
-    compared_chances_table, compared_percentile_table, draws_hint, fan_table, histogram_table,
-    percentile_table, provisional_note, simulation_record, steadiness, tornado_table,
-    uncertainty_headlines, uncertainty_summaries, uncertainty_table, UncertaintySummaries,
-    PERCENTILE_HEADINGS,
+    central_and_median, compared_chances_table, compared_percentile_table, draws_hint, fan_table,
+    histogram_table, percentile_table, provisional_note, simulation_record, steadiness,
+    tornado_table, uncertainty_headlines, uncertainty_summaries, uncertainty_table,
+    UncertaintySummaries, PERCENTILE_HEADINGS,
 };
 pub use verdict::{verdict_sentence, verdicts, Chances, Verdict, Verdicts, LIKELY_CHANCE};
 pub use yearly::{
@@ -234,4 +234,50 @@ pub struct TextTable {
     pub caption: String,
     pub headings: Vec<String>,
     pub rows: Vec<Vec<String>>,
+}
+
+/// Words for a file name: lower-case ASCII letters and digits, the rest
+/// runs of one hyphen, at most `max` characters, cut at a word.
+fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut cut = out.trim_end_matches('-').to_owned();
+    if cut.len() > max {
+        cut.truncate(max);
+        if let Some(at) = cut.rfind('-') {
+            cut.truncate(at);
+        }
+    }
+    cut
+}
+
+/// A download's file name, so a folder of them sorts and reads: council,
+/// model and date, then what it is (blank for the scenario and the
+/// workbook): "leeds-family-safeguarding-2026-12-04.xlsx",
+/// "leeds-compare-2026-12-04-audit-pack.zip". `view` is a programme's key or
+/// "compare"; `date` the reader's "2026-12-04".
+pub fn download_name(council: &str, view: &str, date: &str, what: &str, ext: &str) -> String {
+    let parts = [
+        slug(council, 40),
+        slug(view, 30),
+        slug(date, 10),
+        slug(what, 30),
+    ];
+    let stem: Vec<&str> = parts
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let stem = if stem.is_empty() {
+        "sfpc".to_owned()
+    } else {
+        stem.join("-")
+    };
+    format!("{stem}.{}", slug(ext, 8))
 }

@@ -58,9 +58,10 @@ pub fn uncertainty_summaries(
             "The council breaks even with none of the {what}, the other figures held at their values: its other savings (and any grant) cover the costs."
         ),
         (Some(be), Some(p)) => format!(
-            "The {what} exceeds its break-even value of {} in {} of {futures}, the other figures held at their values.",
+            "The {what} exceeds its break-even value of {} in {} of {futures}, the other figures held at their values. That is the chance for this one effect; with every figure drawn, the chance of the council being better off is {}.",
             parameter_value(u.programme, headline, be),
-            probability(p)
+            probability(p),
+            probability(u.probability_council_npv_positive)
         ),
         _ => format!("The {what} makes no difference to the council's net present value here."),
     };
@@ -166,12 +167,12 @@ fn chance(p: Option<f64>) -> String {
     p.map_or_else(|| "n/a".into(), probability)
 }
 
-/// The headline cards of one model's uncertainty analysis, as the page shows them.
-/// `summaries` are the model's ([`uncertainty_summaries`]): the break-even
-/// card reads as its chart's summary.
+/// The headline cards of one model's uncertainty analysis, as the page
+/// shows them. The chance that the headline effect clears its break-even is
+/// not a card (issue 25: beside the chance of being better off it read as a
+/// second, contradicting chance); the tornado's summary says it, explained.
 pub fn uncertainty_headlines(
     u: &crate::uncertainty::ProgrammeUncertainty,
-    summaries: &UncertaintySummaries,
     horizon_years: u32,
 ) -> Vec<super::Headline> {
     use super::appraisal::headline;
@@ -198,13 +199,34 @@ pub fn uncertainty_headlines(
             format!("{} to {}", gbp(npv.p5), gbp(npv.p95)),
             format!("median {}", gbp(npv.p50)),
         ),
-        headline(
-            "p-break-even",
-            "Chance the effect clears break-even",
-            chance(u.break_even.probability_effect_exceeds),
-            summaries.break_even.clone(),
-        ),
     ]
+}
+
+/// Why the central figure and the simulated median differ, in one sentence
+/// (issue 25: "+£235k beside a simulated median of −£59,761 with nothing
+/// reconciling them"). Within 5% of the central figure (or £10,000) they
+/// are said to agree.
+pub fn central_and_median(u: &crate::uncertainty::ProgrammeUncertainty) -> String {
+    let central = u.central_council_npv_gbp;
+    let median = u.council_npv_gbp.p50;
+    let gap = median - central;
+    if gap.abs() <= (0.05 * central.abs()).max(10_000.0) {
+        return format!(
+            "The central figure ({}, every figure at its most likely value) and the median of the simulated futures ({}) agree.",
+            gbp(central),
+            gbp(median)
+        );
+    }
+    let (lower, worse, better) = if gap < 0.0 {
+        ("lower", "worse", "better")
+    } else {
+        ("higher", "better", "worse")
+    };
+    format!(
+        "The central figure ({}) takes every figure at its most likely value; the median of the simulated futures ({}) is {lower} because, taken together, the figures' ranges reach further towards {worse} outcomes than towards {better} ones.",
+        gbp(central),
+        gbp(median)
+    )
 }
 
 /// The columns of a table of percentiles (the page's, the workbook's).
@@ -366,6 +388,16 @@ pub fn compared_chances_table(u: &crate::uncertainty::Uncertainty) -> TextTable 
 
 /// What ran, for the record under the analysis: draws, seed, steadiness,
 /// the distribution and the generator.
+/// The method in plain English, for the footnote under the analysis (its
+/// technical names are in [`simulation_record`], under "How this is worked
+/// out").
+pub fn simulation_plain(config: &crate::uncertainty::SimulationConfig) -> String {
+    format!(
+        "How this is worked out, in short: each of {} simulated futures picks every figure that has a range at random between its low and its high, most often near its value, and works out the appraisal again; the chances and ranges above count those futures. The same seed gives the same results.",
+        count(config.draws)
+    )
+}
+
 pub fn simulation_record(config: &crate::uncertainty::SimulationConfig) -> String {
     format!(
         "{} simulated futures, seed {}. {} {}; generator {}.",

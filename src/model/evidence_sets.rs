@@ -290,8 +290,9 @@ pub struct SetOutcome {
 pub const COMPARISON_DRAWS: u32 = 2_000;
 
 /// A programme of a validated scenario, as entered and under each set: its
-/// council NPV, cashable council NPV and P(NPV > 0). Every row uses the same
-/// seed, so the differences are the sets', not the draws'.
+/// council NPV, cashable council NPV and P(NPV > 0), under a set with its
+/// effects fixed at the set's figures. Every row uses the same seed, so the
+/// differences are the sets', not the draws'.
 pub fn compare(scenario: &Scenario, programme: ProgrammeId, seed: u64) -> Option<Vec<SetOutcome>> {
     let inputs = scenario.programme(programme)?;
     let outcome = |set: Option<SetKey>| {
@@ -299,7 +300,14 @@ pub fn compare(scenario: &Scenario, programme: ProgrammeId, seed: u64) -> Option
         one.programmes = vec![inputs.clone()];
         one.programmes[0].enabled = true;
         if let Some(set) = set {
-            apply(set, &mut one.programmes[0], scenario.price_year);
+            // The chance under a set takes its effects as the set says (the
+            // other figures' ranges are still drawn): a set at the low end of
+            // every range, drawn across the whole range, would be "cautious"
+            // with most of its draws above its own figures.
+            for change in apply(set, &mut one.programmes[0], scenario.price_year) {
+                let fixed = Estimate::fixed(change.estimate.value);
+                one.programmes[0].set(change.field, fixed);
+            }
         }
         let a = appraise_programme(&one.programmes[0], &one.appraisal);
         let config = SimulationConfig {

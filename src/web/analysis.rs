@@ -194,18 +194,22 @@ impl UncertaintyReport {
         let appraisal = crate::appraisal::appraise(&self.scenario);
         for p in &u.programmes {
             let entry = &mut json["programmes"][p.programme.key()];
-            if let Some(a) = appraisal.programmes.iter().find(|a| a.programme == p.programme) {
+            if let Some(a) = appraisal
+                .programmes
+                .iter()
+                .find(|a| a.programme == p.programme)
+            {
                 let chances = display::Chances {
                     with_grant: p.probability_council_npv_positive,
                     without_grant: p.decision.chance_above(a.present_values.grant_gbp),
                 };
-                entry["verdicts"] =
-                    json_of(&display::verdicts(a, u.horizon_years, Some(chances)))?;
+                entry["verdicts"] = json_of(&display::verdicts(a, u.horizon_years, Some(chances)))?;
             }
             let summaries =
                 crate::display::uncertainty_summaries(p, u.config.draws, u.horizon_years);
             let (draws, horizon) = (u.config.draws, u.horizon_years);
-            entry["headlines"] = json_of(&display::uncertainty_headlines(p, &summaries, horizon))?;
+            entry["headlines"] = json_of(&display::uncertainty_headlines(p, horizon))?;
+            entry["central_and_median"] = display::central_and_median(p).into();
             entry["summaries"] = json_of(&summaries)?;
             entry["percentile_table"] = json_of(&display::percentile_table(p, draws))?;
             entry["fan_table"] = json_of(&display::fan_table(p))?;
@@ -232,6 +236,7 @@ impl UncertaintyReport {
         json["percentile_table"] = json_of(&display::compared_percentile_table(u))?;
         json["chances_table"] = json_of(&display::compared_chances_table(u))?;
         json["record"] = display::simulation_record(&u.config).into();
+        json["plain_method"] = display::simulation_plain(&u.config).into();
         if let Some(draws) = self.preview_of {
             json["provisional"] = display::provisional_note(u.config.draws, draws).into();
         }

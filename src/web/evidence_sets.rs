@@ -23,9 +23,17 @@ fn programme_of<'s>(
 
 /// A programme's evidence sets for a scenario (a JS object): `{ sets, used,
 /// table, summary }`, the sets' figures in the scenario's prices, and the
-/// programme as entered and under each set, simulated with `seed`.
+/// programme as entered and under each set, simulated with `seed`. Given
+/// `your_chance` (the page's own analysis of these figures), the row of the
+/// figures as entered shows that chance, so the page has one chance of
+/// being better off for a scenario, not two from different draws.
 #[wasm_bindgen(js_name = evidenceSets)]
-pub fn evidence_sets(scenario: JsValue, programme: &str, seed: f64) -> Result<JsValue, JsValue> {
+pub fn evidence_sets(
+    scenario: JsValue,
+    programme: &str,
+    seed: f64,
+    your_chance: Option<f64>,
+) -> Result<JsValue, JsValue> {
     let scenario = read_scenario(scenario).map_err(|e| errors_to_js(&e))?;
     let inputs = programme_of(&scenario, programme)?;
     let id = inputs.programme;
@@ -33,7 +41,10 @@ pub fn evidence_sets(scenario: JsValue, programme: &str, seed: f64) -> Result<Js
         crate::format::simulation_config(&crate::uncertainty::MIN_DRAWS.into(), &seed.into())
             .map_err(|e| errors_to_js(&e))?
             .seed;
-    let outcomes = evidence_sets::compare(&scenario, id, seed).unwrap_or_default();
+    let mut outcomes = evidence_sets::compare(&scenario, id, seed).unwrap_or_default();
+    if let (Some(yours), Some(p)) = (outcomes.first_mut(), your_chance) {
+        yours.probability_council_npv_positive = p;
+    }
     to_js(&json!({
         "sets": set_texts(id, scenario.price_year),
         "used": effects_used_text(inputs, scenario.price_year),

@@ -209,3 +209,10 @@ pub fn format_money_input(x: f64) -> String {
 pub fn format_gbp(x: f64) -> String {
     crate::display::gbp(x)
 }
+
+/// A download's file name (`display::download_name`): council, model, date,
+/// what it is.
+#[wasm_bindgen(js_name = downloadName)]
+pub fn download_name(council: &str, view: &str, date: &str, what: &str, ext: &str) -> String {
+    crate::display::download_name(council, view, date, what, ext)
+}

@@ -35,11 +35,23 @@ pub fn workbook(scenario: JsValue, simulation: JsValue) -> Result<Vec<u8>, JsVal
 
 /// The audit pack (`audit::audit_files`) as a stored ZIP archive: the
 /// scenario, results, yearly CSVs, defaults and evidence sets, the workbook,
-/// a README, and the simulation's results when `simulation` is given.
+/// a README, and the simulation's results when `simulation` is given. Each
+/// file is dated `written` (the page's local time, "2026-12-04T10:30:15"),
+/// or 1980-01-01 without it.
 #[wasm_bindgen(js_name = auditPack)]
-pub fn audit_pack(scenario: JsValue, simulation: JsValue) -> Result<Vec<u8>, JsValue> {
+pub fn audit_pack(
+    scenario: JsValue,
+    simulation: JsValue,
+    written: Option<String>,
+) -> Result<Vec<u8>, JsValue> {
     let (scenario, appraisal) = appraised(scenario)?;
     let uncertainty = simulated(simulation)?;
     let files = crate::audit::audit_files(&scenario, &appraisal, uncertainty.as_ref());
-    Ok(crate::audit::zip(&files))
+    let when = match written {
+        Some(text) => crate::audit::DosTime::parse(&text).ok_or_else(|| {
+            JsValue::from_str(&format!("written: not a date and time, got {text:?}"))
+        })?,
+        None => crate::audit::DosTime::FIXED,
+    };
+    Ok(crate::audit::zip(&files, when))
 }

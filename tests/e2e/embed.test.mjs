@@ -192,7 +192,11 @@ test('the audit pack holds what sfpc report writes for the same figures, with th
   await typeInto(page, 'simulation.seed', '99');
   await page.waitForFunction(() => document.getElementById('sim-text').textContent.startsWith('Done: 2,000'));
   const { name, bytes } = await downloadBytes(page, page.locator('#download-audit'));
-  assert.equal(name, 'sfpc-audit-pack.zip');
+  // Named for the council, the model and the day; each file dated today (MS-DOS date at offset 12 of its header).
+  const today = new Date();
+  const ymd = [today.getFullYear(), today.getMonth() + 1, today.getDate()];
+  assert.equal(name, `example-council-assumed-caseloads-and-family-valued-${ymd.map((n) => String(n).padStart(2, '0')).join('-')}-audit-pack.zip`);
+  assert.equal(bytes.readUInt16LE(12), ((ymd[0] - 1980) << 9) | (ymd[1] << 5) | ymd[2]);
   const files = unzip(bytes);
   const names = [...files.keys()];
   assert.deepEqual(names.slice(0, 11), ['README.txt', 'scenario.json', 'results.json', 'yearly-results.csv', 'yearly-streams.csv', 'defaults.csv', 'evidence-sets.csv', 'appraisal.xlsx', 'uncertainty.json', 'decide.json', 'decide.txt']);

@@ -1,6 +1,6 @@
 //! The audit pack: its files, and the ZIP archive that carries them.
 
-use sfpc::audit::{audit_files, crc32, defaults_csv, zip, PackFile};
+use sfpc::audit::{audit_files, crc32, defaults_csv, zip, DosTime, PackFile};
 use sfpc::prices::PriceYear;
 use sfpc::uncertainty::{simulate, SimulationConfig};
 
@@ -66,14 +66,47 @@ fn zip_round_trips_names_and_bytes_and_is_the_same_every_time() {
             bytes: vec![0, 255, 10, 13],
         },
     ];
-    let archive = zip(&files);
+    let archive = zip(&files, DosTime::FIXED);
     let back = unzip(&archive);
     assert_eq!(back.len(), 2);
     for (f, (name, bytes)) in files.iter().zip(&back) {
         assert_eq!(&f.name, name);
         assert_eq!(&f.bytes, bytes);
     }
-    assert_eq!(zip(&files), archive, "no timestamps: reproducible");
+    assert_eq!(
+        zip(&files, DosTime::FIXED),
+        archive,
+        "a fixed stamp: reproducible"
+    );
+    // Dated: every header (local at 10, central at 12) carries the time and date.
+    let when = DosTime::parse("2026-12-04T10:30:15").expect("a date");
+    // 46 << 9 | 12 << 5 | 4; 10 << 11 | 30 << 5 | 7.
+    assert_eq!(
+        when,
+        DosTime {
+            date: 23_940,
+            time: 21_447
+        }
+    );
+    assert_eq!(DosTime::from_unix_seconds(1_796_380_215), Some(when));
+    assert_eq!(
+        DosTime::parse("2026-12-04"),
+        Some(DosTime {
+            date: 23_940,
+            time: 0
+        })
+    );
+    for bad in [
+        "1979-12-31T00:00:00",
+        "2026-13-01",
+        "today",
+        "2026-12-04T25:00",
+    ] {
+        assert_eq!(DosTime::parse(bad), None, "{bad}");
+    }
+    let dated = zip(&files, when);
+    assert_eq!(u16::from_le_bytes([dated[10], dated[11]]), when.time);
+    assert_eq!(u16::from_le_bytes([dated[12], dated[13]]), when.date);
     // 2 × (30 + 46 + name) + data + 22.
     let names = 5 + "£ données.csv".len();
     assert_eq!(archive.len(), 2 * 76 + 2 * names + 5 + 4 + 22);

@@ -319,9 +319,8 @@ fn defaults_with_an_evidence_set_are_named_as_that_set() {
     let table = text(&table.stdout);
     assert!(
         table.contains("Family Safeguarding\nVerdict: ")
-            && table.contains(
-                ".\nEffects: evidence set: independent and trial evidence\nEvidence: "
-            ),
+            && table
+                .contains(".\nEffects: evidence set: independent and trial evidence\nEvidence: "),
         "{table}"
     );
     let bad = sfpc(&["defaults", "--evidence-set", "hopeful"], "");

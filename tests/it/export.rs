@@ -28,7 +28,7 @@ fn text_cells_never_run_as_formulas_and_are_quoted_where_csv_needs_it() {
 }
 
 #[test]
-fn yearly_results_csv_has_one_row_a_programme_year_with_exact_numbers() {
+fn yearly_results_csv_has_one_row_a_programme_year_to_the_penny() {
     let s = scenario("family_valued", 3, 0.035, json!({ "setup_cost_gbp": 1000 }));
     let mut s = s;
     s["council"] = json!("=SUM(A1), \"quoted\"");
@@ -47,11 +47,29 @@ fn yearly_results_csv_has_one_row_a_programme_year_with_exact_numbers() {
         "{}",
         lines[1]
     );
-    // The last cell of each row reads back as the engine's own f64.
+    // The last cell of each row is the engine's own figure to the penny
+    // (issue 25: the CSV is for reading; the JSON keeps every digit).
     for (line, year) in lines[1..].iter().zip(&appraisal.programmes[0].years) {
         let last: f64 = line.rsplit(',').next().unwrap().parse().unwrap();
-        assert_eq!(last, year.cumulative_discounted_council_net_gbp);
+        let exact = year.cumulative_discounted_council_net_gbp;
+        assert!((last - exact).abs() <= 0.005, "{last} against {exact}");
+        assert_eq!(last, (exact * 100.0).round() / 100.0);
     }
     // Year 1 nets 75,500 − 1,000 = 74,500: written as a plain number.
     assert!(lines[1].contains(",74500,"), "{}", lines[1]);
+}
+
+#[test]
+fn results_csv_cells_are_rounded_to_the_penny_or_six_significant_figures() {
+    use sfpc::export::{fraction_cell, money_cell};
+    assert_eq!(fraction_cell(0.36000000000000004), "0.36");
+    assert_eq!(fraction_cell(0.9661835748792271), "0.966184");
+    assert_eq!(fraction_cell(1.0), "1");
+    assert_eq!(fraction_cell(0.0), "0");
+    assert_eq!(fraction_cell(-0.0), "0");
+    assert_eq!(fraction_cell(1234567.0), "1234570");
+    assert_eq!(money_cell(228_401.238_999), "228401.24");
+    assert_eq!(money_cell(-590_490.005_1), "-590490.01");
+    assert_eq!(money_cell(0.001), "0");
+    assert_eq!(money_cell(1_841_910.0), "1841910");
 }

@@ -24,7 +24,10 @@ fn the_sentence_says_likely_only_when_the_central_figure_and_the_draws_agree() {
         "On the central estimate, over 5 years the council is £50k worse off with no grant."
     );
     // A negative central figure with most futures better off is not "likely worse off".
-    assert!(verdict_sentence(-50_000.0, Some(0.7), "5 years", "with the grant").contains("could end up"));
+    assert!(
+        verdict_sentence(-50_000.0, Some(0.7), "5 years", "with the grant")
+            .contains("could end up")
+    );
 }
 
 #[test]
@@ -35,14 +38,25 @@ fn each_model_has_a_verdict_with_and_without_its_grant_and_a_switch_of_period() 
         let v = verdicts(a, 5, None);
         assert_eq!(v.readings.len(), 1);
         assert_eq!(v.readings[0].figure, gbp_compact(a.council_npv_gbp));
-        assert!(v.readings[0].sentence.contains("with no grant"), "{}", v.readings[0].sentence);
+        assert!(
+            v.readings[0].sentence.contains("with no grant"),
+            "{}",
+            v.readings[0].sentence
+        );
         assert_eq!(v.readings[0].basis, "No DfE grant entered · over 5 years");
     }
     for p in &mut scenario.programmes {
         p.grant_by_year_gbp = vec![1_000_000.0];
     }
     for a in &appraise(&scenario).programmes {
-        let v = verdicts(a, 5, Some(Chances { with_grant: 0.7, without_grant: 0.2 }));
+        let v = verdicts(
+            a,
+            5,
+            Some(Chances {
+                with_grant: 0.7,
+                without_grant: 0.2,
+            }),
+        );
         let keys: Vec<&str> = v.readings.iter().map(|r| r.key).collect();
         assert_eq!(keys, ["with_grant", "without_grant"], "{:?}", a.programme);
         assert_eq!(v.readings[0].figure, gbp_compact(a.council_npv_gbp));
@@ -50,8 +64,49 @@ fn each_model_has_a_verdict_with_and_without_its_grant_and_a_switch_of_period() 
         let without = a.council_npv_gbp - 1_000_000.0;
         assert_eq!(v.readings[1].figure, gbp_compact(without));
         assert!(v.readings[1].sentence.contains("without the grant"));
-        assert_eq!(v.readings[0].basis, "Counts the DfE grant (£1,000,000 in today's money) · over 5 years");
-        assert_eq!((v.other_horizon_years, v.other_horizon_label.as_str()), (10, "See it over 10 years"));
+        assert_eq!(
+            v.readings[0].basis,
+            "Counts the DfE grant (£1,000,000 in today's money) · over 5 years"
+        );
+        assert_eq!(
+            (v.other_horizon_years, v.other_horizon_label.as_str()),
+            (10, "See it over 10 years")
+        );
         assert_eq!(verdicts(a, 10, None).other_horizon_years, 5);
     }
+}
+
+#[test]
+fn downloads_are_named_for_the_council_the_model_and_the_day() {
+    use sfpc::display::download_name;
+    assert_eq!(
+        download_name("Leeds", "family_safeguarding", "2026-12-04", "", "xlsx"),
+        "leeds-family-safeguarding-2026-12-04.xlsx"
+    );
+    assert_eq!(
+        download_name(
+            "Example council (assumed caseloads and costs)",
+            "compare",
+            "2026-12-04",
+            "audit pack",
+            "zip"
+        ),
+        "example-council-assumed-caseloads-and-2026-12-04-audit-pack.zip"
+            .replace("2026", "compare-2026")
+    );
+    assert_eq!(
+        download_name(
+            "Kingston upon Hull, City of",
+            "no_wrong_door",
+            "2026-12-04",
+            "yearly results",
+            "csv"
+        ),
+        "kingston-upon-hull-city-of-no-wrong-door-2026-12-04-yearly-results.csv"
+    );
+    assert_eq!(download_name("", "", "", "", "json"), "sfpc.json");
+    assert_eq!(
+        download_name("St. Helens / Ælfric", "x", "", "", "json"),
+        "st-helens-lfric-x.json"
+    );
 }

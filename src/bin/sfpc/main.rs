@@ -191,7 +191,12 @@ fn report(options: &Options) -> Result<(), String> {
     for f in &files {
         write(&f.name, &f.bytes)?;
     }
-    write("audit-pack.zip", &sfpc::audit::zip(&files))?;
+    // Dated now (UTC), as an archiver would date the files it packs.
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let when = sfpc::audit::DosTime::from_unix_seconds(now).unwrap_or(sfpc::audit::DosTime::FIXED);
+    write("audit-pack.zip", &sfpc::audit::zip(&files, when))?;
     use sfpc::charts;
     let chart = |name: String| dir.join(format!("{name}.svg"));
     svg(
