@@ -8,7 +8,7 @@
 
 import initPage, * as page from './pkg/sfpc.js';
 import initAnalysis, * as analysis from './pkg/sfpc_analysis.js';
-import { el } from './dom.js';
+import { el, download, localStamp } from './dom.js';
 import { LinkError, scenarioFromLink } from './links.js';
 import { renderMap } from './council-map.js';
 
@@ -18,7 +18,7 @@ const COUNCILS_PER_SLICE = 8;
 const ALL = 'all';
 
 const state = {
-  scenario: null, rows: [], columns: [], sortColumn: 0, ascending: true, model: ALL, run: 0,
+  scenario: null, rows: [], columns: [], sortColumn: 0, ascending: true, model: ALL, search: '', run: 0,
   /** @type {any} the engine's CouncilBook of the last finished run, for the map */
   book: null,
 };
@@ -36,6 +36,11 @@ async function template() {
   return { scenario: page.defaultScenario(), said: `With the calculator's default figures (${page.defaultScenario().price_year} prices).` };
 }
 
+/** The downloads' name: the model shown (or every model) and today's date, as the calculator names its own. */
+function fileName(ext) {
+  return page.downloadName('every council', state.model === ALL ? 'every model' : state.model, localStamp().slice(0, 10), '', ext);
+}
+
 /** Compares two sort keys: numbers and text in order, a missing figure last. */
 function compare(a, b) {
   if (a === null || b === null) return Number(a === null) - Number(b === null);
@@ -50,8 +55,11 @@ function renderHead() {
   }));
 }
 
-function renderBody() {
-  const shown = state.rows.filter((r) => state.model === ALL || r.programme === state.model);
+/** The rows the model filter and the search leave, in the table's order. */
+function shownRows() {
+  const words = state.search.trim().toLowerCase();
+  const found = (r) => !words || [r.cells[0], r.cells[1], r.code].some((t) => String(t).toLowerCase().includes(words));
+  const shown = state.rows.filter((r) => (state.model === ALL || r.programme === state.model) && found(r));
   const sign = state.ascending ? 1 : -1;
   shown.sort((a, b) => {
     const x = a.sort[state.sortColumn];
@@ -59,6 +67,16 @@ function renderBody() {
     if (x === null || y === null) return compare(x, y);
     return sign * compare(x, y) || compare(a.sort[0], b.sort[0]);
   });
+  return shown;
+}
+
+function renderBody() {
+  const shown = shownRows();
+  const councils = new Set(shown.map((r) => r.code)).size;
+  const all = new Set(state.rows.map((r) => r.code)).size;
+  $('shown-count').textContent = state.rows.length
+    ? `Showing ${councils} of ${all} councils (${shown.length} row${shown.length === 1 ? '' : 's'}: one a council and model).`
+    : '';
   $('councils-body').replaceChildren(...shown.map((r) => el('tr', {},
     el('th', { scope: 'row' }, r.cells[0]),
     ...r.cells.slice(1).map((c, i) => el('td', { class: i > 1 ? 'num' : '' }, c)))));
@@ -91,7 +109,7 @@ function appraiseAll(draws) {
     renderModels();
     renderBody();
     showMap();
-    $('progress').textContent = `${total} councils, ${rows.length} rows${draws ? `; the chance each council is better off from ${page.formatCount(draws)} simulated futures, seed ${seed}` : ''}.`;
+    $('progress').textContent = `Appraised all ${total} councils${draws ? `; the chance each council is better off from ${page.formatCount(draws)} simulated futures, seed ${seed}` : ''}.`;
     document.documentElement.dataset.ready = 'true';
   };
   slice();
@@ -145,6 +163,21 @@ async function main() {
     showMap();
   });
   $('map-measure').addEventListener('change', showMap);
+  $('council-search').addEventListener('input', (e) => {
+    state.search = /** @type {HTMLInputElement} */ (e.target).value;
+    renderBody();
+  });
+  $('download-councils-csv').addEventListener('click', () => {
+    if (!state.book) return;
+    download(fileName('csv'), state.book.csv(shownRows().map((r) => `${r.code} ${r.programme}`)), 'text/csv;charset=utf-8');
+  });
+  $('download-councils-xlsx').addEventListener('click', async () => {
+    const workbook = await import('./pkg/sfpc_workbook.js');
+    await workbook.default();
+    const rows = shownRows().map((r) => r.sort.map((x, i) => (typeof x === 'number' ? x : r.cells[i])));
+    download(fileName('xlsx'), workbook.tableWorkbook('Councils', state.columns, rows),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  });
   $('simulate').addEventListener('click', () => appraiseAll(draws));
   appraiseAll(null);
 }

@@ -3,7 +3,7 @@
 // links copied, figures opened from a file or a link, and the downloads
 // (JSON, CSV, the workbook and the audit pack).
 
-import { el, download } from './dom.js';
+import { el, download, localStamp } from './dom.js';
 import { describeErrors } from './scenario-text.js';
 import { LinkError, linkFragment, scenarioFromLink } from './links.js';
 import { viewFrom } from './scenario-state.js';
@@ -26,13 +26,6 @@ export function scenarioFromText(engine, text) {
     throw [{ path: 'scenario', message: `is not valid JSON: ${/** @type {Error} */ (e).message}` }];
   }
   return engine.normaliseScenario(value);
-}
-
-/** The reader's local date and time, "2026-12-04T10:30:15", for download names and the audit pack's dates. */
-export function localStamp(date = new Date()) {
-  const two = (/** @type {number} */ n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`
-    + `T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
 /** @param {import('./calculator.js').Context} ctx */

@@ -55,8 +55,8 @@ pub use migration::migration_note;
 pub use sources::{grades_text, sources_table};
 pub use uncertainty::{
     central_and_median, compared_chances_table, compared_percentile_table, draws_hint, fan_table,
-    histogram_table, percentile_table, provisional_note, simulation_record, steadiness,
-    tornado_table, uncertainty_headlines, uncertainty_summaries, uncertainty_table,
+    histogram_table, percentile_table, provisional_note, simulation_plain, simulation_record,
+    steadiness, tornado_table, uncertainty_headlines, uncertainty_summaries, uncertainty_table,
     UncertaintySummaries, PERCENTILE_HEADINGS,
 };
 pub use verdict::{verdict_sentence, verdicts, Chances, Verdict, Verdicts, LIKELY_CHANCE};

@@ -163,6 +163,22 @@ impl CouncilBook {
         to_js(&rows)
     }
 
+    /// The rows shown, `shown` being each one's "CODE programme", as `sfpc
+    /// batch` writes them (`export::council_results_csv`): the page's CSV
+    /// download, in the order shown.
+    pub fn csv(&self, shown: Vec<String>) -> String {
+        let by_key: std::collections::HashMap<String, &councils::CouncilResult> = self
+            .results
+            .iter()
+            .map(|r| (format!("{} {}", r.council.code, r.programme.key()), r))
+            .collect();
+        let rows: Vec<councils::CouncilResult> = shown
+            .iter()
+            .filter_map(|key| by_key.get(key).map(|r| (*r).clone()))
+            .collect();
+        crate::export::council_results_csv(&rows)
+    }
+
     /// The map of a model and measure on an area `width` × `height` CSS
     /// pixels: `{ summary, legend, measures: [{ key, label }], cells: [{ code,
     /// x, y, radius, label }] }`, the cells in keyboard order (north to

@@ -55,3 +55,35 @@ pub fn audit_pack(
     };
     Ok(crate::audit::zip(&files, when))
 }
+
+/// A table as a one-sheet workbook (`workbook::table_workbook`), for the
+/// every-council page's download: `rows` an array of arrays of numbers,
+/// text and nulls, under `columns`.
+#[wasm_bindgen(js_name = tableWorkbook)]
+pub fn table_workbook(
+    sheet_name: &str,
+    columns: Vec<String>,
+    rows: JsValue,
+) -> Result<Vec<u8>, JsValue> {
+    use crate::workbook::Cell;
+    let json = read_json(rows, "rows").map_err(|e| errors_to_js(&e))?;
+    let cell = |v: &serde_json::Value| match v {
+        serde_json::Value::Number(n) => n.as_f64().map_or(Cell::Blank, Cell::Number),
+        serde_json::Value::String(t) => Cell::Text(t.clone()),
+        serde_json::Value::Null => Cell::Blank,
+        other => Cell::Text(other.to_string()),
+    };
+    let rows: Vec<Vec<Cell>> = json
+        .as_array()
+        .map(|rows| {
+            rows.iter()
+                .map(|r| {
+                    r.as_array()
+                        .map(|c| c.iter().map(cell).collect())
+                        .unwrap_or_default()
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    crate::workbook::table_workbook(sheet_name, &columns, &rows).map_err(|e| JsValue::from_str(&e))
+}

@@ -25,6 +25,7 @@ mod prices;
 pub mod streams;
 mod style;
 pub mod summary;
+mod table;
 mod years;
 
 use crate::appraisal::Appraisal;
@@ -34,6 +35,7 @@ use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 use style::{Formats, Sheet};
 
 pub use style::{name, result_name};
+pub use table::{table_workbook, Cell};
 
 /// The sheets, in order.
 pub const SHEETS: [&str; 7] = [

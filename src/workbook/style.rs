@@ -69,8 +69,11 @@ impl Formats {
             whole: Format::new()
                 .set_num_format("0")
                 .set_align(FormatAlign::Top),
+            // Right-aligned, so that a payback in words ("not within the
+            // period") stands apart from the percentage to its left.
             years: Format::new()
                 .set_num_format("0.0")
+                .set_align(FormatAlign::Right)
                 .set_align(FormatAlign::Top),
         }
     }

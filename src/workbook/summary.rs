@@ -99,6 +99,13 @@ pub fn write(s: &mut Sheet, scenario: &Scenario, appraisal: &Appraisal) -> Writt
     for a in &appraisal.programmes {
         s.text(row, 0, a.programme.name(), &f.bold)?;
         row += 1;
+        let verdicts = crate::display::verdicts(a, scenario.appraisal.horizon_years, None);
+        for v in &verdicts.readings {
+            s.text(row, 0, "Verdict", &f.plain)?;
+            s.text(row, 1, &v.figure, &f.plain)?;
+            s.text(row, 2, &v.sentence, &f.plain)?;
+            row += 1;
+        }
         for h in headlines(a, scenario.appraisal.horizon_years) {
             s.text(row, 0, &h.label, &f.plain)?;
             s.text(row, 1, &h.figure, &f.plain)?;
@@ -106,7 +113,7 @@ pub fn write(s: &mut Sheet, scenario: &Scenario, appraisal: &Appraisal) -> Writt
             row += 1;
         }
     }
-    s.widths(&[36.0, 20.0, 20.0, 20.0, 16.0, 18.0, 18.0])?;
+    s.widths(&[36.0, 20.0, 20.0, 20.0, 16.0, 18.0, 24.0])?;
     s.ws.set_row_height(FIRST_MODEL_ROW - 1, 45)?;
     s.ws.set_freeze_panes(FIRST_MODEL_ROW, 1)?;
     s.ws.set_landscape().set_print_fit_to_pages(1, 0);

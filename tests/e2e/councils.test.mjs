@@ -5,7 +5,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openCalculator, typeInto, sharedServerAndBrowser, sfpc } from './support.mjs';
+import { openCalculator, typeInto, sharedServerAndBrowser, sfpc, downloadBytes, unzip } from './support.mjs';
 
 const env = sharedServerAndBrowser();
 
@@ -140,7 +140,7 @@ test('the evidence sets side by side, and one click puts a set\'s figures into t
   await use.focus();
   await page.keyboard.press('Enter');
   await page.waitForFunction((want) => document.querySelector('.headline-council_npv .figure')?.textContent === want, gbp(expected.council_npv_gbp));
-  assert.equal(await field(page, 'programmes.family_safeguarding.cp_plan_reduction').first().inputValue(), '0.15');
+  assert.equal(await field(page, 'programmes.family_safeguarding.cp_plan_reduction').first().inputValue(), '15%');
   await page.waitForFunction(() => document.querySelector('#evidence-used')?.textContent.includes('evidence set: cautious'));
   assert.equal(await page.evaluate(() => document.activeElement.dataset.evidenceSet), 'cautious');
   assert.deepEqual(problems, []);
@@ -167,6 +167,30 @@ test('the every-council page: a row for each council and model, sortable, equal 
   const darlington = await page.locator('#councils-body tr', { hasText: 'Darlington' }).textContent();
   const expected = evaluate(JSON.parse(sfpc(['defaults', '--council', 'E06000005']))).programmes.family_safeguarding;
   assert.ok(darlington.includes(gbp(expected.council_npv_gbp)), darlington);
+  // The count says what is shown (issue 25: it said "153 councils, 459 rows" after filtering to one model).
+  assert.equal(await page.locator('#shown-count').textContent(), 'Showing 153 of 153 councils (153 rows: one a council and model).');
+  await page.locator('#council-search').fill('e08000035');
+  assert.deepEqual(await page.locator('#councils-body tr th').allTextContents(), ['Leeds']);
+  await page.locator('#council-search').fill('north york');
+  assert.deepEqual(await page.locator('#councils-body tr th').allTextContents(), ['North Yorkshire']);
+  await page.locator('#council-search').fill('york');
+  assert.equal(await page.locator('#shown-count').textContent(), 'Showing 15 of 153 councils (15 rows: one a council and model).');
+  // The downloads hold what is shown: the CSV as `sfpc batch` writes it, the workbook's cells as numbers.
+  const csv = await downloadBytes(page, page.locator('#download-councils-csv'));
+  assert.match(csv.name, /^every-council-family-safeguarding-\d{4}-\d{2}-\d{2}\.csv$/);
+  const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  assert.equal(lines.length, 16);
+  assert.ok(lines.slice(1).every((l) => /Family Safeguarding/.test(l) && /York/.test(l)), lines.join('\n'));
+  const xlsx = await downloadBytes(page, page.locator('#download-councils-xlsx'));
+  assert.match(xlsx.name, /\.xlsx$/);
+  const sheet = unzip(xlsx.bytes).get('xl/worksheets/sheet1.xml').toString('utf8');
+  assert.equal((sheet.match(/<row /g) ?? []).length, 16);
+  assert.match(sheet, /<c r="D2"[^>]*><v>-?\d/, 'council NPV written as a number');
+  // Compact: the table scrolls in its frame, not the page.
+  await page.locator('#council-search').fill('');
+  await page.locator('#model-filter').selectOption('all');
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height < 4000, `the page is ${height} px tall`);
   assert.deepEqual(problems, []);
   await page.close();
 });
