@@ -58,7 +58,7 @@ export function formView(ctx) {
     const readings = main ? [root.getElementById(`${fieldId(main)}-reading`)] : root.querySelectorAll('#calculator [data-reading-for]');
     for (const p of readings) {
       const reading = /** @type {HTMLElement | null} */ (p);
-      if (reading) write(reading, fieldReading(state, reading.dataset.readingFor ?? '', ctx.engine.formatGbp));
+      if (reading) write(reading, fieldReading(state, reading.dataset.readingFor ?? '', ctx.engine.formatFigure));
     }
   }
 

@@ -57,7 +57,7 @@ function sourceDetails(row) {
 export function shownText(state, path) {
   const text = state.text.get(path) ?? '';
   if (state.typed.has(path)) return text;
-  return shownFigure(text, rowOf(state, path.replace(/\.(low|high)$/, ''))?.kind, state.moneyText);
+  return shownFigure(text, rowOf(state, path.replace(/\.(low|high)$/, ''))?.kind, state.figureText);
 }
 
 /** Sets figures for the user (`texts`: path -> text), in the form too where it is shown. */

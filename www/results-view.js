@@ -173,7 +173,7 @@ export function resultsView(ctx) {
       const value = getAt(scenario, path);
       const range = value && typeof value === 'object' && !Array.isArray(value) ? `${value.low} to ${value.high}` : '';
       /** @param {string} text */
-      const money = (text) => shownFigure(text, row?.kind, engine.formatMoneyInput);
+      const money = (text) => shownFigure(text, row?.kind, engine.formatFigureInput);
       const figure = range ? `${textAt(scenario, path)} (${range})` : textAt(scenario, path);
       const grades = state.grades?.[programmeOf(path) ?? '']?.figure_grades ?? [];
       const grade = grades.find((/** @type {any} */ g) => g.path === path)?.grade ?? row?.grades?.value.grade ?? 'yours';

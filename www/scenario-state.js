@@ -6,7 +6,7 @@
 // `state.text` keeps exactly what the user typed, by path, so nothing typed
 // is lost; the scenario sent to the engine is rebuilt from it on every input.
 
-import { getAt, setAt, parseNumber, parseFigure, parseList, listEntries, percentText, readsAsPercent, textAt } from './scenario-text.js';
+import { getAt, setAt, parseNumber, parseFigure, parseList, listEntries, readsAsPercent, textAt } from './scenario-text.js';
 import { councilFrom, withCouncil } from './figures.js';
 
 /** The view that shows every model side by side. */
@@ -51,7 +51,7 @@ export const programmeOf = (path) => path.match(/^programmes\.([a-z_]+)\./)?.[1]
  * @property {Record<string, any[]>} streams each programme's benefit streams
  * @property {Map<string, string>} text path -> exactly what the user typed, or the engine set
  * @property {Set<string>} typed paths whose text the user typed (not the engine's)
- * @property {((x: number) => string) | null} moneyText the engine's text for money to the penny
+ * @property {((kind: string, x: number) => string) | null} figureText the engine's text for a figure in the form (formatFigureInput)
  * @property {any} council the council picked: { code, name, release, summary, notes }
  * @property {any[] | null} councils the picker's list, once the analysis module is loaded
  * @property {{ path: string, message: string }[]} pageErrors errors the page finds itself
@@ -83,7 +83,7 @@ export function createState() {
     streams: {},
     text: new Map(),
     typed: new Set(),
-    moneyText: null,
+    figureText: null,
     council: null,
     councils: null,
     pageErrors: [],
@@ -159,15 +159,16 @@ function rangeFor(state, path, value) {
  * What the page read from a field's text, in words, where that is not
  * plain: a bare number read as a percentage, a list's figures, a range
  * widened to take in the value. '' when there is nothing to say.
- * `gbp` is the engine's money formatter (`formatGbp`: "£1,234").
- * @param {State} state @param {string} path @param {(x: number) => string} gbp
+ * `format(kind, x)` is the engine's words for a figure (`formatFigure`:
+ * "£1,234", "20%").
+ * @param {State} state @param {string} path @param {(kind: string, x: number) => string} format
  */
-export function fieldReading(state, path, gbp) {
+export function fieldReading(state, path, format) {
   const row = rowOf(state, path);
   const text = state.text.get(path) ?? '';
   if (!row || !state.typed.has(path) && !state.typed.has(`${path}.low`) && !state.typed.has(`${path}.high`)) return '';
   /** @param {any} x */
-  const figure = (x) => (typeof x !== 'number' ? String(x) : row.kind === 'fraction' ? percentText(x) : row.kind === 'money' ? gbp(x) : String(x));
+  const figure = (x) => (typeof x === 'number' ? format(row.kind, x) : String(x));
   /** @param {string} t */
   const barePercent = (t) => readsAsPercent(t, row.kind);
   const notes = [];

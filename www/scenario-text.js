@@ -70,23 +70,20 @@ export function parseList(text, kind) {
   return listEntries(text, kind).map((t) => parseFigure(t, kind));
 }
 
-/** A fraction as the form shows it, a percentage to 6 significant figures: 0.035 -> "3.5%". @param {number} x */
-export const percentText = (x) => `${Number((x * 100).toPrecision(6))}%`;
-
 /**
  * The text a figure is shown as in the form when the engine (not the user)
- * wrote it: fractions as percentages, money to the penny (`money`, the
- * engine's formatter), other figures to three decimals; what is not a
- * number is shown as it is.
- * @param {string} text @param {string | undefined} kind @param {(x: number) => string} money
+ * wrote it, worded by the engine's `format(kind, x)` (formatFigureInput):
+ * fractions as percentages, money to the penny, other figures to three
+ * decimals; what is not a number is shown as it is.
+ * @param {string} text @param {string | undefined} kind @param {(kind: string, x: number) => string} format
  */
-export function shownFigure(text, kind, money) {
+export function shownFigure(text, kind, format) {
   if (kind === 'fraction') {
     const parts = listEntries(text, kind);
-    return parts.length && parts.every((p) => NUMBER.test(p)) ? parts.map((p) => percentText(Number(p))).join(', ') : text;
+    return parts.length && parts.every((p) => NUMBER.test(p)) ? parts.map((p) => format(kind, Number(p))).join(', ') : text;
   }
-  if (kind === 'money') return text.replace(/\d+\.\d{3,}/g, (n) => money(Number(n)));
-  return text.replace(/\d+\.\d{4,}/g, (n) => String(Number(Number(n).toFixed(3))));
+  const long = kind === 'money' ? /\d+\.\d{3,}/g : /\d+\.\d{4,}/g;
+  return text.replace(long, (n) => format(kind ?? 'count', Number(n)));
 }
 
 /** The text a scenario value is shown as, for `path` (`x.low`, `x.high` for ranges). */

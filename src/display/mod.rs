@@ -281,3 +281,52 @@ pub fn download_name(council: &str, view: &str, date: &str, what: &str, ext: &st
     };
     format!("{stem}.{}", slug(ext, 8))
 }
+
+/// `x` to `significant` figures, no trailing zeros: 3.5, 12.3457, 60.
+fn significant(x: f64, significant: i32) -> String {
+    if x == 0.0 || !x.is_finite() {
+        return format!("{}", x + 0.0);
+    }
+    let decimals = (significant - 1 - x.abs().log10().floor() as i32).max(0) as usize;
+    let text = format!("{x:.decimals$}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
+}
+
+/// A figure as the form shows it for editing, by the defaults table's kind
+/// (`money`, `fraction`, `count`, `years`): a fraction as a percentage to 6
+/// significant figures ("3.5%", which the page reads back as 0.035), money
+/// to the penny ("992.44"), others to 3 decimals ("3.254").
+pub fn figure_input_text(kind: &str, x: f64) -> String {
+    match kind {
+        "fraction" => format!("{}%", significant(x * 100.0, 6)),
+        "money" => money_input_text(x),
+        _ => {
+            let text = format!("{x:.3}");
+            let text = text.trim_end_matches('0').trim_end_matches('.');
+            if text == "-0" {
+                "0".into()
+            } else {
+                text.into()
+            }
+        }
+    }
+}
+
+/// A figure as a sentence on the page says it: money to the pound
+/// ("£1,234"), the rest as [`figure_input_text`].
+pub fn figure_text(kind: &str, x: f64) -> String {
+    if kind == "money" {
+        gbp(x)
+    } else {
+        figure_input_text(kind, x)
+    }
+}

@@ -196,13 +196,6 @@ pub fn format_count(n: u32) -> String {
     crate::display::count(n)
 }
 
-/// Money as a form field shows it, to the penny (`display::money_input_text`):
-/// the page's text for a default the engine restated.
-#[wasm_bindgen(js_name = formatMoneyInput)]
-pub fn format_money_input(x: f64) -> String {
-    crate::display::money_input_text(x)
-}
-
 /// Pounds to the nearest pound, en-GB (`display::gbp`): the page's one money
 /// format, so table cells match the command line's.
 #[wasm_bindgen(js_name = formatGbp)]
@@ -215,4 +208,17 @@ pub fn format_gbp(x: f64) -> String {
 #[wasm_bindgen(js_name = downloadName)]
 pub fn download_name(council: &str, view: &str, date: &str, what: &str, ext: &str) -> String {
     crate::display::download_name(council, view, date, what, ext)
+}
+
+/// A figure as the form shows it for editing, by its kind
+/// (`display::figure_input_text`): "3.5%", "992.44", "3.254".
+#[wasm_bindgen(js_name = formatFigureInput)]
+pub fn format_figure_input(kind: &str, x: f64) -> String {
+    crate::display::figure_input_text(kind, x)
+}
+
+/// A figure as the page's sentences say it (`display::figure_text`).
+#[wasm_bindgen(js_name = formatFigure)]
+pub fn format_figure(kind: &str, x: f64) -> String {
+    crate::display::figure_text(kind, x)
 }

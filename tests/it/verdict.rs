@@ -110,3 +110,20 @@ fn downloads_are_named_for_the_council_the_model_and_the_day() {
         "st-helens-lfric-x.json"
     );
 }
+
+#[test]
+fn figures_are_shown_in_the_form_as_a_finance_lead_reads_them() {
+    use sfpc::display::{figure_input_text, figure_text};
+    assert_eq!(figure_input_text("fraction", 0.035), "3.5%");
+    assert_eq!(figure_input_text("fraction", 0.6), "60%");
+    assert_eq!(figure_input_text("fraction", 0.36000000000000004), "36%");
+    assert_eq!(figure_input_text("fraction", 0.123456789), "12.3457%");
+    assert_eq!(figure_input_text("fraction", 0.0), "0%");
+    assert_eq!(figure_input_text("fraction", 1.0), "100%");
+    assert_eq!(figure_input_text("years", 3.254201680672269), "3.254");
+    assert_eq!(figure_input_text("count", 356.3), "356.3");
+    assert_eq!(figure_input_text("count", 216.0), "216");
+    assert_eq!(figure_input_text("money", 992.4364512), "992.44");
+    assert_eq!(figure_text("money", 989_195.51), "£989,196");
+    assert_eq!(figure_text("fraction", 0.2), "20%");
+}

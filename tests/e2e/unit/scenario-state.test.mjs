@@ -8,6 +8,7 @@ import init, * as engine from '../../../www/pkg/sfpc.js';
 import {
   createState, resetTexts, buildScenario, changeStaffLines, staffPath, viewFrom, simulationScenario, valueFor, fieldReading, COMPARE,
 } from '../../../www/scenario-state.js';
+import { parseFigure } from '../../../www/scenario-text.js';
 
 let state;
 before(async () => {
@@ -83,13 +84,13 @@ test('a value typed outside its range widens the range and says so; the range as
   state.text.set(path, '2000');
   state.typed.add(path);
   assert.deepEqual(valueFor(state, path), { value: 2000, low: 500, high: 2000 });
-  assert.equal(fieldReading(state, path, engine.formatGbp), 'Outside the range you had, so the range now runs from £500 to £2,000 for the uncertainty analysis.');
+  assert.equal(fieldReading(state, path, engine.formatFigure), 'Outside the range you had, so the range now runs from £500 to £2,000 for the uncertainty analysis.');
   assert.doesNotThrow(() => engine.evaluate(buildScenario(state)));
   state.text.set(path, '100');
   assert.deepEqual(valueFor(state, path), { value: 100, low: 100, high: 960 });
   state.text.set(path, '700');
   assert.deepEqual(valueFor(state, path), { value: 700, low: 500, high: 960 });
-  assert.equal(fieldReading(state, path, engine.formatGbp), '');
+  assert.equal(fieldReading(state, path, engine.formatFigure), '');
   assert.equal(state.text.get(`${path}.high`), '960');
 });
 
@@ -99,12 +100,18 @@ test('a bare number above 1 in a fraction field is a percentage, and the page sa
   state.text.set(path, '3.5');
   state.typed.add(path);
   assert.equal(buildScenario(state).appraisal.discount_rate, 0.035);
-  assert.equal(fieldReading(state, path, String), 'Read as 3.5%.');
+  assert.equal(fieldReading(state, path, engine.formatFigure), 'Read as 3.5%.');
   state.text.set(path, '3.5%');
-  assert.equal(fieldReading(state, path, String), '');
+  assert.equal(fieldReading(state, path, engine.formatFigure), '');
   const ramp = 'programmes.family_valued.ramp_up';
   state.text.set(ramp, '50,100');
   state.typed.add(ramp);
   assert.deepEqual(valueFor(state, ramp), [0.5, 1]);
-  assert.equal(fieldReading(state, ramp, String), 'Read as 2 figures: 50%; 100%.');
+  assert.equal(fieldReading(state, ramp, engine.formatFigure), 'Read as 2 figures: 50%; 100%.');
+});
+
+test('a fraction shown by the engine as a percentage reads back as the same figure', () => {
+  for (const x of [0.035, 0.6, 0.45, 0.07, 0.175, 0.15, 0.25, 0.9]) {
+    assert.equal(parseFigure(engine.formatFigureInput('fraction', x), 'fraction'), x, String(x));
+  }
 });
