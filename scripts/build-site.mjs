@@ -37,7 +37,7 @@ function* files(dir) {
  */
 const BUILDS = [
   ['app.js', 'embed.js', 'sfpc-calculator.js', 'embed-demo.js', 'simulation-worker.js', 'simulation-pool.js'],
-  ['councils-page.js', 'map-embed.js', 'sfpc-map.js'],
+  ['councils-page.js', 'map-embed.js', 'sfpc-map.js', 'summary-embed.js'],
 ];
 /** A classic script (not a module) for host pages: minified alone. */
 const CLASSIC = ['embed-host.js'];

@@ -6,7 +6,7 @@
 // drawn as it scrolls into view (an IntersectionObserver), before printing,
 // and afresh for its PNG. Its table and summary are always current.
 
-import { el, download } from './dom.js';
+import { el, download, fitCanvasTo } from './dom.js';
 import { COMPARE } from './scenario-state.js';
 
 /** Pixels across a chart's PNG: 17 cm, a report's text width, at 300 dots an inch. */
@@ -51,17 +51,8 @@ export function chartView(ctx) {
     resizeFrame = requestAnimationFrame(() => redrawAll());
   });
 
-  /** Sizes a canvas's pixels to its CSS box × devicePixelRatio; false if it is not shown. @param {HTMLCanvasElement} canvas */
-  function fitCanvas(canvas) {
-    const ratio = window.devicePixelRatio || 1;
-    const box = canvasSizes.get(canvas) ?? { width: canvas.clientWidth, height: canvas.clientHeight };
-    if (box.width === 0 || box.height === 0) return false;
-    const width = Math.round(box.width * ratio);
-    const height = Math.round(box.height * ratio);
-    if (canvas.width !== width) canvas.width = width;
-    if (canvas.height !== height) canvas.height = height;
-    return true;
-  }
+  /** A canvas sized to its CSS box as last observed; false if it is not shown. @param {HTMLCanvasElement} canvas */
+  const fitCanvas = (canvas) => fitCanvasTo(canvas, canvasSizes.get(canvas));
 
   /**
    * How to draw the chart on canvas `id` as things stand, or null when it has nothing to show.

@@ -8,14 +8,15 @@
  * by the text summary) and the data table behind it, wired the same way for
  * every chart. `name` prefixes the ids the modules use: `NAME-chart`,
  * `NAME-summary`, `NAME-table`. The table folds away under the chart (its
- * summary says what the chart shows), one click from its figures.
+ * summary says what the chart shows), one click from its figures; `open`
+ * shows it unfolded (the saved scenarios' differences, which are the point).
  */
-export function chart(name, title, caption, { titleId = `${name}-title`, tall = false, screenOnly = false } = {}) {
+export function chart(name, title, caption, { titleId = `${name}-title`, tall = false, screenOnly = false, open = false } = {}) {
   return `<figure class="chart">
   <h3 id="${titleId}">${title}</h3>
   <canvas id="${name}-chart"${tall ? ' class="tall"' : ''} role="img" aria-labelledby="${titleId}" aria-describedby="${name}-summary"></canvas>
   <p id="${name}-summary" class="summary"></p>
-  <details class="data${screenOnly ? ' screen-only' : ''}" id="${name}-data">
+  <details class="data${screenOnly ? ' screen-only' : ''}" id="${name}-data"${open ? ' open' : ''}>
     <summary>The figures in this chart, as a table</summary>
     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${name}-caption">
       <table id="${name}-table"><caption id="${name}-caption">${caption}</caption></table>
@@ -122,7 +123,7 @@ export const CALCULATOR_HTML = `
       table you can sort.</p>
     <section id="scenarios" class="scenarios" aria-labelledby="scenarios-title" hidden>
       <h2 id="scenarios-title">Your saved scenarios side by side</h2>
-      ${chart('scenarios', 'Cumulative council net position in each saved scenario', `Saved scenarios, and each one's difference from A`, { titleId: 'scenarios-chart-title' })}
+      ${chart('scenarios', 'Cumulative council net position in each saved scenario', `Saved scenarios, and each one's difference from A`, { titleId: 'scenarios-chart-title', open: true })}
     </section>
     <section id="print-inputs" class="print-only" aria-labelledby="print-inputs-title">
       <h2 id="print-inputs-title">The figures used, and their sources</h2>

@@ -4,7 +4,7 @@
 // engine (`display`, through Report.result() and UncertaintyReport.result());
 // this module writes them into the page as text.
 
-import { el } from './dom.js';
+import { el, writeTable } from './dom.js';
 import { getAt, textAt, shownFigure } from './scenario-text.js';
 import { COMPARE, programmeKeys, programmeOf, scenarioPaths } from './scenario-state.js';
 import { verdictView } from './verdict-view.js';
@@ -13,24 +13,6 @@ import { verdictView } from './verdict-view.js';
  * @typedef {{ caption: string, headings: string[], rows: string[][] }} TextTable
  * @typedef {{ key: string, label: string, figure: string, reading: string }} Headline
  */
-
-/**
- * Writes a table: the first cell of each row is its heading. Each cell also
- * carries its column's heading (`data-heading`), which the narrow layout
- * shows beside it when the table is stacked.
- * @param {HTMLElement} tableElement @param {TextTable} t
- */
-export function writeTable(tableElement, t) {
-  // The roles keep the table a table for screen readers when the narrow
-  // layout displays its rows as blocks.
-  tableElement.setAttribute('role', 'table');
-  const head = el('thead', { role: 'rowgroup' }, el('tr', { role: 'row' },
-    ...t.headings.map((h, i) => el('th', { scope: 'col', role: 'columnheader', class: i ? 'num' : '' }, h))));
-  const body = el('tbody', { role: 'rowgroup' }, ...t.rows.map((cells) => el('tr', { role: 'row' },
-    el('th', { scope: 'row', role: 'rowheader' }, cells[0]),
-    ...cells.slice(1).map((c, i) => el('td', { class: 'num', role: 'cell', 'data-heading': t.headings[i + 1] }, c)))));
-  tableElement.replaceChildren(el('caption', { id: tableElement.id.replace('table', 'caption') }, t.caption), head, body);
-}
 
 /** @param {import('./calculator.js').Context} ctx */
 /** How long typing must pause before the figures' grades are worked out again. */

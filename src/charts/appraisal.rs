@@ -150,7 +150,11 @@ pub fn draw_cumulative_net<DB: DrawingBackend>(
         title: "Years from the start",
         grid: true,
     };
-    let mut chart = money_chart(&plot, x, value_range(values), s)?;
+    let range = value_range(values);
+    // The payback label goes under the zero line where there is room below
+    // it, else above it: near the bottom it would print over the years.
+    let room_below = -range.start > 0.35 * (range.end - range.start);
+    let mut chart = money_chart(&plot, x, range, s)?;
     zero_line(&mut chart, 0.0, n, s)?;
     line_with_circles(&mut chart, &cumulative, s)?;
     chart.draw_series(DashedLineSeries::new(
@@ -166,10 +170,10 @@ pub fn draw_cumulative_net<DB: DrawingBackend>(
                 + payback_marker(s)
                 + Text::new(
                     label,
-                    (0, s.px(12.0) as i32),
+                    (0, if room_below { 1 } else { -1 } * s.px(12.0) as i32),
                     s.font(13.0).pos(Pos::new(
                         if p > n / 2.0 { HPos::Right } else { HPos::Left },
-                        VPos::Top,
+                        if room_below { VPos::Top } else { VPos::Bottom },
                     )),
                 ),
         ))?;

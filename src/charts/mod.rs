@@ -133,9 +133,14 @@ fn money_chart<'a, DB: DrawingBackend + 'a>(
         .x_label_area_size(s.px(48.0))
         .y_label_area_size(s.px(64.0))
         .build_cartesian_2d(x.range, y)?;
+    // As many money labels as fit the height, a label every 2.4 lines at most.
+    let (_, plot_height) = plot.dim_in_pixel();
+    let y_labels =
+        (f64::from(plot_height) / (f64::from(s.px(13.0)) * 2.4)).clamp(2.0, 10.0) as usize;
     let mut mesh = chart.configure_mesh();
     mesh.light_line_style(TRANSPARENT)
         .bold_line_style(GRID)
+        .y_labels(y_labels)
         .x_labels(x.labels)
         .x_label_formatter(x.format)
         .y_label_formatter(&|v| gbp_compact(*v))
@@ -320,19 +325,27 @@ fn legend_row<DB: DrawingBackend>(
     let font = s.font(12.5);
     let (width, _) = area.dim_in_pixel();
     let (pad, swatch, gap, line) = (s.px(12.0), s.px(14.0), s.px(18.0), s.px(20.0));
+    // A label wider than the chart (a phone's) wraps onto more lines.
+    let room = width.saturating_sub(2 * pad + swatch + s.px(6.0)).max(1);
     let mut placed = Vec::with_capacity(items.len());
-    let (mut x, mut y) = (pad, s.px(6.0));
+    let (mut x, mut y, mut row_height) = (pad, s.px(6.0), line);
     for &(label, mark) in items {
-        let (text_width, _) = area.estimate_text_size(label, &font)?;
+        let lines = wrap_words(area, label, &font, room)?;
+        let mut text_width = 0;
+        for l in &lines {
+            text_width = text_width.max(area.estimate_text_size(l, &font)?.0);
+        }
         let item_width = swatch + s.px(6.0) + text_width;
         if x > pad && x + item_width > width.saturating_sub(pad) {
             x = pad;
-            y += line;
+            y += row_height;
+            row_height = line;
         }
-        placed.push((x as i32, (y + line / 2) as i32, label, mark));
+        row_height = row_height.max(line * lines.len() as u32);
+        placed.push((x as i32, (y + line / 2) as i32, lines, mark));
         x += item_width + gap;
     }
-    let (top, rest) = area.split_vertically(y + line + s.px(4.0));
+    let (top, rest) = area.split_vertically(y + row_height + s.px(4.0));
     let (half, sw) = ((swatch / 2) as i32, swatch as i32);
     let thick = s.px(2.5);
     for (x, y, label, mark) in placed {
@@ -367,13 +380,41 @@ fn legend_row<DB: DrawingBackend>(
             }
         }
         let text_x = x + sw + s.px(6.0) as i32;
-        top.draw(&Text::new(
-            label,
-            (text_x, y),
-            font.pos(Pos::new(HPos::Left, VPos::Center)),
-        ))?;
+        for (i, text) in (0i32..).zip(&label) {
+            top.draw(&Text::new(
+                text.as_str(),
+                (text_x, y + i * line as i32),
+                font.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+            ))?;
+        }
     }
     Ok(rest)
+}
+
+/// `text` in lines no wider than `room` pixels, broken between words (a
+/// word wider than the room has a line of its own).
+fn wrap_words<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    font: &TextStyle,
+    room: u32,
+) -> Result<Vec<String>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split(' ') {
+        let joined = match lines.last() {
+            Some(last) => format!("{last} {word}"),
+            None => word.to_owned(),
+        };
+        if lines.is_empty() || area.estimate_text_size(&joined, font)?.0 <= room {
+            match lines.last_mut() {
+                Some(last) => *last = joined,
+                None => lines.push(joined),
+            }
+        } else {
+            lines.push(word.to_owned());
+        }
+    }
+    Ok(lines)
 }
 
 fn zero_line<'a, DB: DrawingBackend + 'a>(
@@ -412,11 +453,8 @@ fn programme_labels<'a, DB: DrawingBackend + 'a>(
     for (i, name) in names.iter().enumerate() {
         let (x, y) = chart.backend_coord(&(i as f64, bottom));
         let (x, mut y) = (x - base_x, y - base_y + s.px(8.0) as i32);
-        let (width, height) = plot.estimate_text_size(name, &font)?;
-        let lines: Vec<String> = match name.rsplit_once(' ') {
-            Some((first, last)) if width + s.px(8.0) > slot => vec![first.into(), last.into()],
-            _ => vec![(*name).into()],
-        };
+        let (_, height) = plot.estimate_text_size(name, &font)?;
+        let lines = wrap_words(plot, name, &font, slot.saturating_sub(s.px(8.0)).max(1))?;
         for line in lines {
             plot.draw(&Text::new(
                 line,

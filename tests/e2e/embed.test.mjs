@@ -121,6 +121,8 @@ test('scenarios A and B are saved, compared with their difference, kept across v
 
   const headings = await page.locator('#scenarios-table thead th').allTextContents();
   assert.deepEqual(headings, ['Measure', 'A: published', 'B: ours', 'B: ours − A: published']);
+  // The differences are the point: shown under the chart, not folded away.
+  assert.equal(await page.locator('#scenarios-table').isVisible(), true);
   const row = await page.locator('#scenarios-table tbody tr', { hasText: 'Council net present value' }).locator('th, td').allTextContents();
   const pounds = (text) => Number(text.replace(/[£,+]/g, ''));
   assert.deepEqual(row.slice(1, 3), [npvA, npvB]);

@@ -138,3 +138,69 @@ test('a sceptic\'s edits are never refused: a figure outside its range widens it
     await close();
   }
 });
+
+test('the summary embed: a council\'s verdict, one chart with its table, a link to the full calculator, under 700 px tall', async () => {
+  const { browser, close } = await launchBrowser();
+  const { inkedPixels } = await import('./support.mjs');
+  try {
+    for (const width of [900, 600, 375]) {
+      const page = await browser.newPage();
+      const problems = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`${server.url}summary-embed.html?programme=no-wrong-door&council=E08000035`);
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+      assert.equal(await page.locator('#summary-title').textContent(), 'No Wrong Door: Leeds');
+      assert.match(await page.locator('#verdict-sentence').textContent(), /^On the central estimate, over 5 years the council is £[\d.]+[mk]? (better|worse) off/);
+      assert.ok(await inkedPixels(page, 'cumulative-chart') > 1000, 'the chart is drawn');
+      assert.ok(await page.locator('#cumulative-table tbody tr').count() >= 5);
+      const height = await page.evaluate(() => document.documentElement.getBoundingClientRect().height);
+      assert.ok(height < 700, `${width} px wide: the summary is ${height} px tall`);
+      // The link opens the full calculator on the same model with the same figures.
+      const href = await page.locator('#open-full').getAttribute('href');
+      assert.match(href, /^index\.html#v=2&view=no_wrong_door&s=/);
+      assert.deepEqual(problems, []);
+      if (width === 900) {
+        await page.goto(new URL(href, page.url()).href);
+        await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+        await page.waitForFunction(() => document.getElementById('verdict-model').textContent === 'No Wrong Door');
+        assert.match(await page.locator('#results-context').textContent(), /^Leeds/);
+      }
+      await page.close();
+    }
+  } finally {
+    await close();
+  }
+});
+
+test('a host that strips scripts: the iframes keep a fallback height and the snippets a link to the calculator', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { ROOT } = await import('./support.mjs');
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const demo = readFileSync(join(ROOT, 'www', 'embed-demo.html'), 'utf8');
+  for (const text of [readme, demo]) {
+    assert.match(text, /summary-embed\.html\?programme=family-safeguarding/);
+    assert.match(text, /height="640"/);
+    assert.match(text, /&lt;noscript&gt;|<noscript>/);
+  }
+  const { browser, close } = await launchBrowser();
+  try {
+    // The iframe as the snippet writes it, on a page with no scripts: 640 px, the summary inside without a scroll bar.
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.goto(`${server.url}accessibility.html`);
+    await page.evaluate((src) => {
+      document.body.innerHTML = `<iframe src="${src}" title="SFPC summary" style="width: 100%; border: 0" height="640"></iframe>`;
+    }, `${server.url}summary-embed.html?programme=family-safeguarding`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });
+    const box = await page.locator('iframe').boundingBox();
+    assert.equal(Math.round(box.height), 640);
+    const inner = await frame.locator('html').evaluate((h) => ({ scroll: h.scrollHeight, client: h.clientHeight }));
+    assert.ok(inner.scroll <= inner.client, `a scroll bar inside: ${JSON.stringify(inner)}`);
+    await page.close();
+  } finally {
+    await close();
+  }
+});
