@@ -33,8 +33,8 @@ CSP = "; ".join([
     "form-action 'none'",
     "object-src 'none'",
 ])
-# Any site may frame the iframe embed; the calculator's own pages only itself.
-FRAME_ANCESTORS = {"/embed.html": "*"}
+# Any site may frame the iframe embeds; the calculator's own pages only itself.
+FRAME_ANCESTORS = {"/embed.html": "*", "/summary-embed.html": "*", "/map-embed.html": "*"}
 
 
 class Handler(http.server.SimpleHTTPRequestHandler):

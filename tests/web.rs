@@ -122,7 +122,7 @@ fn invalid_scenario_gives_path_qualified_errors() {
         json!([
             { "path": "appraisal.horizon_years", "message": "must be a whole number from 1 to 30, got 31" },
             // An invalid value is not also compared with its range.
-            { "path": "programmes.no_wrong_door.residential_time_reduction.value", "message": "must be between 0 and 1, got 1.4" },
+            { "path": "programmes.no_wrong_door.residential_time_reduction.value", "message": "must be between 0 and 1 (0% to 100%), got 1.4" },
         ])
     );
 }

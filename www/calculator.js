@@ -46,7 +46,7 @@ import { simulationRunner } from './simulation-runner.js';
  * @property {any} analysis the analysis module, once loaded
  * @property {any} pool the simulation's Web Workers, loaded with it
  * @property {any} runChunks how a run uses them (simulation-pool.js)
- * @property {any} later the modules loaded with it: picker, panel, saved
+ * @property {any} later the modules loaded with it: picker, readings, panel, saved
  * @property {() => Promise<any>} analysisModule
  * @property {() => Promise<any>} loadWorkbook
  * @property {ReturnType<typeof errorView>} errors
@@ -89,11 +89,13 @@ export async function mountCalculator(root, container, options = {}) {
 
   ctx.analysisModule = () => {
     analysisPromise ??= Promise.all([loadAnalysis(), import('./council-picker.js'), import('./evidence-panel.js'),
-      import('./saved-scenarios.js'), import('./simulation-pool.js'), ctx.shareModule(), import('./decide-view.js')])
-      .then(([module, picker, { evidencePanel }, { savedScenarios }, { SimulationPool, runChunks }, , { decideView }]) => {
+      import('./saved-scenarios.js'), import('./simulation-pool.js'), ctx.shareModule(), import('./decide-view.js'), import('./later-markup.js'),
+      import('./field-readings.js')])
+      .then(([module, picker, { evidencePanel }, { savedScenarios }, { SimulationPool, runChunks }, , { decideView }, { insertLaterMarkup }, readings]) => {
         if (destroyed) return module;
+        insertLaterMarkup(root, chart, ctx.charts.start);
         Object.assign(ctx, { analysis: module, pool: new SimulationPool(options.workers), runChunks });
-        ctx.later = { picker, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()), decide: decideView(ctx, chart) };
+        ctx.later = { picker, readings, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()), decide: decideView(ctx, chart) };
         onAnalysisLoaded();
         return module;
       });
@@ -111,8 +113,7 @@ export async function mountCalculator(root, container, options = {}) {
   let pendingFigures = null;
   ctx.shareModule = () => {
     sharePromise ??= import('./share.js').then(({ share }) => {
-      const loaded = share(ctx);
-      ctx.share = loaded;
+      const loaded = ctx.share = share(ctx);
       loaded.listen();
       if (pendingFigures) loaded.figuresChanged(pendingFigures);
       return loaded;
@@ -194,6 +195,7 @@ export async function mountCalculator(root, container, options = {}) {
     ctx.results.refreshGrades(buildScenario(state));
     ctx.form.showGroups();
     const provenance = ctx.analysis.provenance();
+    if (state.result) $('discounting').textContent = state.result.discounting;
     $('deflator-source').textContent = provenance.deflators;
     $('licence').textContent = `Council statistics: ${provenance.statistics}. ${provenance.licence}.`;
     if (state.report && !state.errors.length) ctx.later.panel.schedule(state.report.scenario());
@@ -325,14 +327,11 @@ export async function mountCalculator(root, container, options = {}) {
       if (target.name === 'view') ctx.setView(target.value);
       ctx.form.onStreamToggle(event);
     });
-    form.addEventListener('click', (/** @type {Event} */ event) => ctx.form.onStaffClick(event) || ctx.results.verdict.onClick(event) || ctx.later?.panel.onClick(event));
+    form.addEventListener('click', (/** @type {Event} */ event) => ctx.form.onStaffClick(event) || ctx.results.verdict.onClick(event)
+      || ctx.later?.saved.onClick(event) || ctx.later?.panel.onClick(event));
     form.addEventListener('submit', (/** @type {Event} */ e) => e.preventDefault());
     $('reset').addEventListener('click', resetAll);
     $('error-summary').addEventListener('click', ctx.errors.followLink);
-    $('saved').addEventListener('click', async (/** @type {Event} */ event) => {
-      await ctx.analysisModule();
-      ctx.later.saved.onClick(event);
-    });
     window.addEventListener('beforeprint', beforePrint);
   }
 

@@ -134,7 +134,7 @@ export function chartView(ctx) {
     download(`sfpc-${canvasId.replace(/-chart$/, '')}.png`, png, 'image/png');
   }
 
-  /** A PNG button under each chart (in `scope`), and the canvases watched for their size. */
+  /** A PNG button under each chart (in `scope`), and the canvases watched for their size. @param {ParentNode} [scope] */
   function start(scope = root) {
     for (const canvas of scope.querySelectorAll('figure.chart canvas')) {
       const titleId = canvas.getAttribute('aria-labelledby');

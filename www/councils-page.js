@@ -8,8 +8,8 @@
 
 import initPage, * as page from './pkg/sfpc.js';
 import initAnalysis, * as analysis from './pkg/sfpc_analysis.js';
-import { el, download, localStamp } from './dom.js';
-import { LinkError, scenarioFromLink } from './links.js';
+import { el, download } from './dom.js';
+import { LinkError, localStamp, scenarioFromLink } from './links.js';
 import { renderMap } from './council-map.js';
 
 const $ = (id) => document.getElementById(id);
@@ -38,7 +38,7 @@ async function template() {
 
 /** The downloads' name: the model shown (or every model) and today's date, as the calculator names its own. */
 function fileName(ext) {
-  return page.downloadName('every council', state.model === ALL ? 'every model' : state.model, localStamp().slice(0, 10), '', ext);
+  return analysis.downloadName('every council', state.model === ALL ? 'every model' : state.model, localStamp().slice(0, 10), '', ext);
 }
 
 /** Compares two sort keys: numbers and text in order, a missing figure last. */

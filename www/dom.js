@@ -26,12 +26,6 @@ export function download(name, content, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** The reader's local date and time, "2026-12-04T10:30:15": download names (its first ten characters) and the audit pack's dates. */
-export function localStamp(date = new Date()) {
-  const two = (/** @type {number} */ n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`
-    + `T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
-}
 
 /**
  * Writes a table: the first cell of each row is its heading. Each cell also
@@ -57,7 +51,7 @@ export function writeTable(tableElement, t) {
  * devicePixelRatio, as the engine's charts expect; false if it is not shown.
  * @param {HTMLCanvasElement} canvas @param {{ width: number, height: number }} [box]
  */
-export function fitCanvasTo(canvas, box = { width: canvas.clientWidth, height: canvas.clientHeight }) {
+export function fitCanvasTo(canvas, box = contentBox(canvas)) {
   const ratio = window.devicePixelRatio || 1;
   if (box.width === 0 || box.height === 0) return false;
   const width = Math.round(box.width * ratio);
@@ -65,4 +59,21 @@ export function fitCanvasTo(canvas, box = { width: canvas.clientWidth, height: c
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
   return true;
+}
+
+/** An element's content box in CSS pixels, unrounded (clientWidth rounds to whole pixels). @param {HTMLElement} e */
+function contentBox(e) {
+  const r = e.getBoundingClientRect();
+  const s = getComputedStyle(e);
+  const px = (/** @type {string[]} */ ...names) => names.reduce((sum, n) => sum + (parseFloat(s.getPropertyValue(n)) || 0), 0);
+  return {
+    width: r.width - px('border-left-width', 'border-right-width', 'padding-left', 'padding-right'),
+    height: r.height - px('border-top-width', 'border-bottom-width', 'padding-top', 'padding-bottom'),
+  };
+}
+
+/** A note's text, written only when it changes (a write the same as before still costs a layout), hidden when empty. @param {HTMLElement} note @param {string} text */
+export function writeNote(note, text) {
+  if (note.textContent !== text) note.textContent = text;
+  note.hidden = !text;
 }

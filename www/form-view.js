@@ -4,10 +4,10 @@
 // Rebuilt from `state` whenever the view or the staff lines change, so
 // nothing typed is lost.
 
-import { el, fieldId } from './dom.js';
+import { el, fieldId, writeNote } from './dom.js';
 import { field, programmeFieldset, showGrades, showGroupReadings } from './form.js';
 import { noteFor } from './figures.js';
-import { COMPARE, SETTINGS, SIMULATION, changeStaffLines, fieldReading, programmeKeys, rowOf, staffPath } from './scenario-state.js';
+import { COMPARE, SETTINGS, SIMULATION, changeStaffLines, programmeKeys, rowOf, staffPath } from './scenario-state.js';
 
 /** @param {import('./calculator.js').Context} ctx */
 export function formView(ctx) {
@@ -42,8 +42,8 @@ export function formView(ctx) {
   /**
    * The statistics' note beside each field they set or left at its default,
    * and the price year's; and what the page read from a field where that is
-   * not plain (scenario-state's fieldReading). Given the `path` just typed
-   * in, only what that can change.
+   * not plain (field-readings.js, once the analysis module is in). Given the
+   * `path` just typed in, only what that can change.
    * @param {string} [path]
    */
   function showNotes(path) {
@@ -51,22 +51,12 @@ export function formView(ctx) {
       for (const p of root.querySelectorAll('#calculator [data-note-for]')) {
         const note = /** @type {HTMLElement} */ (p);
         const at = note.dataset.noteFor ?? '';
-        write(note, at === 'price_year' ? state.priceNote : noteFor(state, at));
+        writeNote(note, at === 'price_year' ? state.priceNote : noteFor(state, at));
       }
     }
-    const main = path?.replace(/\.(low|high)$/, '');
-    const readings = main ? [root.getElementById(`${fieldId(main)}-reading`)] : root.querySelectorAll('#calculator [data-reading-for]');
-    for (const p of readings) {
-      const reading = /** @type {HTMLElement | null} */ (p);
-      if (reading) write(reading, fieldReading(state, reading.dataset.readingFor ?? '', ctx.engine.formatFigure));
-    }
+    ctx.later?.readings.showReadings(root, state, ctx.engine, path); // with the analysis module
   }
 
-  /** A note's text, written only when it changes. @param {HTMLElement} note @param {string} text */
-  function write(note, text) {
-    if (note.textContent !== text) note.textContent = text;
-    note.hidden = !text;
-  }
 
   /**
    * The model radios, from the engine's result. Built once; later only their

@@ -57,3 +57,10 @@ export async function scenarioFromLink(hash, fromText) {
     throw new LinkError(`its figures are not valid (${describeErrors(errors)})`);
   }
 }
+
+/** The reader's local date and time, "2026-12-04T10:30:15": download names (its first ten characters) and the audit pack's dates. */
+export function localStamp(date = new Date()) {
+  const two = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`
+    + `T${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}

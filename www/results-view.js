@@ -57,7 +57,8 @@ export function resultsView(ctx) {
     renderEvidence();
     $('comparison-summary').textContent = result.comparison_summary;
     table('comparison-table', result.headline_table);
-    $('discounting').textContent = result.discounting;
+    const discounting = $('discounting'); // in the method, put in after the first chart
+    if (discounting) discounting.textContent = result.discounting;
     verdict.render();
   }
 
@@ -147,7 +148,7 @@ export function resultsView(ctx) {
    */
   function renderPrintInputs() {
     const scenario = state.report?.scenario();
-    if (!scenario) return;
+    if (!scenario || !$('inputs-table')) return;
     /** @param {string} path */
     const shown = (path) => !programmeOf(path) || state.view === COMPARE || programmeOf(path) === state.view;
     const rows = scenarioPaths(state).filter(shown).map((path) => {

@@ -146,12 +146,14 @@ export function savedScenarios(ctx) {
     ctx.draw('scenarios-chart');
   }
 
+  /** A click in the form: a saved scenario's button, if it is one (true). */
   function onSavedClick(event) {
-    const button = event.target.closest('button');
-    if (!button) return;
+    const button = event.target.closest('#saved button');
+    if (!button) return false;
     if (button.dataset.slot) saveSlot(button.dataset.slot);
     else if (button.dataset.open) openSlot(button.dataset.open);
     else if (button.dataset.delete) deleteSlot(button.dataset.delete);
+    return true;
   }
 
 

@@ -6,7 +6,7 @@
 // `state.text` keeps exactly what the user typed, by path, so nothing typed
 // is lost; the scenario sent to the engine is rebuilt from it on every input.
 
-import { getAt, setAt, parseNumber, parseFigure, parseList, listEntries, readsAsPercent, textAt } from './scenario-text.js';
+import { getAt, setAt, parseNumber, parseFigure, parseList, textAt } from './scenario-text.js';
 import { councilFrom, withCouncil } from './figures.js';
 
 /** The view that shows every model side by side. */
@@ -138,7 +138,7 @@ export function valueFor(state, path) {
  * widened to take in `value` when it is a number outside them.
  * @param {State} state @param {string} path @param {number | string} value
  */
-function rangeFor(state, path, value) {
+export function rangeFor(state, path, value) {
   const kind = rowOf(state, path)?.kind;
   /** @param {string} end */
   const typed = (end) => {
@@ -155,35 +155,6 @@ function rangeFor(state, path, value) {
   return { low, high, widened };
 }
 
-/**
- * What the page read from a field's text, in words, where that is not
- * plain: a bare number read as a percentage, a list's figures, a range
- * widened to take in the value. '' when there is nothing to say.
- * `format(kind, x)` is the engine's words for a figure (`formatFigure`:
- * "£1,234", "20%").
- * @param {State} state @param {string} path @param {(kind: string, x: number) => string} format
- */
-export function fieldReading(state, path, format) {
-  const row = rowOf(state, path);
-  const text = state.text.get(path) ?? '';
-  if (!row || !state.typed.has(path) && !state.typed.has(`${path}.low`) && !state.typed.has(`${path}.high`)) return '';
-  /** @param {any} x */
-  const figure = (x) => (typeof x === 'number' ? format(row.kind, x) : String(x));
-  /** @param {string} t */
-  const barePercent = (t) => readsAsPercent(t, row.kind);
-  const notes = [];
-  if (row.shape === 'list' && (text.includes(',') || listEntries(text, row.kind).some(barePercent))) {
-    const values = parseList(text, row.kind);
-    notes.push(`Read as ${values.length} figure${values.length === 1 ? '' : 's'}: ${values.map(figure).join('; ')}.`);
-  }
-  if (row.shape !== 'list' && barePercent(text)) notes.push(`Read as ${figure(parseFigure(text, row.kind))}.`);
-  if (row.shape === 'ranged') {
-    const value = parseFigure(text, row.kind);
-    const { low, high, widened } = rangeFor(state, path, value);
-    if (widened) notes.push(`Outside the range you had, so the range now runs from ${figure(low)} to ${figure(high)} for the uncertainty analysis.`);
-  }
-  return notes.join(' ');
-}
 
 /** A staff line's text path. @param {string} key @param {number} i @param {string} prop */
 export const staffPath = (key, i, prop) => `programmes.${key}.staff[${i}].${prop}`;

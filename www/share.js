@@ -3,9 +3,9 @@
 // links copied, figures opened from a file or a link, and the downloads
 // (JSON, CSV, the workbook and the audit pack).
 
-import { el, download, localStamp } from './dom.js';
+import { el, download } from './dom.js';
 import { describeErrors } from './scenario-text.js';
-import { LinkError, linkFragment, scenarioFromLink } from './links.js';
+import { LinkError, linkFragment, localStamp, scenarioFromLink } from './links.js';
 import { viewFrom } from './scenario-state.js';
 
 /** @typedef {ReturnType<typeof share>} Share */
@@ -136,14 +136,14 @@ export function share(ctx) {
 
   /**
    * A download made by the workbook module (loaded the first time one is asked for).
-   * @param {string} what @param {(m: any, scenario: any, simulation: any) => any} make @param {() => string} name @param {string} type
+   * @param {string} what @param {(m: any, scenario: any, simulation: any) => any} make @param {() => Promise<string>} name @param {string} type
    */
   async function fromWorkbookModule(what, make, name, type) {
     if (!state.report) return;
     status(`Preparing the ${what}…`);
     const module = await ctx.loadWorkbook();
     const simulation = ctx.simulation.finished();
-    download(name(), make(module, state.report.scenario(), simulation), type);
+    download(await name(), make(module, state.report.scenario(), simulation), type);
     const What = `${what[0].toUpperCase()}${what.slice(1)}`;
     status(simulation ? `${What} downloaded.`
       : `${What} downloaded, without the uncertainty analysis: it has not finished for these figures.`);
@@ -151,21 +151,24 @@ export function share(ctx) {
 
   /**
    * A download's name: the council, the model in view, today's date, what it
-   * is (engine.downloadName): "leeds-family-safeguarding-2026-12-04.xlsx".
+   * is (the analysis module's downloadName): "leeds-family-safeguarding-2026-12-04.xlsx".
    * @param {string} what @param {string} ext
    */
-  const fileName = (what, ext) => engine.downloadName(state.text.get('council') ?? '', state.view,
-    localStamp().slice(0, 10), what, ext);
+  const fileName = async (what, ext) => (await ctx.analysisModule()).downloadName(state.text.get('council') ?? '',
+    state.view, localStamp().slice(0, 10), what, ext);
 
   /** The share panel's buttons. */
   function listen() {
     $('copy-link').addEventListener('click', copyLink);
-    $('download-scenario').addEventListener('click', () => state.report
-      && download(fileName('', 'json'), JSON.stringify(state.report.scenario(), null, 2), 'application/json'));
+    $('download-scenario').addEventListener('click', async () => {
+      if (!state.report) return;
+      const text = JSON.stringify(state.report.scenario(), null, 2);
+      download(await fileName('', 'json'), text, 'application/json');
+    });
     $('download-csv').addEventListener('click', async () => {
       if (!state.report) return;
       const csv = (await ctx.analysisModule()).yearlyResultsCsv(state.report.scenario());
-      download(fileName('yearly results', 'csv'), csv, 'text/csv;charset=utf-8');
+      download(await fileName('yearly results', 'csv'), csv, 'text/csv;charset=utf-8');
     });
     $('f-upload').addEventListener('change', openFile);
     $('download-audit').addEventListener('click', () => fromWorkbookModule('audit pack',

@@ -99,7 +99,12 @@ pub fn gbp(x: f64) -> String {
 /// commas and no trailing zeros: 992.4364512 -> "992.44", 755.0 -> "755".
 /// For money the engine worked out (a default restated into the price year).
 pub fn money_input_text(x: f64) -> String {
-    let text = format!("{:.2}", x);
+    without_trailing_zeros(&format!("{:.2}", x))
+}
+
+/// A number's decimal text without its trailing zeros or point: "12.50" ->
+/// "12.5", "3.000" -> "3", "-0.00" -> "0".
+fn without_trailing_zeros(text: &str) -> String {
     let text = text.trim_end_matches('0').trim_end_matches('.');
     if text == "-0" {
         "0".into()
@@ -282,51 +287,15 @@ pub fn download_name(council: &str, view: &str, date: &str, what: &str, ext: &st
     format!("{stem}.{}", slug(ext, 8))
 }
 
-/// `x` to `significant` figures, no trailing zeros: 3.5, 12.3457, 60.
-fn significant(x: f64, significant: i32) -> String {
-    if x == 0.0 || !x.is_finite() {
-        return format!("{}", x + 0.0);
-    }
-    let decimals = (significant - 1 - x.abs().log10().floor() as i32).max(0) as usize;
-    let text = format!("{x:.decimals$}");
-    let text = if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        &text
-    };
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.into()
-    }
-}
-
 /// A figure as the form shows it for editing, by the defaults table's kind
-/// (`money`, `fraction`, `count`, `years`): a fraction as a percentage to 6
-/// significant figures ("3.5%", which the page reads back as 0.035), money
-/// to the penny ("992.44"), others to 3 decimals ("3.254").
+/// (`money`, `fraction`, `count`, `years`): a fraction as a percentage to 4
+/// decimals, 6 significant figures for shares of 10% or more ("3.5%", which
+/// the page reads back as 0.035; "12.3457%"), money to the penny ("992.44"),
+/// others to 3 decimals ("3.254").
 pub fn figure_input_text(kind: &str, x: f64) -> String {
     match kind {
-        "fraction" => format!("{}%", significant(x * 100.0, 6)),
+        "fraction" => format!("{}%", without_trailing_zeros(&format!("{:.4}", x * 100.0))),
         "money" => money_input_text(x),
-        _ => {
-            let text = format!("{x:.3}");
-            let text = text.trim_end_matches('0').trim_end_matches('.');
-            if text == "-0" {
-                "0".into()
-            } else {
-                text.into()
-            }
-        }
-    }
-}
-
-/// A figure as a sentence on the page says it: money to the pound
-/// ("£1,234"), the rest as [`figure_input_text`].
-pub fn figure_text(kind: &str, x: f64) -> String {
-    if kind == "money" {
-        gbp(x)
-    } else {
-        figure_input_text(kind, x)
+        _ => without_trailing_zeros(&format!("{x:.3}")),
     }
 }

@@ -411,7 +411,7 @@ impl Rule {
                 Err(format!("must be at most 1000000000000 (1e12), got {x}"))
             }
             Rule::Fraction if !(0.0..=1.0).contains(&x) => {
-                Err(format!("must be between 0 and 1, got {x}"))
+                Err(format!("must be between 0 and 1 (0% to 100%), got {x}"))
             }
             Rule::CareYears if !(0.0..=MAX_CARE_YEARS).contains(&x) => Err(format!(
                 "must be from 0 to {MAX_CARE_YEARS} years (a child leaves care by 18), got {x}"

@@ -458,3 +458,11 @@ pub fn yearly_results_csv(scenario: JsValue) -> Result<String, JsValue> {
     let (scenario, appraisal) = appraised(scenario)?;
     Ok(crate::export::yearly_results_csv(&scenario, &appraisal))
 }
+
+/// A download's file name (`display::download_name`): council, model, date,
+/// what it is. In the analysis module: the page's downloads and the
+/// every-council page load it anyway, and the first view need not carry it.
+#[wasm_bindgen(js_name = downloadName)]
+pub fn download_name(council: &str, view: &str, date: &str, what: &str, ext: &str) -> String {
+    crate::display::download_name(council, view, date, what, ext)
+}

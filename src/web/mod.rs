@@ -203,22 +203,9 @@ pub fn format_gbp(x: f64) -> String {
     crate::display::gbp(x)
 }
 
-/// A download's file name (`display::download_name`): council, model, date,
-/// what it is.
-#[wasm_bindgen(js_name = downloadName)]
-pub fn download_name(council: &str, view: &str, date: &str, what: &str, ext: &str) -> String {
-    crate::display::download_name(council, view, date, what, ext)
-}
-
 /// A figure as the form shows it for editing, by its kind
 /// (`display::figure_input_text`): "3.5%", "992.44", "3.254".
 #[wasm_bindgen(js_name = formatFigureInput)]
 pub fn format_figure_input(kind: &str, x: f64) -> String {
     crate::display::figure_input_text(kind, x)
-}
-
-/// A figure as the page's sentences say it (`display::figure_text`).
-#[wasm_bindgen(js_name = formatFigure)]
-pub fn format_figure(kind: &str, x: f64) -> String {
-    crate::display::figure_text(kind, x)
 }

@@ -77,18 +77,19 @@ test('a bad value shows the error beside the field and keeps the last good resul
   const good = await headline(page, 'council_npv');
   const path = 'programmes.no_wrong_door.residential_time_reduction';
 
-  await typeInto(page, path, '1.4');
+  // 140% is over 100% (a bare 1.4 would be read as 1.4%).
+  await typeInto(page, path, '140%');
 
   const summary = page.locator('#error-summary');
   assert.equal(await summary.isVisible(), true);
-  assert.match(await summary.textContent(), /Reduction in time spent in residential placements: must be between 0 and 1, got 1\.4/);
+  assert.match(await summary.textContent(), /Reduction in time spent in residential placements: must be between 0 and 1 \(0% to 100%\), got 1\.4/);
   const message = page.locator('#f-programmes-no_wrong_door-residential_time_reduction-error');
-  assert.equal(await message.textContent(), 'Error: must be between 0 and 1, got 1.4');
+  assert.equal(await message.textContent(), 'Error: must be between 0 and 1 (0% to 100%), got 1.4');
   assert.equal(await page.locator(`input[data-path="${path}"]`).getAttribute('aria-invalid'), 'true');
   // The last good result stays, marked out of date; what was typed stays too.
   assert.equal(await headline(page, 'council_npv'), good);
   assert.equal(await page.locator('#stale').isVisible(), true);
-  assert.equal(await page.locator(`input[data-path="${path}"]`).inputValue(), '1.4');
+  assert.equal(await page.locator(`input[data-path="${path}"]`).inputValue(), '140%');
 
   // Text that is not a number is reported, not turned into 0.
   await typeInto(page, 'programmes.no_wrong_door.young_people_in_residential', 'twenty');
@@ -231,12 +232,18 @@ test('ranges are edited beside each value, and a bad range or draw count is repo
   await chooseView(page, 'no_wrong_door');
   await simulated(page);
   const path = 'programmes.no_wrong_door.residential_time_reduction';
-  assert.equal(await page.locator(`input[data-path="${path}.low"]`).inputValue(), '0');
-  assert.equal(await page.locator(`input[data-path="${path}.high"]`).inputValue(), '0.45');
+  assert.equal(await page.locator(`input[data-path="${path}.low"]`).inputValue(), '0%');
+  assert.equal(await page.locator(`input[data-path="${path}.high"]`).inputValue(), '45%');
   const before = await page.locator('#sim-audit').textContent();
 
-  await typeInto(page, `${path}.low`, '0.6');
-  assert.match(await page.locator('#error-summary').textContent(), /low must not be above value \(0\.225\), got 0\.6/);
+  // A low above the value is not refused: the range takes the value in, and the field says so.
+  await typeInto(page, `${path}.low`, '60%');
+  assert.equal(await page.locator('#error-summary').isHidden(), true);
+  assert.equal(await page.locator(`[data-reading-for="${path}"]`).textContent(),
+    'Outside the range you had, so the range now runs from 22.5% to 45% for the uncertainty analysis.');
+  // A range end that is no share at all is reported.
+  await typeInto(page, `${path}.low`, '-10%');
+  assert.match(await page.locator('#error-summary').textContent(), /must be between 0 and 1 \(0% to 100%\), got -0\.1/);
   assert.equal(await page.locator(`input[data-path="${path}.low"]`).getAttribute('aria-invalid'), 'true');
   assert.equal(await page.locator('#sim-stale').isVisible(), true);
 
@@ -340,11 +347,13 @@ test('a link holds every input: opening it restores them all', async () => {
   const { page: opened, problems } = await openCalculator(env.chromium.browser, link);
   assert.equal(await opened.locator('#view-no_wrong_door').isChecked(), true);
   const restored = await inputValues(opened);
-  for (const [path, text] of Object.entries(edits)) {
-    const shown = path.endsWith('grant_by_year_gbp') ? '1000000, 500000' : text;
-    assert.equal(restored[path], shown, path);
-  }
-  assert.deepEqual(restored, { ...expected, 'programmes.no_wrong_door.grant_by_year_gbp': '1000000, 500000' });
+  // Figures come back as the engine shows them: a list joined, a fraction as a percentage.
+  const reshown = {
+    'programmes.no_wrong_door.grant_by_year_gbp': '1000000, 500000',
+    'programmes.no_wrong_door.residential_time_reduction.low': '10%',
+  };
+  for (const [path, text] of Object.entries(edits)) assert.equal(restored[path], reshown[path] ?? text, path);
+  assert.deepEqual(restored, { ...expected, ...reshown });
   assert.equal(await headline(opened, 'council_npv'), await headline(page, 'council_npv'));
   assert.deepEqual(problems, []);
   await opened.close();
@@ -443,7 +452,7 @@ test('figures download as JSON and open again; an invalid file shows its errors'
   await page.waitForFunction(() => document.getElementById('share-status').textContent.includes('could not be opened'));
   const status = await page.locator('#share-status').textContent();
   assert.match(status, /appraisal\.horizon_years: must be a whole number from 1 to 30, got 0/);
-  assert.match(status, /programmes\.no_wrong_door\.residential_time_reduction: must be between 0 and 1, got 1\.4/);
+  assert.match(status, /programmes\.no_wrong_door\.residential_time_reduction: must be between 0 and 1 \(0% to 100%\), got 1\.4/);
   await page.locator('#f-upload').setInputFiles({ name: 'truncated.json', mimeType: 'application/json', buffer: Buffer.from('{ "schema": 1, ') });
   await page.waitForFunction(() => document.getElementById('share-status').textContent.includes('truncated.json could not be opened'));
   assert.match(await page.locator('#share-status').textContent(), /scenario: is not valid JSON/);

@@ -191,7 +191,11 @@ test('a host that strips scripts: the iframes keep a fallback height and the sni
     await page.setViewportSize({ width: 900, height: 800 });
     await page.goto(`${server.url}accessibility.html`);
     await page.evaluate((src) => {
-      document.body.innerHTML = `<iframe src="${src}" title="SFPC summary" style="width: 100%; border: 0" height="640"></iframe>`;
+      // Built through the DOM: the page's own security policy blocks style attributes.
+      const frame = Object.assign(document.createElement('iframe'), { src, title: 'SFPC summary' });
+      frame.setAttribute('height', '640');
+      Object.assign(frame.style, { width: '100%', border: '0' });
+      document.body.replaceChildren(frame);
     }, `${server.url}summary-embed.html?programme=family-safeguarding`);
     const frame = page.frameLocator('iframe');
     await frame.locator('html[data-ready="true"]').waitFor({ timeout: 30000 });

@@ -80,7 +80,7 @@ fn bad_input_exits_2_with_path_qualified_errors() {
     assert_eq!(out.status.code(), Some(2));
     let stderr = text(&out.stderr);
     assert!(
-        stderr.contains("programmes.no_wrong_door.residential_time_reduction.value: must be between 0 and 1, got 1.4"),
+        stderr.contains("programmes.no_wrong_door.residential_time_reduction.value: must be between 0 and 1 (0% to 100%), got 1.4"),
         "{stderr}"
     );
     assert!(out.stdout.is_empty());

@@ -126,7 +126,7 @@ fn bad_saved_scenarios_say_where() {
         [
             "saved[1].label: must be 1 to 60 characters, got 0",
             "saved[1].programme: must be one of family_valued, family_safeguarding, no_wrong_door, got \"family_feud\"",
-            "saved[1].scenario.appraisal.discount_rate: must be between 0 and 1, got 2",
+            "saved[1].scenario.appraisal.discount_rate: must be between 0 and 1 (0% to 100%), got 2",
         ]
     );
 

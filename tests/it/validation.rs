@@ -32,12 +32,12 @@ fn each_rule_gives_its_path_and_message() {
         (
             "fraction above 1",
             nwd_with("residential_time_reduction", json!(1.4)),
-            vec![format!("{NWD}.residential_time_reduction: must be between 0 and 1, got 1.4")],
+            vec![format!("{NWD}.residential_time_reduction: must be between 0 and 1 (0% to 100%), got 1.4")],
         ),
         (
             "negative fraction",
             nwd_with("deadweight", json!(-0.1)),
-            vec![format!("{NWD}.deadweight: must be between 0 and 1, got -0.1")],
+            vec![format!("{NWD}.deadweight: must be between 0 and 1 (0% to 100%), got -0.1")],
         ),
         (
             "negative count",
@@ -87,7 +87,7 @@ fn each_rule_gives_its_path_and_message() {
         (
             "ramp-up entry above 1",
             nwd_with("ramp_up", json!([0.5, 1.2])),
-            vec![format!("{NWD}.ramp_up[1]: must be between 0 and 1, got 1.2")],
+            vec![format!("{NWD}.ramp_up[1]: must be between 0 and 1 (0% to 100%), got 1.2")],
         ),
         (
             "empty ramp-up",
@@ -255,7 +255,7 @@ fn appraisal_settings_are_checked() {
     check(
         "rate as a percentage",
         s,
-        &["appraisal.discount_rate: must be between 0 and 1, got 3.5"],
+        &["appraisal.discount_rate: must be between 0 and 1 (0% to 100%), got 3.5"],
     );
 }
 

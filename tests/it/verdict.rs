@@ -113,7 +113,7 @@ fn downloads_are_named_for_the_council_the_model_and_the_day() {
 
 #[test]
 fn figures_are_shown_in_the_form_as_a_finance_lead_reads_them() {
-    use sfpc::display::{figure_input_text, figure_text};
+    use sfpc::display::figure_input_text;
     assert_eq!(figure_input_text("fraction", 0.035), "3.5%");
     assert_eq!(figure_input_text("fraction", 0.6), "60%");
     assert_eq!(figure_input_text("fraction", 0.36000000000000004), "36%");
@@ -124,6 +124,4 @@ fn figures_are_shown_in_the_form_as_a_finance_lead_reads_them() {
     assert_eq!(figure_input_text("count", 356.3), "356.3");
     assert_eq!(figure_input_text("count", 216.0), "216");
     assert_eq!(figure_input_text("money", 992.4364512), "992.44");
-    assert_eq!(figure_text("money", 989_195.51), "£989,196");
-    assert_eq!(figure_text("fraction", 0.2), "20%");
 }

@@ -6,9 +6,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import init, * as engine from '../../../www/pkg/sfpc.js';
 import {
-  createState, resetTexts, buildScenario, changeStaffLines, staffPath, viewFrom, simulationScenario, valueFor, fieldReading, COMPARE,
+  createState, resetTexts, buildScenario, changeStaffLines, staffPath, viewFrom, simulationScenario, valueFor, COMPARE,
 } from '../../../www/scenario-state.js';
 import { parseFigure } from '../../../www/scenario-text.js';
+import { fieldReading } from '../../../www/field-readings.js';
 
 let state;
 before(async () => {
@@ -84,13 +85,13 @@ test('a value typed outside its range widens the range and says so; the range as
   state.text.set(path, '2000');
   state.typed.add(path);
   assert.deepEqual(valueFor(state, path), { value: 2000, low: 500, high: 2000 });
-  assert.equal(fieldReading(state, path, engine.formatFigure), 'Outside the range you had, so the range now runs from £500 to £2,000 for the uncertainty analysis.');
+  assert.equal(fieldReading(state, path, engine), 'Outside the range you had, so the range now runs from £500 to £2,000 for the uncertainty analysis.');
   assert.doesNotThrow(() => engine.evaluate(buildScenario(state)));
   state.text.set(path, '100');
   assert.deepEqual(valueFor(state, path), { value: 100, low: 100, high: 960 });
   state.text.set(path, '700');
   assert.deepEqual(valueFor(state, path), { value: 700, low: 500, high: 960 });
-  assert.equal(fieldReading(state, path, engine.formatFigure), '');
+  assert.equal(fieldReading(state, path, engine), '');
   assert.equal(state.text.get(`${path}.high`), '960');
 });
 
@@ -100,14 +101,14 @@ test('a bare number above 1 in a fraction field is a percentage, and the page sa
   state.text.set(path, '3.5');
   state.typed.add(path);
   assert.equal(buildScenario(state).appraisal.discount_rate, 0.035);
-  assert.equal(fieldReading(state, path, engine.formatFigure), 'Read as 3.5%.');
+  assert.equal(fieldReading(state, path, engine), 'Read as 3.5%.');
   state.text.set(path, '3.5%');
-  assert.equal(fieldReading(state, path, engine.formatFigure), '');
+  assert.equal(fieldReading(state, path, engine), '');
   const ramp = 'programmes.family_valued.ramp_up';
   state.text.set(ramp, '50,100');
   state.typed.add(ramp);
   assert.deepEqual(valueFor(state, ramp), [0.5, 1]);
-  assert.equal(fieldReading(state, ramp, engine.formatFigure), 'Read as 2 figures: 50%; 100%.');
+  assert.equal(fieldReading(state, ramp, engine), 'Read as 2 figures: 50%; 100%.');
 });
 
 test('a fraction shown by the engine as a percentage reads back as the same figure', () => {

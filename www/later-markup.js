@@ -1,0 +1,106 @@
+// @ts-check
+// The calculator's markup below the fold, put in when the analysis module
+// loads (after the first chart): the evidence sets, the saved scenarios (the
+// fieldset and the comparison), the print view's table of figures used, the
+// defaults' sources and the method; and their styles (later.css) and the
+// print view's (print.css).
+// Constant, with no user text in it, like markup.js's; each part replaces
+// its empty <template> slot there, so the page ends up as one markup. Out of
+// the first view's download (its transfer budget).
+
+/**
+ * Puts the parts into `root`'s slots. `chart` is markup.js's, passed in so
+ * that this module shares no bundle chunk with the first view's markup;
+ * `startCharts(scope)` (chart-view's) takes in the charts put in.
+ * @param {Document | ShadowRoot} root @param {Function} chart @param {(scope: ParentNode) => void} startCharts
+ */
+export function insertLaterMarkup(root, chart, startCharts) {
+  const parts = {
+    'slot-saved': `
+    <fieldset class="saved" id="saved">
+      <legend>Saved scenarios</legend>
+      <p class="hint" id="saved-hint">Loading…</p>
+      <div class="field">
+        <label for="f-saved-name">Name for the scenario (optional)</label>
+        <input type="text" id="f-saved-name" class="input" autocomplete="off" aria-describedby="saved-hint">
+      </div>
+      <p class="buttons" id="save-buttons"></p>
+      <ul id="saved-list" class="saved-list"></ul>
+      <p id="saved-status" class="context" role="status"></p>
+    </fieldset>
+`,
+    'slot-evidence': `
+    <section id="evidence" class="evidence" aria-labelledby="evidence-title" hidden>
+      <h2 id="evidence-title">How much rests on the evidence</h2>
+      <p>Each saving rests on an effect that studies of differing strength have measured. Here is the same model with
+        your figures and under three sets of evidence, each figure with its reason; choose one to put its figures into the form.</p>
+      <p id="evidence-used" class="context"></p>
+      <p id="evidence-summary" class="summary"></p>
+      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="evidence-caption">
+        <table id="evidence-table"><caption id="evidence-caption">Council net present value under each evidence set</caption></table>
+      </div>
+      <div id="evidence-sets" class="evidence-sets"></div>
+    </section>
+`,
+    'slot-scenarios': `
+    <section id="scenarios" class="scenarios" aria-labelledby="scenarios-title" hidden>
+      <h2 id="scenarios-title">Your saved scenarios side by side</h2>
+      ${chart('scenarios', 'Cumulative council net position in each saved scenario', `Saved scenarios, and each one's difference from A`, { titleId: 'scenarios-chart-title', open: true })}
+    </section>
+    <section id="print-inputs" class="print-only" aria-labelledby="print-inputs-title">
+      <h2 id="print-inputs-title">The figures used, and their sources</h2>
+      <table id="inputs-table"><caption id="inputs-caption">The figures used</caption></table>
+    </section>
+`,
+    'slot-method': `
+<section id="sources" class="sources" aria-labelledby="sources-title" hidden>
+  <h2 id="sources-title">Defaults and their sources</h2>
+  <p><strong>Sourced</strong>: stated by the source. <strong>Derived</strong>: worked out from sourced figures (the sum is shown).
+    <strong>Assumption</strong>: ours, sized for a mid-sized council; please replace it with your own figure.
+    Money defaults are published in their source's price year; each is restated into your price year with
+    <span id="deflator-source">HM Treasury's GDP deflators</span>. The table shows the published figure, its year and
+    the figure restated.</p>
+  <details class="data" id="sources-data">
+    <summary>Every default, its range, unit, price year and source, as a table</summary>
+    <div class="table-wrap" tabindex="0" role="region" aria-labelledby="sources-caption">
+      <table id="sources-table"><caption id="sources-caption">Every default the calculator starts from</caption></table>
+    </div>
+  </details>
+</section>
+<section class="method" aria-labelledby="method-title">
+  <h2 id="method-title">How the calculator works</h2>
+  <p>It follows the HM Treasury Green Book. Each model saves money in several <strong>streams</strong>, each with who
+    benefits (the council, the police, the NHS) and the share of it that is cash a budget line can lose. A yearly saving
+    is the stream's effect × your caseload × your unit cost. Children kept out of care save a year's cost of care (from
+    the placement mix) for each year they would have stayed, the last part-year pro rata; what falls after the
+    appraisal period is shown but not counted. Every saving is scaled by ramp-up and reduced for deadweight (what would
+    have happened anyway) and optimism bias. Costs are set-up (first year only), running costs and staff. The DfE grant
+    counts for the council but not for the public sector as a whole, as it is a transfer within it. Future years are
+    discounted at the rate you set, as the Green Book does: <span id="discounting"></span>.</p>
+  <ul>
+    <li><strong>Council net present value</strong>: the council's savings − costs + grant, discounted, over the appraisal period.</li>
+    <li><strong>Council cashable net present value</strong>: the same, counting only the cashable share of each saving.</li>
+    <li><strong>Public-sector net present value</strong>: adds police and NHS savings, leaves out the grant.</li>
+    <li><strong>Benefit-cost ratio</strong>: discounted savings (council and partners) ÷ discounted costs.</li>
+    <li><strong>Council return on investment</strong>: (discounted savings − the council's own discounted cost) ÷ its own cost.</li>
+    <li><strong>Payback</strong>: when the council's running total of savings, costs and grant turns positive for good.</li>
+    <li><strong>Break-even</strong>: the effect a saving would need for the council's net present value to be zero, the rest held.</li>
+  </ul>
+</section>
+`,
+  };
+  for (const [id, html] of Object.entries(parts)) {
+    const slot = root.getElementById(id);
+    if (!slot) continue;
+    const t = document.createElement('template');
+    t.innerHTML = html;
+    slot.replaceWith(t.content);
+  }
+  // Their styles and the print view's (later.css, print.css), after style.css: in the page's head or the element's shadow root.
+  for (const [file, media] of [['later.css', 'all'], ['print.css', 'print']]) {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', media, href: new URL(file, import.meta.url).href });
+    (root instanceof ShadowRoot ? root : document.head).append(link);
+  }
+  const scenarios = root.getElementById('scenarios');
+  if (scenarios) startCharts(scenarios);
+}
