@@ -150,13 +150,13 @@ test('scenarios A and B are saved, compared with their difference, kept across v
   await page.evaluate(() => localStorage.setItem('sfpc.saved-scenarios', '{"version":1,"slots":{"A":{"programme":"family_valued","scenario":{"schema":1}}'));
   await page.reload();
   await page.waitForSelector('html[data-ready="true"]');
-  await page.waitForFunction(() => document.getElementById('saved-status').textContent !== '');
+  await page.waitForFunction(() => (document.getElementById('saved-status')?.textContent ?? '') !== '');
   assert.match(await page.locator('#saved-status').textContent(), /could not be read/);
   assert.equal(await page.locator('#scenarios').isHidden(), true);
   await page.evaluate(() => localStorage.setItem('sfpc.saved-scenarios', JSON.stringify({ version: 1, slots: { A: { programme: 'family_valued', scenario: { schema: 1 } } } })));
   await page.reload();
   await page.waitForSelector('html[data-ready="true"]');
-  await page.waitForFunction(() => document.getElementById('saved-status').textContent !== '');
+  await page.waitForFunction(() => (document.getElementById('saved-status')?.textContent ?? '') !== '');
   assert.match(await page.locator('#saved-status').textContent(), /1 saved scenario could not be read/);
   assert.deepEqual(problems, []);
   await page.close();
