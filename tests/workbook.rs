@@ -329,6 +329,13 @@ fn the_summary_holds_formulas_and_the_file_has_no_macros_or_links() {
         strings.contains("<t>=HYPERLINK(\"http://x\",\"y\")</t>"),
         "{strings}"
     );
+    // Issue 25: the verdict in the engine's words, and the payback in words
+    // right-aligned in a wider column, apart from the percentage beside it.
+    assert!(strings.contains("<t>Verdict</t>"), "{strings}");
+    assert!(strings.contains("over 5 years the council is"), "{strings}");
+    let styles = &files.iter().find(|(n, _)| n == "xl/styles.xml").unwrap().1;
+    assert!(styles.contains("horizontal=\"right\""), "{styles}");
+    assert!(summary.contains("width=\"24.7109375\""), "{summary}");
     // Formulas carry no cached result, so spreadsheets compute them on opening.
     for (name, xml) in files
         .iter()

@@ -208,3 +208,37 @@ test('a host that strips scripts: the iframes keep a fallback height and the sni
     await close();
   }
 });
+
+test('the verdict switches: leave out the grant, see it over ten years; one chance of being better off everywhere', async () => {
+  const { openCalculator, typeInto } = await import('./support.mjs');
+  const { browser, close } = await launchBrowser();
+  try {
+    const { page, problems } = await openCalculator(browser, server.url, { width: 1280, height: 800 });
+    await page.locator('#view-family_safeguarding').check();
+    await typeInto(page, 'programmes.family_safeguarding.grant_by_year_gbp', '500000');
+    await page.waitForFunction(() => !document.getElementById('verdict-grant').hidden);
+    const sentence = () => page.locator('#verdict-sentence').textContent();
+    assert.match(await sentence(), /with the grant/);
+    assert.match(await page.locator('#verdict-basis').textContent(), /^Counts the DfE grant \(£500,000 in today's money\) · over 5 years$/);
+    await page.locator('#verdict-grant').click();
+    assert.match(await sentence(), /without the grant/);
+    assert.equal(await page.locator('#verdict-grant').textContent(), 'Count the grant');
+    // Once the analysis is in, the verdict carries the chance, the same figure as the card's and the evidence table's.
+    await page.waitForFunction(() => document.getElementById('sim-text').textContent.startsWith('Done'), null, { timeout: 60000 });
+    await page.locator('#verdict-grant').click();
+    await page.waitForFunction(() => /chance of being better off|chance of being better off\./.test(document.getElementById('verdict-sentence').textContent));
+    const card = await page.locator('.headline-p-positive .figure').textContent();
+    assert.ok((await sentence()).includes(card), `${await sentence()} against the card's ${card}`);
+    await page.waitForSelector('#evidence:not([hidden]) #evidence-table tbody tr');
+    const yours = await page.locator('#evidence-table tbody tr').first().locator('td').last().textContent();
+    assert.equal(yours, card);
+    // One click: the period the verdict is over.
+    await page.locator('#verdict-horizon').click();
+    await page.waitForFunction(() => document.getElementById('verdict-sentence').textContent.includes('10 years'));
+    assert.equal(await page.locator('input[data-path="appraisal.horizon_years"]').inputValue(), '10');
+    assert.equal(await page.locator('#verdict-horizon').textContent(), 'See it over 5 years');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
