@@ -390,8 +390,13 @@ fn a_council_sets_its_own_figures_and_every_council_has_a_row() {
 fn evidence_sets_side_by_side_and_a_set_changes_the_effects() {
     use sfpc::web::evidence_sets::{evidence_set_changes, evidence_sets};
     let s = || to_js(&sfpc::evidence::default_scenario_json());
-    let sets = from_js(evidence_sets(s(), "family_safeguarding", 7.0).expect("sets"));
+    let sets = from_js(evidence_sets(s(), "family_safeguarding", 7.0, None).expect("sets"));
     assert_eq!(sets["table"]["rows"].as_array().map(Vec::len), Some(4));
+    // The page's own chance for the figures as entered replaces the row's (one chance a scenario).
+    let with_yours =
+        from_js(evidence_sets(s(), "family_safeguarding", 7.0, Some(0.31)).expect("sets"));
+    assert_eq!(with_yours["table"]["rows"][0][3], "31%");
+    assert_eq!(with_yours["table"]["rows"][1], sets["table"]["rows"][1]);
     assert_eq!(sets["used"], "the calculator's default effects");
     let changes =
         from_js(evidence_set_changes(s(), "family_safeguarding", "cautious").expect("changes"));
