@@ -98,7 +98,7 @@ function rangeInputs(state, path, label) {
 export function field(state, spec, row) {
   const { path } = spec;
   const label = spec.label ?? row.label;
-  const hint = spec.hint ?? `${row.hint} Unit: ${row.unit}.`;
+  const hint = spec.hint ?? `${row.hint} Unit: ${row.form_unit ?? row.unit}.`;
   const id = fieldId(path);
   const isText = spec.kind === 'text';
   const input = textInput(state, path, {

@@ -233,3 +233,30 @@ fn the_readme_method_lists_every_stream_with_its_payer_and_cashable_share() {
         }
     }
 }
+
+/// Issue 25: the form shows shares as percentages, so it says so; files and
+/// the sources table keep the registry's unit ("fraction (0 to 1)").
+#[test]
+fn the_form_says_shares_are_percentages() {
+    let table = sfpc::evidence::defaults_table_json(sfpc::prices::PriceYear::starting(2024));
+    let row = |path: &str| {
+        table
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["path"] == path)
+            .unwrap()
+            .clone()
+    };
+    let plans = row("programmes.family_safeguarding.cp_plan_reduction");
+    assert_eq!(plans["kind"], "fraction");
+    assert_eq!(plans["unit"], "fraction (0 to 1)");
+    assert_eq!(plans["form_unit"], "percentage (0% to 100%)");
+    let ramp = row("programmes.family_valued.ramp_up");
+    assert_eq!(ramp["form_unit"], "percentage of full effect, by year");
+    let cost = row("programmes.family_valued.saving_per_family_gbp");
+    assert_eq!(
+        (cost["kind"].as_str(), cost["form_unit"] == cost["unit"]),
+        (Some("money"), true)
+    );
+}
