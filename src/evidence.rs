@@ -119,18 +119,6 @@ fn kind_key(kind: UnitKind) -> &'static str {
     }
 }
 
-/// The unit as the form says it: the form shows and takes shares as
-/// percentages ("percentage (0% to 100%)"), where files hold fractions.
-fn form_unit(unit: crate::registry::Unit) -> String {
-    if unit.kind == UnitKind::Fraction {
-        unit.text
-            .replacen("fraction", "percentage", 1)
-            .replace("(0 to 1)", "(0% to 100%)")
-    } else {
-        unit.text.to_owned()
-    }
-}
-
 /// One row of the defaults table as JSON: the figure as published, in its
 /// source's price year, and restated in `price_year`'s (`value`, `low`, `high`).
 fn row_json(programme: Option<ProgrammeId>, spec: &ParamSpec, price_year: PriceYear) -> Value {
@@ -162,7 +150,7 @@ fn row_json(programme: Option<ProgrammeId>, spec: &ParamSpec, price_year: PriceY
         "unit": spec.unit.text,
         "money": spec.unit.kind == UnitKind::Money,
         "kind": kind_key(spec.unit.kind),
-        "form_unit": form_unit(spec.unit),
+        "form_unit": spec.unit.form_text,
         "hint": spec.hint,
         "shape": shape_key(spec.shape),
         "published_value": published,

@@ -568,6 +568,9 @@ pub enum DefaultValue {
 pub struct Unit {
     pub text: &'static str,
     pub kind: UnitKind,
+    /// The words the form uses, where it shows values otherwise than files
+    /// hold them: shares as percentages ("percentage (0% to 100%)").
+    pub form_text: &'static str,
 }
 
 /// One parameter: everything the calculator knows about it.
@@ -739,10 +742,7 @@ pub static APPRAISAL_PARAMS: &[ParamSpec] = &[
         field: Field::HorizonYears,
         group: Group::Appraisal,
         label: "Appraisal period",
-        unit: Unit {
-            text: "years",
-            kind: UnitKind::Years,
-        },
+        unit: units::YEARS,
         hint: "How many years to count costs and savings over (1 to 30).",
         rule: Rule::HorizonYears,
         shape: Shape::Plain,
@@ -757,10 +757,7 @@ pub static APPRAISAL_PARAMS: &[ParamSpec] = &[
         field: Field::DiscountRate,
         group: Group::Appraisal,
         label: "Discount rate",
-        unit: Unit {
-            text: "fraction a year, real",
-            kind: UnitKind::Fraction,
-        },
+        unit: units::share("fraction a year, real", "percentage a year, real"),
         hint: "The Green Book rate is 3.5% (0.035) a year for years 0 to 30.",
         rule: Rule::Fraction,
         shape: Shape::Plain,
@@ -788,7 +785,21 @@ pub mod units {
     use super::{Unit, UnitKind};
 
     const fn unit(text: &'static str, kind: UnitKind) -> Unit {
-        Unit { text, kind }
+        Unit {
+            text,
+            kind,
+            form_text: text,
+        }
+    }
+
+    /// A share, 0 to 1 in files; `form_text` its words as the form shows
+    /// it, a percentage.
+    pub const fn share(text: &'static str, form_text: &'static str) -> Unit {
+        Unit {
+            text,
+            kind: UnitKind::Fraction,
+            form_text,
+        }
     }
 
     pub const GBP: Unit = unit("£", UnitKind::Money);
@@ -797,8 +808,11 @@ pub mod units {
     pub const GBP_PER_CHILD_WEEK: Unit = unit("£ per child a week", UnitKind::Money);
     pub const GBP_PER_CHILD_YEAR: Unit = unit("£ per child a year", UnitKind::Money);
     pub const GBP_PER_FAMILY_YEAR: Unit = unit("£ per family a year", UnitKind::Money);
-    pub const FRACTION: Unit = unit("fraction (0 to 1)", UnitKind::Fraction);
-    pub const RAMP: Unit = unit("fraction of full effect, by year", UnitKind::Fraction);
+    pub const FRACTION: Unit = share("fraction (0 to 1)", "percentage (0% to 100%)");
+    pub const RAMP: Unit = share(
+        "fraction of full effect, by year",
+        "percentage of full effect, by year",
+    );
     pub const YEARS: Unit = unit("years", UnitKind::Years);
     pub const POSTS: Unit = unit("posts (role, FTE, £ per FTE a year)", UnitKind::Money);
     pub const UNITS: Unit = unit("teams or hubs", UnitKind::Count);
