@@ -63,7 +63,7 @@ pub struct Headline {
     pub reading: String,
 }
 
-fn better_or_worse(npv: f64) -> &'static str {
+pub(super) fn better_or_worse(npv: f64) -> &'static str {
     if npv >= 0.0 {
         "better off"
     } else {

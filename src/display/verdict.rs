@@ -4,6 +4,7 @@
 //! without the grant, and, once the uncertainty analysis has run, the chance
 //! of the council being better off from the same draws as the cards.
 
+use super::appraisal::better_or_worse;
 use super::{gbp, gbp_compact, probability, years};
 use crate::appraisal::{ProgrammeAppraisal, LONGER_VIEW_YEARS};
 
@@ -47,14 +48,6 @@ pub struct Verdicts {
 pub struct Chances {
     pub with_grant: f64,
     pub without_grant: f64,
-}
-
-fn better_or_worse(npv_gbp: f64) -> &'static str {
-    if npv_gbp >= 0.0 {
-        "better off"
-    } else {
-        "worse off"
-    }
 }
 
 /// The sentence for one reading: how likely, how much, over how long.
