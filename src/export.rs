@@ -38,13 +38,20 @@ pub fn number_cell(x: f64) -> String {
 }
 
 /// `x` rounded to `digits` decimal places (negative: to tens, hundreds…),
-/// as the nearest `f64`, whose shortest text is the rounded decimal.
+/// as the nearest `f64`, whose shortest text is the rounded decimal; `x`
+/// itself where the scaling leaves the finite numbers (a figure near the
+/// ends of the `f64` range, which no rounding would shorten anyway).
 fn round_to(x: f64, digits: i32) -> f64 {
     let scale = 10f64.powi(digits.abs());
-    if digits >= 0 {
+    let rounded = if digits >= 0 {
         (x * scale).round() / scale
     } else {
         (x / scale).round() * scale
+    };
+    if rounded.is_finite() {
+        rounded
+    } else {
+        x
     }
 }
 

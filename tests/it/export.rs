@@ -72,4 +72,14 @@ fn results_csv_cells_are_rounded_to_the_penny_or_six_significant_figures() {
     assert_eq!(money_cell(-590_490.005_1), "-590490.01");
     assert_eq!(money_cell(0.001), "0");
     assert_eq!(money_cell(1_841_910.0), "1841910");
+    // Near the ends of the f64 range the scaling would overflow: the figure
+    // is written as it is, never as NaN or inf (the fuzzer found this).
+    for x in [1e300, -1.7e308, f64::MAX] {
+        assert_eq!(money_cell(x), sfpc::export::number_cell(x), "{x}");
+    }
+    assert_eq!(money_cell(1e-310), "0");
+    for x in [1e300, -1.7e308, 1e-310, 5e-324, f64::MAX, f64::MIN_POSITIVE] {
+        let f = fraction_cell(x);
+        assert!(!f.contains("NaN") && !f.contains("inf"), "{x}: {f}");
+    }
 }
