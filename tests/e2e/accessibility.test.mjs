@@ -71,7 +71,7 @@ test('axe finds no serious or critical problems in any state of the page', async
   await councils.close();
 });
 
-test('axe finds no serious or critical problems in the embeds and the accessibility statement', async () => {
+test('axe finds no serious or critical problems in the embeds, the every-council page and the accessibility statement', async () => {
   const page = await env.chromium.browser.newPage();
   await page.goto(`${env.server.url}embed-demo.html`);
   await page.waitForSelector('#element-a[ready]', { state: 'attached', timeout: 15000 });
@@ -85,6 +85,14 @@ test('axe finds no serious or critical problems in the embeds and the accessibil
   await page.goto(`${env.server.url}map-embed.html?model=no-wrong-door`);
   await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
   assert.deepEqual(await seriousViolations(page), [], 'the map embed');
+
+  await page.goto(`${env.server.url}summary-embed.html?programme=family-valued&council=E06000005`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+  assert.deepEqual(await seriousViolations(page), [], 'the summary embed');
+
+  await page.goto(`${env.server.url}councils.html`);
+  await page.waitForSelector('html[data-ready="true"]', { timeout: 60000 });
+  assert.deepEqual(await seriousViolations(page), [], 'the every-council page, with its search and downloads');
 
   await page.goto(`${env.server.url}accessibility.html`);
   assert.deepEqual(await seriousViolations(page), [], 'the accessibility statement');
