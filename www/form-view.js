@@ -54,7 +54,7 @@ export function formView(ctx) {
         writeNote(note, at === 'price_year' ? state.priceNote : noteFor(state, at));
       }
     }
-    ctx.later?.readings.showReadings(root, state, ctx.engine, path); // with the analysis module
+    ctx.later?.readings.showReadings(root, state, ctx.analysis, path); // with the analysis module
   }
 
 

@@ -21,6 +21,7 @@ mod evidence_sets;
 mod grades;
 mod map;
 mod migration;
+mod readings;
 mod sources;
 mod uncertainty;
 mod verdict;
@@ -52,6 +53,7 @@ pub use evidence_sets::{
 pub use grades::{evidence_summary, figure_grade, figure_grades, grade_text, FigureGrade};
 pub use map::{map_cell_label, map_glyph, map_legend, map_measure_label, map_summary};
 pub use migration::migration_note;
+pub use readings::field_reading;
 pub use sources::{grades_text, sources_table};
 pub use uncertainty::{
     central_and_median, compared_chances_table, compared_percentile_table, draws_hint, fan_table,

@@ -466,3 +466,18 @@ pub fn yearly_results_csv(scenario: JsValue) -> Result<String, JsValue> {
 pub fn download_name(council: &str, view: &str, date: &str, what: &str, ext: &str) -> String {
     crate::display::download_name(council, view, date, what, ext)
 }
+
+/// What the page read from a field, in words (`display::field_reading`):
+/// `list` the figures a list was read as, `read_as` a bare number's
+/// percentage, `low` and `high` a range widened to take in the value.
+#[wasm_bindgen(js_name = fieldReading)]
+pub fn field_reading(
+    kind: &str,
+    list: Option<Box<[f64]>>,
+    read_as: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+) -> String {
+    let widened = low.zip(high);
+    crate::display::field_reading(kind, list.as_deref(), read_as, widened)
+}

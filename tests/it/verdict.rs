@@ -125,3 +125,29 @@ fn figures_are_shown_in_the_form_as_a_finance_lead_reads_them() {
     assert_eq!(figure_input_text("count", 216.0), "216");
     assert_eq!(figure_input_text("money", 992.4364512), "992.44");
 }
+
+#[test]
+fn a_fields_reading_in_words() {
+    use sfpc::display::field_reading;
+    assert_eq!(
+        field_reading("fraction", None, Some(0.6), None),
+        "Read as 60%."
+    );
+    assert_eq!(
+        field_reading("fraction", Some(&[0.5, 1.0]), None, None),
+        "Read as 2 figures: 50%; 100%."
+    );
+    assert_eq!(
+        field_reading("money", Some(&[1_000_000.0]), None, None),
+        "Read as 1 figure: £1,000,000."
+    );
+    assert_eq!(
+        field_reading("money", None, None, Some((989_195.51, 2_000_000.0))),
+        "Outside the range you had, so the range now runs from £989,196 to £2,000,000 for the uncertainty analysis."
+    );
+    assert_eq!(
+        field_reading("fraction", None, Some(0.3), Some((0.3, 0.6))),
+        "Read as 30%. Outside the range you had, so the range now runs from 30% to 60% for the uncertainty analysis."
+    );
+    assert_eq!(field_reading("count", None, None, None), "");
+}

@@ -5,6 +5,7 @@ import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import init, * as engine from '../../../www/pkg/sfpc.js';
+import initAnalysis, * as analysis from '../../../www/pkg/sfpc_analysis.js';
 import {
   createState, resetTexts, buildScenario, changeStaffLines, staffPath, viewFrom, simulationScenario, valueFor, COMPARE,
 } from '../../../www/scenario-state.js';
@@ -14,6 +15,7 @@ import { fieldReading } from '../../../www/field-readings.js';
 let state;
 before(async () => {
   await init({ module_or_path: readFileSync(new URL('../../../www/pkg/sfpc_bg.wasm', import.meta.url)) });
+  await initAnalysis({ module_or_path: readFileSync(new URL('../../../www/pkg/sfpc_analysis_bg.wasm', import.meta.url)) });
 });
 
 function fresh() {
@@ -85,13 +87,13 @@ test('a value typed outside its range widens the range and says so; the range as
   state.text.set(path, '2000');
   state.typed.add(path);
   assert.deepEqual(valueFor(state, path), { value: 2000, low: 500, high: 2000 });
-  assert.equal(fieldReading(state, path, engine), 'Outside the range you had, so the range now runs from £500 to £2,000 for the uncertainty analysis.');
+  assert.equal(fieldReading(state, path, analysis), 'Outside the range you had, so the range now runs from £500 to £2,000 for the uncertainty analysis.');
   assert.doesNotThrow(() => engine.evaluate(buildScenario(state)));
   state.text.set(path, '100');
   assert.deepEqual(valueFor(state, path), { value: 100, low: 100, high: 960 });
   state.text.set(path, '700');
   assert.deepEqual(valueFor(state, path), { value: 700, low: 500, high: 960 });
-  assert.equal(fieldReading(state, path, engine), '');
+  assert.equal(fieldReading(state, path, analysis), '');
   assert.equal(state.text.get(`${path}.high`), '960');
 });
 
@@ -101,14 +103,14 @@ test('a bare number above 1 in a fraction field is a percentage, and the page sa
   state.text.set(path, '3.5');
   state.typed.add(path);
   assert.equal(buildScenario(state).appraisal.discount_rate, 0.035);
-  assert.equal(fieldReading(state, path, engine), 'Read as 3.5%.');
+  assert.equal(fieldReading(state, path, analysis), 'Read as 3.5%.');
   state.text.set(path, '3.5%');
-  assert.equal(fieldReading(state, path, engine), '');
+  assert.equal(fieldReading(state, path, analysis), '');
   const ramp = 'programmes.family_valued.ramp_up';
   state.text.set(ramp, '50,100');
   state.typed.add(ramp);
   assert.deepEqual(valueFor(state, ramp), [0.5, 1]);
-  assert.equal(fieldReading(state, ramp, engine), 'Read as 2 figures: 50%; 100%.');
+  assert.equal(fieldReading(state, ramp, analysis), 'Read as 2 figures: 50%; 100%.');
 });
 
 test('a fraction shown by the engine as a percentage reads back as the same figure', () => {
