@@ -464,6 +464,8 @@ test('figures download as JSON and open again; an invalid file shows its errors'
 test('the print view is one or two A4 pages with the figures used, their sources, the results, the charts and the method', async () => {
   const { page } = await openCalculator(env.chromium.browser, env.server.url);
   await page.waitForFunction(() => document.getElementById('sim-text').textContent.startsWith('Done'));
+  // With what rests on the evidence shown (it comes in after the analysis): the fuller print.
+  await page.waitForSelector('#evidence:not([hidden]) #evidence-table tbody tr');
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
