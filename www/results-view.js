@@ -6,7 +6,7 @@
 
 import { el, writeTable } from './dom.js';
 import { getAt, textAt, shownFigure } from './scenario-text.js';
-import { COMPARE, programmeKeys, programmeOf, scenarioPaths } from './scenario-state.js';
+import { COMPARE, programmeKeys, programmeOf, rowOf, scenarioPaths } from './scenario-state.js';
 import { verdictView } from './verdict-view.js';
 
 /**
@@ -152,7 +152,7 @@ export function resultsView(ctx) {
     /** @param {string} path */
     const shown = (path) => !programmeOf(path) || state.view === COMPARE || programmeOf(path) === state.view;
     const rows = scenarioPaths(state).filter(shown).map((path) => {
-      const row = state.table.find((r) => r.path === path);
+      const row = rowOf(state, path);
       const value = getAt(scenario, path);
       const range = value && typeof value === 'object' && !Array.isArray(value) ? `${value.low} to ${value.high}` : '';
       /** @param {string} text */

@@ -105,8 +105,18 @@ export function createState() {
   };
 }
 
+/** Each defaults table's rows by path, made once a table (every keystroke reads the form through it). */
+const rowsByPath = new WeakMap();
+
 /** The defaults table's row for a path. @param {State} state @param {string} path */
-export const rowOf = (state, path) => state.table.find((r) => r.path === path);
+export function rowOf(state, path) {
+  let rows = rowsByPath.get(state.table);
+  if (!rows) {
+    rows = new Map(state.table.map((r) => [r.path, r]));
+    rowsByPath.set(state.table, rows);
+  }
+  return rows.get(path);
+}
 
 /** Parameters that may carry a range. @param {State} state @param {string} path */
 export const isParameter = (state, path) => rowOf(state, path)?.shape === 'ranged';
