@@ -13,9 +13,16 @@ use crate::appraisal::{ProgrammeAppraisal, LONGER_VIEW_YEARS};
 /// coin-toss-ish 48% or 55% reads as "could go either way").
 pub const LIKELY_CHANCE: f64 = 0.6;
 
-/// The appraisal period the page's default uses, offered as the switch back
-/// from a longer one.
-pub const DEFAULT_HORIZON_YEARS: u32 = 5;
+/// The appraisal period the defaults use (the registry's), offered as the
+/// switch back from a longer one.
+pub fn default_horizon_years() -> u32 {
+    use crate::registry::{Field, APPRAISAL_PARAMS};
+    APPRAISAL_PARAMS
+        .iter()
+        .find(|p| p.field == Field::HorizonYears)
+        .and_then(|p| p.default_estimate())
+        .map_or(LONGER_VIEW_YEARS / 2, |e| e.value as u32)
+}
 
 /// One reading of the verdict: counting the grant, or leaving it out.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -120,10 +127,11 @@ pub fn verdicts(a: &ProgrammeAppraisal, horizon_years: u32, chances: Option<Chan
             switch_label: None,
         });
     }
-    let other = if horizon_years == DEFAULT_HORIZON_YEARS {
+    let default_years = default_horizon_years();
+    let other = if horizon_years == default_years {
         LONGER_VIEW_YEARS
     } else {
-        DEFAULT_HORIZON_YEARS
+        default_years
     };
     Verdicts {
         readings,
