@@ -22,7 +22,18 @@ ensure_site_tools
 # all of it is built for size.
 build_module() {
     log "building the engine for wasm32: $2 (feature $1, profile $3)"
-    cargo build --lib --profile "$3" --target wasm32-unknown-unknown --features "$1"
+    if [ "${SFPC_DENY_WARNINGS:-}" = 1 ]; then
+        # The test command: a warning in one module alone fails the build.
+        local out
+        out="$(cargo build --lib --profile "$3" --target wasm32-unknown-unknown --features "$1" --message-format short 2>&1)" || { echo "$out" >&2; return 1; }
+        echo "$out" >&2
+        if grep -q '^warning\|: warning' <<<"$out"; then
+            echo "the module built with feature $1 has warnings (above)" >&2
+            return 1
+        fi
+    else
+        cargo build --lib --profile "$3" --target wasm32-unknown-unknown --features "$1"
+    fi
     local built="target/wasm32-unknown-unknown/$3"
     [ "$2" = sfpc ] || cp "$built/sfpc.wasm" "$built/$2.wasm"
     wasm-bindgen --target web --remove-name-section \

@@ -10,7 +10,13 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-log() { printf '\n==> %s\n' "$*" >&2; }
+# Each stage's line says how long the run has taken so far (scripts called
+# from scripts/test.sh count from its start), so a slow stage shows in CI's log.
+export SFPC_STARTED_S="${SFPC_STARTED_S:-$(date +%s)}"
+log() {
+    local taken=$(($(date +%s) - SFPC_STARTED_S))
+    printf '\n==> [%dm %02ds] %s\n' $((taken / 60)) $((taken % 60)) "$*" >&2
+}
 
 # The wasm-bindgen version pinned in Cargo.lock; the CLI must match it exactly.
 wasm_bindgen_version() {

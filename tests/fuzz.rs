@@ -12,8 +12,9 @@
 //! field: never a panic, a hang or a NaN. A failing input is written to
 //! `target/fuzz-failures/` to be added to the corpus with its regression test.
 //!
-//! `SFPC_FUZZ_SECONDS` sets the time (default 5; the test command runs 60);
-//! `SFPC_FUZZ_SEED` the seed (default: the time, printed);
+//! `SFPC_FUZZ_SECONDS` sets the time (default 5; the test command runs 35);
+//! `SFPC_FUZZ_SEED` the seed (default: the time, printed); `SFPC_FUZZ_WORKERS`
+//! how many searches run at once (default: one a core), the seed, seed + 1, …;
 //! `SFPC_FUZZ_SAVE=1` adds valid inputs with new features to the corpus.
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
@@ -22,6 +23,7 @@ use rand_xoshiro::Xoshiro256PlusPlus;
 use serde_json::{json, Value};
 use sfpc::charts::{self, ChartScale};
 use std::collections::BTreeSet;
+use std::io::Write;
 use std::time::{Duration, Instant};
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fuzz/corpus");
@@ -385,25 +387,32 @@ fn corpus() -> Vec<(String, Value)> {
         .collect()
 }
 
+/// What one worker's search found.
+struct Search {
+    seed: u64,
+    cases: u64,
+    features: usize,
+    new_outcomes: usize,
+    failures: Vec<String>,
+}
+
 #[test]
 fn fuzz_the_input_path() {
-    let seconds: u64 = std::env::var("SFPC_FUZZ_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(5);
-    let seed: u64 = std::env::var("SFPC_FUZZ_SEED")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64)
-        });
+    let seconds: u64 = env_number("SFPC_FUZZ_SECONDS").unwrap_or(5);
+    let seed: u64 = env_number("SFPC_FUZZ_SEED").unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(1, |d| d.as_nanos() as u64)
+    });
+    // One search a core, each with its own seed (the first `seed`, then
+    // `seed + 1`, …), so the time buys as many cases as a core each; a
+    // failure names its worker's seed, which alone reproduces it
+    // (`SFPC_FUZZ_SEED=that SFPC_FUZZ_WORKERS=1`).
+    let workers: u64 = env_number("SFPC_FUZZ_WORKERS")
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u64))
+        .max(1);
     let save = std::env::var("SFPC_FUZZ_SAVE").is_ok_and(|v| v == "1");
-    let mut f = Fuzzer {
-        rng: Xoshiro256PlusPlus::seed_from_u64(seed),
-    };
-    let mut pool = corpus();
+    let pool = corpus();
     let mut seen: BTreeSet<String> = BTreeSet::new();
     // Every corpus entry first, with charts and a simulation: the regressions.
     for (name, value) in &pool {
@@ -412,6 +421,48 @@ fn fuzz_the_input_path() {
         seen.extend(features);
     }
     let deadline = Instant::now() + Duration::from_secs(seconds);
+    let searches: Vec<Search> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers)
+            .map(|i| {
+                let (pool, seen) = (pool.clone(), seen.clone());
+                scope.spawn(move || search(seed.wrapping_add(i), deadline, save, pool, seen))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a fuzz worker panicked outside a case"))
+            .collect()
+    });
+    let mut failures = Vec::new();
+    for s in &searches {
+        // Written past the test harness's capture, so every run's log has
+        // its seeds, not only a failing one's.
+        let _ = writeln!(
+            std::io::stderr(),
+            "fuzz: seed {}, {seconds} s, {} cases, {} features ({} inputs added to the pool), {} failures",
+            s.seed, s.cases, s.features, s.new_outcomes, s.failures.len()
+        );
+        failures.extend(s.failures.iter().map(|f| format!("seed {}: {f}", s.seed)));
+    }
+    assert!(failures.is_empty(), "{failures:?}");
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name).ok().and_then(|s| s.parse().ok())
+}
+
+/// Mutates inputs from `pool` until `deadline`, adding those that reach a
+/// new outcome (a feature not in `seen`) to the pool.
+fn search(
+    seed: u64,
+    deadline: Instant,
+    save: bool,
+    mut pool: Vec<(String, Value)>,
+    mut seen: BTreeSet<String>,
+) -> Search {
+    let mut f = Fuzzer {
+        rng: Xoshiro256PlusPlus::seed_from_u64(seed),
+    };
     let (mut cases, mut new_outcomes) = (0u64, 0usize);
     let mut failures = Vec::new();
     while Instant::now() < deadline {
@@ -469,6 +520,11 @@ fn fuzz_the_input_path() {
             pool.push(("found".into(), value));
         }
     }
-    eprintln!("fuzz: seed {seed}, {seconds} s, {cases} cases, {} features ({new_outcomes} inputs added to the pool), {} failures", seen.len(), failures.len());
-    assert!(failures.is_empty(), "seed {seed}: {failures:?}");
+    Search {
+        seed,
+        cases,
+        features: seen.len(),
+        new_outcomes,
+        failures,
+    }
 }
