@@ -368,6 +368,17 @@ function stability(engine, analysis, seeds) {
   return { draws, seeds, byModel };
 }
 
+/** Where RESULTS.md's diary starts: written by hand, kept when the run's figures are rewritten. */
+const DIARY_MARK = '<!-- The diary: kept as it is when bash scripts/bench.sh rewrites the figures above. -->';
+
+/** The diary of `file` from its mark on (with a blank line before it), or the mark alone. */
+function keptDiary(file) {
+  let text = '';
+  try { text = readFileSync(file, 'utf8'); } catch { /* a first run */ }
+  const at = text.indexOf(DIARY_MARK);
+  return `\n${at < 0 ? `${DIARY_MARK}\n` : text.slice(at)}`;
+}
+
 /** The figures against their budgets, for tests/benches/RESULTS.md (linked from the README). */
 function resultsMarkdown(r) {
   const row = (what, figure, budget, ok, rate = '') => `| ${what} | ${figure} | ${budget} | ${budget === '' ? '' : ok ? 'within' : '**over**'} | ${rate} |`;
@@ -510,7 +521,8 @@ try {
   }
   mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
   writeFileSync(join(ROOT, 'target', 'bench', 'web.json'), JSON.stringify(results, null, 2));
-  writeFileSync(join(ROOT, 'tests', 'benches', 'RESULTS.md'), resultsMarkdown(results));
+  const resultsFile = join(ROOT, 'tests', 'benches', 'RESULTS.md');
+  writeFileSync(resultsFile, resultsMarkdown(results) + keptDiary(resultsFile));
 } finally {
   await chromium.close();
   server.stop();

@@ -120,18 +120,9 @@ pub fn beta_cdf(x: f64, a: f64, b: f64) -> f64 {
     Beta::new(a, b).cdf_pdf(x).0
 }
 
-/// The Beta(a, b) density.
-pub fn beta_pdf(x: f64, a: f64, b: f64) -> f64 {
-    Beta::new(a, b).cdf_pdf(x).1
-}
-
-/// The Beta(a, b) quantile, by Newton's method safeguarded by bisection,
-/// from a starting point inside (lo, hi), the bracket the answer lies in.
-pub fn beta_quantile_in(u: f64, a: f64, b: f64, lo: f64, hi: f64, start: f64) -> f64 {
-    Beta::new(a, b).quantile_in(u, lo, hi, start)
-}
-
 impl Beta {
+    /// The Beta(a, b) quantile, by Newton's method safeguarded by bisection,
+    /// from a starting point inside (lo, hi), the bracket the answer lies in.
     fn quantile_in(self, u: f64, mut lo: f64, mut hi: f64, start: f64) -> f64 {
         let mut x = start.clamp(lo, hi);
         for _ in 0..100 {
@@ -155,11 +146,6 @@ impl Beta {
         }
         x
     }
-}
-
-/// The Beta(a, b) quantile of `u`.
-pub fn beta_quantile(u: f64, a: f64, b: f64) -> f64 {
-    beta_quantile_in(u, a, b, 0.0, 1.0, a / (a + b))
 }
 
 /// A Beta's tabulated quantile function (see the module's doc).
