@@ -219,7 +219,10 @@ pub fn council_results_csv(rows: &[crate::councils::CouncilResult]) -> String {
             number_cell(r.service_units),
             text_cell(&crate::display::warnings_text(r)),
             text_cell(&crate::display::kinds_text(r).join("; ")),
-            text_cell(&r.effects),
+            text_cell(&crate::display::effects_text(
+                &r.effects,
+                r.effects_at_defaults,
+            )),
             optional_cell(r.evpi_gbp),
         ];
         out.push_str(&row.join(","));

@@ -14,13 +14,11 @@
 //! for `wasm32` alone) touches JavaScript.
 
 pub use sfpc_model::{
-    appraisal, decision, estimate, evidence_sets, prices, programmes, registry, sampling, scenario,
-    uncertainty, value_of_information,
+    appraisal, decision, defaults, estimate, evidence_sets, prices, programmes, registry, sampling,
+    scenario, uncertainty, value_of_information,
 };
 
 pub mod audit;
-#[cfg(target_arch = "wasm32")]
-mod canvas;
 pub mod charts;
 pub mod comparison;
 pub mod councils;

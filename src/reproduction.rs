@@ -17,8 +17,8 @@ use crate::councils::rules::{
     rules, Rule, FAMILIES_PER_CHILD_ON_PLAN as HERTFORDSHIRE_2015, FGC_FAMILIES_PER_CHILD_IN_NEED,
 };
 use crate::councils::{self, Cost, Council, FIRST_FINANCE_YEAR};
+use crate::defaults::default_scenario_in;
 use crate::estimate::Estimate;
-use crate::evidence::default_scenario_in;
 use crate::prices::{restating_factor, PriceYear};
 use crate::registry::{Field, Grade, ProgrammeId, StreamKey};
 use crate::scenario::{ProgrammeInputs, Scenario};
@@ -83,7 +83,7 @@ fn council(name: &str) -> Option<&'static Council> {
 fn as_measured(programme: ProgrammeId, council: Option<&Council>, price_year: &str) -> Scenario {
     let mut s = default_scenario_in(year(price_year));
     if let Some(c) = council {
-        councils::apply(&mut s, c);
+        councils::apply_figures(&mut s, c);
     }
     s.programmes.retain(|p| p.programme == programme);
     for p in &mut s.programmes {
@@ -224,7 +224,7 @@ fn family_safeguarding_first_year() -> Check {
     let calculator = forrester_first_year(&s);
     let mut with_defaults = default_scenario_in(year("2015-16"));
     if let Some(c) = council("Hertfordshire") {
-        councils::apply(&mut with_defaults, c);
+        councils::apply_figures(&mut with_defaults, c);
     }
     with_defaults
         .programmes

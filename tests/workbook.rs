@@ -104,7 +104,7 @@ fn varied() -> Vec<(&'static str, Scenario)> {
         }),
         ("darlington-2016-17", {
             let mut s = default_scenario_in(PriceYear::parse("2016-17").unwrap());
-            sfpc::councils::apply(&mut s, sfpc::councils::find("E06000005").unwrap());
+            sfpc::evidence::apply_council(&mut s, sfpc::councils::find("E06000005").unwrap());
             s
         }),
     ]

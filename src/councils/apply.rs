@@ -5,7 +5,7 @@ use super::figures::{read, unit_cost, Measure, Reading};
 use super::rules::{rules, How, Rule};
 use super::{Council, RELEASE};
 use crate::registry::{Field, ProgrammeId, MAX_CARE_YEARS};
-use crate::scenario::{Estimate, FigureKind, FigureSource, PriceYear, ProgrammeInputs, Scenario};
+use crate::scenario::{Estimate, FigureKind, PriceYear, ProgrammeInputs, Scenario};
 
 /// What the council's statistics did to one field of the scenario.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,7 +30,11 @@ impl Prefill {
 /// Sets a council's name, code and every figure that depends on it in each
 /// programme of the scenario (see `rules.rs`), in the scenario's prices.
 /// Returns what was done to each field, in the programmes' form order.
-pub fn apply(scenario: &mut Scenario, council: &Council) -> Vec<Prefill> {
+///
+/// The scenario's `council_figures`, where each figure came from in words,
+/// are left empty: the words are `display`'s, a layer above, and
+/// `evidence::apply_council` sets the figures with them.
+pub fn apply_figures(scenario: &mut Scenario, council: &Council) -> Vec<Prefill> {
     scenario.council = council.name.to_owned();
     scenario.council_code = Some(council.code.to_owned());
     scenario.statistics_release = Some(RELEASE.to_owned());
@@ -59,15 +63,7 @@ pub fn apply(scenario: &mut Scenario, council: &Council) -> Vec<Prefill> {
             });
         }
     }
-    scenario.council_figures = prefills
-        .iter()
-        .map(|p| FigureSource {
-            programme: p.programme,
-            field: p.field,
-            kind: p.kind,
-            source: crate::display::figure_source(p),
-        })
-        .collect();
+    scenario.council_figures = Vec::new();
     prefills
 }
 

@@ -1,8 +1,9 @@
 //! Every council appraised with its own figures: the rows of `sfpc batch`
 //! and the every-council page, and a summary line a model.
 
-use super::{apply, Council, Prefill};
+use super::{apply_figures, Council, Prefill};
 use crate::appraisal::appraise_programme;
+use crate::evidence_sets::{self, EffectsUsed};
 use crate::registry::{Field, ProgrammeId};
 use crate::scenario::Scenario;
 
@@ -29,7 +30,9 @@ pub struct CouncilResult {
     /// What the council's statistics set in this programme, field by field.
     pub prefills: Vec<Prefill>,
     /// Which figures the effects are: an evidence set, the defaults or own figures.
-    pub effects: String,
+    pub effects: EffectsUsed,
+    /// Whether they are also the calculator's defaults.
+    pub effects_at_defaults: bool,
 }
 
 impl CouncilResult {
@@ -51,7 +54,7 @@ pub fn appraise_council(
     simulation: Option<crate::uncertainty::SimulationConfig>,
 ) -> Vec<CouncilResult> {
     let mut scenario = template.clone();
-    let prefills = apply(&mut scenario, council);
+    let prefills = apply_figures(&mut scenario, council);
     let simulated = simulation.map(|config| crate::uncertainty::simulate(&scenario, config));
     scenario
         .enabled()
@@ -80,7 +83,8 @@ pub fn appraise_council(
                     .filter(|p| p.programme == inputs.programme)
                     .cloned()
                     .collect(),
-                effects: crate::display::effects_used_text(inputs, scenario.price_year),
+                effects: evidence_sets::effects_used(inputs, scenario.price_year),
+                effects_at_defaults: evidence_sets::at_defaults(inputs, scenario.price_year),
             }
         })
         .collect()

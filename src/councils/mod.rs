@@ -19,7 +19,7 @@ mod figures;
 pub mod map;
 pub mod rules;
 
-pub use apply::{apply, Prefill};
+pub use apply::{apply_figures, Prefill};
 pub use batch::{appraise_council, summarise, CouncilResult, ModelSummary};
 pub use figures::{read as read_measure, unit_cost, Cost, Fallback, Measure, Reading};
 pub use rules::{How, CAPACITY_NOTE};

@@ -54,10 +54,19 @@ pub fn set_texts(programme: ProgrammeId, price_year: PriceYear) -> Vec<SetText> 
 /// Which figures a programme's effects are, in words: "Independent and trial
 /// evidence", "the calculator's defaults" or "own figures".
 pub fn effects_used_text(inputs: &ProgrammeInputs, price_year: PriceYear) -> String {
-    match evidence_sets::effects_used(inputs, price_year) {
+    let used = evidence_sets::effects_used(inputs, price_year);
+    let at_defaults =
+        matches!(used, EffectsUsed::Sets(_)) && evidence_sets::at_defaults(inputs, price_year);
+    effects_text(&used, at_defaults)
+}
+
+/// The words for `used`, worked out already (as a council's batch row has
+/// them): `at_defaults` when the effects are also the calculator's defaults.
+pub fn effects_text(used: &EffectsUsed, at_defaults: bool) -> String {
+    match used {
         EffectsUsed::Sets(sets) => {
             let names: Vec<String> = sets.iter().map(|s| s.label().to_lowercase()).collect();
-            let default = if evidence_sets::at_defaults(inputs, price_year) {
+            let default = if at_defaults {
                 " (also the calculator's defaults)"
             } else {
                 ""

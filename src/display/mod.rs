@@ -47,8 +47,8 @@ pub use decision::{
 };
 pub use evidence_sets::{
     comparison_summary as evidence_comparison_summary,
-    comparison_table as evidence_comparison_table, effects_used_text, set_texts, SetFigureText,
-    SetText,
+    comparison_table as evidence_comparison_table, effects_text, effects_used_text, set_texts,
+    SetFigureText, SetText,
 };
 pub use grades::{evidence_summary, figure_grade, figure_grades, grade_text, FigureGrade};
 pub use map::{map_cell_label, map_glyph, map_legend, map_measure_label, map_summary};

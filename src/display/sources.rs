@@ -3,7 +3,7 @@
 //! (money to the penny), with its range, unit, basis and source.
 
 use super::{money_input_text, TextTable};
-use crate::evidence::all_params;
+use crate::defaults::all_params;
 use crate::prices::PriceYear;
 use crate::registry::{DefaultValue, ProgrammeId, UnitKind};
 

@@ -9,10 +9,11 @@
 //!
 //! Modules depend one way: `estimate`, `prices` ← `registry` ← `scenario` ←
 //! `programmes` ← `appraisal` ← `sampling` ← `decision` ← `uncertainty` ← `value_of_information`,
-//! `evidence_sets`.
+//! `evidence_sets`; `defaults` (the default scenario) over `scenario`.
 
 pub mod appraisal;
 pub mod decision;
+pub mod defaults;
 pub mod estimate;
 pub mod evidence_sets;
 pub mod prices;

@@ -47,7 +47,7 @@ pub fn council_figures(code: &str, price_year: Option<String>) -> Result<JsValue
         Some(Err(why)) => return Err(JsValue::from_str(&format!("price_year: {why}"))),
         None => crate::evidence::default_scenario_model(),
     };
-    let prefills = councils::apply(&mut scenario, council);
+    let prefills = crate::evidence::apply_council(&mut scenario, council);
     let changes: Vec<Change> = prefills
         .iter()
         .filter_map(|p| Some(Change::new(p.programme, p.field, p.value?)))
@@ -264,6 +264,6 @@ pub fn council_scenario(scenario: JsValue, code: &str) -> Result<JsValue, JsValu
     let council = councils::find(code).ok_or_else(|| {
         JsValue::from_str(&format!("{code:?} is not a council in the DfE tables"))
     })?;
-    councils::apply(&mut scenario, council);
+    crate::evidence::apply_council(&mut scenario, council);
     to_js(&crate::format::scenario_to_json(&scenario))
 }

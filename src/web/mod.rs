@@ -37,6 +37,7 @@ macro_rules! programme_chart {
 
 #[cfg(feature = "web-analysis")]
 pub mod analysis;
+mod canvas;
 #[cfg(feature = "web-analysis")]
 pub mod councils;
 #[cfg(feature = "web-analysis")]
@@ -46,12 +47,12 @@ pub mod page;
 #[cfg(feature = "web-workbook")]
 pub mod workbook;
 
-use crate::canvas::MeasuredCanvas;
 use crate::charts::{self, ChartScale};
 use crate::errors::{InputError, InputErrors};
 use crate::format::parse_scenario;
 use crate::registry::ProgrammeId;
 use crate::scenario::Scenario;
+use canvas::MeasuredCanvas;
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -160,3 +160,114 @@ fn no_page_module_is_over_400_lines() {
         .collect();
     assert_eq!(long, Vec::<String>::new());
 }
+
+/// ARCHITECTURE.md's layers over the model, lowest first: a module uses the
+/// model (`sfpc-model`, re-exported at the crate's root) and the modules of
+/// the layers below its own, never one beside or above it. Every module of
+/// `src/` is in one.
+const LAYERS: &[&[&str]] = &[
+    &["errors"],
+    &["comparison"],
+    &["councils"],
+    &["reproduction"],
+    &["display"],
+    &["format"],
+    &["evidence"],
+    &["charts", "export", "workbook"],
+    &["audit"],
+    &["web"],
+];
+
+/// The model's modules, as the crate re-exports them: below every layer.
+const MODEL: &[&str] = &[
+    "appraisal",
+    "decision",
+    "defaults",
+    "estimate",
+    "evidence_sets",
+    "prices",
+    "programmes",
+    "registry",
+    "sampling",
+    "scenario",
+    "uncertainty",
+    "value_of_information",
+];
+
+/// The top-level module a source path belongs to (`src/display/mod.rs` and
+/// `src/display.rs` are both `display`); `None` for the root and the command.
+fn module_of(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix("src/")?;
+    let first = rest.split('/').next()?;
+    let name = first.strip_suffix(".rs").unwrap_or(first);
+    (!["lib", "bin", "model"].contains(&name)).then_some(name)
+}
+
+/// Each `crate::name` a line names, not in a comment.
+fn crate_paths(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .flat_map(|l| l.split("crate::").skip(1))
+        .map(|rest| {
+            let end = rest
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect()
+}
+
+#[test]
+fn no_module_uses_one_in_its_own_layer_or_above() {
+    let layer_of = |m: &str| LAYERS.iter().position(|l| l.contains(&m));
+    let mut edges = std::collections::BTreeSet::new();
+    let mut wrong = Vec::new();
+    for (path, text) in rust_files(&root().join("src")) {
+        let Some(from) = module_of(&path) else {
+            continue;
+        };
+        let Some(own) = layer_of(from) else {
+            wrong.push(format!("{path}: module {from} is in no layer"));
+            continue;
+        };
+        for to in crate_paths(&text) {
+            if to == from || MODEL.contains(&to) {
+                continue;
+            }
+            edges.insert((from.to_owned(), to.to_owned()));
+            match layer_of(to) {
+                Some(theirs) if theirs < own => {}
+                Some(_) => wrong.push(format!("{path}: {from} uses {to}, in its layer or above")),
+                None => wrong.push(format!("{path}: {from} uses {to}, which is in no layer")),
+            }
+        }
+    }
+    assert_eq!(wrong, Vec::<String>::new());
+    // The walk sees what is there: edges the code is known to have.
+    for (from, to) in [
+        ("web", "display"),
+        ("format", "display"),
+        ("evidence", "format"),
+        ("audit", "workbook"),
+    ] {
+        assert!(
+            edges.contains(&(from.into(), to.into())),
+            "the walk missed {from} → {to}"
+        );
+    }
+    assert!(edges.len() > 20, "only {} edges found", edges.len());
+}
+
+#[test]
+fn only_web_knows_about_javascript_and_the_model_draws_nothing() {
+    for needle in ["wasm_bindgen", "web_sys"] {
+        only_in(&["src/web/"], needle, "web");
+    }
+    let drawing = offenders(&[], |l| l.contains("plotters"));
+    assert!(drawing.iter().any(|f| f.starts_with("src/charts/")));
+    let model: Vec<_> = drawing
+        .iter()
+        .filter(|f| f.starts_with("src/model/"))
+        .collect();
+    assert_eq!(model, Vec::<&String>::new(), "the model draws");
+}

@@ -203,7 +203,7 @@ fn no_streams_net_saving_per_unit_exceeds_its_gross_saving_in_any_council() {
     let template = sfpc::evidence::default_scenario().unwrap();
     for council in sfpc::councils::current() {
         let mut net = template.clone();
-        sfpc::councils::apply(&mut net, council);
+        sfpc::councils::apply_figures(&mut net, council);
         let mut gross = net.clone();
         for p in &mut gross.programmes {
             for field in [

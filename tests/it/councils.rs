@@ -277,7 +277,7 @@ fn the_generator_reproduces_the_table() {
 /// A council's scenario, from the default scenario in 2024-25 prices.
 fn picked(council: &'static Council) -> (Scenario, Vec<councils::Prefill>) {
     let mut s = sfpc::evidence::default_scenario_model();
-    let prefills = councils::apply(&mut s, council);
+    let prefills = sfpc::evidence::apply_council(&mut s, council);
     (s, prefills)
 }
 

@@ -61,7 +61,7 @@ pub fn defaults(options: &Options) -> Result<(), String> {
     }
     let mut scenario = evidence::default_scenario_in(price_year(options.price_year.as_deref())?);
     if let Some(query) = &options.council {
-        councils::apply(&mut scenario, council(query)?);
+        sfpc::evidence::apply_council(&mut scenario, council(query)?);
     }
     if let Some(key) = &options.evidence_set {
         let set = SetKey::from_key(key).ok_or_else(|| {
