@@ -747,3 +747,136 @@ pub fn appraise(scenario: &Scenario) -> Appraisal {
         .collect();
     Appraisal { programmes }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pv(benefits: f64, partners: f64, cashable: f64, costs: f64, grant: f64) -> PresentValues {
+        PresentValues {
+            benefits_gbp: benefits,
+            partner_benefits_gbp: partners,
+            cashable_benefits_gbp: cashable,
+            costs_gbp: costs,
+            grant_gbp: grant,
+            effect_years: 0.0,
+        }
+    }
+
+    #[test]
+    fn the_summary_measures_by_hand() {
+        let p = pv(500.0, 200.0, 300.0, 400.0, 100.0);
+        assert_eq!(p.council_npv_gbp(), 200.0); // 500 − 400 + 100
+        assert_eq!(p.council_cashable_npv_gbp(), 0.0); // 300 − 400 + 100
+        assert_eq!(p.council_npv_without_grant_gbp(), 100.0);
+        assert_eq!(p.public_npv_gbp(), 300.0); // 500 + 200 − 400
+        assert_eq!(p.bcr(), Some(700.0 / 400.0));
+        // ROI on the council's own 300: (500 − 300) / 300.
+        assert_eq!(p.council_roi(), CouncilRoi::Ratio(200.0 / 300.0));
+        assert_eq!(
+            pv(500.0, 0.0, 0.0, 400.0, 400.0).council_roi(),
+            CouncilRoi::FullyGrantFunded
+        );
+        assert_eq!(
+            pv(500.0, 0.0, 0.0, 400.0, 450.0).council_roi(),
+            CouncilRoi::FullyGrantFunded
+        );
+        assert_eq!(pv(500.0, 0.0, 0.0, 0.0, 0.0).bcr(), None);
+    }
+
+    #[test]
+    fn payback_is_the_last_crossing_spread_over_its_year() {
+        // The doc's example: −£100k at the end of year 1, +£250k in year 2.
+        assert_eq!(payback_years([-50.0, -50.0, 250.0]), Some(2.4));
+        assert_eq!(payback_years([10.0, 20.0]), Some(0.0));
+        assert_eq!(payback_years([-10.0, 5.0]), None);
+        // Back above zero, below again, then above for good: the last crossing.
+        assert_eq!(payback_years([-10.0, 20.0, -20.0, 20.0]), Some(3.5));
+        // Exactly zero at a year's end counts as paid back.
+        assert_eq!(payback_years([-10.0, 10.0]), Some(2.0));
+        assert_eq!(payback_years([]), Some(0.0));
+    }
+
+    #[test]
+    fn break_even_is_where_council_npv_crosses_zero() {
+        // Costs 400, grant 100, other streams 150: this stream must give 150,
+        // at 300 a unit of effect: 0.5.
+        let p = pv(250.0, 0.0, 0.0, 400.0, 100.0);
+        assert_eq!(break_even(&p, 100.0, 300.0), Some(0.5));
+        assert_eq!(break_even(&p, 100.0, 0.0), None);
+        assert_eq!(break_even(&p, 100.0, 5e-324), None);
+        assert_eq!(ratio(1.0, -4.0), Some(-0.25));
+    }
+
+    #[test]
+    fn care_in_each_year_from_its_start() {
+        // 2.5 years of care from the start of year 0.
+        let years: Vec<f64> = (0..4)
+            .map(|k| care_in_year(2.5, 0.0, f64::from(k)))
+            .collect();
+        assert_eq!(years, [1.0, 1.0, 0.5, 0.0]);
+        // From mid-year: half of year 0, then whole years, then what is left.
+        let years: Vec<f64> = (0..4)
+            .map(|k| care_in_year(2.5, 0.5, f64::from(k)))
+            .collect();
+        assert_eq!(years, [0.5, 1.0, 1.0, 0.0]);
+        assert_eq!(care_in_year(0.25, 0.5, 0.0), 0.25);
+        assert_eq!(care_in_year(0.25, 0.0, 1.0), 0.0);
+    }
+
+    #[test]
+    fn care_savings_add_each_cohort_avoided() {
+        // 2 entries avoided a year at full effect, £1,000 a child-year, 1.5
+        // years of care from the start of the year; the effect ramps 0.5, 1, 1.
+        let mut out = [0.0; 4];
+        care_savings(&[0.5, 1.0, 1.0, 1.0], (2.0, 1000.0), (1.5, 0.0), &mut out);
+        // Year 0: 1 child × 1 year. Year 1: 1 × 0.5 + 2 × 1. Then 2 × 0.5 + 2 × 1.
+        assert_eq!(out, [1000.0, 2500.0, 3000.0, 3000.0]);
+        // After a two-year horizon: year 0's cohort has 0 left, year 1's 0.5.
+        let after = care_after_horizon(&[0.5, 1.0], (2.0, 1000.0), (1.5, 0.0));
+        assert_eq!(after, 1000.0 * (2.0 * 0.5));
+        let from_mid_year = care_after_horizon(&[1.0, 1.0], (1.0, 1000.0), (1.5, 0.5));
+        // Year 0's entry: 1.5 − (2 − 0.5) = 0; year 1's: 1.5 − (1 − 0.5) = 1.
+        assert_eq!(from_mid_year, 1000.0);
+    }
+
+    #[test]
+    fn a_ramp_repeats_its_last_entry() {
+        assert_eq!(ramp_at(&[0.2, 0.6, 1.0], 0), 0.2);
+        assert_eq!(ramp_at(&[0.2, 0.6, 1.0], 1), 0.6);
+        assert_eq!(ramp_at(&[0.2, 0.6, 0.9], 7), 0.9);
+        assert_eq!(ramp_at(&[], 3), 1.0);
+    }
+
+    #[test]
+    fn present_values_discount_each_row() {
+        let row = |year: u32, df: f64, m: f64, b: f64, c: f64| YearRow {
+            year,
+            effect_multiplier: m,
+            benefits_gbp: b,
+            partner_benefits_gbp: 2.0 * b,
+            cashable_benefits_gbp: 0.5 * b,
+            costs_gbp: c,
+            grant_gbp: 0.25 * c,
+            council_net_gbp: b - 0.75 * c,
+            discount_factor: df,
+            cumulative_council_net_gbp: 0.0,
+            cumulative_discounted_council_net_gbp: 0.0,
+        };
+        let rows = [row(0, 1.0, 0.5, 100.0, 40.0), row(1, 0.5, 1.0, 200.0, 80.0)];
+        let p = present_values(&rows);
+        assert_eq!(p.benefits_gbp, 200.0);
+        assert_eq!(p.partner_benefits_gbp, 400.0);
+        assert_eq!(p.cashable_benefits_gbp, 100.0);
+        assert_eq!(p.costs_gbp, 80.0);
+        assert_eq!(p.grant_gbp, 20.0);
+        assert_eq!(p.effect_years, 1.0);
+        assert_eq!(discounted(&[10.0, 10.0], &rows), 15.0);
+        // Losses after payback: a year at or after it with a negative net.
+        let mut late = rows.clone();
+        late[1].council_net_gbp = -1.0;
+        assert_eq!(losses_after(&late, Some(1.0)), vec![(1, -1.0)]);
+        assert_eq!(losses_after(&late, Some(1.5)), vec![]);
+        assert_eq!(losses_after(&late, None), vec![]);
+    }
+}

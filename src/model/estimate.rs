@@ -30,3 +30,19 @@ impl Estimate {
         self.low == self.value && self.value == self.high
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Estimate;
+
+    #[test]
+    fn fixed_only_when_all_three_agree() {
+        assert!(Estimate::fixed(3.0).is_fixed());
+        assert_eq!(Estimate::fixed(3.0), Estimate::ranged(3.0, 3.0, 3.0));
+        assert!(!Estimate::ranged(2.0, 3.0, 3.0).is_fixed());
+        assert!(!Estimate::ranged(3.0, 3.0, 4.0).is_fixed());
+        assert!(!Estimate::ranged(3.0, 2.0, 3.0).is_fixed());
+        let e = Estimate::ranged(1.0, 2.0, 5.0);
+        assert_eq!((e.low, e.value, e.high), (1.0, 2.0, 5.0));
+    }
+}

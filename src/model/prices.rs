@@ -110,3 +110,68 @@ pub fn check_price_year(text: &str) -> Result<PriceYear, String> {
         Some(y) => Ok(y),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_price_year_is_a_financial_year_written_yyyy_yy() {
+        assert_eq!(PriceYear::parse("2024-25"), Some(PriceYear::starting(2024)));
+        assert_eq!(PriceYear::parse("1999-00"), Some(PriceYear::starting(1999)));
+        assert_eq!(PriceYear::parse("1950-51"), Some(PriceYear::starting(1950)));
+        assert_eq!(PriceYear::parse("2099-00"), Some(PriceYear::starting(2099)));
+        for bad in [
+            "2024-26",
+            "2024-2025",
+            "24-25",
+            "2024",
+            "2024/25",
+            "1949-50",
+            "2100-01",
+            "x024-25",
+            "",
+        ] {
+            assert_eq!(PriceYear::parse(bad), None, "{bad}");
+        }
+        assert_eq!(PriceYear::starting(1999).to_string(), "1999-00");
+        assert_eq!(PriceYear::starting(2016).to_string(), "2016-17");
+        assert_eq!(PriceYear::starting(2003).to_string(), "2003-04");
+    }
+
+    #[test]
+    fn a_factor_is_the_ratio_of_the_two_years_deflators() {
+        let (y16, y24) = (PriceYear::starting(2016), PriceYear::starting(2024));
+        assert_eq!(y16.deflator(), Some(76.0754));
+        assert_eq!(restating_factor(y16, y24), Some(100.0 / 76.0754));
+        assert_eq!(restating_factor(y24, y16), Some(76.0754 / 100.0));
+        assert_eq!(restating_factor(y24, y24), Some(1.0));
+        assert_eq!(restating_factor(PriceYear::starting(2012), y24), None);
+        assert_eq!(restating_factor(y24, PriceYear::starting(2027)), None);
+        // The table runs a year at a time, outturn then forecast.
+        for pair in DEFLATORS.windows(2) {
+            assert_eq!(pair[1].year.start_year, pair[0].year.start_year + 1);
+            assert!(pair[0].forecast <= pair[1].forecast);
+        }
+    }
+
+    #[test]
+    fn a_price_year_is_checked_against_the_table() {
+        assert_eq!(check_price_year("2013-14"), Ok(PriceYear::starting(2013)));
+        assert_eq!(check_price_year("2026-27"), Ok(PriceYear::starting(2026)));
+        let unknown = check_price_year("2012-13").unwrap_err();
+        assert_eq!(
+            unknown,
+            format!(
+                "must be a year the HM Treasury deflators cover ({}), got \"2012-13\"",
+                known_years()
+            )
+        );
+        assert!(known_years().starts_with("2013-14, 2014-15, "));
+        assert!(known_years().ends_with(", 2026-27"));
+        assert_eq!(
+            check_price_year("2024").unwrap_err(),
+            "must be a financial year such as \"2024-25\", got \"2024\""
+        );
+    }
+}
