@@ -765,9 +765,9 @@ mod tests {
 
     #[test]
     fn the_summary_measures_by_hand() {
-        let p = pv(500.0, 200.0, 300.0, 400.0, 100.0);
+        let p = pv(500.0, 200.0, 350.0, 400.0, 100.0);
         assert_eq!(p.council_npv_gbp(), 200.0); // 500 − 400 + 100
-        assert_eq!(p.council_cashable_npv_gbp(), 0.0); // 300 − 400 + 100
+        assert_eq!(p.council_cashable_npv_gbp(), 50.0); // 350 − 400 + 100
         assert_eq!(p.council_npv_without_grant_gbp(), 100.0);
         assert_eq!(p.public_npv_gbp(), 300.0); // 500 + 200 − 400
         assert_eq!(p.bcr(), Some(700.0 / 400.0));
@@ -782,6 +782,27 @@ mod tests {
             CouncilRoi::FullyGrantFunded
         );
         assert_eq!(pv(500.0, 0.0, 0.0, 0.0, 0.0).bcr(), None);
+    }
+
+    #[test]
+    fn a_rows_figures_are_in_field_order() {
+        let row = YearRow {
+            year: 3,
+            effect_multiplier: 1.0,
+            benefits_gbp: 2.0,
+            partner_benefits_gbp: 3.0,
+            cashable_benefits_gbp: 4.0,
+            costs_gbp: 5.0,
+            grant_gbp: 6.0,
+            council_net_gbp: 7.0,
+            discount_factor: 8.0,
+            cumulative_council_net_gbp: 9.0,
+            cumulative_discounted_council_net_gbp: 10.0,
+        };
+        assert_eq!(
+            row.figures(),
+            [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0]
+        );
     }
 
     #[test]

@@ -454,3 +454,232 @@ pub fn ranged_parameters(inputs: &ProgrammeInputs) -> Vec<(Field, Estimate)> {
         .filter(|(_, e)| !e.is_fixed())
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prices::PriceYear;
+    use crate::scenario::StaffLine;
+
+    /// A programme at its defaults with `set` fixed at round figures.
+    fn inputs(programme: ProgrammeId, set: &[(Field, f64)]) -> ProgrammeInputs {
+        let mut inputs = ProgrammeInputs::from_defaults(programme, PriceYear::starting(2024));
+        for &(field, x) in set {
+            inputs.set(field, Estimate::fixed(x));
+        }
+        inputs
+    }
+
+    fn yearly(f: &Flows, key: StreamKey) -> (f64, f64) {
+        match f.stream(key).expect("the stream").shape {
+            StreamShape::Yearly {
+                gbp_per_unit_effect,
+            } => (f.stream(key).unwrap().effect, gbp_per_unit_effect),
+            other => panic!("{key:?} is {other:?}"),
+        }
+    }
+
+    const CARE: [(Field, f64); 11] = [
+        (Field::CouncilEntriesToCare, 100.0),
+        (Field::TargetGroupShare, 0.5),
+        (Field::CareEntryReduction, 0.1),
+        (Field::CareYears, 2.0),
+        (Field::ShareInHouseFoster, 0.5),
+        (Field::InHouseFosterCostPerWeek, 700.0),
+        (Field::ShareAgencyFoster, 0.25),
+        (Field::AgencyFosterCostPerWeek, 1400.0),
+        (Field::ShareResidential, 0.125),
+        (Field::ResidentialCostPerWeek, 5600.0),
+        (Field::EdgeOfCareCostPerYear, 1000.0),
+    ];
+
+    const DELIVERY: [(Field, f64); 7] = [
+        (Field::SetupCost, 10_000.0),
+        (Field::RunningCost, 20_000.0),
+        (Field::ServiceUnits, 3.0),
+        (Field::RepurposedUnits, 1.0),
+        (Field::Deadweight, 0.2),
+        (Field::OptimismBias, 0.1),
+        (Field::CostOptimismBias, 0.05),
+    ];
+
+    fn with(programme: ProgrammeId, own: &[(Field, f64)]) -> ProgrammeInputs {
+        let mut all: Vec<(Field, f64)> = CARE.into();
+        all.extend(DELIVERY);
+        all.push((Field::ShareKinshipOther, 0.125));
+        all.push((Field::KinshipOtherCostPerWeek, 350.0));
+        all.extend_from_slice(own);
+        inputs(programme, &all)
+    }
+
+    fn check_care_and_delivery(f: &Flows) {
+        let care = f.stream(StreamKey::CareEntries).expect("care entries");
+        assert_eq!(care.effect, 0.1);
+        // 0.5 × 700 + 0.25 × 1,400 + 0.125 × 5,600 + 0.125 × 350 = £1,443.75 a week.
+        assert_eq!(
+            care.shape,
+            StreamShape::CareEntries {
+                entries_per_year: 50.0,
+                annual_cost_gbp: 1443.75 * WEEKS_PER_YEAR - 1000.0,
+                care_years: 2.0,
+            }
+        );
+        // Two new units of three (one repurposed).
+        assert_eq!(f.setup_cost_gbp, 20_000.0);
+        assert_eq!(f.running_cost_per_year_gbp, 40_000.0);
+        assert_eq!(f.deadweight_fraction, 0.2);
+        assert_eq!(f.optimism_bias_fraction, 0.1);
+        assert_eq!(f.cost_optimism_bias_fraction, 0.05);
+    }
+
+    #[test]
+    fn family_valued_by_hand() {
+        let i = with(
+            ProgrammeId::FamilyValued,
+            &[
+                (Field::FamiliesPerYear, 100.0),
+                (Field::SavingPerFamily, 755.0),
+                (Field::CostPerConference, 50.0),
+                (Field::FamiliesAtPreProceedings, 40.0),
+                (Field::ProceedingsRateWithout, 0.5),
+                (Field::ProceedingsReduction, 0.25),
+                (Field::CostPerProceedings, 1000.0),
+                (Field::CourtLegalAidCostPerProceedings, 2000.0),
+            ],
+        );
+        let f = flows(&i, &mut Central);
+        assert_eq!(yearly(&f, StreamKey::FgcProcess), (755.0, 100.0));
+        assert_eq!(f.volume_cost_per_year_gbp, 5000.0);
+        assert_eq!(yearly(&f, StreamKey::CareProceedings), (0.25, 20_000.0));
+        // The courts' stream is linear in its cost of a case.
+        assert_eq!(yearly(&f, StreamKey::CourtsLegalAid), (2000.0, 5.0));
+        check_care_and_delivery(&f);
+        let keys: Vec<StreamKey> = f.streams().iter().map(|s| s.key).collect();
+        let spec: Vec<StreamKey> = i.programme.spec().streams.iter().map(|s| s.key).collect();
+        assert_eq!(keys.len(), spec.len());
+        for s in f.streams() {
+            let stream = i.programme.spec().stream(s.key).unwrap();
+            assert_eq!(s.cashable_fraction, i.get(stream.cashable).value);
+            assert_eq!((s.payer, s.effect_field), (stream.payer, stream.effect));
+        }
+    }
+
+    #[test]
+    fn family_safeguarding_by_hand() {
+        let mut i = with(
+            ProgrammeId::FamilySafeguarding,
+            &[
+                (Field::ChildrenOnCpPlans, 200.0),
+                (Field::CpPlanReduction, 0.3),
+                (Field::CostPerCpPlanYear, 5000.0),
+                (Field::CinCaseWorkCostPerYear, 1000.0),
+                (Field::FamiliesPerYear, 940.0),
+                (Field::PoliceSavingPerFamily, 114.0),
+                (Field::NhsSavingPerFamily, 213.0),
+            ],
+        );
+        i.staff = vec![
+            StaffLine {
+                role: "Adult mental health worker".into(),
+                fte: 2.0,
+                cost_per_fte_gbp: 50_000.0,
+            },
+            StaffLine {
+                role: "Domestic abuse worker".into(),
+                fte: 0.5,
+                cost_per_fte_gbp: 40_000.0,
+            },
+        ];
+        let f = flows(&i, &mut Central);
+        assert_eq!(yearly(&f, StreamKey::CpPlans), (0.3, 200.0 * 4000.0));
+        assert_eq!(yearly(&f, StreamKey::Police), (114.0, 940.0));
+        assert_eq!(yearly(&f, StreamKey::Nhs), (213.0, 940.0));
+        let mut g = f.clone();
+        g.running_cost_per_year_gbp = 40_000.0;
+        check_care_and_delivery(&g);
+        // The staff lines add to the running cost: 2 × 50,000 + 0.5 × 40,000.
+        assert_eq!(f.running_cost_per_year_gbp, 40_000.0 + 120_000.0);
+        // A stream left out is not counted, and its fields are not picked.
+        i.excluded_streams = vec![StreamKey::Police, StreamKey::CareEntries];
+        let f = flows(&i, &mut Central);
+        assert!(
+            f.stream(StreamKey::Police).is_none() && f.stream(StreamKey::CareEntries).is_none()
+        );
+        assert!(f.stream(StreamKey::Nhs).is_some());
+    }
+
+    #[test]
+    fn no_wrong_door_by_hand() {
+        let i = with(
+            ProgrammeId::NoWrongDoor,
+            &[
+                (Field::YoungPeopleInResidential, 10.0),
+                (Field::ResidentialTimeReduction, 0.45),
+                (Field::ResidentialCostPerWeek, 5600.0),
+                (Field::AlternativeCostPerWeek, 1400.0),
+                (Field::YoungPeopleWorkedWith, 300.0),
+                (Field::ArrestsPerYoungPerson, 0.5),
+                (Field::ArrestReduction, 0.4),
+                (Field::CostPerArrest, 2000.0),
+                (Field::AeAttendancesPerYoungPerson, 2.0),
+                (Field::AeAttendanceReduction, 0.5),
+                (Field::CostPerAeAttendance, 200.0),
+                (Field::MissingEpisodesPerYoungPerson, 3.0),
+                (Field::MissingEpisodeReduction, 0.25),
+                (Field::CostPerMissingInvestigation, 1000.0),
+            ],
+        );
+        let f = flows(&i, &mut Central);
+        assert_eq!(
+            yearly(&f, StreamKey::ResidentialWeeks),
+            (0.45, 10.0 * WEEKS_PER_YEAR * 4200.0)
+        );
+        assert_eq!(yearly(&f, StreamKey::Police), (0.4, 300.0 * 0.5 * 2000.0));
+        assert_eq!(yearly(&f, StreamKey::Nhs), (0.5, 300.0 * 2.0 * 200.0));
+        assert_eq!(
+            yearly(&f, StreamKey::MissingEpisodes),
+            (0.25, 300.0 * 3.0 * 1000.0)
+        );
+        // The care stream here prices residential at the hub's figure.
+        let care = f.stream(StreamKey::CareEntries).unwrap();
+        assert_eq!(care.effect, 0.1);
+        assert_eq!(f.setup_cost_gbp, 20_000.0);
+    }
+
+    /// Counts the picks of each field.
+    struct Counting(Vec<Field>);
+
+    impl Pick for Counting {
+        fn pick(&mut self, field: Field, estimate: Estimate) -> f64 {
+            self.0.push(field);
+            estimate.high
+        }
+    }
+
+    #[test]
+    fn each_field_is_picked_once_and_the_pick_is_used() {
+        for id in ProgrammeId::ALL {
+            let mut i = ProgrammeInputs::from_defaults(id, PriceYear::starting(2024));
+            i.set(Field::FamiliesPerYear, Estimate::ranged(1.0, 2.0, 3.0));
+            let mut counting = Counting(Vec::new());
+            let f = flows(&i, &mut counting);
+            let mut seen = counting.0.clone();
+            seen.sort_by_key(|f| f.index());
+            seen.dedup();
+            assert_eq!(seen.len(), counting.0.len(), "{id:?} picked a field twice");
+            if let Some(fgc) = f.stream(StreamKey::FgcProcess) {
+                assert_eq!(
+                    fgc.shape,
+                    StreamShape::Yearly {
+                        gbp_per_unit_effect: 3.0
+                    }
+                );
+            }
+        }
+        let ranged = ranged_parameters(&ProgrammeInputs::from_defaults(
+            ProgrammeId::FamilyValued,
+            PriceYear::starting(2024),
+        ));
+        assert!(ranged.iter().all(|(_, e)| !e.is_fixed()) && !ranged.is_empty());
+    }
+}
