@@ -900,4 +900,145 @@ mod tests {
         assert_eq!(losses_after(&late, Some(1.5)), vec![]);
         assert_eq!(losses_after(&late, None), vec![]);
     }
+
+    /// Family Safeguarding with only its plans (council) and police
+    /// (partner) streams, in round figures: 100 children on plans, half kept
+    /// off at £3,000 a plan less £1,000 of case work; 100 families at £100
+    /// each to the police; £50,000 to set up, £60,000 a year; 20%
+    /// deadweight; the effect ramps 50%, 100%; a £30,000 grant in year 0.
+    fn plans_and_police(conventions: crate::scenario::Conventions) -> ProgrammeAppraisal {
+        use crate::prices::PriceYear;
+        use crate::scenario::Estimate;
+        let id = ProgrammeId::FamilySafeguarding;
+        let mut i = ProgrammeInputs::from_defaults(id, PriceYear::starting(2024));
+        let cashable = id.spec().stream(StreamKey::CpPlans).unwrap().cashable;
+        for (field, x) in [
+            (Field::ChildrenOnCpPlans, 100.0),
+            (Field::CpPlanReduction, 0.5),
+            (Field::CostPerCpPlanYear, 3000.0),
+            (Field::CinCaseWorkCostPerYear, 1000.0),
+            (Field::FamiliesPerYear, 100.0),
+            (Field::PoliceSavingPerFamily, 100.0),
+            (Field::SetupCost, 50_000.0),
+            (Field::RunningCost, 60_000.0),
+            (Field::ServiceUnits, 1.0),
+            (Field::RepurposedUnits, 0.0),
+            (Field::Deadweight, 0.2),
+            (Field::OptimismBias, 0.0),
+            (Field::CostOptimismBias, 0.0),
+            (cashable, 0.5),
+        ] {
+            i.set(field, Estimate::fixed(x));
+        }
+        i.ramp_up_fraction = vec![0.5, 1.0];
+        i.grant_by_year_gbp = vec![30_000.0];
+        i.staff.clear();
+        i.excluded_streams = vec![StreamKey::Nhs, StreamKey::CareEntries];
+        let settings = AppraisalSettings {
+            horizon_years: 3,
+            discount_rate: 0.1,
+            conventions,
+        };
+        appraise_programme(&i, &settings)
+    }
+
+    #[test]
+    fn a_programme_appraised_by_hand() {
+        use crate::scenario::Conventions;
+        let a = plans_and_police(Conventions::GreenBook);
+        let column = |f: fn(&YearRow) -> f64| a.years.iter().map(f).collect::<Vec<f64>>();
+        // Effect multipliers: ramp × (1 − deadweight).
+        assert_eq!(column(|r| r.effect_multiplier), [0.4, 0.8, 0.8]);
+        // Plans: 100 × 0.5 × £2,000 = £100,000 a year at full effect.
+        assert_eq!(column(|r| r.benefits_gbp), [40_000.0, 80_000.0, 80_000.0]);
+        assert_eq!(
+            column(|r| r.partner_benefits_gbp),
+            [4_000.0, 8_000.0, 8_000.0]
+        );
+        assert_eq!(
+            column(|r| r.cashable_benefits_gbp),
+            [20_000.0, 40_000.0, 40_000.0]
+        );
+        assert_eq!(column(|r| r.costs_gbp), [110_000.0, 60_000.0, 60_000.0]);
+        assert_eq!(column(|r| r.grant_gbp), [30_000.0, 0.0, 0.0]);
+        assert_eq!(
+            column(|r| r.council_net_gbp),
+            [-40_000.0, 20_000.0, 20_000.0]
+        );
+        assert_eq!(
+            column(|r| r.cumulative_council_net_gbp),
+            [-40_000.0, -20_000.0, 0.0]
+        );
+        let (d1, d2) = (1.0 / 1.1, 1.0 / (1.1 * 1.1));
+        assert_eq!(column(|r| r.discount_factor), [1.0, d1, d2]);
+        let discounted = -40_000.0 + d1 * 20_000.0;
+        assert_eq!(a.years[1].cumulative_discounted_council_net_gbp, discounted);
+        assert_eq!(a.years[2].year, 2);
+        let pv_benefits = 40_000.0 + d1 * 80_000.0 + d2 * 80_000.0;
+        let pv_costs = 110_000.0 + d1 * 60_000.0 + d2 * 60_000.0;
+        assert!((a.council_npv_gbp - (pv_benefits - pv_costs + 30_000.0)).abs() < 1e-9);
+        assert!((a.public_npv_gbp - (1.1 * pv_benefits - pv_costs)).abs() < 1e-9);
+        assert!(
+            (a.council_cashable_npv_gbp - (0.5 * pv_benefits - pv_costs + 30_000.0)).abs() < 1e-9
+        );
+        assert!((a.bcr.unwrap() - 1.1 * pv_benefits / pv_costs).abs() < 1e-12);
+        assert_eq!(a.council_roi, a.present_values.council_roi());
+        // Discounted, the council never pays back within three years; not
+        // discounted (formats 1 to 3), it does at exactly three.
+        assert_eq!((a.payback_years, a.payback_discounted), (None, true));
+        let old = plans_and_police(Conventions::Format3);
+        assert_eq!(
+            (old.payback_years, old.payback_discounted),
+            (Some(3.0), false)
+        );
+        assert_eq!(old.losses_after_payback, vec![]);
+        // Over ten years it does, in its fourth year.
+        let longer = a
+            .longer_view
+            .expect("a longer view of a three-year horizon");
+        assert_eq!(longer.horizon_years, LONGER_VIEW_YEARS);
+        assert!(longer.council_npv_gbp > a.council_npv_gbp);
+        assert_eq!(
+            longer.council_npv_without_grant_gbp,
+            longer.council_npv_gbp - 30_000.0
+        );
+        assert!(longer.council_cashable_npv_gbp < longer.council_npv_gbp);
+        assert!(longer.public_npv_gbp > longer.council_npv_without_grant_gbp);
+        let payback = longer.payback_years.expect("paid back over ten years");
+        assert!(payback > 3.0 && payback < 4.0, "{payback}");
+        // The streams: plans counted, police a partner's, NHS and care left out.
+        let plans = a.stream(StreamKey::CpPlans).unwrap();
+        let effect_years = 0.4 + d1 * 0.8 + d2 * 0.8;
+        assert!((plans.pv_gbp - 0.5 * 200_000.0 * effect_years).abs() < 1e-9);
+        assert_eq!(plans.benefits_gbp, [40_000.0, 80_000.0, 80_000.0]);
+        let break_even = (pv_costs - 30_000.0) / (200_000.0 * effect_years);
+        assert!((plans.break_even_effect.unwrap() - break_even).abs() < 1e-12);
+        assert_eq!(a.break_even_effect, plans.break_even_effect);
+        assert_eq!(a.headline_effect, 0.5);
+        let police = a.stream(StreamKey::Police).unwrap();
+        assert!(police.included && police.break_even_effect.is_none());
+        assert_eq!(police.benefits_gbp, [4_000.0, 8_000.0, 8_000.0]);
+        let nhs = a.stream(StreamKey::Nhs).unwrap();
+        assert!(!nhs.included && nhs.pv_gbp == 0.0 && nhs.benefits_gbp == [0.0; 3]);
+        let payers = a.pv_by_payer();
+        assert_eq!(payers.len(), 2);
+        assert_eq!(
+            payers.iter().map(|(_, pv)| pv).sum::<f64>(),
+            plans.pv_gbp + police.pv_gbp
+        );
+        // Ten years or more has no longer view.
+        assert!(appraise_programme(
+            &ProgrammeInputs::from_defaults(
+                ProgrammeId::NoWrongDoor,
+                crate::prices::PriceYear::starting(2024)
+            ),
+            &AppraisalSettings {
+                horizon_years: 10,
+                discount_rate: 0.035,
+                conventions: Conventions::GreenBook
+            },
+        )
+        .longer_view
+        .is_none());
+    }
 }

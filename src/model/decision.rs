@@ -208,3 +208,81 @@ fn select_ranks(values: &mut [f64], ranks: &[usize]) {
     let above_ranks: Vec<usize> = ranks[split + 1..].iter().map(|r| r - middle - 1).collect();
     select_ranks(above, &above_ranks);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Five draws: −200, −100, 0, 300, 500 (given out of order).
+    fn five() -> Decision {
+        Decision::from_draws(vec![300.0, -100.0, 500.0, 0.0, -200.0], &[1, 2, 4])
+    }
+
+    #[test]
+    fn losses_gains_and_evpi_by_hand() {
+        let d = five();
+        assert_eq!(d.expected_council_npv_gbp, 100.0); // 500 / 5
+        assert_eq!(d.expected_loss_adopt_gbp, 60.0); // (200 + 100) / 5
+        assert_eq!(d.expected_loss_not_adopt_gbp, 160.0); // (300 + 500) / 5
+        assert_eq!(d.share_losing, 0.4);
+        assert_eq!(d.share_gaining, 0.4);
+        // E[max(X, 0)] − max(E[X], 0) = 160 − 100: the smaller loss.
+        assert_eq!(d.evpi_gbp, 60.0);
+        assert_eq!(d.payback_within, [0.2, 0.4, 0.8]);
+        assert_eq!(d.better(), Choice::Adopt);
+        assert_eq!(d.margin_gbp(), 100.0);
+        assert_eq!(d.mean_shortfall_gbp(), 150.0);
+        assert_eq!(d.mean_gain_gbp(), 400.0);
+        assert_eq!(d.draws(), 5);
+        let worse = Decision::from_draws(vec![-300.0, 100.0], &[]);
+        assert_eq!(worse.better(), Choice::NotAdopt);
+        assert_eq!(worse.evpi_gbp, 50.0); // 50 − max(−100, 0)
+        let sure = Decision::from_draws(vec![10.0, 20.0], &[]);
+        assert_eq!((sure.evpi_gbp, sure.mean_shortfall_gbp()), (0.0, 0.0));
+        let never = Decision::from_draws(vec![-10.0], &[]);
+        assert_eq!(never.mean_gain_gbp(), 0.0);
+        // A tie adopts.
+        assert_eq!(Decision::from_draws(vec![0.0], &[]).better(), Choice::Adopt);
+    }
+
+    #[test]
+    fn chances_count_the_draws_strictly_above() {
+        let d = five();
+        assert_eq!(
+            d.chances_above(&[0.0, -100.0, 400.0, -1000.0, 1000.0]),
+            [0.4, 0.6, 0.2, 1.0, 0.0]
+        );
+        assert_eq!(d.chance_above(300.0), 0.2);
+        assert_eq!(d.chance_above(299.0), 0.4);
+        let curve = d.acceptability(3);
+        assert_eq!(curve.len(), 3);
+        assert_eq!(curve[0].0, d.npv_quantiles_gbp[0]);
+        assert_eq!(curve[2].0, d.npv_quantiles_gbp[5]);
+        assert_eq!(
+            curve[1].0,
+            (d.npv_quantiles_gbp[0] + d.npv_quantiles_gbp[5]) / 2.0
+        );
+        assert_eq!(curve[0].1, 0.8);
+        // The 99th percentile is 300 + 0.96 × 200 = 492: one draw above it.
+        assert_eq!(curve[2].0, 492.0);
+        assert_eq!(curve[2].1, 0.2);
+    }
+
+    #[test]
+    fn quantiles_interpolate_between_order_statistics() {
+        // Type 7 on 1..=5: h = 4p, so p = 0.1 gives 1.4, 0.25 gives 2, 0.9 gives 4.6.
+        let mut v = vec![5.0, 3.0, 1.0, 4.0, 2.0];
+        assert_eq!(
+            quantiles(&mut v, [0.1, 0.25, 0.5, 0.9, 1.0, 0.0]),
+            [1.4, 2.0, 3.0, 4.6, 5.0, 1.0]
+        );
+        assert_eq!(quantiles(&mut [], [0.5]), [0.0]);
+        assert_eq!(quantiles(&mut [7.0], [0.01, 0.99]), [7.0, 7.0]);
+        let mut many: Vec<f64> = (0..1001).rev().map(f64::from).collect();
+        assert_eq!(
+            quantiles(&mut many, NPV_QUANTILES),
+            [10.0, 50.0, 250.0, 750.0, 950.0, 990.0]
+        );
+        assert_eq!(five().npv_quantiles_gbp[0], -200.0 + 0.04 * 100.0);
+    }
+}

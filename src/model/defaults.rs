@@ -68,3 +68,67 @@ pub fn default_scenario_in(price_year: PriceYear) -> Scenario {
 pub fn default_scenario_model() -> Scenario {
     default_scenario_in(default_price_year())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_parameters_in_form_order_with_their_paths() {
+        let all: Vec<_> = all_params().collect();
+        assert_eq!(
+            all.len(),
+            APPRAISAL_PARAMS.len()
+                + ProgrammeId::ALL
+                    .iter()
+                    .map(|id| id.spec().params.len())
+                    .sum::<usize>()
+        );
+        assert!(all[..APPRAISAL_PARAMS.len()]
+            .iter()
+            .all(|(p, _)| p.is_none()));
+        assert_eq!(all[APPRAISAL_PARAMS.len()].0, Some(ProgrammeId::ALL[0]));
+        let rate = APPRAISAL_PARAMS[1];
+        assert_eq!(
+            path_of(None, &rate),
+            format!("appraisal.{}", rate.field.key())
+        );
+        let (id, spec) = (
+            ProgrammeId::NoWrongDoor,
+            &ProgrammeId::NoWrongDoor.spec().params[0],
+        );
+        let path = path_of(Some(id), spec);
+        assert_eq!(
+            path,
+            format!("programmes.no_wrong_door.{}", spec.field.key())
+        );
+        assert_eq!(default_for(&path).map(|p| p.field), Some(spec.field));
+        assert!(default_for("programmes.no_wrong_door.nothing").is_none());
+    }
+
+    #[test]
+    fn the_default_scenario() {
+        assert_eq!(default_price_year().to_string(), DEFAULT_PRICE_YEAR);
+        let s = default_scenario_in(PriceYear::starting(2016));
+        assert_eq!(s.council, EXAMPLE_COUNCIL);
+        assert_eq!(s.price_year, PriceYear::starting(2016));
+        assert!(s.council_code.is_none() && s.council_figures.is_empty());
+        let ids: Vec<ProgrammeId> = s.programmes.iter().map(|p| p.programme).collect();
+        assert_eq!(ids, ProgrammeId::ALL);
+        assert_eq!(
+            s.appraisal.conventions,
+            crate::scenario::Conventions::GreenBook
+        );
+        let number = |i: usize| match APPRAISAL_PARAMS[i].default {
+            DefaultValue::Number(e) => e.value,
+            DefaultValue::List(_) => f64::NAN,
+        };
+        assert_eq!(f64::from(s.appraisal.horizon_years), number(0));
+        assert_eq!(s.appraisal.discount_rate, number(1));
+        assert_eq!(s.appraisal.discount_rate, 0.035);
+        assert_eq!(
+            default_scenario_model(),
+            default_scenario_in(default_price_year())
+        );
+    }
+}

@@ -263,3 +263,96 @@ impl Scenario {
         self.programmes.iter().find(|p| p.programme == id)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conventions_and_kinds_by_their_keys() {
+        for c in Conventions::ALL {
+            assert_eq!(Conventions::from_key(c.key()), Some(c));
+        }
+        assert_eq!(
+            Conventions::from_key("green_book"),
+            Some(Conventions::GreenBook)
+        );
+        assert_eq!(
+            Conventions::from_key("format_3"),
+            Some(Conventions::Format3)
+        );
+        assert_eq!(Conventions::from_key("x"), None);
+        assert_eq!(Conventions::GreenBook.entry_point_in_year(), 0.5);
+        assert_eq!(Conventions::Format3.entry_point_in_year(), 0.0);
+        assert!(Conventions::GreenBook.discounted_payback());
+        assert!(!Conventions::Format3.discounted_payback());
+        let keys: Vec<&str> = FigureKind::ALL.iter().map(|k| k.key()).collect();
+        assert_eq!(keys, ["own", "derived", "unit_cost", "national"]);
+        for k in FigureKind::ALL {
+            assert_eq!(FigureKind::from_key(k.key()), Some(k));
+        }
+        assert_eq!(FigureKind::from_key("guessed"), None);
+        assert_eq!(FigureKind::Own.label(), "the council's own");
+        assert_eq!(FigureKind::UnitCost.label(), "the council's unit cost");
+        assert_eq!(FigureKind::Derived.label(), "derived");
+        assert_eq!(FigureKind::National.label(), "national");
+    }
+
+    #[test]
+    fn defaults_are_restated_and_later_streams_left_out() {
+        let y16 = PriceYear::starting(2016);
+        let y24 = PriceYear::starting(2024);
+        let in_2016 = ProgrammeInputs::from_defaults(ProgrammeId::FamilyValued, y16);
+        let in_2024 = ProgrammeInputs::from_defaults(ProgrammeId::FamilyValued, y24);
+        // £755 is in 2016-17 prices; a share is not money.
+        assert_eq!(
+            in_2016.get(Field::SavingPerFamily),
+            Estimate::ranged(0.0, 755.0, 960.0)
+        );
+        let k = 100.0 / 76.0754;
+        assert_eq!(
+            in_2024.get(Field::SavingPerFamily),
+            Estimate::ranged(0.0, 755.0 * k, 960.0 * k)
+        );
+        assert_eq!(
+            in_2016.get(Field::Deadweight),
+            in_2024.get(Field::Deadweight)
+        );
+        assert!(in_2024.enabled && in_2024.excluded_streams.is_empty());
+        assert!(!in_2024.ramp_up_fraction.is_empty());
+        // Every stream is counted unless left out.
+        let spec = ProgrammeId::FamilyValued.spec();
+        assert!(spec.streams.iter().all(|s| in_2024.includes(s.key)));
+        let later = later_streams(ProgrammeId::FamilyValued, 1);
+        assert!(!later.is_empty());
+        let expected: Vec<StreamKey> = spec
+            .streams
+            .iter()
+            .filter(|s| s.since > 1)
+            .map(|s| s.key)
+            .collect();
+        assert_eq!(later, expected);
+        assert!(later_streams(ProgrammeId::FamilyValued, 99).is_empty());
+        let old = ProgrammeInputs::from_format3_defaults(ProgrammeId::FamilyValued, y24);
+        assert_eq!(
+            old.excluded_streams,
+            later_streams(ProgrammeId::FamilyValued, 3)
+        );
+        assert!(old.excluded_streams.iter().all(|s| !old.includes(*s)));
+    }
+
+    #[test]
+    fn a_scenario_finds_its_programmes() {
+        let mut s = crate::defaults::default_scenario_model();
+        assert_eq!(s.enabled().count(), 3);
+        s.programmes[1].enabled = false;
+        let on: Vec<ProgrammeId> = s.enabled().map(|p| p.programme).collect();
+        assert_eq!(on, [ProgrammeId::ALL[0], ProgrammeId::ALL[2]]);
+        assert_eq!(
+            s.programme(ProgrammeId::NoWrongDoor).map(|p| p.programme),
+            Some(ProgrammeId::NoWrongDoor)
+        );
+        s.programmes.pop();
+        assert!(s.programme(ProgrammeId::ALL[2]).is_none());
+    }
+}
