@@ -854,8 +854,8 @@ mod tests {
         // Year 0: 1 child × 1 year. Year 1: 1 × 0.5 + 2 × 1. Then 2 × 0.5 + 2 × 1.
         assert_eq!(out, [1000.0, 2500.0, 3000.0, 3000.0]);
         // After a two-year horizon: year 0's cohort has 0 left, year 1's 0.5.
-        let after = care_after_horizon(&[0.5, 1.0], (2.0, 1000.0), (1.5, 0.0));
-        assert_eq!(after, 1000.0 * (2.0 * 0.5));
+        let after = care_after_horizon(&[0.5, 1.0], (4.0, 1000.0), (1.5, 0.0));
+        assert_eq!(after, 1000.0 * (4.0 * 0.5));
         let from_mid_year = care_after_horizon(&[1.0, 1.0], (1.0, 1000.0), (1.5, 0.5));
         // Year 0's entry: 1.5 − (2 − 0.5) = 0; year 1's: 1.5 − (1 − 0.5) = 1.
         assert_eq!(from_mid_year, 1000.0);
@@ -899,20 +899,22 @@ mod tests {
         assert_eq!(losses_after(&late, Some(1.0)), vec![(1, -1.0)]);
         assert_eq!(losses_after(&late, Some(1.5)), vec![]);
         assert_eq!(losses_after(&late, None), vec![]);
+        late[1].council_net_gbp = 0.0;
+        assert_eq!(losses_after(&late, Some(1.0)), vec![]);
     }
 
-    /// Family Safeguarding with only its plans (council) and police
-    /// (partner) streams, in round figures: 100 children on plans, half kept
-    /// off at £3,000 a plan less £1,000 of case work; 100 families at £100
-    /// each to the police; £50,000 to set up, £60,000 a year; 20%
-    /// deadweight; the effect ramps 50%, 100%; a £30,000 grant in year 0.
-    fn plans_and_police(conventions: crate::scenario::Conventions) -> ProgrammeAppraisal {
+    /// Family Safeguarding in round figures: 100 children on plans, half
+    /// kept off at £3,000 a plan less £1,000 of case work; 100 families at
+    /// £100 each to the police; £50,000 to set up, £60,000 a year; 20%
+    /// deadweight; the effect ramps 50%, 100%; a £30,000 grant in year 0;
+    /// then `extra`, with `excluded` left out.
+    fn safeguarding(extra: &[(Field, f64)], excluded: &[StreamKey]) -> ProgrammeInputs {
         use crate::prices::PriceYear;
         use crate::scenario::Estimate;
         let id = ProgrammeId::FamilySafeguarding;
         let mut i = ProgrammeInputs::from_defaults(id, PriceYear::starting(2024));
         let cashable = id.spec().stream(StreamKey::CpPlans).unwrap().cashable;
-        for (field, x) in [
+        let base = [
             (Field::ChildrenOnCpPlans, 100.0),
             (Field::CpPlanReduction, 0.5),
             (Field::CostPerCpPlanYear, 3000.0),
@@ -927,19 +929,29 @@ mod tests {
             (Field::OptimismBias, 0.0),
             (Field::CostOptimismBias, 0.0),
             (cashable, 0.5),
-        ] {
+        ];
+        for &(field, x) in base.iter().chain(extra) {
             i.set(field, Estimate::fixed(x));
         }
         i.ramp_up_fraction = vec![0.5, 1.0];
         i.grant_by_year_gbp = vec![30_000.0];
         i.staff.clear();
-        i.excluded_streams = vec![StreamKey::Nhs, StreamKey::CareEntries];
-        let settings = AppraisalSettings {
+        i.excluded_streams = excluded.to_vec();
+        i
+    }
+
+    fn three_years(conventions: crate::scenario::Conventions) -> AppraisalSettings {
+        AppraisalSettings {
             horizon_years: 3,
             discount_rate: 0.1,
             conventions,
-        };
-        appraise_programme(&i, &settings)
+        }
+    }
+
+    /// [`safeguarding`] with only its plans (council) and police (partner) streams.
+    fn plans_and_police(conventions: crate::scenario::Conventions) -> ProgrammeAppraisal {
+        let i = safeguarding(&[], &[StreamKey::Nhs, StreamKey::CareEntries]);
+        appraise_programme(&i, &three_years(conventions))
     }
 
     #[test]
@@ -1040,5 +1052,111 @@ mod tests {
         )
         .longer_view
         .is_none());
+    }
+
+    #[test]
+    fn a_workspace_reused_gives_the_rows_of_a_new_one() {
+        use crate::scenario::Conventions;
+        let i = safeguarding(&[], &[]);
+        let f = flows(&i, &mut Central);
+        let mut ws = Workspace::default();
+        for (horizon_years, discount_rate) in [(3, 0.1), (5, 0.1), (5, 0.0), (3, 0.0), (3, 0.1)] {
+            let s = AppraisalSettings {
+                horizon_years,
+                discount_rate,
+                conventions: Conventions::GreenBook,
+            };
+            year_rows_into(&f, &s, &mut ws);
+            assert_eq!(
+                ws.rows,
+                year_rows(&f, &s),
+                "{horizon_years} years at {discount_rate}"
+            );
+        }
+    }
+
+    #[test]
+    fn children_kept_out_of_care_by_hand() {
+        use crate::scenario::Conventions;
+        // 100 entries a year, half in the target group, 10% fewer: 5 a year
+        // at full effect; a year of in-house foster care, £700 a week.
+        let care = [
+            (Field::CouncilEntriesToCare, 100.0),
+            (Field::TargetGroupShare, 0.5),
+            (Field::CareEntryReduction, 0.1),
+            (Field::CareYears, 1.0),
+            (Field::ShareInHouseFoster, 1.0),
+            (Field::ShareAgencyFoster, 0.0),
+            (Field::ShareResidential, 0.0),
+            (Field::ShareKinshipOther, 0.0),
+            (Field::InHouseFosterCostPerWeek, 700.0),
+            (Field::EdgeOfCareCostPerYear, 0.0),
+            (Field::CareEntriesCashable, 0.5),
+        ];
+        let excluded = [StreamKey::CpPlans, StreamKey::Police, StreamKey::Nhs];
+        let i = safeguarding(&care, &excluded);
+        let annual = 700.0 * crate::programmes::WEEKS_PER_YEAR;
+        let mid_year = appraise_programme(&i, &three_years(Conventions::GreenBook));
+        let stream = mid_year.stream(StreamKey::CareEntries).unwrap();
+        assert_eq!(stream.annual_cost_of_care_gbp, Some(annual));
+        // Half a year in the year avoided, half the next: 5 × (0.5 m_t + 0.5 m_t−1).
+        let expected = [0.2, 0.6, 0.8].map(|m| 5.0 * m * annual);
+        for (got, want) in stream.benefits_gbp.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-9, "{got} {want}");
+        }
+        for (row, want) in mid_year.years.iter().zip(expected) {
+            assert!((row.benefits_gbp - want).abs() < 1e-9);
+            assert!((row.cashable_benefits_gbp - 0.5 * want).abs() < 1e-9);
+        }
+        // Year 2's children have half a year of care left after the horizon.
+        assert!((stream.after_horizon_gbp - 0.8 * 5.0 * 0.5 * annual).abs() < 1e-9);
+        let start_of_year = appraise_programme(&i, &three_years(Conventions::Format3));
+        let stream = start_of_year.stream(StreamKey::CareEntries).unwrap();
+        let expected = [0.4, 0.8, 0.8].map(|m| 5.0 * m * annual);
+        for (got, want) in stream.benefits_gbp.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-9, "{got} {want}");
+        }
+        assert_eq!(stream.after_horizon_gbp, 0.0);
+        assert_eq!(stream.effect, 0.1);
+    }
+
+    #[test]
+    fn streams_with_the_same_pounds_a_unit_are_summed_by_whose_they_are() {
+        // Plans: 100 × (£2,000 − £1,000) = £100,000 a unit; police and NHS:
+        // 100,000 families, the same pounds a unit.
+        let extra = [
+            (Field::CostPerCpPlanYear, 2000.0),
+            (Field::FamiliesPerYear, 100_000.0),
+            (Field::PoliceSavingPerFamily, 114.0),
+            (Field::NhsSavingPerFamily, 213.0),
+        ];
+        let i = safeguarding(&extra, &[StreamKey::CareEntries]);
+        let a = appraise_programme(&i, &three_years(crate::scenario::Conventions::GreenBook));
+        let at_full = |f: fn(&YearRow) -> f64| f(&a.years[1]) / 0.8;
+        assert_eq!(at_full(|r| r.benefits_gbp), 0.5 * 100_000.0);
+        assert_eq!(
+            at_full(|r| r.partner_benefits_gbp),
+            100_000.0 * (114.0 + 213.0)
+        );
+        assert_eq!(at_full(|r| r.cashable_benefits_gbp), 0.5 * 0.5 * 100_000.0);
+    }
+
+    #[test]
+    fn a_saving_of_minus_zero_stays_minus_zero_as_in_format_1() {
+        // No plan avoided, where a plan costs less than the case work instead.
+        let extra = [
+            (Field::CpPlanReduction, 0.0),
+            (Field::CostPerCpPlanYear, 500.0),
+        ];
+        let i = safeguarding(
+            &extra,
+            &[StreamKey::Police, StreamKey::Nhs, StreamKey::CareEntries],
+        );
+        let a = appraise_programme(&i, &three_years(crate::scenario::Conventions::GreenBook));
+        for row in &a.years {
+            assert!(row.benefits_gbp == 0.0 && row.benefits_gbp.is_sign_negative());
+            assert!(row.cashable_benefits_gbp.is_sign_negative());
+            assert!(row.partner_benefits_gbp.is_sign_positive());
+        }
     }
 }

@@ -325,3 +325,153 @@ pub fn compare(scenario: &Scenario, programme: ProgrammeId, seed: u64) -> Option
     let sets = SetKey::ALL.into_iter().map(Some);
     Some(std::iter::once(None).chain(sets).map(outcome).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::registry::Grade;
+
+    fn y24() -> PriceYear {
+        PriceYear::starting(2024)
+    }
+
+    #[test]
+    fn sets_by_their_keys_and_words() {
+        let keys: Vec<&str> = SetKey::ALL.iter().map(|s| s.key()).collect();
+        assert_eq!(keys, ["claims", "independent", "cautious"]);
+        for s in SetKey::ALL {
+            assert_eq!(SetKey::from_key(s.key()), Some(s));
+            assert!(s.description().ends_with('.'));
+        }
+        assert_eq!(SetKey::from_key("optimistic"), None);
+        assert_eq!(SetKey::Claims.label(), "The innovators' published claims");
+        assert_eq!(
+            SetKey::Independent.label(),
+            "Independent and trial evidence"
+        );
+        assert_eq!(SetKey::Cautious.label(), "Cautious");
+        assert!(SetKey::Independent.description().contains("counts zero"));
+        assert!(SetKey::Cautious.description().starts_with("The low end"));
+        assert!(SetKey::Claims.description().contains("designed the models"));
+    }
+
+    #[test]
+    fn each_set_gives_each_stream_a_point_of_its_range() {
+        for id in ProgrammeId::ALL {
+            let streams: Vec<StreamKey> = id.spec().streams.iter().map(|s| s.key).collect();
+            for set in SetKey::ALL {
+                let keys: Vec<StreamKey> = values(set, id).iter().map(|v| v.stream).collect();
+                assert_eq!(keys, streams, "{set:?} {id:?}");
+            }
+            assert!(declared(SetKey::Cautious, id).is_empty());
+            assert!(values(SetKey::Cautious, id)
+                .iter()
+                .all(|v| v.point == Point::Low && v.why == CAUTIOUS_WHY));
+        }
+        // No Wrong Door's residential time: claimed 45% (the high end), measured by no one.
+        let nwd = ProgrammeId::NoWrongDoor;
+        let claims = values(SetKey::Claims, nwd);
+        let independent = values(SetKey::Independent, nwd);
+        let field = nwd.spec().stream(ResidentialWeeks).unwrap().effect;
+        let e = nwd
+            .spec()
+            .param(field)
+            .unwrap()
+            .default_estimate_in(y24())
+            .unwrap();
+        assert_eq!(figure(nwd, &claims[0], y24()), Some((field, e.high)));
+        assert_eq!(figure(nwd, &independent[0], y24()), Some((field, 0.0)));
+        let low = values(SetKey::Cautious, nwd)[0];
+        assert_eq!(figure(nwd, &low, y24()), Some((field, e.low)));
+        let grades = nwd.spec().param(field).unwrap().grades;
+        assert_eq!(grade(nwd, &claims[0]), Some(grades.high));
+        assert_eq!(grade(nwd, &low), Some(grades.low));
+        assert_eq!(grade(nwd, &independent[0]), None);
+        let fv = ProgrammeId::FamilyValued;
+        let central = values(SetKey::Independent, fv)[0];
+        let fgc = fv.spec().stream(FgcProcess).unwrap().effect;
+        let e = fv
+            .spec()
+            .param(fgc)
+            .unwrap()
+            .default_estimate_in(y24())
+            .unwrap();
+        assert_eq!(figure(fv, &central, y24()), Some((fgc, e.value)));
+        assert_eq!(
+            grade(fv, &central),
+            Some(fv.spec().param(fgc).unwrap().grades.value)
+        );
+        assert!(matches!(grade(fv, &central), Some(Grade::Measured(_))));
+        // A stream another programme has is no figure here.
+        assert_eq!(figure(fv, &claims[0], y24()), None);
+        assert_eq!(grade(fv, &claims[0]), None);
+    }
+
+    #[test]
+    fn applying_a_set_widens_a_range_it_falls_outside_and_is_recognised() {
+        let id = ProgrammeId::NoWrongDoor;
+        let mut inputs = ProgrammeInputs::from_defaults(id, y24());
+        assert_eq!(effects_used(&inputs, y24()), EffectsUsed::Defaults);
+        assert!(at_defaults(&inputs, y24()));
+        let changes = apply(SetKey::Independent, &mut inputs, y24());
+        assert_eq!(changes.len(), id.spec().streams.len());
+        for c in &changes {
+            assert_eq!(c.estimate.value, 0.0);
+            assert_eq!(inputs.get(c.field), c.estimate);
+            assert!(c.estimate.low <= 0.0 && c.estimate.high > 0.0);
+        }
+        // No Wrong Door's ranges start at zero: the cautious set's figures too.
+        let both = [SetKey::Independent, SetKey::Cautious];
+        assert_eq!(matching(&inputs, y24()), both);
+        assert_eq!(effects_used(&inputs, y24()), EffectsUsed::Sets(both.into()));
+        assert!(!at_defaults(&inputs, y24()));
+        // A figure of one's own.
+        let field = changes[0].field;
+        inputs.set(field, Estimate::fixed(0.123));
+        assert_eq!(effects_used(&inputs, y24()), EffectsUsed::OwnFigures);
+        // Leaving that stream out, the rest are still the set's.
+        inputs.excluded_streams.push(ResidentialWeeks);
+        assert_eq!(matching(&inputs, y24()), both);
+        assert!(same(1.0, 1.0 + 1e-10) && !same(1.0, 1.0 + 1e-8) && same(0.0, 1e-10));
+    }
+
+    #[test]
+    fn the_side_by_side_has_the_figures_as_entered_then_each_set() {
+        let scenario = crate::defaults::default_scenario_model();
+        let id = ProgrammeId::FamilySafeguarding;
+        let rows = compare(&scenario, id, 7).unwrap();
+        let sets: Vec<Option<SetKey>> = rows.iter().map(|r| r.set).collect();
+        assert_eq!(
+            sets,
+            [
+                None,
+                Some(SetKey::Claims),
+                Some(SetKey::Independent),
+                Some(SetKey::Cautious)
+            ]
+        );
+        let entered = appraise_programme(scenario.programme(id).unwrap(), &scenario.appraisal);
+        assert_eq!(rows[0].council_npv_gbp, entered.council_npv_gbp);
+        assert_eq!(
+            rows[0].council_cashable_npv_gbp,
+            entered.council_cashable_npv_gbp
+        );
+        let mut claims = scenario.programme(id).unwrap().clone();
+        apply(SetKey::Claims, &mut claims, scenario.price_year);
+        assert_eq!(
+            rows[1].council_npv_gbp,
+            appraise_programme(&claims, &scenario.appraisal).council_npv_gbp
+        );
+        // The cautious set is the low end of every effect: the least NPV.
+        assert!(rows[3].council_npv_gbp < rows[1].council_npv_gbp);
+        assert!(
+            rows[3].probability_council_npv_positive <= rows[1].probability_council_npv_positive
+        );
+        assert!(rows
+            .iter()
+            .all(|r| (0.0..=1.0).contains(&r.probability_council_npv_positive)));
+        let mut none = scenario.clone();
+        none.programmes.retain(|p| p.programme != id);
+        assert!(compare(&none, id, 7).is_none());
+    }
+}

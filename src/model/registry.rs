@@ -821,3 +821,316 @@ pub mod units {
         unit(text, UnitKind::Count)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn programmes_by_key_name_and_innovator() {
+        let keys: Vec<&str> = ProgrammeId::ALL.iter().map(|p| p.key()).collect();
+        assert_eq!(
+            keys,
+            ["family_valued", "family_safeguarding", "no_wrong_door"]
+        );
+        let names: Vec<&str> = ProgrammeId::ALL.iter().map(|p| p.name()).collect();
+        assert_eq!(
+            names,
+            ["Family Valued", "Family Safeguarding", "No Wrong Door"]
+        );
+        let innovators: Vec<&str> = ProgrammeId::ALL.iter().map(|p| p.innovator()).collect();
+        assert_eq!(innovators, ["Leeds", "Hertfordshire", "North Yorkshire"]);
+        for id in ProgrammeId::ALL {
+            assert_eq!(ProgrammeId::from_key(id.key()), Some(id));
+            assert_eq!(id.spec().id, id);
+            assert_eq!(id.headline_stream().key, id.spec().streams[0].key);
+        }
+        assert_eq!(ProgrammeId::from_key("family valued"), None);
+        let headlines: Vec<StreamKey> = ProgrammeId::ALL
+            .iter()
+            .map(|p| p.headline_stream().key)
+            .collect();
+        assert_eq!(
+            headlines,
+            [
+                StreamKey::FgcProcess,
+                StreamKey::CpPlans,
+                StreamKey::ResidentialWeeks
+            ]
+        );
+        let units: Vec<&str> = ProgrammeId::ALL.iter().map(|p| p.service().unit).collect();
+        assert_eq!(units, ["FGC service", "team", "hub"]);
+        assert_eq!(ProgrammeId::FamilySafeguarding.service().units, "teams");
+    }
+
+    #[test]
+    fn keys_are_distinct_and_found_again() {
+        for (i, f) in Field::ALL.iter().enumerate() {
+            assert_eq!(Field::from_key(f.key()), Some(*f));
+            assert_eq!(f.index(), i);
+        }
+        assert_eq!(Field::COUNT, Field::ALL.len());
+        assert_eq!(Field::DiscountRate.key(), "discount_rate");
+        assert_eq!(StreamKey::from_key("police"), Some(StreamKey::Police));
+        assert_eq!(StreamKey::from_key("polic"), None);
+        assert_eq!(Payer::from_key("nhs"), Some(Payer::Nhs));
+        let labels: Vec<&str> = Payer::ALL.iter().map(|p| p.label()).collect();
+        assert_eq!(
+            labels,
+            [
+                "Council: children's services",
+                "Council: other services",
+                "Police",
+                "NHS",
+                "Schools",
+                "Other public bodies"
+            ]
+        );
+        let in_sentence: Vec<&str> = Payer::ALL.iter().map(|p| p.in_sentence()).collect();
+        assert_eq!(
+            in_sentence,
+            [
+                "the council's children's services",
+                "the council's other services",
+                "the police",
+                "the NHS",
+                "schools",
+                "other public bodies"
+            ]
+        );
+        let council: Vec<bool> = Payer::ALL.iter().map(|p| p.is_council()).collect();
+        assert_eq!(council, [true, true, false, false, false, false]);
+        let groups = [
+            Group::Appraisal,
+            Group::Stream(StreamKey::Nhs),
+            Group::CostOfCare,
+            Group::Delivery,
+        ];
+        let keys: Vec<&str> = groups.iter().map(|g| g.key()).collect();
+        assert_eq!(keys, ["appraisal", "nhs", "cost_of_care", "delivery"]);
+    }
+
+    #[test]
+    fn each_rule_at_its_edges() {
+        let ok = |rule: Rule, xs: &[f64]| {
+            xs.iter()
+                .for_each(|&x| assert_eq!(rule.check(x), Ok(x), "{rule:?} {x}"))
+        };
+        let bad = |rule: Rule, x: f64, why: &str| {
+            assert_eq!(rule.check(x), Err(why.to_owned()), "{rule:?} {x}")
+        };
+        ok(Rule::Amount, &[0.0, 1.5, MAX_AMOUNT]);
+        bad(Rule::Amount, -0.5, "must not be negative, got -0.5");
+        bad(
+            Rule::Amount,
+            1.5e12,
+            "must be at most 1000000000000 (1e12), got 1500000000000",
+        );
+        ok(Rule::Fraction, &[0.0, 0.5, 1.0]);
+        bad(
+            Rule::Fraction,
+            1.5,
+            "must be between 0 and 1 (0% to 100%), got 1.5",
+        );
+        bad(
+            Rule::Fraction,
+            -0.1,
+            "must be between 0 and 1 (0% to 100%), got -0.1",
+        );
+        ok(Rule::CareYears, &[0.0, 2.5, 18.0]);
+        bad(
+            Rule::CareYears,
+            18.5,
+            "must be from 0 to 18 years (a child leaves care by 18), got 18.5",
+        );
+        bad(
+            Rule::CareYears,
+            -1.0,
+            "must be from 0 to 18 years (a child leaves care by 18), got -1",
+        );
+        ok(Rule::HorizonYears, &[1.0, 30.0]);
+        for x in [0.0, 31.0, 2.5] {
+            bad(
+                Rule::HorizonYears,
+                x,
+                &format!("must be a whole number from 1 to 30, got {x}"),
+            );
+        }
+        ok(Rule::ServiceUnits, &[1.0, 100.0]);
+        for x in [0.0, 101.0, 1.5] {
+            bad(
+                Rule::ServiceUnits,
+                x,
+                &format!("must be a whole number from 1 to 100, got {x}"),
+            );
+        }
+        ok(Rule::RepurposedUnits, &[0.0, 100.0]);
+        for x in [-1.0, 101.0, 0.5] {
+            bad(
+                Rule::RepurposedUnits,
+                x,
+                &format!("must be a whole number from 0 to 100, got {x}"),
+            );
+        }
+    }
+
+    #[test]
+    fn grades_bases_and_source_years() {
+        assert_eq!(Basis::Sourced.label(), "sourced");
+        assert_eq!(Basis::Derived.label(), "derived");
+        assert_eq!(Basis::Assumption.label(), "assumption");
+        let m = Grade::Measured(designs::RCT);
+        assert_eq!(
+            (m.label(), m.design(), m.is_measured()),
+            ("measured", Some("randomised trial"), true)
+        );
+        assert_eq!(
+            (
+                Grade::Reported.label(),
+                Grade::Reported.design(),
+                Grade::Reported.is_measured()
+            ),
+            ("reported", None, false)
+        );
+        assert_eq!(
+            (Grade::Assumed.label(), Grade::Assumed.is_measured()),
+            ("assumed", false)
+        );
+        assert_eq!(
+            Grades::measured(designs::RCT),
+            Grades {
+                low: Grade::Assumed,
+                value: m,
+                high: Grade::Assumed
+            }
+        );
+        assert_eq!(Grades::all(Grade::Reported).high, Grade::Reported);
+        assert_eq!(
+            Grades::ASSUMED,
+            Grades::of(Grade::Assumed, Grade::Assumed, Grade::Assumed)
+        );
+        assert_eq!(prices(2016).year(), Some(PriceYear::starting(2016)));
+        assert_eq!(prices(2016).text(), "2016-17");
+        assert_eq!(about(2021).year(), Some(PriceYear::starting(2021)));
+        assert_eq!(about(2021).text(), "c. 2021-22");
+        assert_eq!(
+            (NO_PRICE_YEAR.year(), NO_PRICE_YEAR.text()),
+            (None, "n/a".to_owned())
+        );
+        assert_eq!(TODAYS_PRICES.text(), DEFAULT_PRICE_YEAR);
+    }
+
+    #[test]
+    fn a_default_is_restated_only_when_it_is_money_of_a_known_year() {
+        let fv = ProgrammeId::FamilyValued.spec();
+        let saving = fv.param(Field::SavingPerFamily).unwrap();
+        let y24 = PriceYear::starting(2024);
+        let k = 100.0 / 76.0754;
+        assert_eq!(saving.restating(y24), k);
+        assert_eq!(
+            saving.default_estimate(),
+            Some(Estimate::ranged(0.0, 755.0, 960.0))
+        );
+        assert_eq!(
+            saving.default_estimate_in(y24),
+            Some(Estimate::ranged(0.0, 755.0 * k, 960.0 * k))
+        );
+        // Out of the table's years, as published.
+        assert_eq!(saving.restating(PriceYear::starting(2050)), 1.0);
+        let share = fv.param(Field::FgcProcessCashable).unwrap();
+        assert_eq!(share.restating(PriceYear::starting(2013)), 1.0);
+        let grant = fv.param(Field::GrantByYear).unwrap();
+        assert_eq!(
+            (grant.default_estimate(), grant.default_estimate_in(y24)),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn a_service_is_sized_in_whole_units() {
+        let hubs = ProgrammeId::NoWrongDoor.service();
+        let c = hubs.capacity;
+        assert_eq!(hubs.units_for(0.0), 1);
+        assert_eq!(hubs.units_for(c), 1);
+        assert_eq!(hubs.units_for(c + 0.5), 2);
+        assert_eq!(hubs.units_for(2.0 * c), 2);
+        assert_eq!(hubs.units_for(1e9), MAX_SERVICE_UNITS);
+        assert_eq!(hubs.units_for(f64::NAN), 1);
+        assert_eq!(ProgrammeId::FamilySafeguarding.service().capacity, 500.0);
+    }
+
+    #[test]
+    fn groups_in_form_order_with_their_headings() {
+        let fv = ProgrammeId::FamilyValued.spec();
+        let groups = fv.groups();
+        assert_eq!(groups[0], Group::Stream(StreamKey::FgcProcess));
+        let mut unique = groups.clone();
+        unique.dedup();
+        assert_eq!(unique, groups);
+        assert!(groups.contains(&Group::Delivery) && groups.contains(&Group::CostOfCare));
+        assert_eq!(
+            fv.group_label(Group::Appraisal),
+            "Your council and the appraisal"
+        );
+        assert_eq!(fv.group_label(Group::CostOfCare), "Cost of a child in care");
+        assert_eq!(fv.group_label(Group::Delivery), "Costs, grant and delivery");
+        assert_eq!(
+            fv.group_label(Group::Stream(StreamKey::FgcProcess)),
+            fv.streams[0].label
+        );
+        assert_eq!(fv.group_label(Group::Stream(StreamKey::Police)), "Savings");
+        assert_eq!(fv.stream(StreamKey::Police), None);
+        assert_eq!(fv.param(Field::CpPlanReduction), None);
+        assert_eq!(
+            fv.param(Field::FamiliesPerYear).map(|p| p.field),
+            Some(Field::FamiliesPerYear)
+        );
+    }
+
+    #[test]
+    fn every_row_is_whole() {
+        for id in ProgrammeId::ALL {
+            let spec = id.spec();
+            // One label a group ("Cashable share of this saving" is in each stream's).
+            let mut labels: Vec<(&str, &str)> = spec
+                .params
+                .iter()
+                .map(|p| (p.group.key(), p.label))
+                .collect();
+            labels.sort_unstable();
+            labels.dedup();
+            assert_eq!(
+                labels.len(),
+                spec.params.len(),
+                "{id:?}: one label twice in a group"
+            );
+            for p in spec.params.iter().chain(APPRAISAL_PARAMS) {
+                assert!(
+                    !p.label.is_empty() && !p.hint.is_empty() && !p.source.is_empty(),
+                    "{id:?} {:?}",
+                    p.field
+                );
+                assert!(p.since >= 1, "{:?}", p.field);
+                let money = p.unit.kind == UnitKind::Money;
+                if let Some(e) = p.default_estimate() {
+                    assert!(e.low <= e.value && e.value <= e.high, "{:?}", p.field);
+                    for x in [e.low, e.value, e.high] {
+                        assert_eq!(p.rule.check(x), Ok(x), "{id:?} {:?}", p.field);
+                    }
+                    assert_eq!(money, p.price_year.year().is_some(), "{id:?} {:?}", p.field);
+                }
+                if p.basis == Basis::Assumption {
+                    assert!(!p.grades.value.is_measured(), "{id:?} {:?}", p.field);
+                }
+            }
+            for s in spec.streams {
+                assert!(
+                    spec.param(s.effect).is_some() && spec.param(s.cashable).is_some(),
+                    "{:?}",
+                    s.key
+                );
+                assert!(!s.label.is_empty() && !s.additional.is_empty());
+            }
+        }
+    }
+}
