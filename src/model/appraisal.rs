@@ -1118,6 +1118,24 @@ mod tests {
         }
         assert_eq!(stream.after_horizon_gbp, 0.0);
         assert_eq!(stream.effect, 0.1);
+        // After the plans' stream, with 25% optimism bias on benefits: full
+        // effect × 0.8 × 0.75, ramped.
+        let mut extra = care.to_vec();
+        extra.push((Field::OptimismBias, 0.25));
+        let both = safeguarding(&extra, &[StreamKey::Police, StreamKey::Nhs]);
+        let a = appraise_programme(&both, &three_years(Conventions::Format3));
+        let m = [0.5 * 0.6, 0.6, 0.6];
+        let care_gbp = a
+            .stream(StreamKey::CareEntries)
+            .unwrap()
+            .benefits_gbp
+            .clone();
+        for t in 0..3 {
+            assert!((a.years[t].effect_multiplier - m[t]).abs() < 1e-15);
+            assert!((care_gbp[t] - 5.0 * m[t] * annual).abs() < 1e-9);
+            let plans = m[t] * 100_000.0;
+            assert!((a.years[t].benefits_gbp - (plans + care_gbp[t])).abs() < 1e-9);
+        }
     }
 
     #[test]
