@@ -816,6 +816,9 @@ mod tests {
         // Exactly zero at a year's end counts as paid back.
         assert_eq!(payback_years([-10.0, 10.0]), Some(2.0));
         assert_eq!(payback_years([]), Some(0.0));
+        // A year that ends at zero, after payback or from the start, moves nothing.
+        assert_eq!(payback_years([-10.0, 10.0, 0.0]), Some(2.0));
+        assert_eq!(payback_years([0.0, 0.0]), Some(0.0));
     }
 
     #[test]
@@ -1176,5 +1179,33 @@ mod tests {
             assert!(row.cashable_benefits_gbp.is_sign_negative());
             assert!(row.partner_benefits_gbp.is_sign_positive());
         }
+    }
+
+    #[test]
+    fn a_streams_present_value_from_the_workspace_is_its_appraisals() {
+        use crate::scenario::Conventions;
+        let extra = [(Field::NhsSavingPerFamily, 213.0), (Field::CareYears, 1.5)];
+        let i = safeguarding(&extra, &[]);
+        let settings = three_years(Conventions::GreenBook);
+        let a = appraise_programme(&i, &settings);
+        let f = flows(&i, &mut Central);
+        let mut ws = Workspace::default();
+        year_rows_into(&f, &settings, &mut ws);
+        let pv = present_values(&ws.rows);
+        assert_eq!(f.streams().len(), 4);
+        for s in f.streams() {
+            let want = a.stream(s.key).unwrap().pv_gbp;
+            let got = stream_present_value(&f, &ws, &pv, s.key).unwrap();
+            assert!(
+                (got - want).abs() <= 1e-9 * want.abs(),
+                "{:?}: {got} {want}",
+                s.key
+            );
+            assert!(want > 0.0, "{:?}", s.key);
+        }
+        let fewer = safeguarding(&extra, &[StreamKey::Nhs]);
+        let f = flows(&fewer, &mut Central);
+        year_rows_into(&f, &settings, &mut ws);
+        assert_eq!(stream_present_value(&f, &ws, &pv, StreamKey::Nhs), None);
     }
 }
