@@ -1208,4 +1208,30 @@ mod tests {
         year_rows_into(&f, &settings, &mut ws);
         assert_eq!(stream_present_value(&f, &ws, &pv, StreamKey::Nhs), None);
     }
+
+    #[test]
+    fn each_council_stream_at_its_own_pounds_a_unit() {
+        use crate::prices::PriceYear;
+        use crate::scenario::{Conventions, Estimate};
+        // Family Valued: 100 conferences at £755, and 40 families at
+        // pre-proceedings, half taken to court at £1,000, a quarter fewer.
+        let id = ProgrammeId::FamilyValued;
+        let mut i = ProgrammeInputs::from_defaults(id, PriceYear::starting(2024));
+        for (field, x) in [
+            (Field::FamiliesPerYear, 100.0),
+            (Field::SavingPerFamily, 755.0),
+            (Field::FamiliesAtPreProceedings, 40.0),
+            (Field::ProceedingsRateWithout, 0.5),
+            (Field::ProceedingsReduction, 0.25),
+            (Field::CostPerProceedings, 1000.0),
+            (Field::Deadweight, 0.0),
+            (Field::OptimismBias, 0.0),
+        ] {
+            i.set(field, Estimate::fixed(x));
+        }
+        i.ramp_up_fraction = vec![1.0];
+        i.excluded_streams = vec![StreamKey::CareEntries, StreamKey::CourtsLegalAid];
+        let a = appraise_programme(&i, &three_years(Conventions::GreenBook));
+        assert_eq!(a.years[0].benefits_gbp, 755.0 * 100.0 + 0.25 * 20_000.0);
+    }
 }
