@@ -1226,12 +1226,26 @@ mod tests {
             (Field::CostPerProceedings, 1000.0),
             (Field::Deadweight, 0.0),
             (Field::OptimismBias, 0.0),
+            (Field::CostPerConference, 50.0),
+            (Field::SetupCost, 1000.0),
+            (Field::RunningCost, 2000.0),
+            (Field::ServiceUnits, 1.0),
+            (Field::RepurposedUnits, 0.0),
+            (Field::CostOptimismBias, 0.5),
         ] {
             i.set(field, Estimate::fixed(x));
         }
         i.ramp_up_fraction = vec![1.0];
+        i.staff.clear();
         i.excluded_streams = vec![StreamKey::CareEntries, StreamKey::CourtsLegalAid];
         let a = appraise_programme(&i, &three_years(Conventions::GreenBook));
         assert_eq!(a.years[0].benefits_gbp, 755.0 * 100.0 + 0.25 * 20_000.0);
+        // Costs: set-up, running and 100 conferences at £50, plus half for
+        // optimism bias on costs; conferences follow the ramp.
+        assert_eq!(a.years[0].costs_gbp, (1000.0 + 2000.0 + 5000.0) * 1.5);
+        assert_eq!(a.years[1].costs_gbp, (2000.0 + 5000.0) * 1.5);
+        i.ramp_up_fraction = vec![0.5, 1.0];
+        let a = appraise_programme(&i, &three_years(Conventions::GreenBook));
+        assert_eq!(a.years[0].costs_gbp, (1000.0 + 2000.0 + 2500.0) * 1.5);
     }
 }

@@ -241,6 +241,8 @@ mod tests {
         assert_eq!((sure.evpi_gbp, sure.mean_shortfall_gbp()), (0.0, 0.0));
         let never = Decision::from_draws(vec![-10.0], &[]);
         assert_eq!(never.mean_gain_gbp(), 0.0);
+        let lopsided = Decision::from_draws(vec![-1.0, 2.0, 3.0, 0.0], &[]);
+        assert_eq!((lopsided.share_losing, lopsided.share_gaining), (0.25, 0.5));
         // A tie adopts.
         assert_eq!(Decision::from_draws(vec![0.0], &[]).better(), Choice::Adopt);
     }
