@@ -286,5 +286,9 @@ mod tests {
             [10.0, 50.0, 250.0, 750.0, 950.0, 990.0]
         );
         assert_eq!(five().npv_quantiles_gbp[0], -200.0 + 0.04 * 100.0);
+        // Shuffled (a step of 389 through 1,001 places): each quantile needs
+        // both its order statistics put in place.
+        let mut shuffled: Vec<f64> = (0..1001).map(|i| f64::from((i * 389) % 1001)).collect();
+        assert_eq!(quantiles(&mut shuffled, [0.4995, 0.0125]), [499.5, 12.5]);
     }
 }

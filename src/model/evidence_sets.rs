@@ -433,6 +433,8 @@ mod tests {
         inputs.excluded_streams.push(ResidentialWeeks);
         assert_eq!(matching(&inputs, y24()), both);
         assert!(same(1.0, 1.0 + 1e-10) && !same(1.0, 1.0 + 1e-8) && same(0.0, 1e-10));
+        // Relative to the larger figure: £1m and a hundredth of a penny more.
+        assert!(same(1e6, 1e6 + 1e-4) && !same(1e6, 1e6 + 1e-2));
     }
 
     #[test]

@@ -657,6 +657,65 @@ mod tests {
     }
 
     #[test]
+    fn a_weekly_cost_is_a_yearly_one_over_365_over_7_weeks() {
+        assert!((WEEKS_PER_YEAR - 52.142_857).abs() < 1e-6);
+    }
+
+    #[test]
+    fn flows_reused_are_the_flows_of_their_inputs() {
+        let y24 = PriceYear::starting(2024);
+        let mut picked = Picked::default();
+        let mut staffed = ProgrammeInputs::from_defaults(ProgrammeId::FamilySafeguarding, y24);
+        staffed.staff.push(StaffLine {
+            role: "Psychologist".into(),
+            fte: 1.0,
+            cost_per_fte_gbp: 60_000.0,
+        });
+        let mut conferences = ProgrammeInputs::from_defaults(ProgrammeId::FamilyValued, y24);
+        conferences.set(Field::CostPerConference, Estimate::fixed(50.0));
+        conferences.grant_by_year_gbp = vec![1000.0];
+        let inputs = [
+            conferences,
+            staffed,
+            ProgrammeInputs::from_defaults(ProgrammeId::NoWrongDoor, y24),
+            ProgrammeInputs::from_defaults(ProgrammeId::FamilyValued, y24),
+        ];
+        let mut out = Flows::empty(&inputs[2]);
+        let mut seen = Vec::new();
+        for i in &inputs {
+            flows_into(i, &mut Central, &mut picked, &mut out);
+            let fresh = flows(i, &mut Central);
+            // The slots past the streams counted may hold an earlier draw's.
+            assert_eq!(out.streams(), fresh.streams(), "{:?}", i.programme);
+            let costs = |f: &Flows| {
+                (
+                    f.programme,
+                    f.setup_cost_gbp,
+                    f.running_cost_per_year_gbp,
+                    f.volume_cost_per_year_gbp,
+                )
+            };
+            assert_eq!(costs(&out), costs(&fresh));
+            let rest = |f: &Flows| {
+                (
+                    f.grant_by_year_gbp.to_vec(),
+                    f.ramp_up_fraction.to_vec(),
+                    [
+                        f.deadweight_fraction,
+                        f.optimism_bias_fraction,
+                        f.cost_optimism_bias_fraction,
+                    ],
+                )
+            };
+            assert_eq!(rest(&out), rest(&fresh));
+            seen.push(out.clone());
+        }
+        // Family Valued's conferences are a volume cost No Wrong Door has not.
+        assert!(seen[0].volume_cost_per_year_gbp > 0.0);
+        assert_eq!(seen[2].volume_cost_per_year_gbp, 0.0);
+    }
+
+    #[test]
     fn each_field_is_picked_once_and_the_pick_is_used() {
         for id in ProgrammeId::ALL {
             let mut i = ProgrammeInputs::from_defaults(id, PriceYear::starting(2024));
