@@ -1039,6 +1039,21 @@ mod tests {
         assert_eq!(saving.restating(PriceYear::starting(2050)), 1.0);
         let share = fv.param(Field::FgcProcessCashable).unwrap();
         assert_eq!(share.restating(PriceYear::starting(2013)), 1.0);
+        // Every end of a range is restated, where a range starts above zero.
+        let cost = ProgrammeId::ALL
+            .iter()
+            .flat_map(|id| id.spec().params)
+            .find(|p| {
+                p.unit.kind == UnitKind::Money && p.default_estimate().is_some_and(|e| e.low > 0.0)
+            })
+            .expect("a cost whose range starts above zero");
+        let e = cost.default_estimate().unwrap();
+        let k = cost.restating(y24);
+        assert_ne!(k, 1.0, "{:?}", cost.field);
+        assert_eq!(
+            cost.default_estimate_in(y24),
+            Some(Estimate::ranged(e.low * k, e.value * k, e.high * k))
+        );
         let grant = fv.param(Field::GrantByYear).unwrap();
         assert_eq!(
             (grant.default_estimate(), grant.default_estimate_in(y24)),

@@ -319,7 +319,26 @@ mod tests {
             in_2024.get(Field::Deadweight)
         );
         assert!(in_2024.enabled && in_2024.excluded_streams.is_empty());
-        assert!(!in_2024.ramp_up_fraction.is_empty());
+        // The lists: the grant restated like any money, the ramp-up as it is.
+        let list = |field| match ProgrammeId::FamilyValued
+            .spec()
+            .param(field)
+            .unwrap()
+            .default
+        {
+            DefaultValue::List(v) => v.to_vec(),
+            DefaultValue::Number(_) => panic!("{field:?} is a list"),
+        };
+        let grant = ProgrammeId::FamilyValued
+            .spec()
+            .param(Field::GrantByYear)
+            .unwrap();
+        let k = grant.restating(y24);
+        let restated: Vec<f64> = list(Field::GrantByYear).iter().map(|x| x * k).collect();
+        assert_eq!(in_2024.grant_by_year_gbp, restated);
+        // (No model has a default grant: the list is empty, so a council enters its own.)
+        assert_eq!(in_2024.ramp_up_fraction, list(Field::RampUp));
+        assert_ne!(in_2024.ramp_up_fraction, [1.0]);
         // Every stream is counted unless left out.
         let spec = ProgrammeId::FamilyValued.spec();
         assert!(spec.streams.iter().all(|s| in_2024.includes(s.key)));
