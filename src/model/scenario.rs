@@ -374,4 +374,28 @@ mod tests {
         s.programmes.pop();
         assert!(s.programme(ProgrammeId::ALL[2]).is_none());
     }
+
+    #[test]
+    fn a_file_before_format_4_starts_from_format_3s_defaults_restated() {
+        let y24 = PriceYear::starting(2024);
+        let old = ProgrammeInputs::from_format3_defaults(ProgrammeId::FamilyValued, y24);
+        // £533 a week in about 2016-17's prices, and its range's ends likewise.
+        let k = 100.0 / 76.0754;
+        assert_eq!(
+            old.get(Field::InHouseFosterCostPerWeek),
+            Estimate::ranged(396.0 * k, 533.0 * k, 646.0 * k)
+        );
+        // A share is not restated.
+        assert_eq!(old.get(Field::FgcProcessCashable), Estimate::fixed(0.25));
+        let now = ProgrammeInputs::from_defaults(ProgrammeId::FamilyValued, y24);
+        assert_ne!(
+            now.get(Field::InHouseFosterCostPerWeek),
+            old.get(Field::InHouseFosterCostPerWeek)
+        );
+        // A field format 4 left as it was keeps its default.
+        assert_eq!(
+            old.get(Field::FamiliesPerYear),
+            now.get(Field::FamiliesPerYear)
+        );
+    }
 }
