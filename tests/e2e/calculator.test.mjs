@@ -67,6 +67,10 @@ test('changing an input updates the results and the charts', async () => {
   const expected = evaluate(scenario).programmes.no_wrong_door;
   assert.equal(await headline(page, 'council_npv'), gbp(expected.council_npv_gbp));
   assert.notEqual(await headline(page, 'council_npv'), before.npv);
+  // The chart is redrawn in a frame after the figures, and when in view: scrolled to, as a reader would.
+  await page.evaluate(() => document.getElementById('flows-chart').scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(([id, was]) => document.getElementById(id).toDataURL() !== was,
+    ['flows-chart', before.chart], { timeout: 5000 }).catch(() => {});
   assert.notEqual(await canvasImage(page, 'flows-chart'), before.chart, 'the chart was redrawn');
   await page.close();
 });

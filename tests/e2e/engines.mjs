@@ -77,10 +77,30 @@ export async function webkit() {
     }),
     resize: async (width, height) => {
       // The window's outer size includes MiniBrowser's own bars: set it, then
-      // correct by what the page reports.
-      await driver.manage().window().setRect({ width, height });
-      const inner = await driver.executeScript('return [innerWidth, innerHeight]');
-      await driver.manage().window().setRect({ width: 2 * width - inner[0], height: 2 * height - inner[1] });
+      // correct by what the page reports, until the page has the size asked
+      // for. The window resizes after setRect returns, so each reading waits
+      // for the page's size to change and then hold still.
+      /** @returns {Promise<number[]>} */
+      const inner = () => driver.executeScript('return [innerWidth, innerHeight]');
+      const pause = () => new Promise((r) => setTimeout(r, 100));
+      let outer = { width, height };
+      for (let tries = 0; tries < 5; tries++) {
+        const was = await inner();
+        if (was[0] === width && was[1] === height) return;
+        await driver.manage().window().setRect(outer);
+        let now = await inner();
+        for (let i = 0; i < 20 && now[0] === was[0] && now[1] === was[1]; i++) {
+          await pause();
+          now = await inner();
+        }
+        for (let i = 0; i < 20; i++) {
+          await pause();
+          const next = await inner();
+          if (next[0] === now[0] && next[1] === now[1]) break;
+          now = next;
+        }
+        outer = { width: outer.width + width - now[0], height: outer.height + height - now[1] };
+      }
     },
     type: async (selector, text) => {
       const input = await driver.findElement(By.css(selector));
