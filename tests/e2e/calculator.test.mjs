@@ -526,7 +526,15 @@ test('a format-3 file opens with its own conventions and keeps its figures', asy
   assert.equal(await headline(page, 'council_npv'), gbp(want));
   assert.match(await page.locator('#results-context').textContent(), /format 3's conventions, kept/);
   // Saved again, it is format 4 with format 3's conventions: the same figures.
-  const saved = JSON.parse(await downloadText(page, 'download-scenario'));
+  // (This download timed out twice in 2026-12-05's clean-clone runs, never
+  // when run alone: if it does again, the error says what the page showed.)
+  const saved = JSON.parse(await downloadText(page, 'download-scenario').catch(async (e) => {
+    const seen = await page.evaluate(() => ({
+      status: document.getElementById('share-status')?.textContent,
+      simulations: /** @type {any} */ (window).sfpcTiming?.simulations,
+    }));
+    throw new Error(`${String(e.message).split('\n')[0]}; the page: ${JSON.stringify(seen)}; its errors: ${JSON.stringify(problems)}`);
+  }));
   assert.equal(saved.schema, 4);
   assert.equal(saved.conventions, 'format_3');
   assert.equal(gbp(evaluate(saved).programmes.family_valued.council_npv_gbp), gbp(want));
