@@ -31,7 +31,8 @@ pub struct CouncilResult {
     pub prefills: Vec<Prefill>,
     /// Which figures the effects are: an evidence set, the defaults or own figures.
     pub effects: EffectsUsed,
-    /// Whether they are also the calculator's defaults.
+    /// Whether a set's figures are also the calculator's defaults (false
+    /// for the defaults or own figures: the words need it only beside sets).
     pub effects_at_defaults: bool,
 }
 
@@ -65,6 +66,8 @@ pub fn appraise_council(
                     .iter()
                     .find(|p| p.programme == inputs.programme)
             });
+            // Whether they are also the defaults is worded only beside sets.
+            let effects = evidence_sets::effects_used(inputs, scenario.price_year);
             CouncilResult {
                 council,
                 programme: inputs.programme,
@@ -83,8 +86,9 @@ pub fn appraise_council(
                     .filter(|p| p.programme == inputs.programme)
                     .cloned()
                     .collect(),
-                effects: evidence_sets::effects_used(inputs, scenario.price_year),
-                effects_at_defaults: evidence_sets::at_defaults(inputs, scenario.price_year),
+                effects_at_defaults: matches!(effects, EffectsUsed::Sets(_))
+                    && evidence_sets::at_defaults(inputs, scenario.price_year),
+                effects,
             }
         })
         .collect()
