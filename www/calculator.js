@@ -114,7 +114,6 @@ export async function mountCalculator(root, container, options = {}) {
   ctx.shareModule = () => {
     sharePromise ??= import('./share.js').then(({ share }) => {
       const loaded = ctx.share = share(ctx);
-      loaded.listen();
       if (pendingFigures) loaded.figuresChanged(pendingFigures);
       return loaded;
     });
@@ -319,6 +318,8 @@ export async function mountCalculator(root, container, options = {}) {
     ctx.charts.redrawAll(true);
   }
 
+  /** The share panel's events (it arrives with the later markup) go to share.js. @param {Event} event */
+  const onShareEvent = (event) => $('share')?.contains(/** @type {Node} */ (event.target)) && ctx.shareModule().then((s) => s.onEvent(event));
   function listen() {
     const form = $('calculator');
     form.addEventListener('input', onInput);
@@ -326,9 +327,10 @@ export async function mountCalculator(root, container, options = {}) {
       const target = /** @type {HTMLInputElement} */ (event.target);
       if (target.name === 'view') ctx.setView(target.value);
       ctx.form.onStreamToggle(event);
+      onShareEvent(event);
     });
     form.addEventListener('click', (/** @type {Event} */ event) => ctx.form.onStaffClick(event) || ctx.results.verdict.onClick(event)
-      || ctx.later?.saved.onClick(event) || ctx.later?.panel.onClick(event));
+      || ctx.later?.saved.onClick(event) || ctx.later?.panel.onClick(event) || onShareEvent(event));
     form.addEventListener('submit', (/** @type {Event} */ e) => e.preventDefault());
     $('reset').addEventListener('click', resetAll);
     $('error-summary').addEventListener('click', ctx.errors.followLink);

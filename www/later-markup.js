@@ -1,6 +1,7 @@
 // @ts-check
 // The calculator's markup below the fold, put in when the analysis module
-// loads (after the first chart): the evidence sets, the saved scenarios (the
+// loads (after the first chart): the save-and-share panel (which share.js,
+// loaded with it, acts on), the evidence sets, the saved scenarios (the
 // fieldset and the comparison), the print view's table of figures used, the
 // defaults' sources and the method; and their styles (later.css) and the
 // print view's (print.css).
@@ -16,6 +17,29 @@
  */
 export function insertLaterMarkup(root, chart, startCharts) {
   const parts = {
+    'slot-share': `
+    <fieldset class="share" id="share">
+      <legend>Save and share</legend>
+      <p class="hint">The address of this page holds every figure you have entered: bookmark it, or send it to a colleague.
+        It stays in your browser; nothing is sent anywhere.</p>
+      <p class="buttons">
+        <button type="button" id="copy-link" class="button secondary">Copy a link to these figures</button>
+        <button type="button" id="download-scenario" class="button secondary">Download the figures (JSON)</button>
+        <button type="button" id="download-csv" class="button secondary">Download the yearly results (CSV)</button>
+        <button type="button" id="download-workbook" class="button secondary">Download the workbook (Excel)</button>
+        <button type="button" id="download-audit" class="button secondary">Download the audit pack (ZIP)</button>
+      </p>
+      <p class="hint">The workbook is the appraisal in Excel as live formulas: change an input and every figure follows.
+        The audit pack holds the figures, the results, the yearly results, every default with its source, the evidence
+        sets, the workbook, the engine version, and the seed and draws of the uncertainty analysis.</p>
+      <div class="field" id="f-upload-field">
+        <label for="f-upload">Open figures saved from the calculator (a JSON file)</label>
+        <p class="hint" id="f-upload-hint">The same format as the Download button and the sfpc command.</p>
+        <input type="file" id="f-upload" accept=".json,application/json" aria-describedby="f-upload-hint">
+      </div>
+      <p id="share-status" class="context" role="status"></p>
+    </fieldset>
+`,
     'slot-saved': `
     <fieldset class="saved" id="saved">
       <legend>Saved scenarios</legend>

@@ -18,8 +18,14 @@ const READABLE_LINK_VERSIONS = ['1', '2'];
 const toBase64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 const fromBase64Url = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
+/**
+ * Bytes through a (de)compression stream, written to it directly and read back
+ * whole; bad input errors the readable side, so the read rejects.
+ */
 async function pipe(bytes, stream) {
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+  const writer = stream.writable.getWriter();
+  writer.write(bytes).then(() => writer.close()).catch(() => {});
+  return new Uint8Array(await new Response(stream.readable).arrayBuffer());
 }
 
 /** Why a link cannot be opened, in words for the notice. */

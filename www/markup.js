@@ -125,27 +125,7 @@ export const CALCULATOR_HTML = `
 
     <p><button type="button" id="reset" class="button secondary">Reset all figures to the defaults</button></p>
 
-    <fieldset class="share" id="share">
-      <legend>Save and share</legend>
-      <p class="hint">The address of this page holds every figure you have entered: bookmark it, or send it to a colleague.
-        It stays in your browser; nothing is sent anywhere.</p>
-      <p class="buttons">
-        <button type="button" id="copy-link" class="button secondary">Copy a link to these figures</button>
-        <button type="button" id="download-scenario" class="button secondary">Download the figures (JSON)</button>
-        <button type="button" id="download-csv" class="button secondary">Download the yearly results (CSV)</button>
-        <button type="button" id="download-workbook" class="button secondary">Download the workbook (Excel)</button>
-        <button type="button" id="download-audit" class="button secondary">Download the audit pack (ZIP)</button>
-      </p>
-      <p class="hint">The workbook is the appraisal in Excel as live formulas: change an input and every figure follows.
-        The audit pack holds the figures, the results, the yearly results, every default with its source, the evidence
-        sets, the workbook, the engine version, and the seed and draws of the uncertainty analysis.</p>
-      <div class="field" id="f-upload-field">
-        <label for="f-upload">Open figures saved from the calculator (a JSON file)</label>
-        <p class="hint" id="f-upload-hint">The same format as the Download button and the sfpc command.</p>
-        <input type="file" id="f-upload" accept=".json,application/json" aria-describedby="f-upload-hint">
-      </div>
-      <p id="share-status" class="context" role="status"></p>
-    </fieldset>
+    <template id="slot-share"></template>
 
     <template id="slot-saved"></template>
   </div>

@@ -157,28 +157,39 @@ export function share(ctx) {
   const fileName = async (what, ext) => (await ctx.analysisModule()).downloadName(state.text.get('council') ?? '',
     state.view, localStamp().slice(0, 10), what, ext);
 
-  /** The share panel's buttons. */
-  function listen() {
-    $('copy-link').addEventListener('click', copyLink);
-    $('download-scenario').addEventListener('click', async () => {
+  /** What each of the share panel's buttons does, by its id. @type {Record<string, () => unknown>} */
+  const buttons = {
+    'copy-link': copyLink,
+    'download-scenario': async () => {
       if (!state.report) return;
       const text = JSON.stringify(state.report.scenario(), null, 2);
       download(await fileName('', 'json'), text, 'application/json');
-    });
-    $('download-csv').addEventListener('click', async () => {
+    },
+    'download-csv': async () => {
       if (!state.report) return;
       const csv = (await ctx.analysisModule()).yearlyResultsCsv(state.report.scenario());
       download(await fileName('yearly results', 'csv'), csv, 'text/csv;charset=utf-8');
-    });
-    $('f-upload').addEventListener('change', openFile);
-    $('download-audit').addEventListener('click', () => fromWorkbookModule('audit pack',
-      (m, scenario, simulation) => m.auditPack(scenario, simulation, localStamp()), () => fileName('audit pack', 'zip'), 'application/zip'));
-    $('download-workbook').addEventListener('click', () => fromWorkbookModule('workbook',
+    },
+    'download-audit': () => fromWorkbookModule('audit pack',
+      (m, scenario, simulation) => m.auditPack(scenario, simulation, localStamp()), () => fileName('audit pack', 'zip'), 'application/zip'),
+    'download-workbook': () => fromWorkbookModule('workbook',
       (m, scenario, simulation) => m.workbook(scenario, simulation), () => fileName('', 'xlsx'),
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'));
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  };
+
+  /**
+   * The share panel's events, passed on by the calculator, which listens from
+   * the first view (so a click or a file chosen before this module has loaded
+   * is acted on once it has).
+   * @param {Event} event
+   */
+  function onEvent(event) {
+    const target = /** @type {HTMLElement} */ (event.target);
+    if (event.type === 'change' && target.id === 'f-upload') openFile(event);
+    else if (event.type === 'click') buttons[target.id]?.();
   }
 
   const destroy = () => clearTimeout(linkTimer);
 
-  return { restoreStart, figuresChanged, listen, destroy };
+  return { restoreStart, figuresChanged, onEvent, destroy };
 }

@@ -202,6 +202,18 @@ test('the sources table lists the defaults of the model shown, each with its bas
 
 const simulated = (page, count = 1) => page.waitForFunction((n) => window.sfpcTiming.simulations >= n, count, { timeout: 30000 });
 
+/**
+ * Shows `view` once the first view's analysis has finished, and waits for the
+ * analysis of `view` itself (counting runs: otherwise the first view's finished
+ * run would do, and the new view's 8,192-draw provisional figures be read).
+ */
+async function viewSimulated(page, view) {
+  await simulated(page);
+  const runs = await page.evaluate(() => window.sfpcTiming.simulations);
+  await chooseView(page, view);
+  await simulated(page, runs + 1);
+}
+
 test('the uncertainty analysis in the browser equals sfpc simulate, bit for bit', async () => {
   const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
   await chooseView(page, 'family_safeguarding');
@@ -233,8 +245,7 @@ test('the uncertainty analysis in the browser equals sfpc simulate, bit for bit'
 
 test('ranges are edited beside each value, and a bad range or draw count is reported', async () => {
   const { page } = await openCalculator(env.chromium.browser, env.server.url);
-  await chooseView(page, 'no_wrong_door');
-  await simulated(page);
+  await viewSimulated(page, 'no_wrong_door');
   const path = 'programmes.no_wrong_door.residential_time_reduction';
   assert.equal(await page.locator(`input[data-path="${path}.low"]`).inputValue(), '0%');
   assert.equal(await page.locator(`input[data-path="${path}.high"]`).inputValue(), '45%');
@@ -265,8 +276,7 @@ test('ranges are edited beside each value, and a bad range or draw count is repo
 
 test('a million draws run in slices with progress, and a newer input cancels the run', async () => {
   const { page } = await openCalculator(env.chromium.browser, env.server.url);
-  await chooseView(page, 'family_safeguarding');
-  await simulated(page);
+  await viewSimulated(page, 'family_safeguarding');
   const runs = await page.evaluate(() => window.sfpcTiming.simulations);
   // A newer input cancels the million-draw run: the seed is typed in the
   // page the moment the run's first slice is reported (so the run is still
@@ -514,6 +524,38 @@ test('each figure shows its grade, which follows the figure in use; the publishe
   await page.close();
 });
 
+test('the save-and-share panel arrives with the module that acts on it: no button is shown that would do nothing', async () => {
+  // The module that saves and opens files (share.js, in its own bundle
+  // chunk) is held back: until it has loaded, the panel is not on the page
+  // (a file chosen or a button pressed then would be lost); once it has,
+  // the panel is there and works.
+  const page = await env.chromium.browser.newPage();
+  let release = () => {};
+  const gate = new Promise((resolve) => { release = resolve; });
+  let heldShare = false;
+  await page.route('**/chunk-*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.text();
+    if (body.includes('could not be opened:')) {
+      heldShare = true;
+      await gate;
+    }
+    await route.fulfill({ response, body });
+  });
+  await page.goto(env.server.url);
+  await page.waitForSelector('html[data-ready="true"]');
+  for (let i = 0; !heldShare && i < 400; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(heldShare, true, 'the page asks for the saving module after its first view');
+  assert.equal(await page.locator('#share, #f-upload, #download-scenario').count(), 0);
+  release();
+  const scenario = defaults();
+  scenario.programmes.family_valued.families_per_year = 321;
+  await page.locator('#f-upload').setInputFiles({ name: 'early.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(scenario)) });
+  await page.waitForFunction(() => document.getElementById('share-status').textContent === 'Opened early.json.');
+  assert.equal(await page.locator(`input[data-path="programmes.family_valued.families_per_year"]`).inputValue(), '321');
+  await page.close();
+});
+
 test('a format-3 file opens with its own conventions and keeps its figures', async () => {
   const { page, problems } = await openCalculator(env.chromium.browser, env.server.url);
   const dir = join(ROOT, 'tests', 'golden', 'format3');
@@ -527,7 +569,8 @@ test('a format-3 file opens with its own conventions and keeps its figures', asy
   assert.match(await page.locator('#results-context').textContent(), /format 3's conventions, kept/);
   // Saved again, it is format 4 with format 3's conventions: the same figures.
   // (This download timed out twice in 2026-12-05's clean-clone runs, never
-  // when run alone: if it does again, the error says what the page showed.)
+  // when run alone, while downloads were clicked rather than pressed: if it
+  // does again, the error says what the page showed.)
   const saved = JSON.parse(await downloadText(page, 'download-scenario').catch(async (e) => {
     const seen = await page.evaluate(() => ({
       status: document.getElementById('share-status')?.textContent,

@@ -21,7 +21,14 @@ async function until(b, fn, arg, what, ms = 60000) {
   for (;;) {
     const value = await b.run(fn, arg).catch(() => null);
     if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > end) {
+      const seen = await b.run(() => JSON.stringify({
+        href: location.href.slice(0, 80), state: document.readyState, ready: document.documentElement.dataset.ready ?? null,
+        loading: document.getElementById('loading')?.textContent ?? null,
+        notice: document.getElementById('link-message')?.textContent ?? null,
+      })).catch((e) => `unreadable (${e})`);
+      throw new Error(`timed out waiting for ${what}; the page: ${seen}`);
+    }
     await new Promise((r) => setTimeout(r, 150));
   }
 }

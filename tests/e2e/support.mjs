@@ -165,9 +165,16 @@ export function unzip(zip) {
   return files;
 }
 
-/** Clicks `locator` and reads the download it starts: its name and bytes. */
+/**
+ * Presses `locator` (a button) by keyboard and reads the download it starts:
+ * its name and bytes. By keyboard, because a click goes to a point on the
+ * screen, and the page's later markup and styles, arriving as the analysis
+ * module loads, can move the button between Playwright's check and its click
+ * (a download that never came, twice in 2026-12-05's clean-clone runs).
+ */
 export async function downloadBytes(page, locator) {
-  const [download] = await Promise.all([page.waitForEvent('download'), locator.click()]);
+  await locator.focus();
+  const [download] = await Promise.all([page.waitForEvent('download'), locator.press('Enter')]);
   const chunks = [];
   for await (const chunk of await download.createReadStream()) chunks.push(chunk);
   return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
