@@ -359,19 +359,32 @@ fn the_summary_holds_formulas_and_the_file_has_no_macros_or_links() {
     );
 }
 
+/// The formulas are the registry's terms written out: every yearly stream
+/// has one, and two are the products worked by hand (a difference, and a
+/// weekly cost made yearly).
 #[test]
-fn every_yearly_stream_has_a_formula() {
-    for programme in sfpc::registry::ProgrammeId::ALL {
+fn every_yearly_stream_has_its_terms_as_a_formula() {
+    use sfpc::registry::{ProgrammeId, StreamKey, StreamKind};
+    for programme in ProgrammeId::ALL {
         for stream in programme.spec().streams {
             let formula = sfpc::workbook::streams::full_effect(programme, stream.key);
             match stream.kind {
-                sfpc::registry::StreamKind::YearlySaving => {
+                StreamKind::YearlySaving(_) => {
                     assert!(formula.is_some(), "{programme:?} {:?}", stream.key)
                 }
-                sfpc::registry::StreamKind::EntriesToCareAvoided => assert!(formula.is_none()),
+                StreamKind::EntriesToCareAvoided => assert!(formula.is_none()),
             }
         }
     }
+    let formula = |p, s| sfpc::workbook::streams::full_effect(p, s).unwrap();
+    assert_eq!(
+        formula(ProgrammeId::FamilySafeguarding, StreamKey::CpPlans),
+        "FS_cp_plan_reduction*(FS_children_on_cp_plans*(FS_cost_per_cp_plan_year_gbp-FS_child_in_need_case_work_cost_per_year_gbp))"
+    );
+    assert_eq!(
+        formula(ProgrammeId::NoWrongDoor, StreamKey::ResidentialWeeks),
+        "NWD_residential_time_reduction*(NWD_young_people_in_residential*(365/7)*(NWD_residential_cost_per_week_gbp-NWD_alternative_cost_per_week_gbp))"
+    );
 }
 
 #[test]

@@ -142,9 +142,11 @@ export async function mountCalculator(root, container, options = {}) {
     const outcome = restatePrices(figuresContext, text);
     state.pageErrors = outcome.errors ?? [];
     if (!outcome.restated) return;
-    state.priceNote = `${outcome.restated} default figure${outcome.restated === 1 ? '' : 's'} restated from ${before} into ${state.base.price_year} prices.`;
-    ctx.results.renderSources();
-    ctx.form.showNotes();
+    ctx.analysisModule().then((m) => {
+      state.priceNote = m.restatedDefaultsNote(outcome.restated, before, state.base.price_year);
+      ctx.results.renderSources();
+      ctx.form.showNotes();
+    });
   }
 
   /** The council field becomes the council picker, once its module and the councils' list are loaded. */
@@ -152,8 +154,7 @@ export async function mountCalculator(root, container, options = {}) {
     const input = $('f-council');
     if (!input || !ctx.later) return;
     ctx.later.picker.attachCouncilPicker(input, {
-      councils: () => state.councils ?? [],
-      picked: () => state.council,
+      councils: () => state.councils ?? [], picked: () => state.council, matching: ctx.analysis.councilsMatching,
       onPick: (/** @type {any} */ council) => {
         const said = ctx.later.picker.pickCouncil(figuresContext, ctx.analysis, council);
         ctx.form.showNotes();
@@ -266,9 +267,8 @@ export async function mountCalculator(root, container, options = {}) {
     announceTimer = window.setTimeout(() => {
       const p = state.result?.programmes?.[state.view];
       const n = state.errors.length;
-      $('status').textContent = n
-        ? `${n} problem${n > 1 ? 's' : ''} with the figures; results not updated.`
-        : p ? `Results updated. ${p.headlines[0].label}: ${p.headlines[0].figure}.` : 'Results updated.';
+      if (n) ctx.analysisModule().then((m) => { $('status').textContent = m.figureProblems(n); });
+      else $('status').textContent = p ? `Results updated. ${p.headlines[0].label}: ${p.headlines[0].figure}.` : 'Results updated.';
     }, 800);
   };
 

@@ -30,9 +30,10 @@ function matches(councils, text, picked) {
  * Makes `input` (the council field, in the form) a combobox over
  * `councils()` (`[{ code, name, region }]`, empty while loading). `picked()`
  * is the council chosen now, if any; `onPick(council)` is called with a
- * council, or null for "None".
+ * council, or null for "None"; `matching(n)` is the engine's count of the
+ * councils that match.
  */
-export function attachCouncilPicker(input, { councils, picked, onPick }) {
+export function attachCouncilPicker(input, { councils, picked, onPick, matching }) {
   const listId = `${input.id}-list`;
   const list = el('ul', { id: listId, role: 'listbox', class: 'combobox-list', 'aria-label': 'Councils', hidden: true });
   const status = el('p', { class: 'visually-hidden', role: 'status', id: `${input.id}-count` });
@@ -67,7 +68,7 @@ export function attachCouncilPicker(input, { councils, picked, onPick }) {
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     const n = shown.length - 1;
-    status.textContent = all.length ? `${n} council${n === 1 ? '' : 's'} match.` : 'The list of councils is loading.';
+    status.textContent = all.length ? matching(n) : 'The list of councils is loading.';
     setActive(-1);
   }
 

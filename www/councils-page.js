@@ -75,7 +75,7 @@ function renderBody() {
   const councils = new Set(shown.map((r) => r.code)).size;
   const all = new Set(state.rows.map((r) => r.code)).size;
   $('shown-count').textContent = state.rows.length
-    ? `Showing ${councils} of ${all} councils (${shown.length} row${shown.length === 1 ? '' : 's'}: one a council and model).`
+    ? analysis.councilsShown(councils, all, shown.length)
     : '';
   $('councils-body').replaceChildren(...shown.map((r) => el('tr', {},
     el('th', { scope: 'row' }, r.cells[0]),

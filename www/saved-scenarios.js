@@ -58,7 +58,7 @@ export function savedScenarios(ctx) {
         unreadable += 1;
       }
     }
-    if (unreadable) savedStatus(`${unreadable} saved scenario${unreadable > 1 ? 's' : ''} could not be read, so ${unreadable > 1 ? 'they are' : 'it is'} not shown.`);
+    if (unreadable) savedStatus(analysis.unreadableSaved(unreadable));
   }
 
   /** Writes the saved scenarios to the browser; false if it would not keep them. */

@@ -16,6 +16,7 @@ mod appraisal;
 mod checks;
 mod comparison;
 mod councils;
+mod counts;
 mod decision;
 mod evidence_sets;
 mod grades;
@@ -39,6 +40,9 @@ pub use comparison::{
 pub use councils::{
     council_figures_markdown, council_reading, council_row, figure_source, kind_label, kinds_text,
     summary_line, warnings_text, CouncilReading, CouncilRow, FieldNote, COUNCIL_TABLE_COLUMNS,
+};
+pub use counts::{
+    councils_matching, councils_shown, figure_problems, restated_defaults_note, unreadable_saved,
 };
 pub use decision::{
     acceptability_table, acceptability_thresholds, decide_table, decision_method, decision_words,

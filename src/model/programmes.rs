@@ -12,7 +12,7 @@
 //! `low` or `high` for one parameter) and a Monte Carlo draw. Each parameter
 //! is picked at most once per call, even when two streams use it.
 
-use crate::registry::{Field, Payer, ProgrammeId, StreamKey};
+use crate::registry::{Factor, Field, Payer, ProgrammeId, Step, StreamKey, StreamKind};
 use crate::scenario::{Estimate, ProgrammeInputs};
 
 /// Days in a year over days in a week: turns a weekly placement cost into a
@@ -189,141 +189,22 @@ pub fn flows_into<'a>(
         picked_mask: 0,
         flows: out,
     };
-    match inputs.programme {
-        ProgrammeId::FamilyValued => family_valued(&mut b),
-        ProgrammeId::FamilySafeguarding => family_safeguarding(&mut b),
-        ProgrammeId::NoWrongDoor => no_wrong_door(&mut b),
+    for step in inputs.programme.spec().steps {
+        match *step {
+            Step::Stream(key) => b.stream(key),
+            Step::VolumeCost { count, unit_cost } => {
+                b.flows.volume_cost_per_year_gbp = b.get(count) * b.get(unit_cost);
+            }
+            Step::Delivery => b.delivery(),
+        }
     }
     b.finish();
 }
 
-// Each programme picks format 1's parameters first, in format 1's order, and
-// then those added since, so that a format-1 scenario (whose new streams are
-// left out, and whose new fields are fixed) draws exactly as it always has.
-
-/// Family Valued (Leeds): restorative practice and family group conferences.
-///
-/// FGC process saving a year = families holding an FGC × saving per family
-/// (£755, Mason et al., ICF for DfE, 2017: a net saving, so the extra cost
-/// per conference defaults to 0). Children kept out of care: see
-/// [`Builder::care_entries`], with the FGC trial's effect. Care proceedings
-/// not issued a year = families at pre-proceedings × share taken to court ×
-/// reduction × the council's cost of a case (the same trial: 72% against
-/// 59%); the courts' and legal aid's saving likewise, with their cost of a
-/// case (format 4).
-fn family_valued(b: &mut Builder<impl Pick>) {
-    let families = b.get(Field::FamiliesPerYear);
-    if b.includes(StreamKey::FgcProcess) {
-        let saving = b.get(Field::SavingPerFamily);
-        b.yearly(StreamKey::FgcProcess, saving, families);
-    }
-    let conference = b.get(Field::CostPerConference);
-    b.flows.volume_cost_per_year_gbp = families * conference;
-    b.delivery();
-    b.care_entries();
-    if b.includes(StreamKey::CareProceedings) {
-        let families = b.get(Field::FamiliesAtPreProceedings);
-        let rate = b.get(Field::ProceedingsRateWithout);
-        let reduction = b.get(Field::ProceedingsReduction);
-        let cost = b.get(Field::CostPerProceedings);
-        b.yearly(
-            StreamKey::CareProceedings,
-            reduction,
-            families * rate * cost,
-        );
-    }
-    if b.includes(StreamKey::CourtsLegalAid) {
-        let families = b.get(Field::FamiliesAtPreProceedings);
-        let rate = b.get(Field::ProceedingsRateWithout);
-        let reduction = b.get(Field::ProceedingsReduction);
-        let cost = b.get(Field::CourtLegalAidCostPerProceedings);
-        b.yearly(StreamKey::CourtsLegalAid, cost, families * rate * reduction);
-    }
-}
-
-/// Family Safeguarding (Hertfordshire): multidisciplinary teams.
-///
-/// CP plans saving a year = children on plans × reduction × (cost of a plan
-/// for a year − the child-in-need case work a child kept off a plan still
-/// gets: format 4's offset, 0 before). Police and NHS a year = families worked with × saving per
-/// family (£114 and £213, derived from Forrester et al. 2017's first-year
-/// totals over 940 families). Children kept out of care: see
-/// [`Builder::care_entries`].
-fn family_safeguarding(b: &mut Builder<impl Pick>) {
-    if b.includes(StreamKey::CpPlans) {
-        let children = b.get(Field::ChildrenOnCpPlans);
-        let reduction = b.get(Field::CpPlanReduction);
-        let plan_cost = b.get(Field::CostPerCpPlanYear);
-        let instead = b.get(Field::CinCaseWorkCostPerYear);
-        b.yearly(
-            StreamKey::CpPlans,
-            reduction,
-            children * (plan_cost - instead),
-        );
-    }
-    for (stream, saving) in [
-        (StreamKey::Police, Field::PoliceSavingPerFamily),
-        (StreamKey::Nhs, Field::NhsSavingPerFamily),
-    ] {
-        if b.includes(stream) {
-            let families = b.get(Field::FamiliesPerYear);
-            let per_family = b.get(saving);
-            b.yearly(stream, per_family, families);
-        }
-    }
-    b.delivery();
-    b.care_entries();
-}
-
-/// No Wrong Door (North Yorkshire): a hub and outreach for adolescents.
-///
-/// Residential saving a year = young people × 365/7 weeks × reduction in
-/// time in residential placements × (weekly residential cost − weekly cost
-/// of the placement that replaces it). Police a year = young people the hub
-/// works with × arrests a year each × reduction × cost of an arrest; NHS
-/// likewise with A&E visits, and with missing-person investigations (format
-/// 4). Adolescents kept out of care: see [`Builder::care_entries`].
-fn no_wrong_door(b: &mut Builder<impl Pick>) {
-    if b.includes(StreamKey::ResidentialWeeks) {
-        let young = b.get(Field::YoungPeopleInResidential);
-        let reduction = b.get(Field::ResidentialTimeReduction);
-        let residential = b.get(Field::ResidentialCostPerWeek);
-        let alternative = b.get(Field::AlternativeCostPerWeek);
-        let gbp_per_unit = young * WEEKS_PER_YEAR * (residential - alternative);
-        b.yearly(StreamKey::ResidentialWeeks, reduction, gbp_per_unit);
-    }
-    b.delivery();
-    b.care_entries();
-    let partners = [
-        (
-            StreamKey::Police,
-            Field::ArrestsPerYoungPerson,
-            Field::ArrestReduction,
-            Field::CostPerArrest,
-        ),
-        (
-            StreamKey::Nhs,
-            Field::AeAttendancesPerYoungPerson,
-            Field::AeAttendanceReduction,
-            Field::CostPerAeAttendance,
-        ),
-        (
-            StreamKey::MissingEpisodes,
-            Field::MissingEpisodesPerYoungPerson,
-            Field::MissingEpisodeReduction,
-            Field::CostPerMissingInvestigation,
-        ),
-    ];
-    for (stream, rate, reduction, unit_cost) in partners {
-        if b.includes(stream) {
-            let young = b.get(Field::YoungPeopleWorkedWith);
-            let events = b.get(rate);
-            let reduction = b.get(reduction);
-            let unit_cost = b.get(unit_cost);
-            b.yearly(stream, reduction, young * events * unit_cost);
-        }
-    }
-}
+// Each programme's steps (the registry's) pick format 1's parameters first,
+// in format 1's order, and then those added since, so that a format-1
+// scenario (whose new streams are left out, and whose new fields are fixed)
+// draws exactly as it always has.
 
 /// Builds a programme's [`Flows`], picking each parameter once.
 struct Builder<'a, 'b, P: Pick> {
@@ -368,6 +249,37 @@ impl<P: Pick> Builder<'_, '_, P> {
             };
             self.flows.len += 1;
         }
+    }
+
+    /// A stream the scenario includes, worked out by its kind: a yearly
+    /// saving by its registry [`Terms`] (its parameters picked in their
+    /// order, then the product taken left to right), or children kept out
+    /// of care.
+    fn stream(&mut self, key: StreamKey) {
+        let Some(spec) = self.inputs.programme.spec().stream(key) else {
+            return;
+        };
+        let terms = match spec.kind {
+            StreamKind::YearlySaving(terms) => terms,
+            StreamKind::EntriesToCareAvoided => return self.care_entries(),
+        };
+        if !self.includes(key) {
+            return;
+        }
+        for &field in terms.picks {
+            self.get(field);
+        }
+        let mut per_unit: Option<f64> = None;
+        for factor in terms.per_unit {
+            let x = match *factor {
+                Factor::Field(f) => self.get(f),
+                Factor::Less(a, b) => self.get(a) - self.get(b),
+                Factor::WeeksPerYear => WEEKS_PER_YEAR,
+            };
+            per_unit = Some(per_unit.map_or(x, |product| product * x));
+        }
+        let effect = self.get(spec.effect);
+        self.yearly(key, effect, per_unit.unwrap_or(1.0));
     }
 
     fn yearly(&mut self, key: StreamKey, effect: f64, gbp_per_unit_effect: f64) {

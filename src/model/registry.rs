@@ -291,14 +291,87 @@ impl Payer {
 }
 
 /// How a stream's yearly saving follows from its parameters
-/// (`crate::programmes` has the arithmetic, `crate::appraisal` the years).
+/// (`crate::programmes` evaluates it, `crate::appraisal` makes the years).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StreamKind {
-    /// saving_t = m_t × cohort × effect × unit value a year.
-    YearlySaving,
+    /// saving_t = m_t × effect × pounds per unit of effect a year, the
+    /// latter by its [`Terms`].
+    YearlySaving(Terms),
     /// avoided_t = m_t × entries a year × reduction; each avoided entry saves
     /// a year's cost of care for `care_years` years.
     EntriesToCareAvoided,
+}
+
+/// A factor of a yearly stream's pounds per unit of effect.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Factor {
+    /// A parameter's value.
+    Field(Field),
+    /// One parameter less another: a unit cost less what the child gets
+    /// instead.
+    Less(Field, Field),
+    /// 365/7 weeks a year: a weekly cost made yearly
+    /// (`crate::programmes::WEEKS_PER_YEAR`).
+    WeeksPerYear,
+}
+
+/// A yearly stream's arithmetic, declared once: its saving a year at full
+/// effect is the stream's `effect` × the product of `per_unit`, multiplied
+/// left to right. `picks` is the order its parameters are drawn in (format
+/// 1's first, so that an old scenario draws as it always has; a test checks
+/// it names each parameter of the product once). The model evaluates it
+/// (`crate::programmes`), the workbook writes it as a formula over its
+/// Inputs sheet, and the benchmark as Squiggle ([`Terms::render`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Terms {
+    pub picks: &'static [Field],
+    pub per_unit: &'static [Factor],
+}
+
+impl Terms {
+    /// `effect*(a*b*(c-d))` in another language's words: `name` writes a
+    /// parameter, `weeks_per_year` the constant 365/7.
+    pub fn render(
+        &self,
+        effect: Field,
+        name: impl Fn(Field) -> String,
+        weeks_per_year: &str,
+    ) -> String {
+        let factors: Vec<String> = self
+            .per_unit
+            .iter()
+            .map(|factor| match *factor {
+                Factor::Field(f) => name(f),
+                Factor::Less(a, b) => format!("({}-{})", name(a), name(b)),
+                Factor::WeeksPerYear => weeks_per_year.to_owned(),
+            })
+            .collect();
+        format!("{}*({})", name(effect), factors.join("*"))
+    }
+
+    /// Every parameter the product reads (not the effect), in product order.
+    pub fn fields(&self) -> impl Iterator<Item = Field> + '_ {
+        self.per_unit.iter().flat_map(|factor| match *factor {
+            Factor::Field(f) => vec![f],
+            Factor::Less(a, b) => vec![a, b],
+            Factor::WeeksPerYear => vec![],
+        })
+    }
+}
+
+/// What a programme works out, in the order it picks its parameters (a
+/// stream's terms, its service's costs, its volume cost): the order a
+/// format-1 scenario was drawn in, kept so that it draws as it always has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A stream (when the scenario includes it): its [`StreamKind`].
+    Stream(StreamKey),
+    /// A cost a year for each unit of volume (Family Valued's conferences):
+    /// `count × unit_cost`.
+    VolumeCost { count: Field, unit_cost: Field },
+    /// Set-up and running costs, deadweight and optimism bias
+    /// (`crate::programmes`' delivery).
+    Delivery,
 }
 
 /// One benefit stream of a programme.
@@ -703,6 +776,8 @@ pub struct ProgrammeSpec {
     pub id: ProgrammeId,
     pub streams: &'static [StreamSpec],
     pub params: &'static [ParamSpec],
+    /// What the model works out, in picking order.
+    pub steps: &'static [Step],
 }
 
 impl ProgrammeSpec {
@@ -825,6 +900,81 @@ pub mod units {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A stream's terms pick each parameter the saving reads (the effect and
+    /// the product's), once each and no other; a programme's steps work out
+    /// each of its streams once, and its delivery once.
+    #[test]
+    fn terms_pick_what_they_read_and_steps_cover_every_stream() {
+        let mut yearly = 0;
+        for programme in ProgrammeId::ALL {
+            let spec = programme.spec();
+            for stream in spec.streams {
+                let StreamKind::YearlySaving(terms) = stream.kind else {
+                    continue;
+                };
+                yearly += 1;
+                let mut read: Vec<Field> = terms.fields().chain([stream.effect]).collect();
+                let mut picked = terms.picks.to_vec();
+                read.sort();
+                read.dedup();
+                picked.sort();
+                assert_eq!(
+                    picked.len(),
+                    terms.picks.len(),
+                    "{:?} picks a field twice",
+                    stream.key
+                );
+                picked.dedup();
+                assert_eq!(read, picked, "{programme:?} {:?}", stream.key);
+                for &f in &read {
+                    assert!(
+                        spec.param(f).is_some(),
+                        "{:?} is not a parameter of {programme:?}",
+                        f
+                    );
+                }
+            }
+            let streams: Vec<StreamKey> = spec
+                .steps
+                .iter()
+                .filter_map(|s| match s {
+                    Step::Stream(k) => Some(*k),
+                    _ => None,
+                })
+                .collect();
+            let mut declared: Vec<StreamKey> = spec.streams.iter().map(|s| s.key).collect();
+            let mut worked = streams.clone();
+            declared.sort();
+            worked.sort();
+            assert_eq!(
+                worked, declared,
+                "{programme:?}: the steps work out each stream once"
+            );
+            let delivery = spec.steps.iter().filter(|s| **s == Step::Delivery).count();
+            assert_eq!(delivery, 1, "{programme:?}");
+        }
+        assert_eq!(yearly, 10, "the walk found the yearly streams");
+    }
+
+    /// The terms written out: the product left to right, a difference in
+    /// brackets, the weeks constant as given.
+    #[test]
+    fn terms_render_their_product() {
+        let terms = Terms {
+            picks: &[],
+            per_unit: &[
+                Factor::Field(Field::YoungPeopleInResidential),
+                Factor::WeeksPerYear,
+                Factor::Less(Field::ResidentialCostPerWeek, Field::AlternativeCostPerWeek),
+            ],
+        };
+        let text = terms.render(Field::ResidentialTimeReduction, |f| f.key().to_owned(), "W");
+        assert_eq!(
+            text,
+            "residential_time_reduction*(young_people_in_residential*W*(residential_cost_per_week_gbp-alternative_cost_per_week_gbp))"
+        );
+    }
 
     #[test]
     fn programmes_by_key_name_and_innovator() {

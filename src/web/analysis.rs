@@ -389,6 +389,66 @@ pub fn figure_grades(scenario: JsValue) -> Result<JsValue, JsValue> {
     to_js(&crate::format::grades_json(&scenario))
 }
 
+/// Each yearly stream's arithmetic (its registry terms) as an expression
+/// over the scenario's field keys, `365/7` for weeks a year: `[{ key,
+/// council, fields, expression }]`, `council` true when the council
+/// benefits. The benchmark builds its Squiggle model from these, so the
+/// model it compares against is the engine's own.
+#[wasm_bindgen(js_name = streamFormulas)]
+pub fn stream_formulas(programme: &str) -> Result<JsValue, JsValue> {
+    use crate::registry::{ProgrammeId, StreamKind};
+    let id = ProgrammeId::from_key(programme)
+        .ok_or_else(|| JsValue::from_str(&format!("{programme:?} is not one of the models")))?;
+    let rows: Vec<serde_json::Value> = id
+        .spec()
+        .streams
+        .iter()
+        .filter_map(|stream| match stream.kind {
+            StreamKind::YearlySaving(terms) => Some(serde_json::json!({
+                "key": stream.key.key(),
+                "council": stream.payer.is_council(),
+                "fields": terms.picks.iter().map(|f| f.key()).collect::<Vec<_>>(),
+                "expression": terms.render(stream.effect, |f| f.key().to_owned(), "(365/7)"),
+            })),
+            StreamKind::EntriesToCareAvoided => None,
+        })
+        .collect();
+    to_js(&rows)
+}
+
+/// The note under the price year when a new year restates `count` untouched
+/// defaults (`display::restated_defaults_note`).
+#[wasm_bindgen(js_name = restatedDefaultsNote)]
+pub fn restated_defaults_note(count: usize, from_year: &str, to_year: &str) -> String {
+    crate::display::restated_defaults_note(count, from_year, to_year)
+}
+
+/// What the live region says while the figures have `count` errors. (Here,
+/// not in the first view's module: a sentence is worded once the page has
+/// been typed in, by when this module has loaded.)
+#[wasm_bindgen(js_name = figureProblems)]
+pub fn figure_problems(count: usize) -> String {
+    crate::display::figure_problems(count)
+}
+
+/// The council picker's count of councils matching what was typed.
+#[wasm_bindgen(js_name = councilsMatching)]
+pub fn councils_matching(count: usize) -> String {
+    crate::display::councils_matching(count)
+}
+
+/// The every-council page's count of what its filters show.
+#[wasm_bindgen(js_name = councilsShown)]
+pub fn councils_shown(councils: usize, all: usize, rows: usize) -> String {
+    crate::display::councils_shown(councils, all, rows)
+}
+
+/// Saved scenarios the browser kept that this version cannot read.
+#[wasm_bindgen(js_name = unreadableSaved)]
+pub fn unreadable_saved(count: usize) -> String {
+    crate::display::unreadable_saved(count)
+}
+
 /// The saved scenarios' `slots` (the first is the one the others are
 /// compared with), the longest name a user may give one (`max_name_chars`,
 /// so that its label fits the format's limit), and the panel's `hint`.

@@ -257,7 +257,7 @@ impl Block<'_, '_> {
         let (mut council, mut partners, mut cashable) = (Vec::new(), Vec::new(), Vec::new());
         for stream in p.spec().streams.iter().filter(|s| inputs.includes(s.key)) {
             let row = match stream.kind {
-                StreamKind::YearlySaving => self.yearly_stream(stream, m_row)?,
+                StreamKind::YearlySaving(_) => self.yearly_stream(stream, m_row)?,
                 StreamKind::EntriesToCareAvoided => self.care_stream(stream, m_row)?,
             };
             self.pv(row, None)?;

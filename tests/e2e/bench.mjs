@@ -30,6 +30,7 @@ import { join } from 'node:path';
 import { ROOT, startServer, launchBrowser, openCalculator } from './support.mjs';
 import { requestedFiles, transferSize, TRANSFER_BUDGET_KIB } from './transfer.mjs';
 import { run as squiggle, defaultEnvironment } from '@quri/squiggle-lang';
+import { familySafeguarding, squiggleModel } from './squiggle-model.mjs';
 
 /** Million-draw runs: the first, then new seeds. */
 const MILLION_RUNS = 5;
@@ -215,19 +216,6 @@ async function millionTimes(browser, url) {
   return { million, workers };
 }
 
-/**
- * The Family Safeguarding-only default scenario, as the page would send it,
- * with the streams the Squiggle model has: plans, police and NHS (format 1's
- * model; children kept out of care is left out of both).
- */
-function familySafeguarding(page) {
-  const s = page.defaultScenario();
-  s.programmes.family_valued.enabled = false;
-  s.programmes.no_wrong_door.enabled = false;
-  s.programmes.family_safeguarding.excluded_streams = ['care_entries'];
-  return s;
-}
-
 /** Best draws per second of this engine over `runs` runs of `draws` (simulate, summarise). */
 function engineRate(page, analysis, draws, runs) {
   let best = Infinity;
@@ -288,36 +276,8 @@ async function valueOfInformationTimes(browser, url, runs) {
   return { firstMs: times[0], againMs: times.slice(1) };
 }
 
-/** The same model in Squiggle: each PERT as low + range × beta(α, β). */
-function squiggleModel(scenario) {
-  const fs = scenario.programmes.family_safeguarding;
-  const pert = (e) => (typeof e === 'number' || e.low === e.high ? String(typeof e === 'number' ? e : e.value)
-    : `pert(${e.low}, ${e.value}, ${e.high})`);
-  const years = scenario.appraisal.horizon_years;
-  const rate = scenario.appraisal.discount_rate;
-  const ramp = (t) => fs.ramp_up[Math.min(t, fs.ramp_up.length - 1)];
-  const grant = (t) => fs.grant_by_year_gbp[t] ?? 0;
-  const year = (t, partner) => `(${ramp(t)} * credited * (full${partner ? ' + partner' : ''}) - ${t === 0 ? 'setup - ' : ''}running${partner ? '' : ` + ${grant(t)}`}) / ${(1 + rate) ** t}`;
-  const sum = (partner) => Array.from({ length: years }, (_, t) => year(t, partner)).join(' + ');
-  return `pert(lo, mode, hi) = lo + (hi - lo) * beta(1 + 4 * (mode - lo) / (hi - lo), 1 + 4 * (hi - mode) / (hi - lo))
-children = ${pert(fs.children_on_cp_plans)}
-reduction = ${pert(fs.cp_plan_reduction)}
-planCost = ${pert(fs.cost_per_cp_plan_year_gbp)}
-families = ${pert(fs.families_per_year)}
-police = ${pert(fs.police_saving_per_family_gbp)}
-nhs = ${pert(fs.nhs_saving_per_family_gbp)}
-setup = ${pert(fs.setup_cost_gbp)}
-running = ${pert(fs.running_cost_per_year_gbp)}
-credited = (1 - ${pert(fs.deadweight)}) * (1 - ${pert(fs.optimism_bias)})
-full = children * reduction * planCost
-partner = families * (police + nhs)
-councilNpv = ${sum(false)}
-publicNpv = ${sum(true)}
-[mean(councilNpv), mean(publicNpv)]`;
-}
-
-async function squiggleRate(scenario, draws, runs) {
-  const code = squiggleModel(scenario);
+async function squiggleRate(scenario, formulas, draws, runs) {
+  const code = squiggleModel(scenario, formulas);
   let best = Infinity;
   let mean = 0;
   for (let i = 0; i < runs; i++) {
@@ -471,7 +431,7 @@ try {
   const draws = 1_000_000;
   const ours = engineRate(engine, analysis, draws, 3);
   const browserOurs = await browserRate(chromium.browser, server.url, draws);
-  const theirs = await squiggleRate(familySafeguarding(engine), draws, 2);
+  const theirs = await squiggleRate(familySafeguarding(engine), analysis.streamFormulas('family_safeguarding'), draws, 2);
   const stab = stability(engine, analysis, 20);
   // The steadiness budget is the engine's (the page states it).
   const steady = engine.simulationDefaults();

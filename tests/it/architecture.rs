@@ -129,23 +129,46 @@ fn page_scripts() -> Vec<(String, String)> {
     scripts
 }
 
+/// The page's scripts that hold any of `patterns`, after checking that the
+/// test finds `example` (so a test built on it can fail) and not `clean`.
+fn scripts_holding(patterns: &[&str], example: &str, clean: &str) -> Vec<String> {
+    let holds = |text: &str| patterns.iter().any(|s| text.contains(s));
+    assert!(holds(example) && !holds(clean), "{patterns:?}");
+    page_scripts()
+        .into_iter()
+        .filter(|(_, text)| holds(text))
+        .map(|(path, _)| path)
+        .collect()
+}
+
 #[test]
 fn the_page_rounds_no_figures() {
-    let rounding = |text: &str| {
-        ["toFixed(", "toPrecision(", "Intl.NumberFormat"]
-            .iter()
-            .any(|s| text.contains(s))
-    };
-    assert!(rounding("x.toFixed(2)") && !rounding("format_money(x)"));
-    let found: Vec<String> = page_scripts()
-        .into_iter()
-        .filter(|(_, text)| rounding(text))
-        .map(|(path, _)| path)
-        .collect();
+    let found = scripts_holding(
+        &["toFixed(", "toPrecision(", "Intl.NumberFormat"],
+        "x.toFixed(2)",
+        "format_money(x)",
+    );
     assert_eq!(
         found,
         Vec::<String>::new(),
         "scripts that round figures (the engine's format functions do)"
+    );
+}
+
+/// Issue 24: no script words a count ("3 councils match"): a sentence about
+/// a number is the engine's (`display::counts`), so a plural chosen in
+/// JavaScript (`n === 1 ? '' : 's'`) is a sentence written in the wrong place.
+#[test]
+fn the_page_writes_no_plurals() {
+    let found = scripts_holding(
+        &["'' : 's'", "'s' : ''", "\"\" : \"s\"", "\"s\" : \"\""],
+        "`${n} row${n === 1 ? '' : 's'}`",
+        "analysis.councilsShown(councils, all, rows)",
+    );
+    assert_eq!(
+        found,
+        Vec::<String>::new(),
+        "scripts that choose a plural (display::counts words counts)"
     );
 }
 

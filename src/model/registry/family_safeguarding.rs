@@ -4,9 +4,9 @@
 use super::designs::{EVALUATION, OFFICIAL_STATISTICS};
 use super::units::{count, FRACTION, GBP_PER_CHILD_YEAR, GBP_PER_FAMILY_YEAR};
 use super::{
-    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Grade, Grades, Group,
-    ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind,
-    StreamSpec, NO_PRICE_YEAR,
+    about, care, delivery, partners, prices, Basis, DefaultValue, Factor, Field, Grade, Grades,
+    Group, ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, Step, StreamKey,
+    StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -15,7 +15,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::CpPlans,
         label: "Fewer children on child protection plans",
         payer: Payer::CouncilChildrensServices,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::ChildrenOnCpPlans, Field::CpPlanReduction, Field::CostPerCpPlanYear, Field::CinCaseWorkCostPerYear],
+            per_unit: &[Factor::Field(Field::ChildrenOnCpPlans), Factor::Less(Field::CostPerCpPlanYear, Field::CinCaseWorkCostPerYear)],
+        }),
         effect: Field::CpPlanReduction,
         cashable: Field::CpPlansCashable,
         since: 1,
@@ -29,7 +32,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::Police,
         label: "Police: fewer domestic-abuse call-outs",
         payer: Payer::Police,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::FamiliesPerYear, Field::PoliceSavingPerFamily],
+            per_unit: &[Factor::Field(Field::FamiliesPerYear)],
+        }),
         effect: Field::PoliceSavingPerFamily,
         cashable: Field::PoliceCashable,
         since: 1,
@@ -39,7 +45,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::Nhs,
         label: "NHS: fewer emergency visits",
         payer: Payer::Nhs,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::FamiliesPerYear, Field::NhsSavingPerFamily],
+            per_unit: &[Factor::Field(Field::FamiliesPerYear)],
+        }),
         effect: Field::NhsSavingPerFamily,
         cashable: Field::NhsCashable,
         since: 1,
@@ -247,10 +256,28 @@ const FORRESTER_GRADES: Grades = Grades::of(
     Grade::Measured(EVALUATION),
 );
 
+/// Family Safeguarding (Hertfordshire): multidisciplinary teams.
+///
+/// CP plans saving a year = children on plans × reduction × (cost of a plan
+/// for a year − the child-in-need case work a child kept off a plan still
+/// gets: format 4's offset, 0 before). Police and NHS a year = families worked with × saving per
+/// family (£114 and £213, derived from Forrester et al. 2017's first-year
+/// totals over 940 families). Children kept out of care: see
+/// [`care::stream`].
+///
+/// Its `steps` are the order the model picks the parameters in; each
+/// stream's terms are its arithmetic.
 pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilySafeguarding,
     streams: STREAMS,
     params: PARAMS,
+    steps: &[
+        Step::Stream(StreamKey::CpPlans),
+        Step::Stream(StreamKey::Police),
+        Step::Stream(StreamKey::Nhs),
+        Step::Delivery,
+        Step::Stream(StreamKey::CareEntries),
+    ],
 };
 
 /// How the service is sized: see [`ServiceSpec`].

@@ -3,9 +3,9 @@
 use super::designs::{COSTING, QUASI, RCT};
 use super::units::{count, FRACTION, GBP};
 use super::{
-    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Grade, Grades, Group,
-    ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind,
-    StreamSpec, NO_PRICE_YEAR,
+    about, care, delivery, partners, prices, Basis, DefaultValue, Factor, Field, Grade, Grades,
+    Group, ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, Step, StreamKey,
+    StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -14,7 +14,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::FgcProcess,
         label: "Less time in the system (FGC process saving)",
         payer: Payer::CouncilChildrensServices,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::FamiliesPerYear, Field::SavingPerFamily],
+            per_unit: &[Factor::Field(Field::FamiliesPerYear)],
+        }),
         effect: Field::SavingPerFamily,
         cashable: Field::FgcProcessCashable,
         since: 1,
@@ -28,7 +31,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::CareProceedings,
         label: "Care proceedings not issued",
         payer: Payer::CouncilOther,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::FamiliesAtPreProceedings, Field::ProceedingsRateWithout, Field::ProceedingsReduction, Field::CostPerProceedings],
+            per_unit: &[Factor::Field(Field::FamiliesAtPreProceedings), Factor::Field(Field::ProceedingsRateWithout), Factor::Field(Field::CostPerProceedings)],
+        }),
         effect: Field::ProceedingsReduction,
         cashable: Field::CareProceedingsCashable,
         since: 2,
@@ -38,7 +44,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::CourtsLegalAid,
         label: "Courts and legal aid: proceedings not issued",
         payer: Payer::Other,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::FamiliesAtPreProceedings, Field::ProceedingsRateWithout, Field::ProceedingsReduction, Field::CourtLegalAidCostPerProceedings],
+            per_unit: &[Factor::Field(Field::FamiliesAtPreProceedings), Factor::Field(Field::ProceedingsRateWithout), Factor::Field(Field::ProceedingsReduction)],
+        }),
         effect: Field::CourtLegalAidCostPerProceedings,
         cashable: Field::CourtsLegalAidCashable,
         since: 4,
@@ -271,10 +280,34 @@ const PARAMS: &[ParamSpec] = &[
 /// A figure from the FGC randomised trial, its range assumed.
 const TRIAL_GRADES: Grades = Grades::measured(RCT);
 
+/// Family Valued (Leeds): restorative practice and family group conferences.
+///
+/// FGC process saving a year = families holding an FGC × saving per family
+/// (£755, Mason et al., ICF for DfE, 2017: a net saving, so the extra cost
+/// per conference defaults to 0). Children kept out of care: see
+/// [`care::stream`], with the FGC trial's effect. Care proceedings
+/// not issued a year = families at pre-proceedings × share taken to court ×
+/// reduction × the council's cost of a case (the same trial: 72% against
+/// 59%); the courts' and legal aid's saving likewise, with their cost of a
+/// case (format 4).
+///
+/// Its `steps` are the order the model picks the parameters in; each
+/// stream's terms are its arithmetic.
 pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilyValued,
     streams: STREAMS,
     params: PARAMS,
+    steps: &[
+        Step::Stream(StreamKey::FgcProcess),
+        Step::VolumeCost {
+            count: Field::FamiliesPerYear,
+            unit_cost: Field::CostPerConference,
+        },
+        Step::Delivery,
+        Step::Stream(StreamKey::CareEntries),
+        Step::Stream(StreamKey::CareProceedings),
+        Step::Stream(StreamKey::CourtsLegalAid),
+    ],
 };
 
 /// How the service is sized: see [`ServiceSpec`].

@@ -3,9 +3,9 @@
 use super::designs::COSTING;
 use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
 use super::{
-    about, care, delivery, partners, prices, Basis, DefaultValue, Field, Grade, Grades, Group,
-    ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, StreamKey, StreamKind,
-    StreamSpec, NO_PRICE_YEAR,
+    about, care, delivery, partners, prices, Basis, DefaultValue, Factor, Field, Grade, Grades,
+    Group, ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, Step, StreamKey,
+    StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -14,7 +14,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::ResidentialWeeks,
         label: "Less time in residential placements",
         payer: Payer::CouncilChildrensServices,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::YoungPeopleInResidential, Field::ResidentialTimeReduction, Field::ResidentialCostPerWeek, Field::AlternativeCostPerWeek],
+            per_unit: &[Factor::Field(Field::YoungPeopleInResidential), Factor::WeeksPerYear, Factor::Less(Field::ResidentialCostPerWeek, Field::AlternativeCostPerWeek)],
+        }),
         effect: Field::ResidentialTimeReduction,
         cashable: Field::ResidentialWeeksCashable,
         since: 1,
@@ -28,7 +31,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::Police,
         label: "Police: fewer arrests",
         payer: Payer::Police,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::YoungPeopleWorkedWith, Field::ArrestsPerYoungPerson, Field::ArrestReduction, Field::CostPerArrest],
+            per_unit: &[Factor::Field(Field::YoungPeopleWorkedWith), Factor::Field(Field::ArrestsPerYoungPerson), Factor::Field(Field::CostPerArrest)],
+        }),
         effect: Field::ArrestReduction,
         cashable: Field::PoliceCashable,
         since: 2,
@@ -38,7 +44,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::Nhs,
         label: "NHS: fewer A&E visits",
         payer: Payer::Nhs,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::YoungPeopleWorkedWith, Field::AeAttendancesPerYoungPerson, Field::AeAttendanceReduction, Field::CostPerAeAttendance],
+            per_unit: &[Factor::Field(Field::YoungPeopleWorkedWith), Factor::Field(Field::AeAttendancesPerYoungPerson), Factor::Field(Field::CostPerAeAttendance)],
+        }),
         effect: Field::AeAttendanceReduction,
         cashable: Field::NhsCashable,
         since: 2,
@@ -48,7 +57,10 @@ const STREAMS: &[StreamSpec] = &[
         key: StreamKey::MissingEpisodes,
         label: "Police: fewer missing-person investigations",
         payer: Payer::Police,
-        kind: StreamKind::YearlySaving,
+        kind: StreamKind::YearlySaving(Terms {
+            picks: &[Field::YoungPeopleWorkedWith, Field::MissingEpisodesPerYoungPerson, Field::MissingEpisodeReduction, Field::CostPerMissingInvestigation],
+            per_unit: &[Factor::Field(Field::YoungPeopleWorkedWith), Factor::Field(Field::MissingEpisodesPerYoungPerson), Factor::Field(Field::CostPerMissingInvestigation)],
+        }),
         effect: Field::MissingEpisodeReduction,
         cashable: Field::PoliceCashable,
         since: 4,
@@ -323,10 +335,29 @@ const PARAMS: &[ParamSpec] = &[
 /// reported figure, which is the high end.
 const CLAIM_HALVED: Grades = Grades::of(Grade::Assumed, Grade::Assumed, Grade::Reported);
 
+/// No Wrong Door (North Yorkshire): a hub and outreach for adolescents.
+///
+/// Residential saving a year = young people × 365/7 weeks × reduction in
+/// time in residential placements × (weekly residential cost − weekly cost
+/// of the placement that replaces it). Police a year = young people the hub
+/// works with × arrests a year each × reduction × cost of an arrest; NHS
+/// likewise with A&E visits, and with missing-person investigations (format
+/// 4). Adolescents kept out of care: see [`care::stream`].
+///
+/// Its `steps` are the order the model picks the parameters in; each
+/// stream's terms are its arithmetic.
 pub const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::NoWrongDoor,
     streams: STREAMS,
     params: PARAMS,
+    steps: &[
+        Step::Stream(StreamKey::ResidentialWeeks),
+        Step::Delivery,
+        Step::Stream(StreamKey::CareEntries),
+        Step::Stream(StreamKey::Police),
+        Step::Stream(StreamKey::Nhs),
+        Step::Stream(StreamKey::MissingEpisodes),
+    ],
 };
 
 /// How the service is sized: see [`ServiceSpec`].
