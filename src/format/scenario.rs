@@ -19,7 +19,7 @@
 use super::reader::{describe, join, Reader};
 use crate::registry::{
     Field, ProgrammeId, Rule, Shape, StreamKey, APPRAISAL_PARAMS, DEFAULT_PRICE_YEAR,
-    MAX_ROLE_CHARS, MAX_STAFF_LINES, SHARE_SUM_TOLERANCE,
+    MAX_ROLE_CHARS, MAX_STAFF_LINES, NEWEST_SINCE, SHARE_SUM_TOLERANCE,
 };
 use crate::scenario::{
     later_streams, AppraisalSettings, Conventions, Estimate, FigureKind, FigureSource, PriceYear,
@@ -27,11 +27,28 @@ use crate::scenario::{
 };
 use serde_json::{json, Map, Value};
 
-/// The scenario format version this build writes.
-pub const SCHEMA_VERSION: u64 = 4;
+/// The scenario format version this build writes: the newest format that
+/// added a field or a stream, in the registry (`NEWEST_SINCE`) or at the top
+/// level (`LATER`). It is declared nowhere else: a field or stream given a
+/// new format's number makes that format. Every version up to it is read.
+pub const SCHEMA_VERSION: u64 = newest_format();
 
-/// Every version this build reads.
-pub const READABLE_SCHEMAS: [u64; 4] = [1, 2, 3, 4];
+const fn newest_format() -> u64 {
+    let mut newest = NEWEST_SINCE;
+    let mut i = 0;
+    while i < LATER.len() {
+        if LATER[i].1 > newest {
+            newest = LATER[i].1;
+        }
+        i += 1;
+    }
+    newest as u64
+}
+
+/// Every version this build reads: 1 to [`SCHEMA_VERSION`].
+pub fn readable_schemas() -> std::ops::RangeInclusive<u64> {
+    1..=SCHEMA_VERSION
+}
 
 /// Longest statistics release accepted (format 2 allowed 300; the council
 /// figures of format 3 name several releases).
@@ -210,7 +227,7 @@ impl Reader {
     fn schema(&mut self, value: &Value) -> Option<u64> {
         let newest = SCHEMA_VERSION;
         match value.as_u64() {
-            Some(v) if READABLE_SCHEMAS.contains(&v) => Some(v),
+            Some(v) if readable_schemas().contains(&v) => Some(v),
             Some(v) if v > newest => {
                 self.fail(
                     "schema",
@@ -219,7 +236,7 @@ impl Reader {
                 None
             }
             _ => {
-                let readable: Vec<String> = READABLE_SCHEMAS.iter().map(u64::to_string).collect();
+                let readable: Vec<String> = readable_schemas().map(|v| v.to_string()).collect();
                 self.fail(
                     "schema",
                     format!(

@@ -66,15 +66,7 @@ impl SetKey {
     }
 }
 
-/// Which point of the registry's range a set takes, or zero: no effect.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Point {
-    Low,
-    Central,
-    High,
-    /// No one has measured the effect: it counts nothing.
-    Zero,
-}
+pub use crate::registry::Point;
 
 /// One set's value for one stream's effect, and why.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -89,65 +81,24 @@ const fn v(stream: StreamKey, point: Point, why: &'static str) -> SetValue {
 }
 
 use Point::{Central, High, Low, Zero};
-use StreamKey::{
-    CareEntries, CareProceedings, CourtsLegalAid, CpPlans, FgcProcess, MissingEpisodes, Nhs,
-    Police, ResidentialWeeks,
-};
-
-const CLAIMS_FV: &[SetValue] = &[
-    v(FgcProcess, Central, "£755 a family: Leeds' evaluation (Mason et al., ICF for DfE, 2017), the Innovation Unit's headline"),
-    v(CareEntries, Central, "No figure is claimed for entries to care (Leeds reported falls in children looked after): the default, from the FGC trial"),
-    v(CareProceedings, Central, "No figure is claimed for care proceedings: the default, from the FGC trial"),
-    v(CourtsLegalAid, Central, "No figure is claimed: the default, a published costing"),
-];
-const CLAIMS_FS: &[SetValue] = &[
-    v(CpPlans, High, "60% fewer children on plans: the Innovation Unit's headline, over five years"),
-    v(CareEntries, High, "'Up to 30%' fewer children becoming looked after: wave 2's evaluation as Hertfordshire summarised it (2020)"),
-    v(Police, Central, "£114 a family: Hertfordshire's first evaluation (Forrester et al. 2017)"),
-    v(Nhs, Central, "£213 a family: Hertfordshire's first evaluation (Forrester et al. 2017)"),
-];
-const CLAIMS_NWD: &[SetValue] = &[
-    v(ResidentialWeeks, High, "45% less time in residential placements: the Innovation Unit's headline"),
-    v(CareEntries, Central, "North Yorkshire's 86% of young people staying out of care has no comparison group, so gives no reduction: the default assumption"),
-    v(Police, High, "38% fewer arrests: DfE press release, 2019"),
-    v(Nhs, High, "57% fewer A&E visits: DfE press release, 2019"),
-    v(MissingEpisodes, High, "Missing-from-home incidents from 503 to 253, about half: DfE summary, 2017"),
-];
-const INDEPENDENT_FV: &[SetValue] = &[
-    v(FgcProcess, Central, "£755 a family: Leeds' independent evaluation against business as usual (Mason et al., ICF for DfE, 2017)"),
-    v(CareEntries, Central, "19.2% fewer children in care within 12 months: the FGC randomised trial (Coram for Foundations, 2023)"),
-    v(CareProceedings, Central, "18% fewer care proceedings: the FGC randomised trial (Coram, 2023)"),
-    v(CourtsLegalAid, Central, "The courts' and legal aid's cost of a case: Ministry of Justice and Masson 2010"),
-];
-const INDEPENDENT_FS: &[SetValue] = &[
-    v(CpPlans, Central, "30% fewer children on plans: the first independent evaluation (Forrester et al. 2017)"),
-    v(CareEntries, High, "Up to 30% fewer children becoming looked after, significant in 4 of 5 councils (York Consulting, 2020): the measured figure, an upper one, as no average was published"),
-    v(Police, Central, "£114 a family: the first independent evaluation (Forrester et al. 2017)"),
-    v(Nhs, Central, "£213 a family: the first independent evaluation (Forrester et al. 2017)"),
-];
-const INDEPENDENT_NWD: &[SetValue] = &[
-    v(ResidentialWeeks, Zero, "No one has measured it (the 45% and 'halved' are North Yorkshire's own before-and-after figures; the adopters' trial has not reported): zero"),
-    v(CareEntries, Zero, "No impact estimate published; the adopters' trial has not reported: zero"),
-    v(Police, Zero, "The 38% is before and after, with no comparison group: zero"),
-    v(Nhs, Zero, "The 57% is before and after, with no comparison group: zero"),
-    v(MissingEpisodes, Zero, "The fall from 503 to 253 is before and after, with no comparison group: zero"),
-];
 
 const CAUTIOUS_WHY: &str = "The low end of the range";
 
-/// The values a set declares for a programme (none for the cautious set,
-/// which is the low end of every range). The tests check that the claims and
-/// independent sets declare one for each stream.
-pub fn declared(set: SetKey, programme: ProgrammeId) -> &'static [SetValue] {
-    match (set, programme) {
-        (SetKey::Claims, ProgrammeId::FamilyValued) => CLAIMS_FV,
-        (SetKey::Claims, ProgrammeId::FamilySafeguarding) => CLAIMS_FS,
-        (SetKey::Claims, ProgrammeId::NoWrongDoor) => CLAIMS_NWD,
-        (SetKey::Independent, ProgrammeId::FamilyValued) => INDEPENDENT_FV,
-        (SetKey::Independent, ProgrammeId::FamilySafeguarding) => INDEPENDENT_FS,
-        (SetKey::Independent, ProgrammeId::NoWrongDoor) => INDEPENDENT_NWD,
-        (SetKey::Cautious, _) => &[],
-    }
+/// The values a set declares for a programme's streams, each declared with
+/// its stream in the registry (`StreamSpec::claims`, `independent`); none
+/// for the cautious set, which is the low end of every range.
+pub fn declared(set: SetKey, programme: ProgrammeId) -> Vec<SetValue> {
+    let point = |s: &StreamSpec| match set {
+        SetKey::Claims => Some(s.claims),
+        SetKey::Independent => Some(s.independent),
+        SetKey::Cautious => None,
+    };
+    programme
+        .spec()
+        .streams
+        .iter()
+        .filter_map(|s| point(s).map(|p| v(s.key, p.point, p.why)))
+        .collect()
 }
 
 /// The set's value for each of a programme's streams, in stream order.
@@ -156,10 +107,7 @@ pub fn values(set: SetKey, programme: ProgrammeId) -> Vec<SetValue> {
     if set == SetKey::Cautious {
         return streams.map(|s| v(s.key, Low, CAUTIOUS_WHY)).collect();
     }
-    let declared = declared(set, programme);
-    streams
-        .filter_map(|s| declared.iter().find(|v| v.stream == s.key).copied())
-        .collect()
+    declared(set, programme)
 }
 
 fn stream_spec(programme: ProgrammeId, stream: StreamKey) -> Option<&'static StreamSpec> {
@@ -330,6 +278,7 @@ pub fn compare(scenario: &Scenario, programme: ProgrammeId, seed: u64) -> Option
 mod tests {
     use super::*;
     use crate::registry::Grade;
+    use StreamKey::{FgcProcess, ResidentialWeeks};
 
     fn y24() -> PriceYear {
         PriceYear::starting(2024)

@@ -112,6 +112,46 @@ impl ProgrammeId {
 // is in the WebAssembly module once. A const is copied into each crate that
 // inlines a function using it (`spec` is small enough to be inlined across
 // crates), which put every programme's text in the first view twice.
+/// The newest scenario format that added a parameter or a stream. The
+/// format this build writes is at least this (`format::SCHEMA_VERSION`), so
+/// a parameter or stream declared with a new format's number makes that
+/// format, and files of every earlier format leave it out.
+pub const NEWEST_SINCE: u32 = newest_since();
+
+const fn newest_since() -> u32 {
+    let programmes = [
+        &family_valued::SPEC,
+        &family_safeguarding::SPEC,
+        &no_wrong_door::SPEC,
+    ];
+    let mut newest = newest_param_since(APPRAISAL_PARAMS, 1);
+    let mut i = 0;
+    while i < programmes.len() {
+        newest = newest_param_since(programmes[i].params, newest);
+        let streams = programmes[i].streams;
+        let mut j = 0;
+        while j < streams.len() {
+            if streams[j].since > newest {
+                newest = streams[j].since;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    newest
+}
+
+const fn newest_param_since(params: &[ParamSpec], mut newest: u32) -> u32 {
+    let mut i = 0;
+    while i < params.len() {
+        if params[i].since > newest {
+            newest = params[i].since;
+        }
+        i += 1;
+    }
+    newest
+}
+
 static FAMILY_VALUED: ProgrammeSpec = family_valued::SPEC;
 static FAMILY_SAFEGUARDING: ProgrammeSpec = family_safeguarding::SPEC;
 static NO_WRONG_DOOR: ProgrammeSpec = no_wrong_door::SPEC;
@@ -392,6 +432,28 @@ pub struct StreamSpec {
     /// Why this stream adds to the programme's others without counting the
     /// same pound twice.
     pub additional: &'static str,
+    /// What the innovators' claims give its effect (`crate::evidence_sets`).
+    pub claims: SetPoint,
+    /// What independent evaluations and trials give its effect.
+    pub independent: SetPoint,
+}
+
+/// Which point of the effect's range an evidence set takes, or zero.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Point {
+    Low,
+    Central,
+    High,
+    /// No one has measured the effect: it counts nothing.
+    Zero,
+}
+
+/// An evidence set's figure for a stream's effect, and why: declared with the
+/// stream, so that a new stream is its registry rows, its terms and a test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SetPoint {
+    pub point: Point,
+    pub why: &'static str,
 }
 
 /// Where a parameter is shown and what its group's total is.
@@ -955,6 +1017,17 @@ mod tests {
             assert_eq!(delivery, 1, "{programme:?}");
         }
         assert_eq!(yearly, 10, "the walk found the yearly streams");
+    }
+
+    /// The newest format is the newest `since` declared: the courts' and
+    /// legal aid's stream and missing-person investigations came in format 4.
+    #[test]
+    fn the_newest_format_is_the_newest_since_declared() {
+        assert_eq!(NEWEST_SINCE, 4);
+        let courts = ProgrammeId::FamilyValued
+            .spec()
+            .stream(StreamKey::CourtsLegalAid);
+        assert_eq!(courts.map(|s| s.since), Some(NEWEST_SINCE));
     }
 
     /// The terms written out: the product left to right, a difference in

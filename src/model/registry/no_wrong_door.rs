@@ -4,8 +4,8 @@ use super::designs::COSTING;
 use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Factor, Field, Grade, Grades,
-    Group, ParamSpec, Payer, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, Shape, Step, StreamKey,
-    StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
+    Group, ParamSpec, Payer, Point, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, SetPoint, Shape,
+    Step, StreamKey, StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -22,10 +22,26 @@ const STREAMS: &[StreamSpec] = &[
         cashable: Field::ResidentialWeeksCashable,
         since: 1,
         additional: "Young people already looked after, who move from residential to family placements sooner. Young people kept out of care altogether are in their own stream.",
+        claims: SetPoint {
+                point: Point::High,
+                why: "45% less time in residential placements: the Innovation Unit's headline",
+            },
+        independent: SetPoint {
+                point: Point::Zero,
+                why: "No one has measured it (the 45% and 'halved' are North Yorkshire's own before-and-after figures; the adopters' trial has not reported): zero",
+            },
     },
     care::stream(
         "Adolescents kept out of care",
         "Adolescents who are not looked after and would have entered care. The residential stream counts only young people already looked after, so no young person is in both.",
+        SetPoint {
+            point: Point::Central,
+            why: "North Yorkshire's 86% of young people staying out of care has no comparison group, so gives no reduction: the default assumption",
+        },
+        SetPoint {
+            point: Point::Zero,
+            why: "No impact estimate published; the adopters' trial has not reported: zero",
+        },
     ),
     StreamSpec {
         key: StreamKey::Police,
@@ -39,6 +55,14 @@ const STREAMS: &[StreamSpec] = &[
         cashable: Field::PoliceCashable,
         since: 2,
         additional: "A saving to the police, outside the council: no council stream counts arrests.",
+        claims: SetPoint {
+                point: Point::High,
+                why: "38% fewer arrests: DfE press release, 2019",
+            },
+        independent: SetPoint {
+                point: Point::Zero,
+                why: "The 38% is before and after, with no comparison group: zero",
+            },
     },
     StreamSpec {
         key: StreamKey::Nhs,
@@ -52,6 +76,14 @@ const STREAMS: &[StreamSpec] = &[
         cashable: Field::NhsCashable,
         since: 2,
         additional: "A saving to the NHS, outside the council: no other stream counts A&E visits.",
+        claims: SetPoint {
+                point: Point::High,
+                why: "57% fewer A&E visits: DfE press release, 2019",
+            },
+        independent: SetPoint {
+                point: Point::Zero,
+                why: "The 57% is before and after, with no comparison group: zero",
+            },
     },
     StreamSpec {
         key: StreamKey::MissingEpisodes,
@@ -65,6 +97,14 @@ const STREAMS: &[StreamSpec] = &[
         cashable: Field::PoliceCashable,
         since: 4,
         additional: "A saving to the police. Going missing is not an offence, so these are not among the arrests above.",
+        claims: SetPoint {
+                point: Point::High,
+                why: "Missing-from-home incidents from 503 to 253, about half: DfE summary, 2017",
+            },
+        independent: SetPoint {
+                point: Point::Zero,
+                why: "The fall from 503 to 253 is before and after, with no comparison group: zero",
+            },
     },
 ];
 
