@@ -211,7 +211,7 @@ fn migrate_prints_the_current_format_with_the_same_figures() {
     let out = sfpc(&["migrate", "-"], &old);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let migrated: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(migrated["schema"], 4);
+    assert_eq!(migrated["schema"], sfpc::format::SCHEMA_VERSION);
     assert_eq!(migrated["conventions"], "format_3");
     // The streams format 1 did not have are listed as left out.
     assert_eq!(
@@ -243,7 +243,7 @@ fn migrate_prints_the_current_format_with_the_same_figures() {
 fn defaults_are_format_4_and_the_table_lists_streams() {
     let defaults: serde_json::Value =
         serde_json::from_slice(&sfpc(&["defaults"], "").stdout).expect("JSON");
-    assert_eq!(defaults["schema"], 4);
+    assert_eq!(defaults["schema"], sfpc::format::SCHEMA_VERSION);
     assert_eq!(defaults["conventions"], "green_book");
     let out = sfpc(&["evaluate", "--format", "table"], &defaults.to_string());
     let table = text(&out.stdout);

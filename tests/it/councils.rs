@@ -368,7 +368,7 @@ fn hertfordshire_by_hand() {
     assert_eq!(kind(Field::CostPerCpPlanYear), FigureKind::National);
     // The scenario records them, and reads back the same.
     let json = sfpc::format::scenario_to_json(&s);
-    assert_eq!(json["schema"], 4);
+    assert_eq!(json["schema"], sfpc::format::SCHEMA_VERSION);
     let back = sfpc::format::parse_scenario(&json).unwrap();
     assert_eq!(back, s);
 }

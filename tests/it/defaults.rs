@@ -9,7 +9,10 @@ use sfpc::scenario::Estimate;
 fn default_scenario_is_valid_and_round_trips() {
     let scenario = default_scenario().unwrap_or_else(|e| panic!("the registry is invalid:\n{e}"));
     assert_eq!(parse_scenario(&scenario_to_json(&scenario)), Ok(scenario));
-    assert_eq!(default_scenario_json()["schema"], 4);
+    assert_eq!(
+        default_scenario_json()["schema"],
+        sfpc::format::SCHEMA_VERSION
+    );
 }
 
 #[test]

@@ -107,7 +107,7 @@ fn format_1_files_keep_every_figure_to_the_last_bit() {
         assert_same(&old, &evaluate(&scenario), name);
         // Migrated to the current format: the same figures, and nothing left defaulted.
         let migrated = scenario_to_json(&parse_scenario_json(&scenario).unwrap());
-        assert_eq!(migrated["schema"], 4);
+        assert_eq!(migrated["schema"], sfpc::format::SCHEMA_VERSION);
         assert_eq!(migrated["conventions"], "format_3");
         let again = evaluate(&migrated.to_string());
         assert_same(&old, &again, &format!("{name}, migrated"));
@@ -229,7 +229,7 @@ fn keeps_every_figure(dir: &str, name: &str, schema: u32) -> sfpc::scenario::Sce
     assert_same(&old, &new, name);
     let parsed = parse_scenario_json(&scenario).unwrap();
     let migrated = scenario_to_json(&parsed);
-    assert_eq!(migrated["schema"], 4);
+    assert_eq!(migrated["schema"], sfpc::format::SCHEMA_VERSION);
     assert_eq!(migrated["conventions"], "format_3");
     let again = evaluate(&migrated.to_string());
     old["defaulted_fields"] = serde_json::json!([]);

@@ -105,7 +105,7 @@ fn any_scenario() -> impl Strategy<Value = Value> {
         .prop_flat_map(|(id, horizon, rate)| {
             any_programme_fields(id).prop_map(move |fields| {
                 json!({
-                    "schema": 4, "council": "Property council", "price_year": "2024-25",
+                    "schema": sfpc::format::SCHEMA_VERSION, "council": "Property council", "price_year": "2024-25",
                     "appraisal": { "horizon_years": horizon, "discount_rate": rate },
                     "programmes": { id.key(): fields }
                 })

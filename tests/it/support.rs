@@ -74,7 +74,7 @@ pub fn later_streams(programme: &str) -> Vec<&'static str> {
 
 fn document(programme: &str, horizon_years: u32, discount_rate: f64, fields: Value) -> Value {
     json!({
-        "schema": 4, "council": "Test council", "price_year": "2024-25",
+        "schema": sfpc::format::SCHEMA_VERSION, "council": "Test council", "price_year": "2024-25",
         "conventions": "format_3",
         "appraisal": { "horizon_years": horizon_years, "discount_rate": discount_rate },
         "programmes": { programme: fields }

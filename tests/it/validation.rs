@@ -277,22 +277,26 @@ fn document_level_problems() {
         &["programmes.family_valueed: is not a known field (expected one of: family_valued, family_safeguarding, no_wrong_door)"],
     );
 
+    // The current format is the registry's newest (`format::SCHEMA_VERSION`):
+    // one past it is a future format.
+    let newest = sfpc::format::SCHEMA_VERSION;
     let mut s = scenario("family_valued", 5, 0.035, json!({}));
-    s["schema"] = json!(5);
-    s["programmes"]["family_valued"]["new_field_of_v5"] = json!(1);
-    check(
-        "future schema: only the version is reported",
-        s,
-        &["schema: is version 5, newer than this calculator reads (4); use a newer calculator"],
+    s["schema"] = json!(newest + 1);
+    s["programmes"]["family_valued"]["new_field_of_the_next_format"] = json!(1);
+    let future = format!(
+        "schema: is version {}, newer than this calculator reads ({newest}); use a newer calculator",
+        newest + 1
     );
+    check("future schema: only the version is reported", s, &[&future]);
 
     let mut s = scenario("family_valued", 5, 0.035, json!({}));
     s["schema"] = json!("2");
-    check(
-        "schema as text",
-        s,
-        &["schema: must be one of 1, 2, 3, 4, got text \"2\""],
+    let readable: Vec<String> = (1..=newest).map(|v| v.to_string()).collect();
+    let as_text = format!(
+        "schema: must be one of {}, got text \"2\"",
+        readable.join(", ")
     );
+    check("schema as text", s, &[&as_text]);
 
     check(
         "not an object",

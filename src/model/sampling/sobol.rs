@@ -5,7 +5,7 @@
 //!   F. Y. Kuo, "Constructing Sobol sequences with better two-dimensional
 //!   projections", SIAM J. Sci. Comput. 30, 2635-2654, 2008), its first
 //!   [`DIMENSIONS`] dimensions: dimension 1 is van der Corput's, the table
-//!   below the file's rows for dimensions 2 to 31 (d, s, a, m_1 … m_s).
+//!   below the file's rows for dimensions 2 to 40 (d, s, a, m_1 … m_s).
 //! - Points in Gray-code order, 32 bits: point n is the XOR of the direction
 //!   numbers at the set bits of gray(n) = n ^ (n >> 1), so a run can start at
 //!   any index (a worker's chunk) and step on by one XOR a dimension.
@@ -17,12 +17,15 @@
 //!   point uniform on (0, 1) for a random seed: the estimator is unbiased.
 
 /// Dimensions with direction numbers: a programme's ranged parameters each
-/// take one (the registry's largest programme has 26 ranged fields; a test
-/// keeps them within this). Further dimensions fall back to hashed uniforms.
-pub const DIMENSIONS: usize = 31;
+/// take one (the registry's largest programme has 26 ranged fields, and a
+/// new stream adds up to three; a test keeps them within this). Further
+/// dimensions fall back to hashed uniforms. A dimension's points do not
+/// depend on how many there are, so adding rows changes no draw.
+pub const DIMENSIONS: usize = 40;
 
-/// Joe and Kuo's rows for dimensions 2 to 31: degree s, polynomial a, and
-/// the initial direction numbers m_1 … m_s.
+/// Joe and Kuo's rows for dimensions 2 to 40 (new-joe-kuo-6.21201, Joe and
+/// Kuo 2008): degree s, polynomial a, and the initial direction numbers
+/// m_1 … m_s.
 const JOE_KUO: [(u32, u32, &[u32]); DIMENSIONS - 1] = [
     (1, 0, &[1]),
     (2, 1, &[1, 3]),
@@ -54,6 +57,15 @@ const JOE_KUO: [(u32, u32, &[u32]); DIMENSIONS - 1] = [
     (7, 32, &[1, 3, 7, 5, 13, 19, 59]),
     (7, 37, &[1, 1, 3, 9, 25, 29, 41]),
     (7, 41, &[1, 3, 5, 13, 23, 1, 55]),
+    (7, 42, &[1, 3, 7, 3, 13, 59, 17]),
+    (7, 50, &[1, 3, 1, 3, 5, 53, 69]),
+    (7, 55, &[1, 1, 5, 5, 23, 33, 13]),
+    (7, 56, &[1, 1, 7, 7, 1, 61, 123]),
+    (7, 59, &[1, 1, 7, 9, 13, 61, 49]),
+    (7, 62, &[1, 3, 3, 5, 3, 55, 33]),
+    (8, 14, &[1, 3, 1, 15, 31, 13, 49, 245]),
+    (8, 21, &[1, 3, 5, 15, 31, 59, 63, 97]),
+    (8, 22, &[1, 3, 1, 11, 11, 11, 77, 249]),
 ];
 
 /// Bits of each coordinate.
@@ -232,5 +244,40 @@ impl SobolRun {
             }
             self.stale = false;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What Joe and Kuo's construction needs of each row, so that a row
+    /// copied wrongly fails here: its polynomial x^s + a_1 x^(s−1) + … +
+    /// a_(s−1) x + 1 is primitive over GF(2) (x has order 2^s − 1 modulo
+    /// it), no two rows share one, and each m_k is odd and below 2^k.
+    #[test]
+    fn each_row_is_a_primitive_polynomial_with_valid_direction_numbers() {
+        let mut seen = std::collections::HashSet::new();
+        for &(s, a, m) in JOE_KUO.iter() {
+            assert!(seen.insert((s, a)), "({s}, {a}) twice");
+            assert_eq!(m.len(), s as usize, "({s}, {a})");
+            for (k, &mk) in m.iter().enumerate() {
+                assert!(mk % 2 == 1 && mk < 1 << (k + 1), "({s}, {a}): m_{}", k + 1);
+            }
+            let poly: u64 = (1 << s) | (u64::from(a) << 1) | 1;
+            let (mut x, mut order) = (1u64, 0u64);
+            loop {
+                x <<= 1;
+                if x & (1 << s) != 0 {
+                    x ^= poly;
+                }
+                order += 1;
+                if x == 1 || order > 1 << s {
+                    break;
+                }
+            }
+            assert_eq!(order, (1 << s) - 1, "({s}, {a}) is not primitive");
+        }
+        assert_eq!(JOE_KUO.len(), DIMENSIONS - 1);
     }
 }
