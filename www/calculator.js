@@ -121,11 +121,7 @@ export async function mountCalculator(root, container, options = {}) {
   };
 
   /** A notice above the calculator (a link or file that could not be opened, say). @param {string} text */
-  ctx.showNotice = (text) => {
-    const message = $('link-message');
-    message.textContent = text;
-    message.hidden = false;
-  };
+  ctx.showNotice = (text) => { Object.assign($('link-message'), { textContent: text, hidden: false }); };
 
   // ---- figures the page sets: a council's statistics, evidence sets, restated prices ----
 
@@ -187,6 +183,7 @@ export async function mountCalculator(root, container, options = {}) {
 
   /** What waits for the analysis module: the councils' list and picker, a named council's notes, the sources' credits. */
   function onAnalysisLoaded() {
+    ctx.charts.name();
     state.councils = ctx.analysis.councils();
     ctx.later.picker.restoreNotes(figuresContext, ctx.analysis);
     ctx.makeCouncilPicker();

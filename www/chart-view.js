@@ -134,8 +134,33 @@ export function chartView(ctx) {
     download(`sfpc-${canvasId.replace(/-chart$/, '')}.png`, png, 'image/png');
   }
 
-  /** A PNG button under each chart (in `scope`), and the canvases watched for their size. @param {ParentNode} [scope] */
+  /** Every chart's heading and caption by id, the analysis module's `chartWords`, read once. @type {any} */
+  let words = null;
+
+  /**
+   * Names each chart figure in `scope` not yet named (the first view words
+   * its own: a programme's headings, the comparison's, the tables' captions)
+   * with the engine's words, once the analysis module has loaded.
+   * @param {ParentNode} [scope]
+   */
+  function name(scope = root) {
+    if (!ctx.analysis) return;
+    words ??= ctx.analysis.chartWords();
+    for (const figure of /** @type {NodeListOf<HTMLElement>} */ (scope.querySelectorAll('figure.chart[data-chart]'))) {
+      const { title, caption } = words[figure.dataset.chart ?? ''];
+      for (const [element, text] of [[figure.querySelector('h3'), title], [figure.querySelector('caption'), caption]]) {
+        if (element && !element.textContent) element.textContent = text;
+      }
+    }
+  }
+
+  /**
+   * Takes in the charts in `scope`: names them, puts a PNG button under each,
+   * and watches its canvas for its size.
+   * @param {ParentNode} [scope]
+   */
   function start(scope = root) {
+    name(scope);
     for (const canvas of scope.querySelectorAll('figure.chart canvas')) {
       const titleId = canvas.getAttribute('aria-labelledby');
       const button = el('button', { type: 'button', class: 'button secondary small png', 'aria-describedby': titleId },
@@ -153,5 +178,5 @@ export function chartView(ctx) {
     cancelAnimationFrame(resizeFrame);
   }
 
-  return { start, draw, drawCharts, drawUncertaintyCharts, redrawAll, destroy };
+  return { start, name, draw, drawCharts, drawUncertaintyCharts, redrawAll, destroy };
 }

@@ -31,7 +31,7 @@ const decideHtml = (chart) => `<h2 id="decide-title">Decide now or wait</h2>
 <details class="data" id="decide-more">
 <summary>What is worth knowing first, the chance of clearing an amount you set, and how these are worked out</summary>
 <p id="decide-assumptions" class="context"></p>
-${chart('evppi', 'What is worth knowing before deciding', 'What knowing each figure before deciding is worth', { tall: true })}
+${chart('evppi', { tall: true })}
 <div class="field" id="decide-threshold-field">
   <label for="decide-threshold">Council net present value of at least (£)</label>
   <p class="hint" id="decide-threshold-hint">The chance of clearing it, from the same simulated futures: £0 is breaking even.</p>
@@ -40,7 +40,7 @@ ${chart('evppi', 'What is worth knowing before deciding', 'What knowing each fig
     aria-describedby="decide-threshold-hint decide-threshold-text">
   <p id="decide-threshold-text" class="summary" aria-live="polite"></p>
 </div>
-${chart('acceptability', 'The chance of clearing each amount', `Chance the council's net present value is above each amount`)}
+${chart('acceptability')}
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="payback-caption">
   <table id="payback-table"><caption id="payback-caption">Chance of paying back within each number of years</caption></table>
 </div>

@@ -69,7 +69,7 @@ export function insertLaterMarkup(root, chart, startCharts) {
     'slot-scenarios': `
     <section id="scenarios" class="scenarios" aria-labelledby="scenarios-title" hidden>
       <h2 id="scenarios-title">Your saved scenarios side by side</h2>
-      ${chart('scenarios', 'Cumulative council net position in each saved scenario', `Saved scenarios, and each one's difference from A`, { titleId: 'scenarios-chart-title', open: true })}
+      ${chart('scenarios', { titleId: 'scenarios-chart-title', open: true })}
     </section>
     <section id="print-inputs" class="print-only" aria-labelledby="print-inputs-title">
       <h2 id="print-inputs-title">The figures used, and their sources</h2>

@@ -10,16 +10,18 @@
  * `NAME-summary`, `NAME-table`. The table folds away under the chart (its
  * summary says what the chart shows), one click from its figures; `open`
  * shows it unfolded (the saved scenarios' differences, which are the point).
+ * Its heading and caption are the engine's (`chartWords`), put in by
+ * chart-view.js's `start` as the figure is taken in.
  */
-export function chart(name, title, caption, { titleId = `${name}-title`, tall = false, screenOnly = false, open = false } = {}) {
-  return `<figure class="chart">
-  <h3 id="${titleId}">${title}</h3>
+export function chart(name, { titleId = `${name}-title`, tall = false, screenOnly = false, open = false } = {}) {
+  return `<figure class="chart" data-chart="${name}">
+  <h3 id="${titleId}"></h3>
   <canvas id="${name}-chart"${tall ? ' class="tall"' : ''} role="img" aria-labelledby="${titleId}" aria-describedby="${name}-summary"></canvas>
   <p id="${name}-summary" class="summary"></p>
   <details class="data${screenOnly ? ' screen-only' : ''}" id="${name}-data"${open ? ' open' : ''}>
     <summary>The figures in this chart, as a table</summary>
     <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${name}-caption">
-      <table id="${name}-table"><caption id="${name}-caption">${caption}</caption></table>
+      <table id="${name}-table"><caption id="${name}-caption"></caption></table>
     </div>
   </details>
 </figure>`;
@@ -67,11 +69,11 @@ export const CALCULATOR_HTML = `
         </div>
       </section>
 
-      ${chart('flows', 'Costs, grant and savings by year', 'Costs, grant and savings by year')}
+      ${chart('flows')}
 
-      ${chart('cumulative', `The council's cumulative net position`, 'Cumulative council net position at the end of each year')}
+      ${chart('cumulative')}
 
-      ${chart('who', 'Who benefits', 'Discounted savings by who receives them')}
+      ${chart('who')}
     </div>
 
     <section id="uncertainty" class="uncertainty" aria-labelledby="uncertainty-title">
@@ -90,9 +92,9 @@ export const CALCULATOR_HTML = `
       </div>
 
       <div id="uncertainty-charts">
-        ${chart('fan', `The range of the council's cumulative net position`, 'Cumulative council net position across simulated futures')}
-        ${chart('histogram', `How the council's net present value is spread`, 'Simulated futures by council net present value', { screenOnly: true })}
-        ${chart('tornado', 'Which figures matter most', 'Council net present value with each figure at its low and its high', { tall: true })}
+        ${chart('fan')}
+        ${chart('histogram', { screenOnly: true })}
+        ${chart('tornado', { tall: true })}
         <p id="break-even-summary" class="summary"></p>
       </div>
       <div class="table-wrap" id="uncertainty-compare" tabindex="0" role="region" aria-labelledby="uncertainty-compare-caption">
@@ -107,7 +109,7 @@ export const CALCULATOR_HTML = `
 
     <template id="slot-evidence"></template>
 
-    ${chart('comparison', 'The three models side by side', 'Headline results for each model')}
+    ${chart('comparison')}
     <p class="screen-only"><a id="councils-link" href="councils.html" target="_blank" rel="noopener">Every council's results
       with these figures (opens in a new tab)</a>: each model appraised with each English council's own statistics, in a
       table you can sort.</p>

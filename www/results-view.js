@@ -55,6 +55,7 @@ export function resultsView(ctx) {
     if (compare) $('headlines').replaceChildren();
     else renderProgramme(result.programmes[state.view]);
     renderEvidence();
+    $('comparison-title').textContent = result.comparison_title;
     $('comparison-summary').textContent = result.comparison_summary;
     table('comparison-table', result.headline_table);
     const discounting = $('discounting'); // in the method, put in after the first chart

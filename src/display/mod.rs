@@ -13,6 +13,7 @@
 //! - [`sources`]: the defaults and their sources.
 
 mod appraisal;
+mod chart_words;
 mod checks;
 mod comparison;
 mod councils;
@@ -33,6 +34,7 @@ pub use appraisal::{
     headlines, payback_reading, payback_text, payer_table, streams_table, ChartSummaries,
     GroupReading, Headline,
 };
+pub use chart_words::{programme_title, ChartWords, CHARTS, COMPARISON, CUMULATIVE, FLOWS, WHO};
 pub use checks::{checks_html, checks_markdown};
 pub use comparison::{
     saved_scenarios_hint, scenario_comparison_summary, scenario_comparison_table,

@@ -33,11 +33,12 @@ pub struct ChartTitles {
 }
 
 pub fn chart_titles(a: &ProgrammeAppraisal) -> ChartTitles {
+    use super::{programme_title, CUMULATIVE, FLOWS, WHO};
     let name = a.programme.name();
     ChartTitles {
-        yearly_flows: format!("{name}: costs, grant and savings by year"),
-        cumulative_net: format!("{name}: the council's cumulative net position"),
-        who_benefits: format!("{name}: who benefits"),
+        yearly_flows: programme_title(name, &FLOWS),
+        cumulative_net: programme_title(name, &CUMULATIVE),
+        who_benefits: programme_title(name, &WHO),
     }
 }
 

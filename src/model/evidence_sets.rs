@@ -84,20 +84,24 @@ use Point::{Central, High, Low, Zero};
 
 const CAUTIOUS_WHY: &str = "The low end of the range";
 
-/// The values a set declares for a programme's streams, each declared with
-/// its stream in the registry (`StreamSpec::claims`, `independent`); none
-/// for the cautious set, which is the low end of every range.
+/// The values a set declares for a programme's streams, in stream order,
+/// from the registry beside them (`ProgrammeId::evidence`); none for the
+/// cautious set, which is the low end of every range.
 pub fn declared(set: SetKey, programme: ProgrammeId) -> Vec<SetValue> {
-    let point = |s: &StreamSpec| match set {
-        SetKey::Claims => Some(s.claims),
-        SetKey::Independent => Some(s.independent),
-        SetKey::Cautious => None,
+    let evidence = programme.evidence();
+    let point = |key: StreamKey| {
+        let e = evidence.iter().find(|e| e.stream == key)?;
+        match set {
+            SetKey::Claims => Some(e.claims),
+            SetKey::Independent => Some(e.independent),
+            SetKey::Cautious => None,
+        }
     };
     programme
         .spec()
         .streams
         .iter()
-        .filter_map(|s| point(s).map(|p| v(s.key, p.point, p.why)))
+        .filter_map(|s| point(s.key).map(|p| v(s.key, p.point, p.why)))
         .collect()
 }
 

@@ -81,6 +81,15 @@ impl ProgrammeId {
         ProgrammeId::ALL.into_iter().find(|p| p.key() == key)
     }
 
+    /// What the evidence sets take for each of its streams' effects.
+    pub fn evidence(self) -> &'static [StreamEvidence] {
+        match self {
+            ProgrammeId::FamilyValued => family_valued::EVIDENCE,
+            ProgrammeId::FamilySafeguarding => family_safeguarding::EVIDENCE,
+            ProgrammeId::NoWrongDoor => no_wrong_door::EVIDENCE,
+        }
+    }
+
     /// The programme's streams and parameters.
     pub fn spec(self) -> &'static ProgrammeSpec {
         match self {
@@ -432,10 +441,6 @@ pub struct StreamSpec {
     /// Why this stream adds to the programme's others without counting the
     /// same pound twice.
     pub additional: &'static str,
-    /// What the innovators' claims give its effect (`crate::evidence_sets`).
-    pub claims: SetPoint,
-    /// What independent evaluations and trials give its effect.
-    pub independent: SetPoint,
 }
 
 /// Which point of the effect's range an evidence set takes, or zero.
@@ -448,12 +453,23 @@ pub enum Point {
     Zero,
 }
 
-/// An evidence set's figure for a stream's effect, and why: declared with the
-/// stream, so that a new stream is its registry rows, its terms and a test.
+/// An evidence set's figure for a stream's effect, and why.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SetPoint {
     pub point: Point,
     pub why: &'static str,
+}
+
+/// What the evidence sets take for a stream's effect (`crate::evidence_sets`):
+/// the innovators' claims, and independent evaluations and trials. Declared
+/// in the programme's registry file beside its streams, in a table of its
+/// own so that the page's first view, which has no evidence sets, carries
+/// none of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StreamEvidence {
+    pub stream: StreamKey,
+    pub claims: SetPoint,
+    pub independent: SetPoint,
 }
 
 /// Where a parameter is shown and what its group's total is.
@@ -1028,6 +1044,21 @@ mod tests {
             .spec()
             .stream(StreamKey::CourtsLegalAid);
         assert_eq!(courts.map(|s| s.since), Some(NEWEST_SINCE));
+    }
+
+    /// Each programme's evidence table names each of its streams once, and
+    /// no other.
+    #[test]
+    fn the_evidence_table_covers_each_stream_once() {
+        for programme in ProgrammeId::ALL {
+            let mut listed: Vec<StreamKey> =
+                programme.evidence().iter().map(|e| e.stream).collect();
+            let mut streams: Vec<StreamKey> =
+                programme.spec().streams.iter().map(|s| s.key).collect();
+            listed.sort();
+            streams.sort();
+            assert_eq!(listed, streams, "{programme:?}");
+        }
     }
 
     /// The terms written out: the product left to right, a difference in

@@ -431,6 +431,19 @@ pub fn figure_problems(count: usize) -> String {
     crate::display::figure_problems(count)
 }
 
+/// Every chart's words by id, `{ id: { title, caption } }`
+/// (`display::CHARTS`): the page names each chart figure not yet named
+/// from them once this module has loaded.
+#[wasm_bindgen(js_name = chartWords)]
+pub fn chart_words() -> Result<JsValue, JsValue> {
+    let mut charts = serde_json::Map::new();
+    for c in &display::CHARTS {
+        let words = serde_json::json!({ "title": c.title, "caption": c.caption });
+        charts.insert(c.id.to_owned(), words);
+    }
+    to_js(&serde_json::Value::Object(charts))
+}
+
 /// The council picker's count of councils matching what was typed.
 #[wasm_bindgen(js_name = councilsMatching)]
 pub fn councils_matching(count: usize) -> String {

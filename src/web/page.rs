@@ -137,6 +137,7 @@ impl Report {
         json["discounting"] =
             crate::display::discounting_example(self.scenario.appraisal.discount_rate).into();
         json["headline_table"] = json_of(&crate::display::headline_table(&cards))?;
+        json["comparison_title"] = crate::display::COMPARISON.title.into();
         json["comparison_summary"] = comparison_summary(&self.appraisal).into();
         json["context"] = crate::display::appraisal_context(&self.scenario).into();
         to_js(&json)

@@ -185,6 +185,14 @@ test('each chart downloads as a PNG at print resolution', async () => {
   assert.ok(bytes.readUInt32BE(20) > 500);
   assert.ok(bytes.length > 20000, 'a drawn chart, not a blank one');
   assert.equal(await page.locator('figure.chart .png').count(), await page.locator('figure.chart canvas').count());
+  // Every chart, those below the fold and the decision's too, is named by
+  // the engine's words: a heading, and a caption for its table.
+  await page.waitForSelector('#evppi-chart', { state: 'attached', timeout: 30000 });
+  const unnamed = await page.evaluate(() => [...document.querySelectorAll('figure.chart')]
+    .filter((f) => !f.querySelector('h3')?.textContent || !f.querySelector('caption')?.textContent)
+    .map((f) => f.querySelector('canvas')?.id));
+  assert.deepEqual(unnamed, []);
+  assert.equal(await page.locator('#tornado-title').textContent(), 'Which figures matter most');
   await page.close();
 });
 

@@ -172,6 +172,30 @@ fn the_page_writes_no_plurals() {
     );
 }
 
+/// Issue 24: a chart's heading and caption are the engine's
+/// (`display::CHARTS`, which chart-view.js puts in): no script passes a
+/// chart words (`chart('flows', 'Costs, grant and savings by year')`).
+#[test]
+fn no_script_words_a_chart() {
+    let worded = |text: &str| {
+        text.match_indices("chart('").any(|(i, _)| {
+            let rest = &text[i + "chart('".len()..];
+            rest.find('\'').is_some_and(|end| {
+                let after = &rest[end + 1..];
+                after.starts_with(", '") || after.starts_with(", `")
+            })
+        })
+    };
+    assert!(worded("${chart('flows', 'Costs by year')}"));
+    assert!(!worded("${chart('flows', { tall: true })}") && !worded("${chart('who')}"));
+    let found: Vec<String> = page_scripts()
+        .into_iter()
+        .filter(|(_, text)| worded(text))
+        .map(|(path, _)| path)
+        .collect();
+    assert_eq!(found, Vec::<String>::new(), "scripts that word a chart");
+}
+
 /// Issue 15: no page module a newcomer cannot hold in their head.
 #[test]
 fn no_page_module_is_over_400_lines() {

@@ -6,8 +6,8 @@
 use super::designs::{COSTING, OFFICIAL_STATISTICS};
 use super::units::{count, FRACTION, GBP_PER_CHILD_WEEK, YEARS};
 use super::{
-    about, prices, Basis, DefaultValue, Field, Grade, Grades, Group, ParamSpec, Rule, SetPoint,
-    Shape, StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR, TODAYS_PRICES,
+    about, prices, Basis, DefaultValue, Field, Grade, Grades, Group, ParamSpec, Rule, Shape,
+    StreamKey, StreamKind, StreamSpec, NO_PRICE_YEAR, TODAYS_PRICES,
 };
 use crate::estimate::Estimate;
 use crate::registry::Payer;
@@ -29,14 +29,8 @@ const STREAM_ROW: ParamSpec = ParamSpec {
     since: 2,
 };
 
-/// The stream itself, with why it adds to the programme's other streams and
-/// what the evidence sets take for its effect.
-pub const fn stream(
-    label: &'static str,
-    additional: &'static str,
-    claims: SetPoint,
-    independent: SetPoint,
-) -> StreamSpec {
+/// The stream itself, with why it adds to the programme's other streams.
+pub const fn stream(label: &'static str, additional: &'static str) -> StreamSpec {
     StreamSpec {
         key: StreamKey::CareEntries,
         label,
@@ -46,8 +40,6 @@ pub const fn stream(
         cashable: Field::CareEntriesCashable,
         since: 2,
         additional,
-        claims,
-        independent,
     }
 }
 

@@ -6,7 +6,7 @@ use super::units::{count, FRACTION, GBP_PER_CHILD_YEAR, GBP_PER_FAMILY_YEAR};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Factor, Field, Grade, Grades,
     Group, ParamSpec, Payer, Point, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, SetPoint, Shape,
-    Step, StreamKey, StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
+    Step, StreamEvidence, StreamKey, StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -16,33 +16,25 @@ const STREAMS: &[StreamSpec] = &[
         label: "Fewer children on child protection plans",
         payer: Payer::CouncilChildrensServices,
         kind: StreamKind::YearlySaving(Terms {
-            picks: &[Field::ChildrenOnCpPlans, Field::CpPlanReduction, Field::CostPerCpPlanYear, Field::CinCaseWorkCostPerYear],
-            per_unit: &[Factor::Field(Field::ChildrenOnCpPlans), Factor::Less(Field::CostPerCpPlanYear, Field::CinCaseWorkCostPerYear)],
+            picks: &[
+                Field::ChildrenOnCpPlans,
+                Field::CpPlanReduction,
+                Field::CostPerCpPlanYear,
+                Field::CinCaseWorkCostPerYear,
+            ],
+            per_unit: &[
+                Factor::Field(Field::ChildrenOnCpPlans),
+                Factor::Less(Field::CostPerCpPlanYear, Field::CinCaseWorkCostPerYear),
+            ],
         }),
         effect: Field::CpPlanReduction,
         cashable: Field::CpPlansCashable,
         since: 1,
         additional: "Case work and conferences for fewer plans, less the child-in-need case work a child kept off a plan still gets. Hertfordshire's £2.6m in children's services savings in its first year (Forrester et al. 2017) is a check on this route and the next, not added to them.",
-        claims: SetPoint {
-                point: Point::High,
-                why: "60% fewer children on plans: the Innovation Unit's headline, over five years",
-            },
-        independent: SetPoint {
-                point: Point::Central,
-                why: "30% fewer children on plans: the first independent evaluation (Forrester et al. 2017)",
-            },
     },
     care::stream(
         "Children kept out of care",
         "Placement costs of children who do not become looked after. The plans stream counts case work, not placements, so a child kept off a plan and out of care saves in both without the same cost counted twice.",
-        SetPoint {
-            point: Point::High,
-            why: "'Up to 30%' fewer children becoming looked after: wave 2's evaluation as Hertfordshire summarised it (2020)",
-        },
-        SetPoint {
-            point: Point::High,
-            why: "Up to 30% fewer children becoming looked after, significant in 4 of 5 councils (York Consulting, 2020): the measured figure, an upper one, as no average was published",
-        },
     ),
     StreamSpec {
         key: StreamKey::Police,
@@ -56,14 +48,6 @@ const STREAMS: &[StreamSpec] = &[
         cashable: Field::PoliceCashable,
         since: 1,
         additional: "Fewer police call-outs to domestic abuse: the police's saving, outside the council, so it counts in the public-sector figures only.",
-        claims: SetPoint {
-                point: Point::Central,
-                why: "£114 a family: Hertfordshire's first evaluation (Forrester et al. 2017)",
-            },
-        independent: SetPoint {
-                point: Point::Central,
-                why: "£114 a family: the first independent evaluation (Forrester et al. 2017)",
-            },
     },
     StreamSpec {
         key: StreamKey::Nhs,
@@ -77,14 +61,56 @@ const STREAMS: &[StreamSpec] = &[
         cashable: Field::NhsCashable,
         since: 1,
         additional: "Fewer adult A&E visits and emergency admissions: the NHS's saving, outside the council, and not the police call-outs above.",
+    },
+];
+
+/// What the evidence sets take for each stream's effect, and why
+/// (`crate::evidence_sets`; apart from the streams, so that the page's
+/// first view, which has no evidence sets, carries none of it).
+pub const EVIDENCE: &[StreamEvidence] = &[
+    StreamEvidence {
+        stream: StreamKey::CpPlans,
         claims: SetPoint {
-                point: Point::Central,
-                why: "£213 a family: Hertfordshire's first evaluation (Forrester et al. 2017)",
-            },
+            point: Point::High,
+            why: "60% fewer children on plans: the Innovation Unit's headline, over five years",
+        },
         independent: SetPoint {
-                point: Point::Central,
-                why: "£213 a family: the first independent evaluation (Forrester et al. 2017)",
-            },
+            point: Point::Central,
+            why: "30% fewer children on plans: the first independent evaluation (Forrester et al. 2017)",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::CareEntries,
+        claims: SetPoint {
+            point: Point::High,
+            why: "'Up to 30%' fewer children becoming looked after: wave 2's evaluation as Hertfordshire summarised it (2020)",
+        },
+        independent: SetPoint {
+            point: Point::High,
+            why: "Up to 30% fewer children becoming looked after, significant in 4 of 5 councils (York Consulting, 2020): the measured figure, an upper one, as no average was published",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::Police,
+        claims: SetPoint {
+            point: Point::Central,
+            why: "£114 a family: Hertfordshire's first evaluation (Forrester et al. 2017)",
+        },
+        independent: SetPoint {
+            point: Point::Central,
+            why: "£114 a family: the first independent evaluation (Forrester et al. 2017)",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::Nhs,
+        claims: SetPoint {
+            point: Point::Central,
+            why: "£213 a family: Hertfordshire's first evaluation (Forrester et al. 2017)",
+        },
+        independent: SetPoint {
+            point: Point::Central,
+            why: "£213 a family: the first independent evaluation (Forrester et al. 2017)",
+        },
     },
 ];
 

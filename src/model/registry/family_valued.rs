@@ -5,7 +5,7 @@ use super::units::{count, FRACTION, GBP};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Factor, Field, Grade, Grades,
     Group, ParamSpec, Payer, Point, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, SetPoint, Shape,
-    Step, StreamKey, StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
+    Step, StreamEvidence, StreamKey, StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -22,68 +22,104 @@ const STREAMS: &[StreamSpec] = &[
         cashable: Field::FgcProcessCashable,
         since: 1,
         additional: "Social work time saved because families spend less time in the system. In its evaluation's words it 'does not include savings from outcomes', so children kept out of care are counted beside it.",
-        claims: SetPoint {
-                point: Point::Central,
-                why: "£755 a family: Leeds' evaluation (Mason et al., ICF for DfE, 2017), the Innovation Unit's headline",
-            },
-        independent: SetPoint {
-                point: Point::Central,
-                why: "£755 a family: Leeds' independent evaluation against business as usual (Mason et al., ICF for DfE, 2017)",
-            },
     },
     care::stream(
         "Children kept out of care (FGC at pre-proceedings)",
         "Placement costs of children who do not enter care. The FGC process saving counts social work time only and 'does not include savings from outcomes' (Mason et al. 2017), so the two do not overlap.",
-        SetPoint {
-            point: Point::Central,
-            why: "No figure is claimed for entries to care (Leeds reported falls in children looked after): the default, from the FGC trial",
-        },
-        SetPoint {
-            point: Point::Central,
-            why: "19.2% fewer children in care within 12 months: the FGC randomised trial (Coram for Foundations, 2023)",
-        },
     ),
     StreamSpec {
         key: StreamKey::CareProceedings,
         label: "Care proceedings not issued",
         payer: Payer::CouncilOther,
         kind: StreamKind::YearlySaving(Terms {
-            picks: &[Field::FamiliesAtPreProceedings, Field::ProceedingsRateWithout, Field::ProceedingsReduction, Field::CostPerProceedings],
-            per_unit: &[Factor::Field(Field::FamiliesAtPreProceedings), Factor::Field(Field::ProceedingsRateWithout), Factor::Field(Field::CostPerProceedings)],
+            picks: &[
+                Field::FamiliesAtPreProceedings,
+                Field::ProceedingsRateWithout,
+                Field::ProceedingsReduction,
+                Field::CostPerProceedings,
+            ],
+            per_unit: &[
+                Factor::Field(Field::FamiliesAtPreProceedings),
+                Factor::Field(Field::ProceedingsRateWithout),
+                Factor::Field(Field::CostPerProceedings),
+            ],
         }),
         effect: Field::ProceedingsReduction,
         cashable: Field::CareProceedingsCashable,
         since: 2,
         additional: "The council's own costs of proceedings not issued: placements are in 'children kept out of care', other social work time in the process saving, the court's and legal aid's costs in the next stream. If your FGC saving already includes legal costs, leave this out.",
-        claims: SetPoint {
-                point: Point::Central,
-                why: "No figure is claimed for care proceedings: the default, from the FGC trial",
-            },
-        independent: SetPoint {
-                point: Point::Central,
-                why: "18% fewer care proceedings: the FGC randomised trial (Coram, 2023)",
-            },
     },
     StreamSpec {
         key: StreamKey::CourtsLegalAid,
         label: "Courts and legal aid: proceedings not issued",
         payer: Payer::Other,
         kind: StreamKind::YearlySaving(Terms {
-            picks: &[Field::FamiliesAtPreProceedings, Field::ProceedingsRateWithout, Field::ProceedingsReduction, Field::CourtLegalAidCostPerProceedings],
-            per_unit: &[Factor::Field(Field::FamiliesAtPreProceedings), Factor::Field(Field::ProceedingsRateWithout), Factor::Field(Field::ProceedingsReduction)],
+            picks: &[
+                Field::FamiliesAtPreProceedings,
+                Field::ProceedingsRateWithout,
+                Field::ProceedingsReduction,
+                Field::CourtLegalAidCostPerProceedings,
+            ],
+            per_unit: &[
+                Factor::Field(Field::FamiliesAtPreProceedings),
+                Factor::Field(Field::ProceedingsRateWithout),
+                Factor::Field(Field::ProceedingsReduction),
+            ],
         }),
         effect: Field::CourtLegalAidCostPerProceedings,
         cashable: Field::CourtsLegalAidCashable,
         since: 4,
         additional: "A saving to the courts and the Legal Aid Agency, outside the council: public-sector figures only. The council's own costs are the stream above.",
+    },
+];
+
+/// What the evidence sets take for each stream's effect, and why
+/// (`crate::evidence_sets`; apart from the streams, so that the page's
+/// first view, which has no evidence sets, carries none of it).
+pub const EVIDENCE: &[StreamEvidence] = &[
+    StreamEvidence {
+        stream: StreamKey::FgcProcess,
         claims: SetPoint {
-                point: Point::Central,
-                why: "No figure is claimed: the default, a published costing",
-            },
+            point: Point::Central,
+            why: "£755 a family: Leeds' evaluation (Mason et al., ICF for DfE, 2017), the Innovation Unit's headline",
+        },
         independent: SetPoint {
-                point: Point::Central,
-                why: "The courts' and legal aid's cost of a case: Ministry of Justice and Masson 2010",
-            },
+            point: Point::Central,
+            why: "£755 a family: Leeds' independent evaluation against business as usual (Mason et al., ICF for DfE, 2017)",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::CareEntries,
+        claims: SetPoint {
+            point: Point::Central,
+            why: "No figure is claimed for entries to care (Leeds reported falls in children looked after): the default, from the FGC trial",
+        },
+        independent: SetPoint {
+            point: Point::Central,
+            why: "19.2% fewer children in care within 12 months: the FGC randomised trial (Coram for Foundations, 2023)",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::CareProceedings,
+        claims: SetPoint {
+            point: Point::Central,
+            why: "No figure is claimed for care proceedings: the default, from the FGC trial",
+        },
+        independent: SetPoint {
+            point: Point::Central,
+            why: "18% fewer care proceedings: the FGC randomised trial (Coram, 2023)",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::CourtsLegalAid,
+        claims: SetPoint {
+            point: Point::Central,
+            why: "No figure is claimed: the default, a published costing",
+        },
+        independent: SetPoint {
+            point: Point::Central,
+            why: "The courts' and legal aid's cost of a case: Ministry of Justice and Masson 2010",
+        },
     },
 ];
 

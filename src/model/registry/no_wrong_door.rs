@@ -5,7 +5,7 @@ use super::units::{count, FRACTION, GBP, GBP_PER_CHILD_WEEK};
 use super::{
     about, care, delivery, partners, prices, Basis, DefaultValue, Factor, Field, Grade, Grades,
     Group, ParamSpec, Payer, Point, ProgrammeId, ProgrammeSpec, Rule, ServiceSpec, SetPoint, Shape,
-    Step, StreamKey, StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
+    Step, StreamEvidence, StreamKey, StreamKind, StreamSpec, Terms, NO_PRICE_YEAR,
 };
 use crate::estimate::Estimate;
 
@@ -15,96 +15,153 @@ const STREAMS: &[StreamSpec] = &[
         label: "Less time in residential placements",
         payer: Payer::CouncilChildrensServices,
         kind: StreamKind::YearlySaving(Terms {
-            picks: &[Field::YoungPeopleInResidential, Field::ResidentialTimeReduction, Field::ResidentialCostPerWeek, Field::AlternativeCostPerWeek],
-            per_unit: &[Factor::Field(Field::YoungPeopleInResidential), Factor::WeeksPerYear, Factor::Less(Field::ResidentialCostPerWeek, Field::AlternativeCostPerWeek)],
+            picks: &[
+                Field::YoungPeopleInResidential,
+                Field::ResidentialTimeReduction,
+                Field::ResidentialCostPerWeek,
+                Field::AlternativeCostPerWeek,
+            ],
+            per_unit: &[
+                Factor::Field(Field::YoungPeopleInResidential),
+                Factor::WeeksPerYear,
+                Factor::Less(Field::ResidentialCostPerWeek, Field::AlternativeCostPerWeek),
+            ],
         }),
         effect: Field::ResidentialTimeReduction,
         cashable: Field::ResidentialWeeksCashable,
         since: 1,
         additional: "Young people already looked after, who move from residential to family placements sooner. Young people kept out of care altogether are in their own stream.",
-        claims: SetPoint {
-                point: Point::High,
-                why: "45% less time in residential placements: the Innovation Unit's headline",
-            },
-        independent: SetPoint {
-                point: Point::Zero,
-                why: "No one has measured it (the 45% and 'halved' are North Yorkshire's own before-and-after figures; the adopters' trial has not reported): zero",
-            },
     },
     care::stream(
         "Adolescents kept out of care",
         "Adolescents who are not looked after and would have entered care. The residential stream counts only young people already looked after, so no young person is in both.",
-        SetPoint {
-            point: Point::Central,
-            why: "North Yorkshire's 86% of young people staying out of care has no comparison group, so gives no reduction: the default assumption",
-        },
-        SetPoint {
-            point: Point::Zero,
-            why: "No impact estimate published; the adopters' trial has not reported: zero",
-        },
     ),
     StreamSpec {
         key: StreamKey::Police,
         label: "Police: fewer arrests",
         payer: Payer::Police,
         kind: StreamKind::YearlySaving(Terms {
-            picks: &[Field::YoungPeopleWorkedWith, Field::ArrestsPerYoungPerson, Field::ArrestReduction, Field::CostPerArrest],
-            per_unit: &[Factor::Field(Field::YoungPeopleWorkedWith), Factor::Field(Field::ArrestsPerYoungPerson), Factor::Field(Field::CostPerArrest)],
+            picks: &[
+                Field::YoungPeopleWorkedWith,
+                Field::ArrestsPerYoungPerson,
+                Field::ArrestReduction,
+                Field::CostPerArrest,
+            ],
+            per_unit: &[
+                Factor::Field(Field::YoungPeopleWorkedWith),
+                Factor::Field(Field::ArrestsPerYoungPerson),
+                Factor::Field(Field::CostPerArrest),
+            ],
         }),
         effect: Field::ArrestReduction,
         cashable: Field::PoliceCashable,
         since: 2,
         additional: "A saving to the police, outside the council: no council stream counts arrests.",
-        claims: SetPoint {
-                point: Point::High,
-                why: "38% fewer arrests: DfE press release, 2019",
-            },
-        independent: SetPoint {
-                point: Point::Zero,
-                why: "The 38% is before and after, with no comparison group: zero",
-            },
     },
     StreamSpec {
         key: StreamKey::Nhs,
         label: "NHS: fewer A&E visits",
         payer: Payer::Nhs,
         kind: StreamKind::YearlySaving(Terms {
-            picks: &[Field::YoungPeopleWorkedWith, Field::AeAttendancesPerYoungPerson, Field::AeAttendanceReduction, Field::CostPerAeAttendance],
-            per_unit: &[Factor::Field(Field::YoungPeopleWorkedWith), Factor::Field(Field::AeAttendancesPerYoungPerson), Factor::Field(Field::CostPerAeAttendance)],
+            picks: &[
+                Field::YoungPeopleWorkedWith,
+                Field::AeAttendancesPerYoungPerson,
+                Field::AeAttendanceReduction,
+                Field::CostPerAeAttendance,
+            ],
+            per_unit: &[
+                Factor::Field(Field::YoungPeopleWorkedWith),
+                Factor::Field(Field::AeAttendancesPerYoungPerson),
+                Factor::Field(Field::CostPerAeAttendance),
+            ],
         }),
         effect: Field::AeAttendanceReduction,
         cashable: Field::NhsCashable,
         since: 2,
         additional: "A saving to the NHS, outside the council: no other stream counts A&E visits.",
-        claims: SetPoint {
-                point: Point::High,
-                why: "57% fewer A&E visits: DfE press release, 2019",
-            },
-        independent: SetPoint {
-                point: Point::Zero,
-                why: "The 57% is before and after, with no comparison group: zero",
-            },
     },
     StreamSpec {
         key: StreamKey::MissingEpisodes,
         label: "Police: fewer missing-person investigations",
         payer: Payer::Police,
         kind: StreamKind::YearlySaving(Terms {
-            picks: &[Field::YoungPeopleWorkedWith, Field::MissingEpisodesPerYoungPerson, Field::MissingEpisodeReduction, Field::CostPerMissingInvestigation],
-            per_unit: &[Factor::Field(Field::YoungPeopleWorkedWith), Factor::Field(Field::MissingEpisodesPerYoungPerson), Factor::Field(Field::CostPerMissingInvestigation)],
+            picks: &[
+                Field::YoungPeopleWorkedWith,
+                Field::MissingEpisodesPerYoungPerson,
+                Field::MissingEpisodeReduction,
+                Field::CostPerMissingInvestigation,
+            ],
+            per_unit: &[
+                Factor::Field(Field::YoungPeopleWorkedWith),
+                Factor::Field(Field::MissingEpisodesPerYoungPerson),
+                Factor::Field(Field::CostPerMissingInvestigation),
+            ],
         }),
         effect: Field::MissingEpisodeReduction,
         cashable: Field::PoliceCashable,
         since: 4,
         additional: "A saving to the police. Going missing is not an offence, so these are not among the arrests above.",
+    },
+];
+
+/// What the evidence sets take for each stream's effect, and why
+/// (`crate::evidence_sets`; apart from the streams, so that the page's
+/// first view, which has no evidence sets, carries none of it).
+pub const EVIDENCE: &[StreamEvidence] = &[
+    StreamEvidence {
+        stream: StreamKey::ResidentialWeeks,
         claims: SetPoint {
-                point: Point::High,
-                why: "Missing-from-home incidents from 503 to 253, about half: DfE summary, 2017",
-            },
+            point: Point::High,
+            why: "45% less time in residential placements: the Innovation Unit's headline",
+        },
         independent: SetPoint {
-                point: Point::Zero,
-                why: "The fall from 503 to 253 is before and after, with no comparison group: zero",
-            },
+            point: Point::Zero,
+            why: "No one has measured it (the 45% and 'halved' are North Yorkshire's own before-and-after figures; the adopters' trial has not reported): zero",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::CareEntries,
+        claims: SetPoint {
+            point: Point::Central,
+            why: "North Yorkshire's 86% of young people staying out of care has no comparison group, so gives no reduction: the default assumption",
+        },
+        independent: SetPoint {
+            point: Point::Zero,
+            why: "No impact estimate published; the adopters' trial has not reported: zero",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::Police,
+        claims: SetPoint {
+            point: Point::High,
+            why: "38% fewer arrests: DfE press release, 2019",
+        },
+        independent: SetPoint {
+            point: Point::Zero,
+            why: "The 38% is before and after, with no comparison group: zero",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::Nhs,
+        claims: SetPoint {
+            point: Point::High,
+            why: "57% fewer A&E visits: DfE press release, 2019",
+        },
+        independent: SetPoint {
+            point: Point::Zero,
+            why: "The 57% is before and after, with no comparison group: zero",
+        },
+    },
+    StreamEvidence {
+        stream: StreamKey::MissingEpisodes,
+        claims: SetPoint {
+            point: Point::High,
+            why: "Missing-from-home incidents from 503 to 253, about half: DfE summary, 2017",
+        },
+        independent: SetPoint {
+            point: Point::Zero,
+            why: "The fall from 503 to 253 is before and after, with no comparison group: zero",
+        },
     },
 ];
 
