@@ -82,8 +82,12 @@ pub const CHARTS: [ChartWords; 10] = [
 /// (Its first letter lowered as ASCII: Unicode's case tables would add 8 KB
 /// to the first view, and every heading starts with an ASCII letter.)
 pub fn programme_title(name: &str, chart: &ChartWords) -> String {
-    let (first, rest) = chart.title.split_at(1);
-    format!("{name}: {}{rest}", first.to_ascii_lowercase())
+    let mut title = format!("{name}: {}", chart.title);
+    let first = name.len() + 2;
+    if let Some(letter) = title.get_mut(first..first + 1) {
+        letter.make_ascii_lowercase();
+    }
+    title
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub use results::{
     programme_uncertainty_json, uncertainty_to_json,
 };
 pub use scenario::{
-    council_figures_json, readable_schemas, scenario_to_json, MAX_COUNCIL_NAME_CHARS,
+    council_figures_json, scenario_to_json, MAX_COUNCIL_NAME_CHARS, READABLE_SCHEMAS,
     SCHEMA_VERSION,
 };
 

@@ -46,8 +46,16 @@ const fn newest_format() -> u64 {
 }
 
 /// Every version this build reads: 1 to [`SCHEMA_VERSION`].
-pub fn readable_schemas() -> std::ops::RangeInclusive<u64> {
-    1..=SCHEMA_VERSION
+pub const READABLE_SCHEMAS: [u64; SCHEMA_VERSION as usize] = readable_schemas();
+
+const fn readable_schemas() -> [u64; SCHEMA_VERSION as usize] {
+    let mut versions = [0; SCHEMA_VERSION as usize];
+    let mut i = 0;
+    while i < versions.len() {
+        versions[i] = i as u64 + 1;
+        i += 1;
+    }
+    versions
 }
 
 /// Longest statistics release accepted (format 2 allowed 300; the council
@@ -227,7 +235,7 @@ impl Reader {
     fn schema(&mut self, value: &Value) -> Option<u64> {
         let newest = SCHEMA_VERSION;
         match value.as_u64() {
-            Some(v) if readable_schemas().contains(&v) => Some(v),
+            Some(v) if READABLE_SCHEMAS.contains(&v) => Some(v),
             Some(v) if v > newest => {
                 self.fail(
                     "schema",
@@ -236,7 +244,7 @@ impl Reader {
                 None
             }
             _ => {
-                let readable: Vec<String> = readable_schemas().map(|v| v.to_string()).collect();
+                let readable: Vec<String> = READABLE_SCHEMAS.iter().map(u64::to_string).collect();
                 self.fail(
                     "schema",
                     format!(
