@@ -91,7 +91,7 @@ pub fn draw_npv_histogram<DB: DrawingBackend>(
         .x_labels(6)
         .x_label_formatter(&|v| gbp_compact(*v))
         .y_label_formatter(&|v| crate::display::whole(*v))
-        .x_desc("Council net present value")
+        .x_desc(crate::display::COUNCIL_NPV.label)
         .y_desc("Futures")
         .label_style(s.font(13.0))
         .axis_desc_style(s.font(13.0))
@@ -153,7 +153,7 @@ pub fn draw_tornado<DB: DrawingBackend>(
     let pad = (hi - lo).max(1.0) * 0.08;
     let rows = bars.len().max(1) as f64;
     let x = (lo - pad)..(hi + pad);
-    let mut chart = bar_rows(&plot, x, rows, "Council net present value", s)?;
+    let mut chart = bar_rows(&plot, x, rows, crate::display::COUNCIL_NPV.label, s)?;
     let thick = s.px(2.0);
     for (i, bar) in bars.iter().enumerate() {
         // Row 0 (the widest swing) at the top.

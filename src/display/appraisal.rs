@@ -152,19 +152,19 @@ pub fn headlines(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<Headline> {
     vec![
         headline(
             "council_npv",
-            "Council net present value",
+            super::COUNCIL_NPV.label,
             gbp(a.council_npv_gbp),
             council_npv,
         ),
         headline(
             "council_cashable_npv",
-            "Council cashable net present value",
+            super::CASHABLE_NPV.label,
             gbp(a.council_cashable_npv_gbp),
             cashable,
         ),
         headline(
             "public_npv",
-            "Public-sector net present value",
+            super::PUBLIC_NPV.label,
             gbp(a.public_npv_gbp),
             public_npv,
         ),

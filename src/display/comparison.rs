@@ -64,17 +64,17 @@ fn compared_measures() -> [(&'static str, Figure, Difference); 13] {
             Difference::None,
         ),
         (
-            "Council net present value",
+            super::COUNCIL_NPV.label,
             |c| gbp(c.appraisal.council_npv_gbp),
             Difference::Money(|a| a.council_npv_gbp),
         ),
         (
-            "Council cashable net present value",
+            super::CASHABLE_NPV.label,
             |c| gbp(c.appraisal.council_cashable_npv_gbp),
             Difference::Money(|a| a.council_cashable_npv_gbp),
         ),
         (
-            "Public-sector net present value",
+            super::PUBLIC_NPV.label,
             |c| gbp(c.appraisal.public_npv_gbp),
             Difference::Money(|a| a.public_npv_gbp),
         ),

@@ -98,8 +98,8 @@ pub fn comparison_table(outcomes: &[SetOutcome]) -> TextTable {
         ),
         headings: vec![
             "Effects".into(),
-            "Council net present value".into(),
-            "Cashable council net present value".into(),
+            super::COUNCIL_NPV.label.into(),
+            super::CASHABLE_NPV.label.into(),
             "Chance the council is better off".into(),
         ],
         rows: outcomes

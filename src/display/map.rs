@@ -9,8 +9,8 @@ use crate::scenario::FigureKind;
 /// The measure's name, as the map's picker and summary say it.
 pub fn map_measure_label(m: MapMeasure) -> &'static str {
     match m {
-        MapMeasure::CouncilNpv => "Council net present value",
-        MapMeasure::CashableNpv => "Council cashable net present value",
+        MapMeasure::CouncilNpv => super::COUNCIL_NPV.label,
+        MapMeasure::CashableNpv => super::CASHABLE_NPV.label,
         MapMeasure::ChanceBetterOff => "Chance the council is better off",
         MapMeasure::Payback => "Payback",
     }

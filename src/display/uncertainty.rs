@@ -255,12 +255,9 @@ pub fn percentile_table(u: &crate::uncertainty::ProgrammeUncertainty, draws: u32
         ),
         headings: percentile_headings(""),
         rows: vec![
-            percentile_row("Council net present value", &u.council_npv_gbp),
-            percentile_row(
-                "Council cashable net present value",
-                &u.council_cashable_npv_gbp,
-            ),
-            percentile_row("Public-sector net present value", &u.public_npv_gbp),
+            percentile_row(super::COUNCIL_NPV.label, &u.council_npv_gbp),
+            percentile_row(super::CASHABLE_NPV.label, &u.council_cashable_npv_gbp),
+            percentile_row(super::PUBLIC_NPV.label, &u.public_npv_gbp),
         ],
     }
 }

@@ -61,17 +61,22 @@ pub fn write_uncertainty(s: &mut Sheet, u: &Uncertainty) -> Written {
         headings.extend(crate::display::PERCENTILE_HEADINGS);
         s.headings(row, &headings)?;
         row += 1;
-        percentile_row(s, row, "Council net present value", &p.council_npv_gbp)?;
+        percentile_row(
+            s,
+            row,
+            crate::display::COUNCIL_NPV.label,
+            &p.council_npv_gbp,
+        )?;
         percentile_row(
             s,
             row + 1,
-            "Council cashable net present value",
+            crate::display::CASHABLE_NPV.label,
             &p.council_cashable_npv_gbp,
         )?;
         percentile_row(
             s,
             row + 2,
-            "Public-sector net present value",
+            crate::display::PUBLIC_NPV.label,
             &p.public_npv_gbp,
         )?;
         row += 3;

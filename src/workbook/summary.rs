@@ -12,9 +12,9 @@ pub const SHEET: &str = "Summary";
 /// The headline columns: heading, and the formula over a model's names
 /// (`{p}` is its prefix's result names, such as `FV_pv_costs`).
 pub const HEADLINES: [&str; 6] = [
-    "Council net present value",
-    "Council cashable net present value",
-    "Public-sector net present value",
+    crate::display::COUNCIL_NPV.label,
+    crate::display::CASHABLE_NPV.label,
+    crate::display::PUBLIC_NPV.label,
     "Benefit-cost ratio",
     "Council return on investment",
     "Payback (years)",

@@ -129,6 +129,34 @@ fn page_scripts() -> Vec<(String, String)> {
     scripts
 }
 
+/// Issue 24: each net present value is named in one place
+/// (`display::measures`), so no two outputs call the same figure by
+/// different words.
+#[test]
+fn each_measure_is_named_once() {
+    for label in [
+        "\"Council net present value\"",
+        "\"Council cashable net present value\"",
+        "\"Cashable council net present value\"",
+        "\"Public-sector net present value\"",
+    ] {
+        let found = offenders(&["src/display/measures.rs"], |l| l.contains(label));
+        assert_eq!(
+            found,
+            Vec::<String>::new(),
+            "{label} outside display::measures"
+        );
+    }
+    let owner = offenders(&[], |l| {
+        l.contains("\"Council cashable net present value\"")
+    });
+    assert_eq!(
+        owner,
+        ["src/display/measures.rs"],
+        "the search finds the owner"
+    );
+}
+
 /// The page's scripts that hold any of `patterns`, after checking that the
 /// test finds `example` (so a test built on it can fail) and not `clean`.
 fn scripts_holding(patterns: &[&str], example: &str, clean: &str) -> Vec<String> {
