@@ -137,13 +137,17 @@ const fn newest_since() -> u32 {
     let mut i = 0;
     while i < programmes.len() {
         newest = newest_param_since(programmes[i].params, newest);
-        let streams = programmes[i].streams;
-        let mut j = 0;
-        while j < streams.len() {
-            if streams[j].since > newest {
-                newest = streams[j].since;
-            }
-            j += 1;
+        newest = newest_stream_since(programmes[i].streams, newest);
+        i += 1;
+    }
+    newest
+}
+
+const fn newest_stream_since(streams: &[StreamSpec], mut newest: u32) -> u32 {
+    let mut i = 0;
+    while i < streams.len() {
+        if streams[i].since > newest {
+            newest = streams[i].since;
         }
         i += 1;
     }
@@ -1039,6 +1043,19 @@ mod tests {
     /// legal aid's stream and missing-person investigations came in format 4.
     #[test]
     fn the_newest_format_is_the_newest_since_declared() {
+        // Each part on its own (the parts agree on the registry as it is, so
+        // only separately does each show it reads what it should).
+        let fs = ProgrammeId::FamilySafeguarding.spec();
+        assert_eq!(
+            newest_stream_since(fs.streams, 1),
+            2,
+            "children kept out of care"
+        );
+        assert_eq!(newest_stream_since(fs.streams, 3), 3);
+        assert_eq!(newest_stream_since(&[], 2), 2);
+        assert_eq!(newest_param_since(fs.params, 1), 4);
+        assert_eq!(newest_param_since(&fs.params[..1], 1), 1);
+        assert_eq!(newest_param_since(&[], 3), 3);
         assert_eq!(NEWEST_SINCE, 4);
         let courts = ProgrammeId::FamilyValued
             .spec()
