@@ -10,6 +10,8 @@
 
 pub mod beta;
 pub mod sobol;
+#[cfg(test)]
+mod tests;
 
 use crate::estimate::Estimate;
 use crate::programmes::Pick;

@@ -1,7 +1,7 @@
 """Writes beta-cdf-mpmath.csv: the regularized incomplete beta I_x(a, b), the
 Beta(a, b) CDF, at non-integer shapes, by mpmath at 40 significant digits.
 
-An external reference for src/model/sampling/beta.rs (tests/it/sampling.rs):
+An external reference for src/model/sampling/beta.rs (its tests, src/model/sampling/tests.rs):
 the closed forms there cover integer shapes only. The shapes are PERT's
 (a + b = 6, the mode anywhere in the range), a shape + 1 as the value of
 information's partial expectation uses, and a few beyond.
