@@ -235,3 +235,62 @@ fn skipped_points_resynced_are_the_stepped_points() {
     }
     assert!(stepped.index() > 1_024, "the steps cross a carry");
 }
+
+/// A 32-bit fraction is the middle of its cell: never 0 or 1.
+#[test]
+fn a_fraction_becomes_the_middle_of_its_cell() {
+    use super::sobol::unit;
+    let cell = 1.0 / 4_294_967_296.0;
+    assert_eq!(unit(0), 0.5 * cell);
+    assert_eq!(unit(1 << 31), 0.5 + 0.5 * cell);
+    assert_eq!(unit(u32::MAX), 1.0 - 0.5 * cell);
+}
+
+/// The seeds' hash is SplitMix64's: seeded with 0, its reference
+/// implementation (Vigna) gives these two outputs first.
+#[test]
+fn the_seed_hash_is_splitmix64() {
+    use super::sobol::mix64;
+    assert_eq!(mix64(0), 0xe220_a839_7b1d_cdaf);
+    assert_eq!(mix64(0x9e37_79b9_7f4a_7c15), 0x6e78_9e6a_a1b9_65f4);
+}
+
+/// A column is the run's points stepped one by one (from any start, across
+/// carries, and across the end of the sequence back to its start), and each
+/// dimension has its own scramble.
+#[test]
+fn a_column_is_the_run_stepped_one_point_at_a_time() {
+    for start in [0u32, 1_000, 4_095, u32::MAX - 2] {
+        let run = SobolRun::new(9, start);
+        for d in [0, 7, DIMENSIONS - 1] {
+            let mut column = Vec::new();
+            run.column(d, 6, &mut column);
+            let mut stepped = run.clone();
+            let mut by_step = Vec::new();
+            for _ in 0..6 {
+                by_step.push(stepped.scrambled(d));
+                stepped.advance();
+            }
+            assert_eq!(column, by_step, "dimension {d} from {start}");
+        }
+    }
+    let run = SobolRun::new(9, 12_345);
+    let mut values: Vec<u32> = (0..DIMENSIONS).map(|d| run.scrambled(d)).collect();
+    values.sort_unstable();
+    values.dedup();
+    assert_eq!(
+        values.len(),
+        DIMENSIONS,
+        "each dimension scrambled its own way"
+    );
+    let mut last = SobolRun::new(7, u32::MAX);
+    last.advance();
+    let first = SobolRun::new(7, 0);
+    for d in 0..DIMENSIONS {
+        assert_eq!(
+            last.scrambled(d),
+            first.scrambled(d),
+            "dimension {d} after the last point"
+        );
+    }
+}
