@@ -298,3 +298,32 @@ fn cached(alpha: f64, beta: f64) -> std::sync::Arc<PertTable> {
 pub fn table(alpha: f64, beta: f64) -> std::sync::Arc<PertTable> {
     cached(alpha, beta)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Beta;
+
+    /// The CDF and the density together, by hand: Beta(2, 2) has CDF
+    /// 3x² − 2x³ and density 6x(1 − x); Beta(1, 1) is uniform; outside
+    /// (0, 1) the CDF is 0 or 1 and the density 0.
+    #[test]
+    fn the_cdf_and_density_are_the_closed_forms() {
+        let close = |(c, p): (f64, f64), (want_c, want_p): (f64, f64)| {
+            assert!(
+                (c - want_c).abs() < 1e-12 && (p - want_p).abs() < 1e-12,
+                "({c}, {p}) against ({want_c}, {want_p})"
+            );
+        };
+        for x in [0.1, 0.3, 0.5, 0.7, 0.9] {
+            close(
+                Beta::new(2.0, 2.0).cdf_pdf(x),
+                (3.0 * x * x - 2.0 * x * x * x, 6.0 * x * (1.0 - x)),
+            );
+            close(Beta::new(1.0, 1.0).cdf_pdf(x), (x, 1.0));
+        }
+        assert_eq!(Beta::new(2.0, 3.0).cdf_pdf(0.0), (0.0, 0.0));
+        assert_eq!(Beta::new(2.0, 3.0).cdf_pdf(-0.5), (0.0, 0.0));
+        assert_eq!(Beta::new(2.0, 3.0).cdf_pdf(1.0), (1.0, 0.0));
+        assert_eq!(Beta::new(2.0, 3.0).cdf_pdf(1.5), (1.0, 0.0));
+    }
+}
