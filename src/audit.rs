@@ -97,7 +97,7 @@ fn manifest(scenario: &Scenario, uncertainty: Option<&Uncertainty>) -> String {
          appraisal.xlsx      the appraisal as an Excel workbook whose formulas recompute it (change an input, every figure follows)\r\n\
          {uncertainty_line}\
          map-MODEL.svg       each model's map of England: every council's NPV with its own figures and this scenario's others (Open Innovations' hex map, MIT licence)\r\n",
-        version = env!("CARGO_PKG_VERSION"),
+        version = crate::display::ENGINE_VERSION,
         schema = crate::format::SCHEMA_VERSION,
         context = crate::display::appraisal_context(scenario),
         evidence = evidence_lines(scenario),

@@ -77,6 +77,11 @@ pub use yearly::{
 
 use crate::registry::{Field, ProgrammeId, UnitKind};
 
+/// The engine's version, in every result, export, workbook and audit pack:
+/// the workspace's (the root `Cargo.toml`), which every layer's package
+/// shares.
+pub const ENGINE_VERSION: &str = env!("CARGO_PKG_VERSION");
+
 /// Groups the digits of a whole number in threes: 1234567 -> "1,234,567".
 fn group_thousands(whole: u64) -> String {
     let digits = whole.to_string();

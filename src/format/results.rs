@@ -106,7 +106,7 @@ pub fn programme_appraisal_json(a: &ProgrammeAppraisal) -> Value {
 pub(super) fn result_header(scenario: &Scenario) -> Map<String, Value> {
     let header = json!({
         "schema": SCHEMA_VERSION,
-        "engine_version": env!("CARGO_PKG_VERSION"),
+        "engine_version": crate::display::ENGINE_VERSION,
         "council": scenario.council,
         "price_year": scenario.price_year.to_string(),
         "horizon_years": scenario.appraisal.horizon_years,

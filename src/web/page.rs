@@ -71,7 +71,7 @@ pub fn limits() -> Result<JsValue, JsValue> {
 /// The engine version, for the page footer and exports.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
-    env!("CARGO_PKG_VERSION").to_owned()
+    crate::display::ENGINE_VERSION.to_owned()
 }
 
 /// Validates a scenario (a JS object, as `JSON.parse` gives from a file or a

@@ -161,7 +161,7 @@ pub fn write_sources(s: &mut Sheet, scenario: &Scenario) -> Written {
         _ => "Council statistics: none used; the caseloads are the calculator's defaults or your own.".into(),
     };
     let lines = [
-        format!("Made by the SFPC cost-benefit calculator, engine {}. Each default's source is on the Inputs sheet.", env!("CARGO_PKG_VERSION")),
+        format!("Made by the SFPC cost-benefit calculator, engine {}. Each default's source is on the Inputs sheet.", crate::display::ENGINE_VERSION),
         release,
         format!("Prices: {}.", crate::prices::DEFLATOR_SOURCE),
         format!("{}.", crate::councils::LICENCE),

@@ -65,7 +65,7 @@ pub fn write(s: &mut Sheet, scenario: &Scenario, appraisal: &Appraisal) -> Writt
             "Made by",
             format!(
                 "SFPC cost-benefit calculator, engine {}",
-                env!("CARGO_PKG_VERSION")
+                crate::display::ENGINE_VERSION
             ),
         ),
     ];

@@ -236,30 +236,163 @@ fn no_page_module_is_over_400_lines() {
     assert_eq!(long, Vec::<String>::new());
 }
 
+/// One row of ARCHITECTURE.md's layer table: its modules and, for each, the
+/// package that compiles it.
+struct Layer {
+    modules: Vec<String>,
+    packages: Vec<String>,
+}
+
+/// The names between backticks in a table cell.
+fn quoted(cell: &str) -> Vec<String> {
+    cell.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect()
+}
+
 /// ARCHITECTURE.md's layers over the model, lowest first, read from its
-/// table (`| 8 | \`charts\`, \`export\`, \`workbook\` | … |`): the one place
+/// table (`| 8 | \`charts\`, … | \`sfpc-charts\`, … | … |`): the one place
 /// they are declared. A module uses the model and the modules of the layers
 /// below its own, never one beside or above it; every module of `src/` is
 /// in one.
-fn layers() -> Vec<Vec<String>> {
+fn layer_table() -> Vec<Layer> {
     let text = std::fs::read_to_string(root().join("ARCHITECTURE.md")).expect("ARCHITECTURE.md");
-    let rows: Vec<Vec<String>> = text
+    let rows: Vec<Layer> = text
         .lines()
-        .skip_while(|l| !l.starts_with("| layer | modules |"))
+        .skip_while(|l| !l.starts_with("| layer | modules | package |"))
         .skip(2)
         .take_while(|l| l.starts_with('|'))
         .map(|row| {
-            let modules = row.split('|').nth(2).unwrap_or("");
-            modules
-                .split('`')
-                .skip(1)
-                .step_by(2)
-                .map(str::to_owned)
-                .collect()
+            let cells: Vec<&str> = row.split('|').collect();
+            Layer {
+                modules: quoted(cells.get(2).unwrap_or(&"")),
+                packages: quoted(cells.get(3).unwrap_or(&"")),
+            }
         })
         .collect();
-    assert!(rows.len() >= 5, "ARCHITECTURE.md's layer table: {rows:?}");
+    assert!(
+        rows.len() >= 5,
+        "ARCHITECTURE.md's layer table has {} rows",
+        rows.len()
+    );
     rows
+}
+
+fn layers() -> Vec<Vec<String>> {
+    layer_table().into_iter().map(|l| l.modules).collect()
+}
+
+/// The `sfpc-*` packages a manifest's `[dependencies]` name.
+fn package_dependencies(manifest: &str) -> Vec<String> {
+    manifest
+        .lines()
+        .skip_while(|l| l.trim() != "[dependencies]")
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|name| name.starts_with("sfpc-"))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The modules a package's root declares (`pub mod name;`).
+fn declared_modules(lib: &str) -> Vec<String> {
+    let mut names: Vec<String> = lib
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("pub mod "))
+        .map(|rest| rest.trim_end_matches(';').to_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn each_layer_is_a_package_that_names_only_those_below() {
+    let table = layer_table();
+    // Each package's layers, by the table.
+    let mut layers_of = std::collections::BTreeMap::<String, Vec<usize>>::new();
+    let mut modules_of = std::collections::BTreeMap::<String, Vec<String>>::new();
+    for (i, layer) in table.iter().enumerate() {
+        assert_eq!(layer.modules.len(), layer.packages.len(), "layer {}", i + 1);
+        for (module, package) in layer.modules.iter().zip(&layer.packages) {
+            layers_of.entry(package.clone()).or_default().push(i);
+            modules_of
+                .entry(package.clone())
+                .or_default()
+                .push(module.clone());
+        }
+    }
+    let mut checked = 0;
+    for (package, layers) in &layers_of {
+        if package == "sfpc" {
+            continue;
+        }
+        let dir = root()
+            .join("crates")
+            .join(package.trim_start_matches("sfpc-"));
+        let manifest = std::fs::read_to_string(dir.join("Cargo.toml")).expect("a manifest");
+        assert!(
+            manifest.contains(&format!("name = \"{package}\"")),
+            "{dir:?}"
+        );
+        let lowest = layers.iter().min().copied().unwrap_or(0);
+        for dependency in package_dependencies(&manifest) {
+            if dependency == "sfpc-model" {
+                continue;
+            }
+            let highest = layers_of.get(&dependency).and_then(|l| l.iter().max());
+            assert!(
+                highest.is_some_and(|&h| h < lowest),
+                "{package} depends on {dependency}, which is not below it"
+            );
+            checked += 1;
+        }
+        let lib = std::fs::read_to_string(dir.join("lib.rs")).expect("a lib.rs");
+        let mut expected = modules_of[package].clone();
+        expected.sort();
+        assert_eq!(declared_modules(&lib), expected, "{package}'s lib.rs");
+    }
+    // It found the packages and the edges the code is known to have.
+    assert!(layers_of.len() >= 6, "{layers_of:?}");
+    assert!(checked >= 5, "only {checked} dependencies checked");
+    let format = std::fs::read_to_string(root().join("crates/format/Cargo.toml")).unwrap();
+    assert!(package_dependencies(&format).contains(&"sfpc-display".to_owned()));
+}
+
+/// `src/lib.rs` names the layers twice: re-exported from their packages
+/// (native builds) and as its own modules (WebAssembly). Both lists are the
+/// table's modules outside `sfpc`.
+#[test]
+fn the_webassembly_build_compiles_the_packages_modules() {
+    let lib = std::fs::read_to_string(root().join("src/lib.rs")).expect("src/lib.rs");
+    let mut native: Vec<String> = lib
+        .lines()
+        .filter_map(|l| l.strip_prefix("pub use sfpc_"))
+        .filter(|l| !l.starts_with("model::"))
+        .flat_map(|l| {
+            let names = l.split("::").nth(1).unwrap_or("");
+            names
+                .trim_matches(|c| "{};".contains(c))
+                .split(',')
+                .map(|n| n.trim().to_owned())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    native.sort();
+    let mut wasm = declared_modules(&lib);
+    wasm.retain(|m| m != "audit" && m != "web");
+    let mut table: Vec<String> = layer_table()
+        .into_iter()
+        .flat_map(|l| l.modules.into_iter().zip(l.packages))
+        .filter(|(_, p)| p != "sfpc")
+        .map(|(m, _)| m)
+        .collect();
+    table.sort();
+    assert!(table.len() >= 10, "{table:?}");
+    assert_eq!(native, table);
+    assert_eq!(wasm, table);
 }
 
 /// The model's modules, as `src/lib.rs` re-exports them from `sfpc_model`:

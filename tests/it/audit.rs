@@ -144,7 +144,10 @@ fn the_pack_holds_the_inputs_results_sources_and_how_they_were_made() {
     );
     let text = |i: usize| String::from_utf8(files[i].bytes.clone()).unwrap();
     let readme = text(0);
-    assert!(readme.contains(&format!("Engine version: {}", env!("CARGO_PKG_VERSION"))));
+    assert!(readme.contains(&format!(
+        "Engine version: {}",
+        sfpc::display::ENGINE_VERSION
+    )));
     assert!(
         readme.contains("1000 simulated futures, seed 42"),
         "{readme}"
