@@ -4,7 +4,7 @@
 
 import { mountCalculator } from './calculator.js';
 
-mountCalculator(document, document.getElementById('app'), { address: true })
+mountCalculator(document, /** @type {HTMLElement} */ (document.getElementById('app')), { address: true })
   .then(() => {
     document.documentElement.dataset.ready = 'true';
     import('./checks-panel.js').then((m) => m.loadChecksPanel(document));

@@ -110,7 +110,7 @@ export async function mountCalculator(root, container, options = {}) {
   /** @type {Promise<import('./share.js').Share> | null} */
   let sharePromise = null;
   /** The figures the address should hold, until share.js is loaded. */
-  let pendingFigures = null;
+  /** @type {Record<string, any> | null} */ let pendingFigures = null;
   ctx.shareModule = () => {
     sharePromise ??= import('./share.js').then(({ share }) => {
       const loaded = ctx.share = share(ctx);

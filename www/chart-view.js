@@ -63,6 +63,7 @@ export function chartView(ctx) {
     const { analysis } = ctx;
     const single = view !== COMPARE;
     const simulated = uReport && single && analysis && state.uResult?.programmes?.[view];
+    /** @type {Record<string, Drawer | null | false | undefined>} */
     const drawers = {
       'flows-chart': report && single && ((c, r) => engine.drawYearlyFlows(c, report, view, r)),
       'cumulative-chart': report && single && ((c, r) => engine.drawCumulativeNet(c, report, view, r)),
@@ -76,7 +77,7 @@ export function chartView(ctx) {
       const comparison = ctx.later?.saved.comparison();
       return comparison ? (c, r) => analysis.drawScenarioComparison(c, comparison, r) : null;
     }
-    return /** @type {Record<string, Drawer | null>} */ (drawers)[id] || ctx.later?.decide.drawer(id);
+    return drawers[id] || ctx.later?.decide.drawer(id);
   }
 
   /** Draws a chart if it is in view (or `always`), else marks it stale. @param {string} canvasId @param {boolean} [always] */

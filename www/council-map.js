@@ -8,12 +8,20 @@
 import { el } from './dom.js';
 import { linkFragment } from './links.js';
 
-const $ = (id) => document.getElementById(id);
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/**
+ * The engine's `CouncilBook.mapView`: the map's words and where each council's hexagon is.
+ * @typedef {{ code: string, label: string, x: number, y: number, radius: number }} MapCell
+ * @typedef {{ summary: string, legend: string[], measures: { key: string, label: string }[], cells: MapCell[] }} MapView
+ */
 
 /**
  * Draws the map of `programme` and `measure` from `book` (a CouncilBook),
  * with its summary, legend and a link over each council. `template` is the
  * scenario the page appraised; `analysis` the engine's analysis module.
+ * @param {any} analysis @param {any} book @param {Record<string, any>} template @param {string} programme @param {string} measure
  */
 export function renderMap(analysis, book, template, programme, measure) {
   $('map-section').hidden = false; // shown first, so that its width can be read
@@ -26,6 +34,7 @@ export function renderMap(analysis, book, template, programme, measure) {
   canvas.style.height = `${height}px`;
   canvas.width = Math.round(width * ratio);
   canvas.height = Math.round(height * ratio);
+  /** @type {MapView} */
   const view = book.mapView(programme, measure, width, height);
   book.drawMap(canvas, programme, measure, ratio);
   $('map-summary').textContent = view.summary;
@@ -37,7 +46,7 @@ export function renderMap(analysis, book, template, programme, measure) {
   const overlay = $('map-overlay');
   overlay.style.width = `${width}px`;
   overlay.style.height = `${height}px`;
-  const show = (text) => { $('map-focus').textContent = text; };
+  const show = (/** @type {string} */ text) => { $('map-focus').textContent = text; };
   overlay.replaceChildren(...view.cells.map((cell) => {
     const size = cell.radius * 1.6;
     const link = el('a', { href: 'index.html', class: 'map-cell', 'aria-label': cell.label, 'data-code': cell.code });

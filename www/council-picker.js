@@ -17,9 +17,13 @@ import { textAt } from './scenario-text.js';
 /** The first option's text: the figures stay the user's own. */
 export const NONE_LABEL = 'None: enter my own figures';
 
+/** @typedef {{ code: string, name: string, region: string }} CouncilEntry one council in the picker's list */
+/** @typedef {import('./figures.js').FiguresContext} FiguresContext */
+
+/** @param {string} text */
 const normal = (text) => text.trim().toLowerCase();
 
-/** The councils matching what is typed: all of them for an empty text or the picked council's exact name. */
+/** The councils matching what is typed: all of them for an empty text or the picked council's exact name. @param {CouncilEntry[]} councils @param {string} text @param {{ name: string } | null} picked */
 function matches(councils, text, picked) {
   const q = normal(text);
   if (!q || (picked && q === normal(picked.name))) return councils;
@@ -32,6 +36,7 @@ function matches(councils, text, picked) {
  * is the council chosen now, if any; `onPick(council)` is called with a
  * council, or null for "None"; `matching(n)` is the engine's count of the
  * councils that match.
+ * @param {HTMLInputElement} input @param {{ councils: () => CouncilEntry[], picked: () => { name: string } | null, onPick: (council: CouncilEntry | null) => void, matching: (n: number) => string }} options
  */
 export function attachCouncilPicker(input, { councils, picked, onPick, matching }) {
   const listId = `${input.id}-list`;
@@ -43,10 +48,12 @@ export function attachCouncilPicker(input, { councils, picked, onPick, matching 
   input.setAttribute('aria-expanded', 'false');
   input.setAttribute('aria-controls', listId);
   input.setAttribute('autocomplete', 'off');
+  /** @type {(CouncilEntry | null)[]} the options shown: null is "None" */
   let shown = [];
   let active = -1;
 
   const options = () => [...list.children];
+  /** @param {number} i */
   function setActive(i) {
     active = i;
     options().forEach((li, j) => li.setAttribute('aria-selected', String(j === i)));
@@ -78,6 +85,7 @@ export function attachCouncilPicker(input, { councils, picked, onPick, matching 
     setActive(-1);
   }
 
+  /** @param {number} i */
   function pick(i) {
     const council = shown[i];
     close();
@@ -87,7 +95,7 @@ export function attachCouncilPicker(input, { councils, picked, onPick, matching 
 
   input.addEventListener('input', open);
   input.addEventListener('blur', close);
-  input.addEventListener('keydown', (event) => {
+  input.addEventListener('keydown', (/** @type {KeyboardEvent} */ event) => {
     const isOpen = !list.hidden;
     switch (event.key) {
       case 'ArrowDown':
@@ -118,7 +126,7 @@ export function attachCouncilPicker(input, { councils, picked, onPick, matching 
   // A press on an option must not take the focus from the input.
   list.addEventListener('mousedown', (event) => event.preventDefault());
   list.addEventListener('click', (event) => {
-    const li = event.target.closest('li[data-index]');
+    const li = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest('li[data-index]'));
     if (li) pick(Number(li.dataset.index));
   });
 }
@@ -127,9 +135,10 @@ export function attachCouncilPicker(input, { councils, picked, onPick, matching 
  * What the page remembers of a council's statistics: each note, the figure
  * it set (null: kept the default) and where that figure came from (the
  * scenario's `council_figures` entry).
+ * @param {any} figures the analysis module's `councilFigures`
  */
 function councilState(figures) {
-  const notes = new Map(figures.reading.notes.map((n) => [n.path, { text: n.text, set: null, figure: null }]));
+  const notes = new Map(figures.reading.notes.map((/** @type {{ path: string, text: string }} */ n) => [n.path, { text: n.text, set: null, figure: null }]));
   for (const c of figures.changes) notes.get(c.path).set = String(c.value);
   for (const f of figures.figures) notes.get(f.path).figure = f;
   return {
@@ -138,7 +147,7 @@ function councilState(figures) {
   };
 }
 
-/** Back to no council: the figures its statistics set, where still untouched, go back to their defaults. */
+/** Back to no council: the figures its statistics set, where still untouched, go back to their defaults. @param {FiguresContext} ctx */
 function clearCouncil(ctx) {
   const { state } = ctx;
   const texts = new Map();
@@ -154,6 +163,7 @@ function clearCouncil(ctx) {
 /**
  * Picks a council (null: "None: enter my own figures"). Returns what to
  * announce. The statistics set the figures they cover, each with a note.
+ * @param {FiguresContext} ctx @param {any} analysis @param {CouncilEntry | null} council
  */
 export function pickCouncil(ctx, analysis, council) {
   if (!council) {
@@ -172,6 +182,7 @@ export function pickCouncil(ctx, analysis, council) {
  * The notes of the council a scenario named (`state.council`, from
  * figures.js `councilFrom`), from its statistics: the figures stay the
  * scenario's own. A code the table no longer has keeps no notes.
+ * @param {{ state: import('./scenario-state.js').State }} ctx @param {any} analysis
  */
 export function restoreNotes(ctx, analysis) {
   const { state } = ctx;

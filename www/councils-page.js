@@ -12,20 +12,32 @@ import { el, download } from './dom.js';
 import { LinkError, localStamp, scenarioFromLink } from './links.js';
 import { renderMap } from './council-map.js';
 
-const $ = (id) => document.getElementById(id);
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 /** Councils appraised per slice of work: about 10 ms each without draws. */
 const COUNCILS_PER_SLICE = 8;
 const ALL = 'all';
 
+/**
+ * One council and model's row, as the engine gives it (`CouncilBook.add`):
+ * its display cells and, for sorting, its figures (null: none).
+ * @typedef {{ code: string, programme: string, cells: string[], sort: (number | string | null)[] }} CouncilRow
+ */
+
 const state = {
-  scenario: null, rows: [], columns: [], sortColumn: 0, ascending: true, model: ALL, search: '', run: 0,
+  /** @type {Record<string, any>} the figures every council is appraised with (set before the first run) */
+  scenario: {},
+  /** @type {CouncilRow[]} */
+  rows: [],
+  /** @type {string[]} */
+  columns: [], sortColumn: 0, ascending: true, model: ALL, search: '', run: 0,
   /** @type {any} the engine's CouncilBook of the last finished run, for the map */
   book: null,
 };
 
 /** The figures to use: the link's, or the calculator's defaults. */
 async function template() {
-  const fromText = (text) => page.normaliseScenario(JSON.parse(text));
+  const fromText = (/** @type {string} */ text) => page.normaliseScenario(JSON.parse(text));
   try {
     const link = await scenarioFromLink(location.hash.slice(1), fromText);
     if (link) return { scenario: link.scenario, said: `With the figures of the link that opened this page (${link.scenario.price_year} prices).` };
@@ -36,15 +48,15 @@ async function template() {
   return { scenario: page.defaultScenario(), said: `With the calculator's default figures (${page.defaultScenario().price_year} prices).` };
 }
 
-/** The downloads' name: the model shown (or every model) and today's date, as the calculator names its own. */
+/** The downloads' name: the model shown (or every model) and today's date, as the calculator names its own. @param {string} ext */
 function fileName(ext) {
   return analysis.downloadName('every council', state.model === ALL ? 'every model' : state.model, localStamp().slice(0, 10), '', ext);
 }
 
-/** Compares two sort keys: numbers and text in order, a missing figure last. */
+/** Compares two sort keys: numbers and text in order, a missing figure last. @param {number | string | null} a @param {number | string | null} b */
 function compare(a, b) {
   if (a === null || b === null) return Number(a === null) - Number(b === null);
-  return typeof a === 'number' ? a - b : String(a).localeCompare(String(b), 'en-GB');
+  return typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'en-GB');
 }
 
 function renderHead() {
@@ -58,7 +70,7 @@ function renderHead() {
 /** The rows the model filter and the search leave, in the table's order. */
 function shownRows() {
   const words = state.search.trim().toLowerCase();
-  const found = (r) => !words || [r.cells[0], r.cells[1], r.code].some((t) => String(t).toLowerCase().includes(words));
+  const found = (/** @type {CouncilRow} */ r) => !words || [r.cells[0], r.cells[1], r.code].some((t) => String(t).toLowerCase().includes(words));
   const shown = state.rows.filter((r) => (state.model === ALL || r.programme === state.model) && found(r));
   const sign = state.ascending ? 1 : -1;
   shown.sort((a, b) => {
@@ -82,10 +94,11 @@ function renderBody() {
     ...r.cells.slice(1).map((c, i) => el('td', { class: i > 1 ? 'num' : '' }, c)))));
 }
 
-/** Appraises every council, a few at a time; with `draws`, simulates each too. */
+/** Appraises every council, a few at a time; with `draws`, simulates each too. @param {number | null} draws */
 function appraiseAll(draws) {
   const run = ++state.run;
   const total = analysis.councilCount();
+  /** @type {CouncilRow[]} */
   const rows = [];
   const seed = page.simulationDefaults().seed;
   const book = new analysis.CouncilBook();
@@ -133,8 +146,9 @@ function showMap() {
   renderMap(analysis, state.book, state.scenario, programme, measure);
 }
 
+/** @param {Event} event */
 function onSort(event) {
-  const button = event.target.closest('button[data-column]');
+  const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest('button[data-column]'));
   if (!button) return;
   const column = Number(button.dataset.column);
   state.ascending = column === state.sortColumn ? !state.ascending : column < 3;
@@ -174,8 +188,8 @@ async function main() {
   $('download-councils-xlsx').addEventListener('click', async () => {
     const workbook = await import('./pkg/sfpc_workbook.js');
     await workbook.default();
-    const rows = shownRows().map((r) => r.sort.map((x, i) => (typeof x === 'number' ? x : r.cells[i])));
-    download(fileName('xlsx'), workbook.tableWorkbook('Councils', state.columns, rows),
+    const rows = shownRows().map((r) => r.sort.map((x, /** @type {number} */ i) => (typeof x === 'number' ? x : r.cells[i])));
+    download(fileName('xlsx'), /** @type {Uint8Array<ArrayBuffer>} */ (workbook.tableWorkbook('Councils', state.columns, rows)),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   });
   $('simulate').addEventListener('click', () => appraiseAll(draws));

@@ -114,7 +114,7 @@ export function decideView(ctx, chart) {
     const token = state.runToken;
     valueTimer = setTimeout(() => {
       if (token !== state.runToken || state.run) return;
-      if (workers) ctx.pool.value(job, (packed) => show(state.uReport.setValueOfInformation(packed)));
+      if (workers) ctx.pool.value(job, (/** @type {Float64Array} */ packed) => show(state.uReport.setValueOfInformation(packed)));
       else show(state.uReport.computeValueOfInformation());
     }, VALUE_AFTER_MS);
   }

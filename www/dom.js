@@ -2,7 +2,7 @@
 // Small DOM helpers the calculator's modules share. Text is always set as
 // text, never parsed as HTML.
 
-/** An element with attributes (false, null and undefined are left out) and children. */
+/** An element with attributes (false, null and undefined are left out) and children. @template {keyof HTMLElementTagNameMap} K @param {K} tag @param {Record<string, unknown>} [attrs] @param {...(Node | string)} children @returns {HTMLElementTagNameMap[K]} */
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -13,10 +13,10 @@ export function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-/** The id of the input for a scenario path: `programmes.x.y` -> `f-programmes-x-y`. */
+/** The id of the input for a scenario path: `programmes.x.y` -> `f-programmes-x-y`. @param {string} path */
 export const fieldId = (path) => 'f-' + path.replace(/[^a-z0-9_]+/gi, '-');
 
-/** Saves `content` as a file called `name`. */
+/** Saves `content` as a file called `name`. @param {string} name @param {BlobPart} content @param {string} type */
 export function download(name, content, type) {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const a = el('a', { href: url, download: name });

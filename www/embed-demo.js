@@ -2,7 +2,7 @@
 // The demo host page's one control: a hostile stylesheet, on and off.
 const HOSTILE = new URL('embed-demo-hostile.css', import.meta.url).href;
 
-document.getElementById('hostile').addEventListener('change', (event) => {
+document.getElementById('hostile')?.addEventListener('change', (event) => {
   const existing = document.getElementById('hostile-css');
   if (!(/** @type {HTMLInputElement} */ (event.target)).checked) {
     existing?.remove();

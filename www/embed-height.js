@@ -13,7 +13,7 @@
 
 const MESSAGE_TYPE = 'sfpc:height';
 
-/** The parent's origin as given, if it is a plain origin ("https://council.example"). */
+/** The parent's origin as given, if it is a plain origin ("https://council.example"). @param {URLSearchParams} params */
 function parentOrigin(params) {
   const given = params.get('parent-origin');
   if (!given) return '*';
@@ -29,6 +29,7 @@ function parentOrigin(params) {
  * Starts telling the parent this page's height; returns a function that
  * tells it now (call it once the page has drawn: browsers pause rendering,
  * and so ResizeObserver, in a cross-origin iframe that is off screen).
+ * @param {URLSearchParams} params
  */
 export function reportHeights(params) {
   const target = parentOrigin(params);

@@ -12,6 +12,7 @@
   const MESSAGE_TYPE = 'sfpc:height';
   const MAX_HEIGHT_PX = 100000;
 
+  /** @param {any} data what a message brought */
   function isHeightMessage(data) {
     return data !== null && typeof data === 'object' && data.type === MESSAGE_TYPE && data.version === 1
       && Number.isInteger(data.height) && data.height > 0 && data.height <= MAX_HEIGHT_PX;

@@ -11,7 +11,7 @@ import { reportHeights } from './embed-height.js';
 const params = new URLSearchParams(location.search);
 const reportHeight = reportHeights(params);
 
-mountCalculator(document, document.getElementById('app'), {
+mountCalculator(document, /** @type {HTMLElement} */ (document.getElementById('app')), {
   address: true,
   programme: params.get('programme'),
   linkPage: new URL('index.html', location.href).href,

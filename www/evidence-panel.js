@@ -13,7 +13,14 @@ import { el } from './dom.js';
 import { changeTexts } from './figures.js';
 import { parseNumber } from './scenario-text.js';
 
-/** Renders the sets' figures and buttons, if the model or price year changed. */
+/**
+ * The analysis module's `evidenceSets`: the effects in use, each set's
+ * figures and why, and the side-by-side table.
+ * @typedef {{ key: string, label: string, description: string, figures: { label: string, figure: string, why: string }[] }} EvidenceSet
+ * @typedef {{ used: string, summary: string, table: import('./results-view.js').TextTable, sets: EvidenceSet[] }} EvidenceSets
+ */
+
+/** Renders the sets' figures and buttons, if the model or price year changed. @param {HTMLElement} container @param {EvidenceSets} data @param {string} key */
 function renderSets(container, data, key) {
   if (container.dataset.for === key) return;
   container.dataset.for = key;
@@ -29,6 +36,7 @@ function renderSets(container, data, key) {
  * Shows `data` (the analysis module's `evidenceSets`) for `programme` in
  * `priceYear`: `$` finds elements by id, `table(id, t)` writes the engine's
  * text table.
+ * @param {(id: string) => any} $ @param {(id: string, t: import('./results-view.js').TextTable) => void} table @param {EvidenceSets} data @param {string} programme @param {string} priceYear
  */
 function renderEvidence($, table, data, programme, priceYear) {
   $('evidence').hidden = false;
@@ -44,6 +52,7 @@ function renderEvidence($, table, data, programme, priceYear) {
  * `table`, `setTexts(texts)`, `update()` and `isCompare()`. Returns
  * `schedule(scenario)`, called with each valid scenario, and `onClick(event)`
  * for the form's clicks.
+ * @param {{ state: import('./scenario-state.js').State, $: (id: string) => any, analysis: any, pool: any, table: (id: string, t: import('./results-view.js').TextTable) => void, setTexts: (texts: Map<string, string>) => void, update: () => boolean, isCompare: () => boolean }} ctx
  */
 export function evidencePanel(ctx) {
   const { state, $, analysis } = ctx;
@@ -54,6 +63,7 @@ export function evidencePanel(ctx) {
    * The side-by-side for the model in view, a moment after the figures
    * settle and once the uncertainty run under way has finished (the sets
    * are worked out on the page, and would hold up the run's figures).
+   * @param {Record<string, any>} scenario
    */
   function schedule(scenario) {
     clearTimeout(timer);
@@ -88,9 +98,9 @@ export function evidencePanel(ctx) {
     }, 300);
   }
 
-  /** "Use these figures": a set's effects into the form. */
+  /** "Use these figures": a set's effects into the form. @param {Event} event */
   function onClick(event) {
-    const button = event.target.closest('button[data-evidence-set]');
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest('button[data-evidence-set]'));
     if (!button || !state.report || ctx.isCompare()) return;
     const changes = analysis.evidenceSetChanges(state.report.scenario(), state.view, button.dataset.evidenceSet);
     ctx.setTexts(changeTexts(changes));

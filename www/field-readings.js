@@ -34,10 +34,11 @@ export function fieldReading(state, path, analysis) {
     if (values.every((x) => typeof x === 'number')) list = Float64Array.from(/** @type {number[]} */ (values));
   }
   const readAs = row.shape !== 'list' && barePercent(text) ? Number(parseFigure(text, row.kind)) : undefined;
+  /** @type {{ low: number, high: number } | undefined} */
   let widened;
   if (row.shape === 'ranged') {
     const range = rangeFor(state, path, parseFigure(text, row.kind));
-    if (range.widened && typeof range.low === 'number' && typeof range.high === 'number') widened = range;
+    if (range.widened && typeof range.low === 'number' && typeof range.high === 'number') widened = { low: range.low, high: range.high };
   }
   return analysis.fieldReading(row.kind, list, readAs, widened?.low, widened?.high);
 }

@@ -11,7 +11,17 @@
 
 import { textAt } from './scenario-text.js';
 
-/** The form's texts for the engine's `[{ path, value, low, high }]`: blank bounds for a fixed figure. */
+/** @typedef {import('./scenario-state.js').State} State */
+/**
+ * @typedef {Object} FiguresContext what setting figures works with (calculator.js's `figuresContext`)
+ * @property {State} state
+ * @property {typeof import('./pkg/sfpc.js')} engine
+ * @property {() => Promise<any>} analysisModule
+ * @property {(texts: Map<string, string>) => void} setTexts
+ * @property {() => string[]} figurePaths
+ */
+
+/** The form's texts for the engine's `[{ path, value, low, high }]`: blank bounds for a fixed figure. @param {{ path: string, value: number, low: number, high: number }[]} changes */
 export function changeTexts(changes) {
   const texts = new Map();
   for (const c of changes) {
@@ -27,6 +37,7 @@ export function changeTexts(changes) {
  * The council a scenario (from a link, a file or a saved slot) names by its
  * code, as far as the scenario says; the notes come later, from the
  * statistics (council-picker.js, `restoreNotes`).
+ * @param {Record<string, any>} scenario a scenario in format 2 or later
  */
 export function councilFrom(scenario) {
   if (!scenario.council_code) return null;
@@ -39,6 +50,7 @@ export function councilFrom(scenario) {
  * (`council_figures`) for the figures that are still the council's: a
  * figure the statistics set and the user has not changed, or a national one
  * the user has not typed over.
+ * @param {State} state @param {Record<string, any>} scenario
  */
 export function withCouncil(state, scenario) {
   const c = state.council;
@@ -59,7 +71,7 @@ export function withCouncil(state, scenario) {
   return scenario;
 }
 
-/** The note beside a field: the statistics' words while the figure is theirs. */
+/** The note beside a field: the statistics' words while the figure is theirs. @param {State} state @param {string} path */
 export function noteFor(state, path) {
   const council = state.council;
   if (!council || state.text.get('council') !== council.name) return '';
@@ -75,6 +87,7 @@ export function noteFor(state, path) {
  * every figure still at its old default (its text unchanged) is restated.
  * Returns `{ errors }` for a year the deflators do not cover, else
  * `{ restated }`, how many figures moved.
+ * @param {FiguresContext} ctx @param {string} yearText
  */
 export function restatePrices(ctx, yearText) {
   const { state, engine } = ctx;

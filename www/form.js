@@ -12,7 +12,15 @@ import { el, fieldId } from './dom.js';
 import { STAFF_LABELS, rowOf } from './scenario-state.js';
 import { shownFigure } from './scenario-text.js';
 
-/** The id of a programme's group, for its `<details>`, total and note. */
+/**
+ * One row of the engine's defaults table (`defaultsTable`), as the form uses it.
+ * @typedef {{ programme: string, group: string, group_label: string, path: string, label: string, hint: string,
+ *   unit: string, form_unit?: string, kind: string, shape: 'ranged' | 'list' | 'staff' | string, basis: string,
+ *   price_year: string, source: string, restated: boolean, published_value: unknown, grades?: any }} DefaultsRow
+ * @typedef {import('./scenario-state.js').State} State
+ */
+
+/** The id of a programme's group, for its `<details>`, total and note. @param {string} programme @param {string} group */
 export const groupId = (programme, group) => `group-${programme}-${group}`;
 
 /**
@@ -36,9 +44,10 @@ export function showGrades(root, grades) {
   }
 }
 
+/** @param {DefaultsRow} row */
 function sourceDetails(row) {
   const restated = row.restated
-    ? el('p', {}, `Published as ${[].concat(row.published_value).join(", ")} in ${row.price_year} prices; the default here is restated into your price year with HM Treasury's GDP deflators.`)
+    ? el('p', {}, `Published as ${[row.published_value].flat().join(", ")} in ${row.price_year} prices; the default here is restated into your price year with HM Treasury's GDP deflators.`)
     : '';
   return el('details', { class: 'source' },
     el('summary', {}, 'Source'),
@@ -53,6 +62,7 @@ function sourceDetails(row) {
  * reads it: fractions as percentages, money to the penny, others to three
  * decimals; what the user typed is shown as typed. Either way the figure
  * used is `state.text`'s.
+ * @param {State} state @param {string} path
  */
 export function shownText(state, path) {
   const text = state.text.get(path) ?? '';
@@ -60,16 +70,17 @@ export function shownText(state, path) {
   return shownFigure(text, rowOf(state, path.replace(/\.(low|high)$/, ''))?.kind, state.figureText);
 }
 
-/** Sets figures for the user (`texts`: path -> text), in the form too where it is shown. */
+/** Sets figures for the user (`texts`: path -> text), in the form too where it is shown. @param {Document | ShadowRoot} root @param {State} state @param {Map<string, string>} texts */
 export function setTexts(root, state, texts) {
   for (const [path, text] of texts) {
     state.text.set(path, text);
     state.typed.delete(path);
-    const input = root.getElementById(fieldId(path));
+    const input = /** @type {HTMLInputElement | null} */ (root.getElementById(fieldId(path)));
     if (input) input.value = shownText(state, path);
   }
 }
 
+/** @param {State} state @param {string} path @param {Record<string, unknown>} attrs */
 function textInput(state, path, attrs) {
   const input = el('input', {
     id: fieldId(path), name: path, type: 'text', class: 'input', autocomplete: 'off', spellcheck: 'false',
@@ -79,6 +90,7 @@ function textInput(state, path, attrs) {
   return input;
 }
 
+/** @param {State} state @param {string} path @param {string} label */
 function rangeInputs(state, path, label) {
   const box = el('div', { class: 'range-inputs' });
   for (const end of ['low', 'high']) {
@@ -94,11 +106,13 @@ function rangeInputs(state, path, label) {
  * One field: its label, hint, error slot and input; Low and High for a ranged
  * parameter; its source one click away. `spec` may override the row's label
  * and hint, and say the input's `kind` (`text`, `whole`).
+ * @param {State} state @param {{ path: string, label?: string, hint?: string, kind?: string }} spec @param {DefaultsRow} [row]
  */
 export function field(state, spec, row) {
   const { path } = spec;
-  const label = spec.label ?? row.label;
-  const hint = spec.hint ?? `${row.hint} Unit: ${row.form_unit ?? row.unit}.`;
+  // A field without a registry row (the council's name) brings its own words.
+  const label = spec.label ?? row?.label ?? '';
+  const hint = spec.hint ?? `${row?.hint} Unit: ${row?.form_unit ?? row?.unit}.`;
   const id = fieldId(path);
   const isText = spec.kind === 'text';
   const input = textInput(state, path, {
@@ -119,7 +133,7 @@ export function field(state, spec, row) {
   return wrap;
 }
 
-/** The staff lines of a programme: role, FTE and cost of one FTE a year each. */
+/** The staff lines of a programme: role, FTE and cost of one FTE a year each. @param {State} state @param {string} key @param {DefaultsRow} row */
 function staffEditor(state, key, row) {
   const base = `programmes.${key}.staff`;
   const count = state.staffLines.get(key) ?? 0;
@@ -127,7 +141,7 @@ function staffEditor(state, key, row) {
   const lines = [];
   for (let i = 0; i < count; i++) {
     const line = `${base}[${i}]`;
-    const cell = (prop, label, attrs) => el('div', { class: 'staff-cell' },
+    const cell = (/** @type {string} */ prop, /** @type {string} */ label, /** @type {Record<string, unknown>} */ attrs) => el('div', { class: 'staff-cell' },
       el('label', { for: fieldId(`${line}.${prop}`) }, `Post ${i + 1}: ${label}`),
       textInput(state, `${line}.${prop}`, attrs));
     lines.push(el('li', { class: 'staff-line' },
@@ -145,7 +159,7 @@ function staffEditor(state, key, row) {
     sourceDetails(row));
 }
 
-/** Whether to count a stream, who it benefits and why it adds to the others. */
+/** Whether to count a stream, who it benefits and why it adds to the others. @param {State} state @param {string} key @param {{ key: string, payer_label: string, additional: string }} stream */
 function streamControls(state, key, stream) {
   const id = `include-${key}-${stream.key}`;
   const included = !(state.excluded.get(key)?.has(stream.key));
@@ -160,6 +174,7 @@ function streamControls(state, key, stream) {
 /**
  * A programme's fieldset: one folding group per registry group, the first
  * open. `ctx` holds `state`, `table` (the defaults table) and `streams`.
+ * @param {{ state: State, table: DefaultsRow[], streams: Record<string, any[]> }} ctx @param {string} key @param {string} name
  */
 export function programmeFieldset(ctx, key, name) {
   const { state } = ctx;
@@ -188,7 +203,7 @@ export function programmeFieldset(ctx, key, name) {
   return fieldset;
 }
 
-/** Each group's total and note, from the engine's words for the current result. */
+/** Each group's total and note, from the engine's words for the current result. @param {Document | ShadowRoot} root @param {string} key @param {{ key: string, total: string, note: string }[]} readings */
 export function showGroupReadings(root, key, readings) {
   for (const r of readings) {
     // Written only when changed: a write the same as before still costs a layout.
@@ -199,8 +214,8 @@ export function showGroupReadings(root, key, readings) {
   }
 }
 
-/** Opens the group holding `input`, so a field with an error can be seen. */
+/** Opens the group holding `input`, so a field with an error can be seen. @param {Element | null} input */
 export function revealField(input) {
-  const group = input?.closest('details.group');
+  const group = /** @type {HTMLDetailsElement | null | undefined} */ (input?.closest('details.group'));
   if (group && !group.open) group.open = true;
 }

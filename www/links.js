@@ -13,14 +13,18 @@ import { describeErrors } from './scenario-text.js';
  * figures they were made with.
  */
 export const LINK_VERSION = '2';
+/** @type {(string | null)[]} */
 const READABLE_LINK_VERSIONS = ['1', '2'];
 
+/** @param {Uint8Array} bytes */
 const toBase64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+/** @param {string} text */
 const fromBase64Url = (text) => Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
 
 /**
  * Bytes through a (de)compression stream, written to it directly and read back
  * whole; bad input errors the readable side, so the read rejects.
+ * @param {Uint8Array<ArrayBuffer>} bytes @param {CompressionStream | DecompressionStream} stream
  */
 async function pipe(bytes, stream) {
   const writer = stream.writable.getWriter();
@@ -31,7 +35,7 @@ async function pipe(bytes, stream) {
 /** Why a link cannot be opened, in words for the notice. */
 export class LinkError extends Error {}
 
-/** A link's fragment for a valid scenario and the page's other settings (`view`, `draws`, `seed`). */
+/** A link's fragment for a valid scenario and the page's other settings (`view`, `draws`, `seed`). @param {Record<string, any>} scenario @param {Record<string, any>} settings */
 export async function linkFragment(scenario, settings) {
   const packed = await pipe(new TextEncoder().encode(JSON.stringify(scenario)), new CompressionStream('deflate-raw'));
   return new URLSearchParams({ v: LINK_VERSION, ...settings, s: toBase64Url(packed) }).toString();
@@ -41,6 +45,7 @@ export async function linkFragment(scenario, settings) {
  * The scenario in a link's fragment, if any, as `{ scenario, params }`;
  * `fromText` validates the scenario's text (throwing the engine's errors).
  * Throws LinkError saying why the link cannot be used.
+ * @param {string} hash @param {(text: string) => any} fromText
  */
 export async function scenarioFromLink(hash, fromText) {
   if (!hash) return null;

@@ -15,7 +15,8 @@ import { reportHeights } from './embed-height.js';
 
 const params = new URLSearchParams(location.search);
 const reportHeight = reportHeights(params);
-const $ = (id) => document.getElementById(id);
+/** @param {string} id @returns {HTMLElement} */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 async function main() {
   await Promise.all([initPage(), initAnalysis()]);
@@ -26,6 +27,7 @@ async function main() {
   const book = new analysis.CouncilBook();
   book.add(template, 0, analysis.councilCount());
   const select = /** @type {HTMLSelectElement} */ ($('map-measure'));
+  /** @param {string} measure */
   const draw = (measure) => renderMap(analysis, book, template, programme, measure);
   let measure = params.get('measure') ?? 'council_npv';
   try {

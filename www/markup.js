@@ -12,6 +12,7 @@
  * shows it unfolded (the saved scenarios' differences, which are the point).
  * Its heading and caption are the engine's (`chartWords`), put in by
  * chart-view.js's `start` as the figure is taken in.
+ * @param {string} name
  */
 export function chart(name, { titleId = `${name}-title`, tall = false, screenOnly = false, open = false } = {}) {
   return `<figure class="chart" data-chart="${name}">

@@ -18,6 +18,7 @@ import { verdictView } from './verdict-view.js';
 /** How long typing must pause before the figures' grades are worked out again. */
 const GRADES_AFTER_MS = 150;
 
+/** @param {import('./calculator.js').Context} ctx */
 export function resultsView(ctx) {
   const { state, $, engine } = ctx;
   const verdict = verdictView(ctx);

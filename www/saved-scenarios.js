@@ -13,23 +13,27 @@ import { el } from './dom.js';
 import { describeErrors } from './scenario-text.js';
 import { viewFrom } from './scenario-state.js';
 
+/** @param {{ state: import('./scenario-state.js').State, $: (id: string) => any, root: Document | ShadowRoot, engine: any, analysis: any, table: (id: string, t: import('./results-view.js').TextTable) => void, draw: (id: string) => void, isCompare: () => boolean, open: (scenario: any, programme: string) => void }} ctx */
 export function savedScenarios(ctx) {
   const { state, $, root, engine, analysis, table } = ctx;
 
   // The slots, the longest name and the hint are the engine's.
+  /** @type {{ slots: string[], max_name_chars: number, hint: string }} */
   const { slots: SLOTS, max_name_chars: MAX_NAME, hint: HINT } = analysis.savedScenarioLimits();
   $('f-saved-name').maxLength = MAX_NAME;
   $('save-buttons').replaceChildren(...SLOTS.map((slot) =>
     el('button', { type: 'button', class: 'button secondary', 'data-slot': slot }, `Save as ${slot}`)));
   /** The browser storage key; the version inside it is the store's format. */
   const STORE_KEY = 'sfpc.saved-scenarios';
-  /** slot -> { name, programme, scenario, savedAt } */
+  /** @typedef {{ name: string, programme: string, scenario: Record<string, any>, savedAt: string }} Saved */
+  /** @type {Map<string, Saved>} slot -> what it holds */
   const saved = new Map();
+  /** @type {any} */
   let comparison = null; // the engine's ScenarioComparison of `saved`
 
-  const slotLabel = (slot) => analysis.savedLabel(slot, saved.get(slot)?.name ?? '');
-  const savedStatus = (text) => { $('saved-status').textContent = text; };
-  const modelName = (key) => state.result?.programmes?.[key]?.name ?? key;
+  const slotLabel = (/** @type {string} */ slot) => analysis.savedLabel(slot, saved.get(slot)?.name ?? '');
+  const savedStatus = (/** @type {string} */ text) => { $('saved-status').textContent = text; };
+  const modelName = (/** @type {string} */ key) => state.result?.programmes?.[key]?.name ?? key;
 
   /** Saved scenarios from this browser. A store that cannot be read is reported and left alone. */
   function loadSaved() {
@@ -71,6 +75,7 @@ export function savedScenarios(ctx) {
     }
   }
 
+  /** @param {string} slot */
   function saveSlot(slot) {
     if (!state.report || ctx.isCompare()) return;
     if (state.errors.length) {
@@ -85,6 +90,7 @@ export function savedScenarios(ctx) {
       : `Saved as ${slotLabel(slot)} until you leave this page: this browser would not store it (its storage may be full or switched off).`);
   }
 
+  /** @param {string} slot */
   function openSlot(slot) {
     const s = saved.get(slot);
     if (!s) return;
@@ -93,6 +99,7 @@ export function savedScenarios(ctx) {
     savedStatus(`Opened ${slotLabel(slot)}.`);
   }
 
+  /** @param {string} slot */
   function deleteSlot(slot) {
     const label = slotLabel(slot);
     saved.delete(slot);
@@ -101,6 +108,7 @@ export function savedScenarios(ctx) {
     savedStatus(`Deleted ${label}.`);
   }
 
+  /** @param {string} iso */
   function savedWhen(iso) {
     const date = new Date(iso);
     return Number.isNaN(date.getTime()) ? '' : `, saved ${date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`;
@@ -108,8 +116,8 @@ export function savedScenarios(ctx) {
 
   function renderSaved() {
     $('saved-list').replaceChildren(...SLOTS.filter((slot) => saved.has(slot)).map((slot) => {
-      const s = saved.get(slot);
-      const button = (action, text) => el('button', { type: 'button', class: 'button secondary small', [`data-${action}`]: slot,
+      const s = /** @type {Saved} */ (saved.get(slot));
+      const button = (/** @type {string} */ action, /** @type {string} */ text) => el('button', { type: 'button', class: 'button secondary small', [`data-${action}`]: slot,
         'aria-label': `${text} ${slotLabel(slot)}` }, `${text} ${slot}`);
       return el('li', {}, el('strong', {}, slotLabel(slot)), ` (${modelName(s.programme)}${savedWhen(s.savedAt)}) `,
         button('open', 'Open'), ' ', button('delete', 'Delete'));
@@ -121,14 +129,16 @@ export function savedScenarios(ctx) {
   /** Each saved scenario is for one model, so saving needs one chosen. */
   function updateSaveButtons() {
     const single = !ctx.isCompare();
-    for (const b of root.querySelectorAll('#save-buttons button')) b.disabled = !single;
+    for (const b of /** @type {NodeListOf<HTMLButtonElement>} */ (root.querySelectorAll('#save-buttons button'))) b.disabled = !single;
     $('saved-hint').textContent = single
       ? HINT : 'Choose one model above to save a scenario: each saved scenario is for one model.';
   }
 
   function renderScenarioComparison() {
-    const entries = SLOTS.filter((slot) => saved.has(slot))
-      .map((slot) => ({ label: slotLabel(slot), programme: saved.get(slot).programme, scenario: saved.get(slot).scenario }));
+    const entries = SLOTS.filter((slot) => saved.has(slot)).map((slot) => {
+      const s = /** @type {Saved} */ (saved.get(slot));
+      return { label: slotLabel(slot), programme: s.programme, scenario: s.scenario };
+    });
     comparison?.free();
     comparison = null;
     $('scenarios').hidden = entries.length === 0;
@@ -146,9 +156,9 @@ export function savedScenarios(ctx) {
     ctx.draw('scenarios-chart');
   }
 
-  /** A click in the form: a saved scenario's button, if it is one (true). */
+  /** A click in the form: a saved scenario's button, if it is one (true). @param {Event} event */
   function onSavedClick(event) {
-    const button = event.target.closest('#saved button');
+    const button = /** @type {HTMLElement | null} */ (/** @type {Element} */ (event.target).closest('#saved button'));
     if (!button) return false;
     if (button.dataset.slot) saveSlot(button.dataset.slot);
     else if (button.dataset.open) openSlot(button.dataset.open);

@@ -2,26 +2,27 @@
 // What the user typed, and the scenario values it stands for: pure functions
 // with no DOM, shared by the form, links and saved scenarios.
 
-/** The value at a dotted path (`programmes.family_valued.ramp_up`). */
+/** The value at a dotted path (`programmes.family_valued.ramp_up`). @param {any} obj @param {string} path @returns {any} */
 export function getAt(obj, path) {
-  return path.split('.').reduce((o, k) => (o == null ? undefined : o[k]), obj);
+  return path.split('.').reduce((/** @type {any} */ o, k) => (o == null ? undefined : o[k]), obj);
 }
 
+/** @param {any} obj @param {string} path @param {unknown} value */
 export function setAt(obj, path, value) {
   const keys = path.split('.');
-  const last = keys.pop();
-  const parent = keys.reduce((o, k) => o[k], obj);
+  const last = /** @type {string} */ (keys.pop());
+  const parent = keys.reduce((/** @type {any} */ o, k) => o[k], obj);
   parent[last] = value;
 }
 
-/** The form field an engine error belongs to: `a.b.value`, `a.b.low` and `a.b[2]` are `a.b`'s. */
+/** The form field an engine error belongs to: `a.b.value`, `a.b.low` and `a.b[2]` are `a.b`'s. @param {string} errorPath */
 export function fieldPathOf(errorPath) {
   return errorPath.replace(/\[\d+\]$/, '').replace(/\.(value|low|high)$/, '');
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
-/** A number from what was typed ("£1,200", "60%"), or the text itself for the engine to report. */
+/** A number from what was typed ("£1,200", "60%"), or the text itself for the engine to report. @param {string} text */
 export function parseNumber(text) {
   const t = text.trim().replace(/[£,\s]/g, '');
   const percent = t.endsWith('%');
@@ -74,10 +75,12 @@ export function parseList(text, kind) {
  * The text a figure is shown as in the form when the engine (not the user)
  * wrote it, worded by the engine's `format(kind, x)` (formatFigureInput):
  * fractions as percentages, money to the penny, other figures to three
- * decimals; what is not a number is shown as it is.
- * @param {string} text @param {string | undefined} kind @param {(kind: string, x: number) => string} format
+ * decimals; what is not a number is shown as it is, and so is everything
+ * until the engine's wording has loaded.
+ * @param {string} text @param {string | undefined} kind @param {((kind: string, x: number) => string) | null} format
  */
 export function shownFigure(text, kind, format) {
+  if (!format) return text;
   if (kind === 'fraction') {
     const parts = listEntries(text, kind);
     return parts.length && parts.every((p) => NUMBER.test(p)) ? parts.map((p) => format(kind, Number(p))).join(', ') : text;
@@ -86,7 +89,7 @@ export function shownFigure(text, kind, format) {
   return text.replace(long, (n) => format(kind ?? 'count', Number(n)));
 }
 
-/** The text a scenario value is shown as, for `path` (`x.low`, `x.high` for ranges). */
+/** The text a scenario value is shown as, for `path` (`x.low`, `x.high` for ranges). @param {Record<string, any>} scenario @param {string} path */
 export function textAt(scenario, path) {
   const end = path.match(/\.(low|high)$/)?.[1];
   if (end) {
@@ -99,7 +102,7 @@ export function textAt(scenario, path) {
   return String(value);
 }
 
-/** The engine's `{ path, message }` errors in one line. */
+/** The engine's `{ path, message }` errors in one line. @param {unknown} errors the engine's `{ path, message }[]`, or anything thrown */
 export function describeErrors(errors) {
-  return Array.isArray(errors) ? errors.map((e) => `${e.path}: ${e.message}`).join('; ') : String(errors);
+  return Array.isArray(errors) ? errors.map((/** @type {{ path: string, message: string }} */ e) => `${e.path}: ${e.message}`).join('; ') : String(errors);
 }

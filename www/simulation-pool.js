@@ -29,13 +29,22 @@ export function defaultWorkers() {
   return Math.max(1, Math.min(MAX_WORKERS, navigator.hardwareConcurrency || 2));
 }
 
+/**
+ * @typedef {Worker & { busy: number }} PoolWorker
+ * @typedef {{ scenario: Record<string, any>, draws: number, seed: number, chunks: number, first?: number }} Job
+ * @typedef {{ job?: number, packed?: Float64Array, voi?: boolean, ask?: number, answer?: any, error?: any }} Reply
+ */
+
 export class SimulationPool {
   /** @param {number} size how many workers (started on the first run) */
   constructor(size = defaultWorkers()) {
     this.size = size;
+    /** @type {PoolWorker[]} */
     this.workers = [];
     this.job = 0;
+    /** The batches not yet sent. @type {Record<string, unknown>[]} */
     this.queue = [];
+    /** @type {{ job: number, left: number, onPacked: (packed: Float64Array) => void, resolve: (done: boolean) => void, reject: (error: any) => void } | null} */
     this.current = null;
     /** Where the current run's value of information goes. @type {{ job: number, onValue: (packed: Float64Array) => void } | null} */
     this.valueFor = null;
@@ -67,6 +76,7 @@ export class SimulationPool {
    * (chunks 0 … first − 1 before the rest, one a batch), calling `onPacked(packed)` with each batch as it comes back. Resolves
    * true when every batch is in, false if a newer run (or `cancel`) came
    * first; rejects if a worker fails.
+   * @param {Job} job @param {(packed: Float64Array) => void} onPacked @returns {Promise<boolean>}
    */
   run({ scenario, draws, seed, chunks, first = 0 }, onPacked) {
     this.cancel();
@@ -121,6 +131,7 @@ export class SimulationPool {
     });
   }
 
+  /** @param {PoolWorker} worker */
   feed(worker) {
     while (worker.busy < IN_FLIGHT && this.queue.length) {
       worker.busy += 1;
@@ -128,6 +139,7 @@ export class SimulationPool {
     }
   }
 
+  /** @param {PoolWorker} worker @param {Reply} reply */
   received(worker, { job, packed, voi, ask, answer, error }) {
     worker.busy = voi || ask ? 0 : Math.max(0, worker.busy - 1);
     if (ask) {
@@ -140,7 +152,7 @@ export class SimulationPool {
     }
     if (voi) {
       if (error) console.error('The value of information could not be worked out.', error);
-      else if (this.valueFor?.job === job) this.valueFor.onValue(packed);
+      else if (this.valueFor && this.valueFor.job === job) this.valueFor.onValue(/** @type {Float64Array} */ (packed));
       this.feed(worker);
       return;
     }
@@ -149,7 +161,7 @@ export class SimulationPool {
       if (error) {
         this.failed(error);
       } else {
-        current.onPacked(packed);
+        current.onPacked(/** @type {Float64Array} */ (packed));
         current.left -= 1;
         if (current.left === 0) {
           this.current = null;
@@ -160,6 +172,7 @@ export class SimulationPool {
     this.feed(worker);
   }
 
+  /** @param {unknown} error */
   failed(error) {
     const current = this.current;
     for (const waiting of this.answers.values()) waiting.reject(error);
@@ -195,10 +208,11 @@ export class SimulationPool {
  * as soon as `isCurrent()` is false. Resolves to `{ busyMs, workers }` (this
  * thread's time taking chunks in or drawing; 0 workers on the page) once all
  * chunks are in, or null if cancelled.
+ * @param {{ run: any, job: Job, pool: SimulationPool | null, isCurrent: () => boolean, onProgress: (done: number) => void }} options
  */
 export async function runChunks({ run, job, pool, isCurrent, onProgress }) {
   let busyMs = 0;
-  const timed = (f) => {
+  const timed = (/** @type {() => number} */ f) => {
     const t0 = performance.now();
     const out = f();
     busyMs += performance.now() - t0;

@@ -9,6 +9,7 @@ import init, { ChunkRunner, evidenceSets } from './pkg/sfpc_analysis.js';
 
 const ready = init();
 /** The run this worker last worked on: its batches share one set-up. */
+/** @type {{ job: number, runner: ChunkRunner | null }} */
 let current = { job: 0, runner: null };
 
 self.onmessage = async ({ data }) => {
@@ -29,7 +30,8 @@ self.onmessage = async ({ data }) => {
       current = { job, runner: new ChunkRunner(scenario, draws, seed) };
     }
     // The value of information (one task a run) or a batch of chunks.
-    const packed = voi ? current.runner.valueOfInformation() : current.runner.run(from, to);
+    const runner = /** @type {ChunkRunner} */ (current.runner);
+    const packed = voi ? runner.valueOfInformation() : runner.run(from, to);
     /** @type {Worker} */ (/** @type {unknown} */ (self)).postMessage({ job, packed, voi }, [packed.buffer]);
   } catch (error) {
     self.postMessage({ job, voi, error: Array.isArray(error) ? error : String(error) });
