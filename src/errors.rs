@@ -6,6 +6,7 @@ use std::fmt;
 
 /// One problem with the input: where, and what is wrong.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct InputError {
     /// JSON path of the offending field, `scenario` for the whole document.
     pub path: String,

@@ -135,12 +135,20 @@ export function attachCouncilPicker(input, { councils, picked, onPick, matching 
  * What the page remembers of a council's statistics: each note, the figure
  * it set (null: kept the default) and where that figure came from (the
  * scenario's `council_figures` entry).
- * @param {any} figures the analysis module's `councilFigures`
+ * @param {{ reading: import('./engine-types.js').CouncilReading, changes: { path: string, value: number }[], figures: { path: string }[], council: string, council_code: string, statistics_release: string }} figures the analysis module's `councilFigures`
  */
 function councilState(figures) {
-  const notes = new Map(figures.reading.notes.map((/** @type {{ path: string, text: string }} */ n) => [n.path, { text: n.text, set: null, figure: null }]));
-  for (const c of figures.changes) notes.get(c.path).set = String(c.value);
-  for (const f of figures.figures) notes.get(f.path).figure = f;
+  /** @type {Map<string, { text: string, set: string | null, figure: { path: string } | null }>} */
+  const notes = new Map(figures.reading.notes.map((n) => [n.path, { text: n.text, set: null, figure: null }]));
+  // Every figure the statistics set has its note (display::council_reading).
+  for (const c of figures.changes) {
+    const note = notes.get(c.path);
+    if (note) note.set = String(c.value);
+  }
+  for (const f of figures.figures) {
+    const note = notes.get(f.path);
+    if (note) note.figure = f;
+  }
   return {
     code: figures.council_code, name: figures.council, release: figures.statistics_release,
     summary: figures.reading.summary, notes,

@@ -19,9 +19,8 @@ const COUNCILS_PER_SLICE = 8;
 const ALL = 'all';
 
 /**
- * One council and model's row, as the engine gives it (`CouncilBook.add`):
- * its display cells and, for sorting, its figures (null: none).
- * @typedef {{ code: string, programme: string, cells: string[], sort: (number | string | null)[] }} CouncilRow
+ * One council and model's row, as the engine gives it (`CouncilBook.add`).
+ * @typedef {import('./engine-types.js').CouncilRow} CouncilRow
  */
 
 const state = {

@@ -8,7 +8,7 @@ import { fieldPathOf } from './scenario-text.js';
 import { COMPARE, SETTINGS, SIMULATION, STAFF_LABELS, programmeOf, rowOf } from './scenario-state.js';
 import { revealField } from './form.js';
 
-/** @typedef {{ path: string, message: string }} InputError */
+/** @typedef {import('./engine-types.js').InputError} InputError */
 
 
 /**

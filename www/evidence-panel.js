@@ -16,8 +16,7 @@ import { parseNumber } from './scenario-text.js';
 /**
  * The analysis module's `evidenceSets`: the effects in use, each set's
  * figures and why, and the side-by-side table.
- * @typedef {{ key: string, label: string, description: string, figures: { label: string, figure: string, why: string }[] }} EvidenceSet
- * @typedef {{ used: string, summary: string, table: import('./results-view.js').TextTable, sets: EvidenceSet[] }} EvidenceSets
+ * @typedef {{ used: string, summary: string, table: import('./engine-types.js').TextTable, sets: import('./engine-types.js').SetText[] }} EvidenceSets
  */
 
 /** Renders the sets' figures and buttons, if the model or price year changed. @param {HTMLElement} container @param {EvidenceSets} data @param {string} key */

@@ -34,7 +34,7 @@ function gradeBadge(path, row) {
   return el('span', { class: `grade grade-${g.grade}`, 'data-grade-for': path }, g.text);
 }
 
-/** Each figure's grade as the engine gives it for the figures in use. @param {ParentNode} root @param {any[]} grades */
+/** Each figure's grade as the engine gives it for the figures in use. @param {ParentNode} root @param {import('./engine-types.js').FigureGrade[]} grades */
 export function showGrades(root, grades) {
   for (const g of grades) {
     const badge = root.querySelector(`[data-grade-for="${g.path}"]`);
@@ -203,7 +203,7 @@ export function programmeFieldset(ctx, key, name) {
   return fieldset;
 }
 
-/** Each group's total and note, from the engine's words for the current result. @param {Document | ShadowRoot} root @param {string} key @param {{ key: string, total: string, note: string }[]} readings */
+/** Each group's total and note, from the engine's words for the current result. @param {Document | ShadowRoot} root @param {string} key @param {import('./engine-types.js').GroupReading[]} readings */
 export function showGroupReadings(root, key, readings) {
   for (const r of readings) {
     // Written only when changed: a write the same as before still costs a layout.

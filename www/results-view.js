@@ -10,8 +10,9 @@ import { COMPARE, programmeKeys, programmeOf, rowOf, scenarioPaths } from './sce
 import { verdictView } from './verdict-view.js';
 
 /**
- * @typedef {{ caption: string, headings: string[], rows: string[][] }} TextTable
- * @typedef {{ key: string, label: string, figure: string, reading: string }} Headline
+ * The engine's types (www/engine-types.d.ts, generated from its structs).
+ * @typedef {import('./engine-types.js').TextTable} TextTable
+ * @typedef {import('./engine-types.js').Headline} Headline
  */
 
 /** @param {import('./calculator.js').Context} ctx */

@@ -25,8 +25,8 @@ export function verdictView(ctx) {
     return simulated ?? state.result?.programmes?.[key]?.verdicts;
   }
 
-  /** @param {any} verdicts */
-  const readingOf = (verdicts) => verdicts.readings.find((/** @type {any} */ r) => r.key === chosen) ?? verdicts.readings[0];
+  /** @param {import('./engine-types.js').Verdicts} verdicts */
+  const readingOf = (verdicts) => verdicts.readings.find((r) => r.key === chosen) ?? verdicts.readings[0];
 
   function render() {
     if (!state.result) return;

@@ -54,6 +54,7 @@ pub fn payback_text(a: &ProgrammeAppraisal, horizon_years: u32) -> String {
 /// One headline measure: its name, its figure rounded for display, and a
 /// plain-English reading.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Headline {
     /// Stable key for the page: `council_npv`, `council_cashable_npv`,
     /// `public_npv`, `bcr`, `council_roi`, `payback`, `break_even`.
@@ -237,6 +238,7 @@ fn break_even_sentence(
 /// A group of the form in words: its total, and what else a reader needs
 /// beside it (a stream's break-even, or that it is someone else's saving).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct GroupReading {
     /// The registry's group key: a stream's key, `cost_of_care` or `delivery`.
     pub key: &'static str,
@@ -407,6 +409,7 @@ pub fn payer_table(a: &ProgrammeAppraisal) -> TextTable {
 
 /// Text summaries of a programme's charts, for readers who cannot see them.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ChartSummaries {
     pub yearly_flows: String,
     pub cumulative_net: String,

@@ -16,6 +16,7 @@ use crate::scenario::FigureKind;
 
 /// A note beside one field of the form.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FieldNote {
     /// The field's scenario path.
     pub path: String,
@@ -29,6 +30,7 @@ pub struct FieldNote {
 
 /// A council's figures in words: a summary, and a note for each field.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CouncilReading {
     pub summary: String,
     pub notes: Vec<FieldNote>,
@@ -359,10 +361,12 @@ pub fn main_caseload(r: &CouncilResult) -> Field {
 /// One row of the every-council table: display text, and what each column
 /// sorts by (a number, or the text; `null` sorts last).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CouncilRow {
     pub code: &'static str,
     pub programme: &'static str,
     pub cells: Vec<String>,
+    #[cfg_attr(test, ts(type = "(number | string | null)[]"))]
     pub sort: Vec<serde_json::Value>,
     /// Each figure's kind, by field label: "Children on plans: the council's own".
     pub kinds: Vec<String>,

@@ -13,6 +13,7 @@ use crate::value_of_information::{
 /// A figure with its heading and what it means (the page's headline
 /// cards' shape).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Card {
     pub key: &'static str,
     pub label: String,
@@ -22,6 +23,7 @@ pub struct Card {
 
 /// The choice from the draws alone, in words.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DecisionWords {
     pub cards: Vec<Card>,
     pub verdict: String,
@@ -32,6 +34,7 @@ pub struct DecisionWords {
 
 /// What is worth knowing, in words.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ValueWords {
     pub waiting: String,
     pub waiting_assumptions: String,

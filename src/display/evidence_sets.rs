@@ -10,6 +10,7 @@ use crate::scenario::ProgrammeInputs;
 
 /// One figure of a set, as the page lists it.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SetFigureText {
     /// The field's scenario path.
     pub path: String,
@@ -20,6 +21,7 @@ pub struct SetFigureText {
 
 /// A set for one programme: its name, description and figures.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SetText {
     pub key: &'static str,
     pub label: &'static str,

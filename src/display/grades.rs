@@ -10,6 +10,7 @@ use serde::Serialize;
 
 /// A figure's grade in words, for the page, the print and the results.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FigureGrade {
     pub path: String,
     /// `measured`, `reported`, `assumed` or `yours`.

@@ -30,6 +30,9 @@ mod uncertainty;
 mod verdict;
 mod yearly;
 
+#[cfg(test)]
+mod typescript;
+
 pub use appraisal::{
     appraisal_context, appraisal_table, chart_summaries, comparison_summary, group_readings,
     headlines, payback_reading, payback_text, payer_table, streams_table, ChartSummaries,
@@ -250,6 +253,7 @@ pub fn parameter_value(programme: ProgrammeId, field: Field, value: f64) -> Stri
 /// text: its caption, headings and cells all come from here, so the page and
 /// the command say the same (issue 15).
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct TextTable {
     pub caption: String,
     pub headings: Vec<String>,

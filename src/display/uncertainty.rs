@@ -7,6 +7,7 @@ use super::{
 
 /// Text summaries of the uncertainty charts, for readers who cannot see them.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct UncertaintySummaries {
     pub fan: String,
     pub histogram: String,

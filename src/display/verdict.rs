@@ -26,6 +26,7 @@ pub fn default_horizon_years() -> u32 {
 
 /// One reading of the verdict: counting the grant, or leaving it out.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Verdict {
     /// `with_grant` or `without_grant`.
     pub key: &'static str,
@@ -42,6 +43,7 @@ pub struct Verdict {
 /// The verdicts of a programme (with the grant first; without it only where
 /// there is a grant), and the appraisal period to offer instead.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Verdicts {
     pub readings: Vec<Verdict>,
     /// The other period a click switches to, and its button's label.

@@ -26,6 +26,7 @@ pub fn discounting_example(discount_rate: f64) -> String {
 
 /// The titles of a programme's charts (1, 2 and 8), each with its name.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ChartTitles {
     pub yearly_flows: String,
     pub cumulative_net: String,
