@@ -231,7 +231,7 @@ fn longer_view(flows: &Flows, settings: &AppraisalSettings) -> Option<LongerView
 
 /// Payback under the scenario's conventions: on the discounted position
 /// (format 4) or the undiscounted one (formats 1 to 3).
-pub fn council_payback(rows: &[YearRow], settings: &AppraisalSettings) -> Option<f64> {
+pub(crate) fn council_payback(rows: &[YearRow], settings: &AppraisalSettings) -> Option<f64> {
     if settings.conventions.discounted_payback() {
         payback_years(rows.iter().map(|r| r.discount_factor * r.council_net_gbp))
     } else {
@@ -541,7 +541,7 @@ pub fn year_rows_into(flows: &Flows, settings: &AppraisalSettings, ws: &mut Work
 
 /// The present value of one counted stream of `flows`, last appraised into
 /// `ws` with [`year_rows_into`]: Σ DF_t × its saving in year t.
-pub fn stream_present_value(
+pub(crate) fn stream_present_value(
     flows: &Flows,
     ws: &Workspace,
     pv: &PresentValues,

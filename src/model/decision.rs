@@ -42,7 +42,7 @@ pub struct Decision {
 }
 
 /// The percentiles [`Decision::npv_quantiles_gbp`] holds.
-pub const NPV_QUANTILES: [f64; 6] = [0.01, 0.05, 0.25, 0.75, 0.95, 0.99];
+pub(crate) const NPV_QUANTILES: [f64; 6] = [0.01, 0.05, 0.25, 0.75, 0.95, 0.99];
 
 /// The choice with the smaller expected loss.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

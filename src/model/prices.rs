@@ -92,7 +92,7 @@ pub fn restating_factor(from: PriceYear, to: PriceYear) -> Option<f64> {
 
 /// The years a scenario may be priced in, for error messages: "2013-14,
 /// 2014-15, …, 2026-27".
-pub fn known_years() -> String {
+pub(crate) fn known_years() -> String {
     let years: Vec<String> = DEFLATORS.iter().map(|d| d.year.to_string()).collect();
     years.join(", ")
 }

@@ -17,7 +17,7 @@ use crate::scenario::{Estimate, ProgrammeInputs};
 
 /// Days in a year over days in a week: turns a weekly placement cost into a
 /// yearly one (52.14 weeks).
-pub const WEEKS_PER_YEAR: f64 = 365.0 / 7.0;
+pub(crate) const WEEKS_PER_YEAR: f64 = 365.0 / 7.0;
 
 /// The placement mix: each placement's share of children in care, and its
 /// weekly cost. A year of care for one child is Σ share × cost × 365/7.

@@ -34,7 +34,7 @@ pub mod trials;
 
 use crate::estimate::Estimate;
 use crate::prices::{restating_factor, PriceYear};
-pub use format3::default_before_format_4;
+pub(crate) use format3::default_before_format_4;
 
 /// The three SFPC models.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -545,7 +545,7 @@ pub const MAX_HORIZON_YEARS: u32 = 30;
 
 /// Most teams or hubs a service may have: England's largest council would
 /// need about 30 No Wrong Door hubs by the sizing rule.
-pub const MAX_SERVICE_UNITS: u32 = 100;
+pub(crate) const MAX_SERVICE_UNITS: u32 = 100;
 
 /// Most staff lines a programme may list.
 pub const MAX_STAFF_LINES: usize = 50;
@@ -672,11 +672,11 @@ impl Grade {
 pub mod designs {
     pub const OFFICIAL_STATISTICS: &str = "official statistics (DfE)";
     pub const RCT: &str = "randomised trial";
-    pub const COSTING: &str = "published costing";
+    pub(crate) const COSTING: &str = "published costing";
     pub const EVALUATION: &str = "independent evaluation";
     pub const QUASI: &str = "independent evaluation against a comparison group";
-    pub const GUIDANCE: &str = "HM Treasury guidance, from past projects' outturns";
-    pub const GREEN_BOOK: &str = "HM Treasury Green Book: the government's rate";
+    pub(crate) const GUIDANCE: &str = "HM Treasury guidance, from past projects' outturns";
+    pub(crate) const GREEN_BOOK: &str = "HM Treasury Green Book: the government's rate";
 }
 
 /// The grade of each point of a default: its low end, its value, its high
@@ -690,7 +690,7 @@ pub struct Grades {
 }
 
 impl Grades {
-    pub const ASSUMED: Grades = Grades::all(Grade::Assumed);
+    pub(crate) const ASSUMED: Grades = Grades::all(Grade::Assumed);
 
     pub const fn all(grade: Grade) -> Grades {
         Grades {
@@ -928,10 +928,10 @@ pub static APPRAISAL_PARAMS: &[ParamSpec] = &[
 ];
 
 /// The price year of figures that are not money.
-pub const NO_PRICE_YEAR: SourcePrices = SourcePrices::NotMoney;
+pub(crate) const NO_PRICE_YEAR: SourcePrices = SourcePrices::NotMoney;
 
 /// Our own assumptions about money are in the default scenario's prices.
-pub const TODAYS_PRICES: SourcePrices = prices(2024);
+pub(crate) const TODAYS_PRICES: SourcePrices = prices(2024);
 
 /// The price year the default scenario is in; every default is restated
 /// into the scenario's price year.
@@ -960,18 +960,18 @@ pub mod units {
     }
 
     pub const GBP: Unit = unit("£", UnitKind::Money);
-    pub const GBP_A_YEAR: Unit = unit("£ a year", UnitKind::Money);
-    pub const GBP_EACH_YEAR: Unit = unit("£ in each year", UnitKind::Money);
-    pub const GBP_PER_CHILD_WEEK: Unit = unit("£ per child a week", UnitKind::Money);
-    pub const GBP_PER_CHILD_YEAR: Unit = unit("£ per child a year", UnitKind::Money);
-    pub const GBP_PER_FAMILY_YEAR: Unit = unit("£ per family a year", UnitKind::Money);
+    pub(crate) const GBP_A_YEAR: Unit = unit("£ a year", UnitKind::Money);
+    pub(crate) const GBP_EACH_YEAR: Unit = unit("£ in each year", UnitKind::Money);
+    pub(crate) const GBP_PER_CHILD_WEEK: Unit = unit("£ per child a week", UnitKind::Money);
+    pub(crate) const GBP_PER_CHILD_YEAR: Unit = unit("£ per child a year", UnitKind::Money);
+    pub(crate) const GBP_PER_FAMILY_YEAR: Unit = unit("£ per family a year", UnitKind::Money);
     pub const FRACTION: Unit = share("fraction (0 to 1)", "percentage (0% to 100%)");
-    pub const RAMP: Unit = share(
+    pub(crate) const RAMP: Unit = share(
         "fraction of full effect, by year",
         "percentage of full effect, by year",
     );
     pub const YEARS: Unit = unit("years", UnitKind::Years);
-    pub const POSTS: Unit = unit("posts (role, FTE, £ per FTE a year)", UnitKind::Money);
+    pub(crate) const POSTS: Unit = unit("posts (role, FTE, £ per FTE a year)", UnitKind::Money);
     pub const UNITS: Unit = unit("teams or hubs", UnitKind::Count);
 
     pub const fn count(text: &'static str) -> Unit {

@@ -33,7 +33,7 @@ pub fn distribution() -> String {
 }
 
 /// The PERT shape parameter: the standard value, weighting the mode 4 to 1.
-pub const PERT_SHAPE: f64 = 4.0;
+pub(crate) const PERT_SHAPE: f64 = 4.0;
 
 /// The mean of a Beta-PERT distribution.
 pub fn pert_mean(e: Estimate) -> f64 {
@@ -42,7 +42,7 @@ pub fn pert_mean(e: Estimate) -> f64 {
 
 /// The Beta shapes of PERT(low, value, high): α = 1 + λ(value − low)/(high − low),
 /// β = 1 + λ(high − value)/(high − low), λ = [`PERT_SHAPE`].
-pub fn pert_shapes(e: Estimate) -> (f64, f64) {
+pub(crate) fn pert_shapes(e: Estimate) -> (f64, f64) {
     let range = e.high - e.low;
     (
         1.0 + PERT_SHAPE * (e.value - e.low) / range,
@@ -76,7 +76,7 @@ impl Pert {
     }
 
     /// P(X ≤ x) under the sampled distribution.
-    pub fn cdf(&self, x: f64) -> f64 {
+    pub(crate) fn cdf(&self, x: f64) -> f64 {
         let e = self.estimate;
         self.table.cdf((x - e.low) / (e.high - e.low))
     }
@@ -210,7 +210,7 @@ impl Sampler {
     }
 
     /// The index of the current draw.
-    pub fn draw_index(&self) -> u32 {
+    pub(crate) fn draw_index(&self) -> u32 {
         match &self.uniforms {
             Uniforms::Sobol(run) => run.index(),
             Uniforms::Random { n, .. } => *n,

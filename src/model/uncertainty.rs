@@ -41,7 +41,7 @@ pub mod packed;
 
 pub use crate::decision::{quantiles, Decision};
 use crate::registry::{Field, ProgrammeId};
-pub use crate::sampling::{pert_mean, Method, PERT_SHAPE};
+pub use crate::sampling::{pert_mean, Method};
 use crate::scenario::Scenario;
 use draws::{ChunkDraws, Setup};
 use gathered::{fits, ChunkView, Gathered};
@@ -61,7 +61,7 @@ pub const STEADY_MEDIAN_PERCENT: f64 = 0.1;
 /// Largest seed: JavaScript numbers hold integers exactly up to 2^53 − 1.
 pub const MAX_SEED: u64 = (1 << 53) - 1;
 /// Draws kept for the fan chart's percentiles.
-pub const FAN_SAMPLE_DRAWS: usize = 50_000;
+pub(crate) const FAN_SAMPLE_DRAWS: usize = 50_000;
 pub const HISTOGRAM_BINS: usize = 30;
 /// Draws in a chunk: the unit of work a worker takes. Results do not depend
 /// on how the chunks are shared out.
@@ -95,7 +95,7 @@ impl SimulationConfig {
     }
 
     /// The draws of chunk `c`: [start, end).
-    pub fn chunk_range(&self, c: u32) -> (u32, u32) {
+    pub(crate) fn chunk_range(&self, c: u32) -> (u32, u32) {
         let start = c.saturating_mul(CHUNK_DRAWS).min(self.draws);
         (start, start.saturating_add(CHUNK_DRAWS).min(self.draws))
     }

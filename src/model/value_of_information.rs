@@ -150,7 +150,7 @@ pub fn for_simulated(
 }
 
 /// One programme's value of information.
-pub fn programme_value(
+pub(crate) fn programme_value(
     setup: &Setup,
     inputs: &ProgrammeInputs,
     settings: &AppraisalSettings,

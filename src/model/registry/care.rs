@@ -45,7 +45,7 @@ pub const fn stream(label: &'static str, additional: &'static str) -> StreamSpec
 
 /// The council's children starting to be looked after in a year: the same
 /// fact for every programme, which a council's DfE statistics give.
-pub const COUNCIL_ENTRIES: ParamSpec = ParamSpec {
+pub(crate) const COUNCIL_ENTRIES: ParamSpec = ParamSpec {
     label: "Children starting to be looked after each year (the whole council)",
     hint: "How many children your council takes into care in a year. Picking your council fills in its DfE figure.",
     default: DefaultValue::Number(Estimate::ranged(150.0, 216.0, 300.0)),
@@ -121,7 +121,7 @@ pub const fn care_years(
 }
 
 /// The length of a care episode: DfE's statistics, the low end assumed.
-pub const EPISODE_GRADES: Grades = Grades::of(
+pub(crate) const EPISODE_GRADES: Grades = Grades::of(
     Grade::Assumed,
     Grade::Measured(OFFICIAL_STATISTICS),
     Grade::Measured(OFFICIAL_STATISTICS),
@@ -130,7 +130,7 @@ pub const EPISODE_GRADES: Grades = Grades::of(
 /// What a child kept out of care gets instead (format 4): the stream saves
 /// care less this, a year, for the same years. The programme's own service
 /// is in its costs, so this is the council's support besides it.
-pub const EDGE_OF_CARE: ParamSpec = ParamSpec {
+pub(crate) const EDGE_OF_CARE: ParamSpec = ParamSpec {
     field: Field::EdgeOfCareCostPerYear,
     label: "Support a child kept out of care still gets, a year",
     unit: super::units::GBP_PER_CHILD_YEAR,
@@ -145,7 +145,7 @@ pub const EDGE_OF_CARE: ParamSpec = ParamSpec {
 };
 
 /// A placement not bought is a budget line cut, so most of this is cash.
-pub const CASHABLE: ParamSpec = ParamSpec {
+pub(crate) const CASHABLE: ParamSpec = ParamSpec {
     field: Field::CareEntriesCashable,
     label: "Cashable share of these savings",
     unit: FRACTION,
@@ -194,7 +194,7 @@ const WEEKLY: ParamSpec = ParamSpec {
     since: 2,
 };
 
-pub const IN_HOUSE_FOSTER: ParamSpec = ParamSpec {
+pub(crate) const IN_HOUSE_FOSTER: ParamSpec = ParamSpec {
     label: "In-house foster placement, weekly cost",
     hint: "What a placement with one of your own foster carers costs a week, allowances and support included.",
     default: DefaultValue::Number(Estimate::ranged(382.0, 533.0, 646.0)),
@@ -204,7 +204,7 @@ pub const IN_HOUSE_FOSTER: ParamSpec = ParamSpec {
     ..WEEKLY
 };
 
-pub const AGENCY_FOSTER: ParamSpec = ParamSpec {
+pub(crate) const AGENCY_FOSTER: ParamSpec = ParamSpec {
     field: Field::AgencyFosterCostPerWeek,
     label: "Agency foster placement, weekly cost",
     hint: "What a placement bought from an independent fostering agency costs a week.",
@@ -232,7 +232,7 @@ pub const fn residential(since: u32) -> ParamSpec {
     }
 }
 
-pub const KINSHIP_OTHER: ParamSpec = ParamSpec {
+pub(crate) const KINSHIP_OTHER: ParamSpec = ParamSpec {
     field: Field::KinshipOtherCostPerWeek,
     label: "Kinship and other placements, weekly cost",
     hint: "Placements with family and friends, with parents, or in supported living: what they cost a week on average.",

@@ -61,7 +61,7 @@ pub const fn running_cost(
 
 /// Posts the programme adds, each a role, its full-time equivalents and a
 /// year's cost of one; none by default, as the running cost covers them.
-pub const STAFF: ParamSpec = ParamSpec {
+pub(crate) const STAFF: ParamSpec = ParamSpec {
     field: Field::Staff,
     label: "Staff",
     unit: POSTS,
@@ -125,13 +125,13 @@ pub const fn deadweight(value: Estimate, source: &'static str) -> ParamSpec {
 }
 
 /// Deadweight where the default effects are before-and-after figures.
-pub const DEADWEIGHT: ParamSpec = deadweight(
+pub(crate) const DEADWEIGHT: ParamSpec = deadweight(
     Estimate::ranged(0.0, 0.1, 0.3),
     "Assumption: the default effects are before-and-after figures, not trials, so some of the change would have happened anyway; no published value",
 );
 
 /// Optimism bias on benefits: the same assumption for every model.
-pub const OPTIMISM_BIAS: ParamSpec = ParamSpec {
+pub(crate) const OPTIMISM_BIAS: ParamSpec = ParamSpec {
     field: Field::OptimismBias,
     label: "Optimism bias on benefits",
     hint: "Share of the effect written off because the evidence may be optimistic for your council.",
@@ -142,7 +142,7 @@ pub const OPTIMISM_BIAS: ParamSpec = ParamSpec {
 
 /// Optimism bias on costs (format 4): set-up, running and volume costs are
 /// raised by this share, as the Green Book's supplementary guidance asks.
-pub const COST_OPTIMISM_BIAS: ParamSpec = ParamSpec {
+pub(crate) const COST_OPTIMISM_BIAS: ParamSpec = ParamSpec {
     field: Field::CostOptimismBias,
     label: "Optimism bias on costs",
     hint: "Share added to the costs, which appraisals tend to underestimate: HM Treasury's upper bound for services like these is 41%.",

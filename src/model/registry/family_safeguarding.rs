@@ -67,7 +67,7 @@ const STREAMS: &[StreamSpec] = &[
 /// What the evidence sets take for each stream's effect, and why
 /// (`crate::evidence_sets`; apart from the streams, so that the page's
 /// first view, which has no evidence sets, carries none of it).
-pub const EVIDENCE: &[StreamEvidence] = &[
+pub(crate) const EVIDENCE: &[StreamEvidence] = &[
     StreamEvidence {
         stream: StreamKey::CpPlans,
         claims: SetPoint {
@@ -325,7 +325,7 @@ const FORRESTER_GRADES: Grades = Grades::of(
 ///
 /// Its `steps` are the order the model picks the parameters in; each
 /// stream's terms are its arithmetic.
-pub const SPEC: ProgrammeSpec = ProgrammeSpec {
+pub(crate) const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilySafeguarding,
     streams: STREAMS,
     params: PARAMS,
@@ -339,7 +339,7 @@ pub const SPEC: ProgrammeSpec = ProgrammeSpec {
 };
 
 /// How the service is sized: see [`ServiceSpec`].
-pub const SERVICE: ServiceSpec = ServiceSpec {
+pub(crate) const SERVICE: ServiceSpec = ServiceSpec {
     unit: "team",
     units: "teams",
     cohort: Field::FamiliesPerYear,

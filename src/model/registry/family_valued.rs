@@ -76,7 +76,7 @@ const STREAMS: &[StreamSpec] = &[
 /// What the evidence sets take for each stream's effect, and why
 /// (`crate::evidence_sets`; apart from the streams, so that the page's
 /// first view, which has no evidence sets, carries none of it).
-pub const EVIDENCE: &[StreamEvidence] = &[
+pub(crate) const EVIDENCE: &[StreamEvidence] = &[
     StreamEvidence {
         stream: StreamKey::FgcProcess,
         claims: SetPoint {
@@ -361,7 +361,7 @@ const TRIAL_GRADES: Grades = Grades::measured(RCT);
 ///
 /// Its `steps` are the order the model picks the parameters in; each
 /// stream's terms are its arithmetic.
-pub const SPEC: ProgrammeSpec = ProgrammeSpec {
+pub(crate) const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::FamilyValued,
     streams: STREAMS,
     params: PARAMS,
@@ -379,7 +379,7 @@ pub const SPEC: ProgrammeSpec = ProgrammeSpec {
 };
 
 /// How the service is sized: see [`ServiceSpec`].
-pub const SERVICE: ServiceSpec = ServiceSpec {
+pub(crate) const SERVICE: ServiceSpec = ServiceSpec {
     unit: "FGC service",
     units: "FGC services",
     cohort: Field::FamiliesPerYear,

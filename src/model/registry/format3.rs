@@ -10,7 +10,7 @@ use crate::estimate::Estimate;
 
 /// A field's value in a file older than format 4 that left it out, with
 /// the price year it is in: `None` where it is today's default.
-pub fn default_before_format_4(field: Field) -> Option<(Estimate, SourcePrices)> {
+pub(crate) fn default_before_format_4(field: Field) -> Option<(Estimate, SourcePrices)> {
     let ranged = Estimate::ranged;
     let (estimate, prices) = match field {
         // Fixed shares: format 4 gave every cashable share a range.

@@ -107,7 +107,7 @@ const STREAMS: &[StreamSpec] = &[
 /// What the evidence sets take for each stream's effect, and why
 /// (`crate::evidence_sets`; apart from the streams, so that the page's
 /// first view, which has no evidence sets, carries none of it).
-pub const EVIDENCE: &[StreamEvidence] = &[
+pub(crate) const EVIDENCE: &[StreamEvidence] = &[
     StreamEvidence {
         stream: StreamKey::ResidentialWeeks,
         claims: SetPoint {
@@ -443,7 +443,7 @@ const CLAIM_HALVED: Grades = Grades::of(Grade::Assumed, Grade::Assumed, Grade::R
 ///
 /// Its `steps` are the order the model picks the parameters in; each
 /// stream's terms are its arithmetic.
-pub const SPEC: ProgrammeSpec = ProgrammeSpec {
+pub(crate) const SPEC: ProgrammeSpec = ProgrammeSpec {
     id: ProgrammeId::NoWrongDoor,
     streams: STREAMS,
     params: PARAMS,
@@ -458,7 +458,7 @@ pub const SPEC: ProgrammeSpec = ProgrammeSpec {
 };
 
 /// How the service is sized: see [`ServiceSpec`].
-pub const SERVICE: ServiceSpec = ServiceSpec {
+pub(crate) const SERVICE: ServiceSpec = ServiceSpec {
     unit: "hub",
     units: "hubs",
     cohort: Field::YoungPeopleWorkedWith,

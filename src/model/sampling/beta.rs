@@ -21,24 +21,24 @@
 //! it agree with the draws.
 
 /// Intervals of the quantile table.
-pub const TABLE_INTERVALS: usize = 2048;
+pub(crate) const TABLE_INTERVALS: usize = 2048;
 
 /// Intervals at each end interpolated along the tail's power law.
-pub const TAIL_INTERVALS: usize = 16;
+pub(crate) const TAIL_INTERVALS: usize = 16;
 
 /// Cells of [`PertTable::cdf`]'s index over [0, 1]: a PERT's density is at
 /// most 5 (α = 5, β = 1), so a cell of 1/8192 holds at most
 /// 2048 × 5 / 8192 = 1.25 of the table's intervals, and the index finds
 /// the interval holding `x` in one or two steps rather than a binary
 /// search's eleven.
-pub const CDF_CELLS: usize = 8192;
+pub(crate) const CDF_CELLS: usize = 8192;
 
 /// The largest |F(Q(u)) − u| of a table (see the module's doc).
 pub const TABLE_ERROR_BOUND: f64 = 4e-6;
 
 /// ln B(a, b), from `libm`'s log-gamma: the same bits natively and in
 /// WebAssembly.
-pub fn ln_beta(a: f64, b: f64) -> f64 {
+pub(crate) fn ln_beta(a: f64, b: f64) -> f64 {
     libm::lgamma(a) + libm::lgamma(b) - libm::lgamma(a + b)
 }
 
@@ -116,7 +116,7 @@ impl Beta {
 }
 
 /// The Beta(a, b) CDF: the regularized incomplete beta I_x(a, b).
-pub fn beta_cdf(x: f64, a: f64, b: f64) -> f64 {
+pub(crate) fn beta_cdf(x: f64, a: f64, b: f64) -> f64 {
     Beta::new(a, b).cdf_pdf(x).0
 }
 
@@ -228,7 +228,7 @@ impl PertTable {
 
     /// The probability below `x` in [0, 1]: the inverse of
     /// [`Self::quantile`] (to rounding).
-    pub fn cdf(&self, x: f64) -> f64 {
+    pub(crate) fn cdf(&self, x: f64) -> f64 {
         let n = TABLE_INTERVALS;
         if x <= 0.0 {
             return 0.0;

@@ -72,7 +72,7 @@ const JOE_KUO: [(u32, u32, &[u32]); DIMENSIONS - 1] = [
 const BITS: usize = 32;
 
 /// The direction numbers v[d][j] (bit j of gray(n) contributes v[d][j]).
-pub type Directions = [[u32; BITS]; DIMENSIONS];
+pub(crate) type Directions = [[u32; BITS]; DIMENSIONS];
 
 fn build() -> Directions {
     let mut v = [[0u32; BITS]; DIMENSIONS];
@@ -99,13 +99,13 @@ fn build() -> Directions {
 }
 
 /// The direction numbers, built once.
-pub fn directions() -> &'static Directions {
+pub(crate) fn directions() -> &'static Directions {
     static TABLE: std::sync::OnceLock<Directions> = std::sync::OnceLock::new();
     TABLE.get_or_init(build)
 }
 
 /// Coordinate `d` of point `n`, unscrambled, as a 32-bit fraction.
-pub fn coordinate(n: u32, d: usize) -> u32 {
+pub(crate) fn coordinate(n: u32, d: usize) -> u32 {
     let v = &directions()[d];
     let gray = n ^ (n >> 1);
     (0..BITS)
@@ -122,7 +122,7 @@ fn reversed_directions() -> &'static Directions {
 }
 
 /// Owen's nested uniform scramble of a 32-bit coordinate (Burley 2020).
-pub fn owen_scramble(x: u32, seed: u32) -> u32 {
+pub(crate) fn owen_scramble(x: u32, seed: u32) -> u32 {
     scramble_reversed(x.reverse_bits(), seed)
 }
 
@@ -137,7 +137,7 @@ fn scramble_reversed(mut x: u32, seed: u32) -> u32 {
 }
 
 /// SplitMix64's output function: a well-mixed 64 bits from any 64.
-pub fn mix64(mut z: u64) -> u64 {
+pub(crate) fn mix64(mut z: u64) -> u64 {
     z = z.wrapping_add(0x9e37_79b9_7f4a_7c15);
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
@@ -154,7 +154,7 @@ pub fn unit(x: u32) -> f64 {
 /// own seed: one per programme, so a programme's draws do not depend on
 /// which others are enabled.
 #[derive(Clone, Debug)]
-pub struct SobolRun {
+pub(crate) struct SobolRun {
     x: [u32; DIMENSIONS],
     seeds: [u32; DIMENSIONS],
     /// The index of the current point.
@@ -212,7 +212,7 @@ impl SobolRun {
     }
 
     /// On to the next point: one XOR a dimension (Gray-code order).
-    pub fn advance(&mut self) {
+    pub(crate) fn advance(&mut self) {
         if self.stale {
             self.n = self.n.wrapping_add(1);
             self.resync();
@@ -237,7 +237,7 @@ impl SobolRun {
 
     /// The current point's coordinates, worked out from its index after
     /// [`SobolRun::skip`] (the same bits as stepping there point by point).
-    pub fn resync(&mut self) {
+    pub(crate) fn resync(&mut self) {
         if self.stale {
             for (d, c) in self.x.iter_mut().enumerate() {
                 *c = coordinate(self.n, d);

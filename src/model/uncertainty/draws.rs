@@ -139,7 +139,7 @@ impl Setup {
     /// Each ranged parameter's values in the first `len` draws of
     /// `config`'s run (of `inputs`, this setup's), dimension by dimension
     /// (`out[d * len + i]`): the very numbers those draws took.
-    pub fn first_values(
+    pub(crate) fn first_values(
         &self,
         inputs: &ProgrammeInputs,
         config: SimulationConfig,
@@ -158,7 +158,7 @@ impl Setup {
     }
 
     /// P(headline effect > its break-even), from the effect's PERT exactly.
-    pub fn break_even_risk(&self) -> BreakEvenRisk {
+    pub(crate) fn break_even_risk(&self) -> BreakEvenRisk {
         let probability = self
             .central_break_even
             .map(|be| match Pert::new(self.headline) {

@@ -38,7 +38,7 @@ impl ChunkDraws {
 /// Every draw of one programme taken in so far. Sized on the first chunk
 /// taken in (a worker's copy of a run takes none, and holds none).
 #[derive(Clone, Debug, Default)]
-pub struct Gathered {
+pub(crate) struct Gathered {
     pub council_npv: Vec<f64>,
     pub council_cashable_npv: Vec<f64>,
     pub public_npv: Vec<f64>,

@@ -13,7 +13,7 @@ use super::draws::ChunkDraws;
 use super::gathered::ChunkView;
 
 /// Appends chunk `c`'s draws (one per programme) to `out`.
-pub fn pack_chunk(c: u32, programmes: &[ChunkDraws], out: &mut Vec<f64>) {
+pub(crate) fn pack_chunk(c: u32, programmes: &[ChunkDraws], out: &mut Vec<f64>) {
     out.push(f64::from(c));
     for d in programmes {
         let fan_draws = d.fan.first().map_or(0, Vec::len);

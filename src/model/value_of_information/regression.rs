@@ -13,7 +13,7 @@ use crate::uncertainty::draws::{run_chunk, Setup};
 use crate::uncertainty::SimulationConfig;
 
 /// Interior knots of the spline.
-pub const KNOTS: usize = 8;
+pub(crate) const KNOTS: usize = 8;
 
 /// A regression estimate of EVPPI.
 #[derive(Clone, Copy, Debug, PartialEq)]
