@@ -72,6 +72,11 @@ pub(super) fn better_or_worse(npv: f64) -> &'static str {
     }
 }
 
+/// A headline measure's card (`measures`): its key and name, with its figure.
+fn of_measure(measure: super::Measure, figure: String, reading: String) -> Headline {
+    headline(measure.key, measure.label, figure, reading)
+}
+
 pub(super) fn headline(
     key: &'static str,
     label: impl Into<String>,
@@ -151,34 +156,17 @@ pub fn headlines(a: &ProgrammeAppraisal, horizon_years: u32) -> Vec<Headline> {
     let headline_effect = a.programme.headline_stream().effect;
     let break_even_figure = break_even_figure(a.programme, headline_effect, a.break_even_effect);
     vec![
-        headline(
-            "council_npv",
-            super::COUNCIL_NPV.label,
-            gbp(a.council_npv_gbp),
-            council_npv,
-        ),
-        headline(
-            "council_cashable_npv",
-            super::CASHABLE_NPV.label,
+        of_measure(super::COUNCIL_NPV, gbp(a.council_npv_gbp), council_npv),
+        of_measure(
+            super::CASHABLE_NPV,
             gbp(a.council_cashable_npv_gbp),
             cashable,
         ),
-        headline(
-            "public_npv",
-            super::PUBLIC_NPV.label,
-            gbp(a.public_npv_gbp),
-            public_npv,
-        ),
-        headline("bcr", "Benefit-cost ratio", bcr_figure, bcr),
-        headline(
-            "council_roi",
-            "Council return on investment",
-            roi_figure,
-            roi,
-        ),
-        headline(
-            "payback",
-            "Payback",
+        of_measure(super::PUBLIC_NPV, gbp(a.public_npv_gbp), public_npv),
+        of_measure(super::BCR, bcr_figure, bcr),
+        of_measure(super::COUNCIL_ROI, roi_figure, roi),
+        of_measure(
+            super::PAYBACK,
             payback_figure,
             payback_text(a, horizon_years),
         ),

@@ -94,12 +94,12 @@ fn compared_measures() -> [(&'static str, Figure, Difference); 13] {
             Difference::Money(|a| a.present_values.grant_gbp),
         ),
         (
-            "Benefit-cost ratio",
+            super::BCR.label,
             |c| c.appraisal.bcr.map_or("n/a".into(), |r| format!("{r:.2}")),
             Difference::Ratio(|a| a.bcr),
         ),
         (
-            "Payback",
+            super::PAYBACK.label,
             |c| payback_figure(c.appraisal.payback_years),
             Difference::Years(|a| a.payback_years),
         ),

@@ -12,7 +12,7 @@ pub fn map_measure_label(m: MapMeasure) -> &'static str {
         MapMeasure::CouncilNpv => super::COUNCIL_NPV.label,
         MapMeasure::CashableNpv => super::CASHABLE_NPV.label,
         MapMeasure::ChanceBetterOff => "Chance the council is better off",
-        MapMeasure::Payback => "Payback",
+        MapMeasure::Payback => super::PAYBACK.label,
     }
 }
 

@@ -62,7 +62,10 @@ pub use evidence_sets::{
 };
 pub use grades::{evidence_summary, figure_grade, figure_grades, grade_text, FigureGrade};
 pub use map::{map_cell_label, map_glyph, map_legend, map_measure_label, map_summary};
-pub use measures::{Measure, CASHABLE_NPV, COUNCIL_NPV, PUBLIC_NPV};
+pub use measures::{
+    Measure, MeasureFormat, BCR, CASHABLE_NPV, COUNCIL_NPV, COUNCIL_ROI, HEADLINE_MEASURES,
+    PAYBACK, PUBLIC_NPV,
+};
 pub use migration::migration_note;
 pub use readings::field_reading;
 pub use sources::{grades_text, sources_table};

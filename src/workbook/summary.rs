@@ -4,41 +4,29 @@
 
 use super::style::{result_name, Sheet, Written};
 use crate::appraisal::Appraisal;
-use crate::display::headlines;
+use crate::display::{headlines, MeasureFormat};
 use crate::scenario::Scenario;
 
 pub const SHEET: &str = "Summary";
 
-/// The headline columns: heading, and the formula over a model's names
-/// (`{p}` is its prefix's result names, such as `FV_pv_costs`).
-pub const HEADLINES: [&str; 6] = [
-    crate::display::COUNCIL_NPV.label,
-    crate::display::CASHABLE_NPV.label,
-    crate::display::PUBLIC_NPV.label,
-    "Benefit-cost ratio",
-    "Council return on investment",
-    "Payback (years)",
-];
+/// How many headline columns the sheet has: one a headline measure.
+const COLUMNS: usize = crate::display::HEADLINE_MEASURES.len();
 
-/// The headline formulas for a programme, in [`HEADLINES`] order: the
-/// appraisal's definitions (`crate::appraisal`), over the Years sheet.
-pub fn formulas(programme: crate::registry::ProgrammeId) -> [String; 6] {
-    let n = |what: &str| result_name(programme, what);
-    let (savings, partners, cashable) = (
-        n("pv_council_savings"),
-        n("pv_partner_savings"),
-        n("pv_cashable_savings"),
-    );
-    let (costs, grant, payback) = (n("pv_costs"), n("pv_grant"), n("payback_so_far"));
-    let own = format!("({costs}-{grant})");
-    [
-        format!("={savings}-{costs}+{grant}"),
-        format!("={cashable}-{costs}+{grant}"),
-        format!("={savings}+{partners}-{costs}"),
-        format!("=IF({costs}=0,\"no costs\",({savings}+{partners})/{costs})"),
-        format!("=IF({own}>0,({savings}-{own})/{own},\"fully grant-funded\")"),
-        format!("=IF(ISNUMBER({payback}),{payback},\"not within the period\")"),
-    ]
+/// The headline columns' headings: the headline measures' (`display::measures`).
+pub const HEADLINES: [&str; COLUMNS] = {
+    let mut headings = [""; COLUMNS];
+    let mut i = 0;
+    while i < COLUMNS {
+        headings[i] = crate::display::HEADLINE_MEASURES[i].sheet_heading;
+        i += 1;
+    }
+    headings
+};
+
+/// The headline formulas for a programme, in [`HEADLINES`] order: each
+/// measure's definition over the model's names on the Years sheet.
+pub fn formulas(programme: crate::registry::ProgrammeId) -> [String; COLUMNS] {
+    crate::display::HEADLINE_MEASURES.map(|m| m.formula_with(|what| result_name(programme, what)))
 }
 
 /// The row and column of a programme's headline on the sheet (for tests).
@@ -80,15 +68,14 @@ pub fn write(s: &mut Sheet, scenario: &Scenario, appraisal: &Appraisal) -> Writt
     let mut row = FIRST_MODEL_ROW;
     for a in &appraisal.programmes {
         s.text(row, 0, a.programme.name(), &f.bold)?;
-        let formats = [
-            &f.money_bold,
-            &f.money_bold,
-            &f.money_bold,
-            &f.ratio,
-            &f.fraction,
-            &f.years,
-        ];
-        for ((col, formula), format) in (1u16..).zip(formulas(a.programme)).zip(formats) {
+        let measures = crate::display::HEADLINE_MEASURES;
+        for ((col, formula), m) in (1u16..).zip(formulas(a.programme)).zip(measures) {
+            let format = match m.format {
+                MeasureFormat::Money => &f.money_bold,
+                MeasureFormat::Ratio => &f.ratio,
+                MeasureFormat::Fraction => &f.fraction,
+                MeasureFormat::Years => &f.years,
+            };
             s.formula(row, col, &formula, format)?;
         }
         row += 1;

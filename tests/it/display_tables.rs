@@ -154,3 +154,35 @@ fn sources_table_gives_each_default_as_published_and_restated() {
     let all = display::sources_table(year, &ProgrammeId::ALL);
     assert!(all.rows.len() > in_2024.rows.len());
 }
+
+/// Each headline measure (`display::measures`) is a card under its key and
+/// a figure of the result format under its result key, with the same
+/// value: the card's figure is the result's, rounded.
+#[test]
+fn each_headline_measure_is_a_card_and_a_result_field() {
+    let (scenario, appraisal) = sfpc::evaluate(&fgc_only()).unwrap();
+    let json = sfpc::format::appraisal_to_json(&scenario, &appraisal);
+    let a = &appraisal.programmes[0];
+    let cards = display::headlines(a, scenario.appraisal.horizon_years);
+    let result = &json["programmes"]["family_valued"];
+    for m in display::HEADLINE_MEASURES {
+        assert!(
+            cards.iter().any(|c| c.key == m.key && c.label == m.label),
+            "no card {}",
+            m.key
+        );
+        assert!(
+            result.get(m.result_key).is_some(),
+            "no result field {}",
+            m.result_key
+        );
+    }
+    // 100 families × £755 = £75,500 a year, no costs: the council NPV card
+    // reads the result's field.
+    let npv = result[display::COUNCIL_NPV.result_key].as_f64().unwrap();
+    let card = cards
+        .iter()
+        .find(|c| c.key == display::COUNCIL_NPV.key)
+        .unwrap();
+    assert_eq!(card.figure, display::gbp(npv));
+}
