@@ -4,9 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::{json, Value};
-use sfpc::web::page::{
-    default_scenario, draw_comparison, draw_cumulative_net, draw_yearly_flows, evaluate, Report,
-};
+use sfpc::web::page::{default_scenario, draw_chart, evaluate, Report};
 use sfpc::web::{analysis, workbook};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -168,29 +166,40 @@ fn inked_pixels(canvas: &HtmlCanvasElement) -> usize {
 #[wasm_bindgen_test]
 fn charts_draw_into_a_canvas() {
     let report = default_report();
-    let flows = canvas(640, 320);
-    draw_yearly_flows(flows.clone(), &report, "no_wrong_door", 1.0).expect("flows drawn");
-    let cumulative = canvas(640, 320);
-    draw_cumulative_net(cumulative.clone(), &report, "family_safeguarding", 2.0).expect("drawn");
-    let comparison = canvas(640, 320);
-    draw_comparison(comparison.clone(), &report, 1.0).expect("comparison drawn");
-    let who = canvas(640, 320);
-    sfpc::web::page::draw_who_benefits(who.clone(), &report, "family_safeguarding", 1.0)
-        .expect("who benefits drawn");
-    for c in [&flows, &cumulative, &comparison, &who] {
+    // Every chart the result lists, drawn by its id (the comparison, of
+    // every model, ignores the view).
+    let result = from_js(report.result(None).expect("result"));
+    let ids: Vec<&str> = result["charts"]
+        .as_object()
+        .expect("the charts drawn from the appraisals, by id")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(ids, ["flows", "cumulative", "who", "comparison"]);
+    for (id, ratio) in ids.iter().zip([1.0, 2.0, 1.0, 1.0]) {
+        let c = canvas(640, 320);
+        draw_chart(id, c.clone(), &report, "family_safeguarding", ratio).expect("drawn");
         // A blank canvas has none; bars, lines, text and axes give thousands.
         assert!(
-            inked_pixels(c) > 2_000,
-            "only {} inked pixels",
-            inked_pixels(c)
+            inked_pixels(&c) > 2_000,
+            "{id}: only {} inked pixels",
+            inked_pixels(&c)
         );
     }
+    let not_here = draw_chart("fan", canvas(100, 100), &report, "family_safeguarding", 1.0);
+    assert!(not_here.is_err(), "the fan is the analysis module's");
 }
 
 #[wasm_bindgen_test]
 fn unknown_programme_is_an_error() {
-    let err =
-        draw_yearly_flows(canvas(100, 100), &default_report(), "no_such_model", 1.0).unwrap_err();
+    let err = draw_chart(
+        "flows",
+        canvas(100, 100),
+        &default_report(),
+        "no_such_model",
+        1.0,
+    )
+    .unwrap_err();
     assert!(err
         .as_string()
         .unwrap_or_default()
@@ -231,15 +240,26 @@ fn uncertainty_charts_draw_into_a_canvas() {
         from_js(report.result().expect("result"))
     );
     assert!(run.finish().is_err(), "a run finishes once");
-    for draw in [
-        analysis::draw_fan,
-        analysis::draw_npv_histogram,
-        analysis::draw_tornado,
-    ] {
+    // Every chart the analysis module lists as drawn from a simulation.
+    let listed = from_js(analysis::charts().expect("charts"));
+    let simulated: Vec<&String> = listed
+        .as_object()
+        .expect("charts by id")
+        .iter()
+        .filter(|(_, c)| c["source"] == "simulation")
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(simulated, ["fan", "histogram", "tornado", "acceptability"]);
+    for id in simulated {
         let c = canvas(640, 360);
-        draw(c.clone(), &report, "no_wrong_door", 1.0).expect("drawn");
-        assert!(inked_pixels(&c) > 2_000);
+        analysis::draw_simulation_chart(id, c.clone(), &report, "no_wrong_door", 1.0)
+            .expect("drawn");
+        assert!(inked_pixels(&c) > 2_000, "{id}");
     }
+    // What each figure is worth knowing: not until it has been worked out.
+    let evppi =
+        analysis::draw_simulation_chart("evppi", canvas(100, 100), &report, "no_wrong_door", 1.0);
+    assert!(evppi.is_err());
     let result = from_js(report.result().expect("result"));
     assert_eq!(result["simulation"]["draws"], 5000);
     assert!(

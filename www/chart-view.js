@@ -11,8 +11,8 @@ import { COMPARE } from './scenario-state.js';
 
 /** Pixels across a chart's PNG: 17 cm, a report's text width, at 300 dots an inch. */
 const PNG_WIDTH_PX = 2000;
-const APPRAISAL_CHARTS = ['flows-chart', 'cumulative-chart', 'who-chart', 'comparison-chart'];
-const UNCERTAINTY_CHARTS = ['fan-chart', 'histogram-chart', 'tornado-chart'];
+/** The sources the first view draws from; the others are the analysis module's (`ChartSource`). */
+const APPRAISALS = ['appraisal', 'appraisals'];
 
 /**
  * @typedef {(canvas: HTMLCanvasElement, ratio: number) => void} Drawer
@@ -27,6 +27,30 @@ export function chartView(ctx) {
    * @type {Map<Element, { width: number, height: number }>}
    */
   const canvasSizes = new Map();
+  /**
+   * Each chart's source by id (`display::CHARTS`): the first view's (its
+   * result's `charts`), then every chart's, once the analysis module has
+   * loaded.
+   * @type {Map<string, string>}
+   */
+  const sources = new Map();
+  /** Every chart's heading, caption and source by id (the analysis module's `charts`, read once it has loaded). @type {Record<string, { title: string, caption: string, source: string }> | null} */
+  let words = null;
+  function allCharts() {
+    if (!sources.size && state.result) {
+      for (const [id, source] of Object.entries(state.result.charts)) sources.set(id, source);
+    }
+    if (!words && ctx.analysis) {
+      words = /** @type {Record<string, { title: string, caption: string, source: string }>} */ (ctx.analysis.charts());
+      for (const [id, { source }] of Object.entries(words)) sources.set(id, source);
+    }
+    return words;
+  }
+  /** The canvases of the charts drawn from the sources `from` takes. @param {(source: string) => boolean} from */
+  function canvasesFrom(from) {
+    allCharts();
+    return [...sources].filter(([, source]) => from(source)).map(([id]) => `${id}-chart`);
+  }
   /** The print view scales the screen's drawings: redrawn at print sizes, they would feed back into their size. */
   const printing = matchMedia('print');
   let resizeFrame = 0;
@@ -61,28 +85,26 @@ export function chartView(ctx) {
   function drawerFor(id) {
     const { report, uReport, view } = state;
     const { analysis } = ctx;
+    const chart = id.replace(/-chart$/, '');
     const single = view !== COMPARE;
-    const simulated = uReport && single && analysis && state.uResult?.programmes?.[view];
-    /** @type {Record<string, Drawer | null | false | undefined>} */
+    const simulated = single && uReport && analysis && state.uResult?.programmes?.[view];
+    const comparison = ctx.later?.saved.comparison();
+    /** @type {Record<string, Drawer | null | false | undefined>} what each source draws with, if it can now */
     const drawers = {
-      'flows-chart': report && single && ((c, r) => engine.drawYearlyFlows(c, report, view, r)),
-      'cumulative-chart': report && single && ((c, r) => engine.drawCumulativeNet(c, report, view, r)),
-      'who-chart': report && single && ((c, r) => engine.drawWhoBenefits(c, report, view, r)),
-      'comparison-chart': report && ((c, r) => engine.drawComparison(c, report, r)),
-      'fan-chart': simulated && ((c, r) => analysis.drawFan(c, uReport, view, r)),
-      'histogram-chart': simulated && ((c, r) => analysis.drawNpvHistogram(c, uReport, view, r)),
-      'tornado-chart': simulated && ((c, r) => analysis.drawTornado(c, uReport, view, r)),
+      appraisal: single && report && ((c, r) => engine.drawChart(chart, c, report, view, r)),
+      appraisals: report && ((c, r) => engine.drawChart(chart, c, report, view, r)),
+      simulation: simulated && ((c, r) => analysis.drawSimulationChart(chart, c, uReport, view, r)),
+      value_of_information: simulated?.value && ((c, r) => analysis.drawSimulationChart(chart, c, uReport, view, r)),
+      saved_scenarios: comparison && ((c, r) => analysis.drawScenarioComparison(c, comparison, r)),
     };
-    if (id === 'scenarios-chart') {
-      const comparison = ctx.later?.saved.comparison();
-      return comparison ? (c, r) => analysis.drawScenarioComparison(c, comparison, r) : null;
-    }
-    return drawers[id] || ctx.later?.decide.drawer(id);
+    allCharts();
+    return drawers[sources.get(chart) ?? ''] || null;
   }
 
   /** Draws a chart if it is in view (or `always`), else marks it stale. @param {string} canvasId @param {boolean} [always] */
   function draw(canvasId, always = false) {
     const canvas = $(canvasId);
+    if (!canvas) return; // its markup has not arrived yet (later-markup.js)
     if (!always && offScreen.has(canvas)) {
       stale.add(canvas);
       return;
@@ -100,7 +122,7 @@ export function chartView(ctx) {
   /** @param {boolean} [always] */
   function drawCharts(always) {
     if (!state.report) return;
-    for (const id of APPRAISAL_CHARTS) draw(id, always);
+    for (const id of canvasesFrom((source) => APPRAISALS.includes(source))) draw(id, always);
     if (!state.firstChartDrawn) {
       state.firstChartDrawn = true;
       performance.mark('sfpc:first-chart');
@@ -109,14 +131,14 @@ export function chartView(ctx) {
 
   /** @param {boolean} [always] */
   function drawUncertaintyCharts(always) {
-    for (const id of [...UNCERTAINTY_CHARTS, ...ctx.later?.decide.charts ?? []]) draw(id, always);
+    for (const id of canvasesFrom((source) => source === 'simulation' || source === 'value_of_information')) draw(id, always);
   }
 
   /** Every chart in view, or `always` every chart (for printing). @param {boolean} [always] */
   function redrawAll(always) {
     drawCharts(always);
     drawUncertaintyCharts(always);
-    draw('scenarios-chart', always);
+    for (const id of canvasesFrom((source) => source === 'saved_scenarios')) draw(id, always);
   }
 
   /** A chart as a PNG at print resolution, drawn afresh (not scaled up from the screen). @param {string} canvasId */
@@ -135,8 +157,6 @@ export function chartView(ctx) {
     download(`sfpc-${canvasId.replace(/-chart$/, '')}.png`, png, 'image/png');
   }
 
-  /** Every chart's heading and caption by id, the analysis module's `chartWords`, read once. @type {any} */
-  let words = null;
 
   /**
    * Names each chart figure in `scope` not yet named (the first view words
@@ -145,11 +165,13 @@ export function chartView(ctx) {
    * @param {ParentNode} [scope]
    */
   function name(scope = root) {
-    if (!ctx.analysis) return;
-    words ??= ctx.analysis.chartWords();
+    const words = allCharts();
+    if (!words) return;
     for (const figure of /** @type {NodeListOf<HTMLElement>} */ (scope.querySelectorAll('figure.chart[data-chart]'))) {
       const { title, caption } = words[figure.dataset.chart ?? ''];
-      for (const [element, text] of [[figure.querySelector('h3'), title], [figure.querySelector('caption'), caption]]) {
+      /** @type {[Element | null, string][]} */
+      const named = [[figure.querySelector('h3'), title], [figure.querySelector('caption'), caption]];
+      for (const [element, text] of named) {
         if (element && !element.textContent) element.textContent = text;
       }
     }

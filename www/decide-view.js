@@ -12,7 +12,6 @@ import { el } from './dom.js';
 import { describeErrors } from './scenario-text.js';
 import { COMPARE } from './scenario-state.js';
 
-const CHARTS = ['evppi-chart', 'acceptability-chart'];
 /**
  * How long the figures must stay unchanged after their draws are shown before
  * the value of information starts (one worker's task, about 40 ms, which a
@@ -127,13 +126,5 @@ export function decideView(ctx, chart) {
     ctx.charts.draw('evppi-chart');
   }
 
-  /** How to draw one of this panel's charts now, or null. @param {string} id */
-  function drawer(id) {
-    const { uReport, view } = state;
-    if (!current() || !uReport || !CHARTS.includes(id) || (id === 'evppi-chart' && !current().value)) return null;
-    const draw = id === 'evppi-chart' ? ctx.analysis.drawEvppi : ctx.analysis.drawAcceptability;
-    return (/** @type {HTMLCanvasElement} */ c, /** @type {number} */ r) => draw(c, uReport, view, r);
-  }
-
-  return { render, drawer, finished, charts: CHARTS };
+  return { render, finished };
 }

@@ -10,7 +10,7 @@
  * `NAME-summary`, `NAME-table`. The table folds away under the chart (its
  * summary says what the chart shows), one click from its figures; `open`
  * shows it unfolded (the saved scenarios' differences, which are the point).
- * Its heading and caption are the engine's (`chartWords`), put in by
+ * Its heading and caption are the engine's (the analysis module's `charts`), put in by
  * chart-view.js's `start` as the figure is taken in.
  * @param {string} name
  */

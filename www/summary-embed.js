@@ -57,7 +57,7 @@ async function main() {
   $('loading').hidden = true;
   $('summary').hidden = false;
   const canvas = /** @type {HTMLCanvasElement} */ ($('cumulative-chart'));
-  const draw = () => fitCanvasTo(canvas) && page.drawCumulativeNet(canvas, report, view, window.devicePixelRatio || 1);
+  const draw = () => fitCanvasTo(canvas) && page.drawChart('cumulative', canvas, report, view, window.devicePixelRatio || 1);
   draw();
   new ResizeObserver(draw).observe(canvas);
   document.documentElement.dataset.ready = 'true';

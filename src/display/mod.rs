@@ -38,7 +38,10 @@ pub use appraisal::{
     headlines, payback_reading, payback_text, payer_table, streams_table, ChartSummaries,
     GroupReading, Headline,
 };
-pub use chart_words::{programme_title, ChartWords, CHARTS, COMPARISON, CUMULATIVE, FLOWS, WHO};
+pub use chart_words::{
+    programme_title, ChartSource, ChartSpec, ACCEPTABILITY, CHARTS, COMPARISON, CUMULATIVE, EVPPI,
+    FAN, FLOWS, HISTOGRAM, SCENARIOS, TORNADO, WHO,
+};
 pub use checks::{checks_html, checks_markdown};
 pub use comparison::{
     saved_scenarios_hint, scenario_comparison_summary, scenario_comparison_table,

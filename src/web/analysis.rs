@@ -330,40 +330,37 @@ impl UncertaintyReport {
     }
 }
 
-/// Chart 10: what each figure is worth knowing before deciding.
-#[wasm_bindgen(js_name = drawEvppi)]
-pub fn draw_evppi(
+/// Draws chart `id` of the simulation for the model `view`: one of the
+/// charts `charts()` says are drawn from the simulation or its value of
+/// information (the fan, the histogram, the tornado, the chance of clearing
+/// each amount, what each figure is worth knowing). Throws for another id,
+/// a model not simulated or a value of information not yet worked out.
+#[wasm_bindgen(js_name = drawSimulationChart)]
+pub fn draw_simulation_chart(
+    id: &str,
     canvas: HtmlCanvasElement,
     report: &UncertaintyReport,
-    programme: &str,
+    view: &str,
     device_pixel_ratio: f64,
 ) -> Result<(), JsValue> {
-    draw_on(
-        charts::draw_evppi,
-        canvas,
-        report.value(programme),
-        device_pixel_ratio,
-    )
-}
-
-programme_chart! {
-    /// Chart 11: the chance council NPV is above each amount.
-    drawAcceptability, draw_acceptability, UncertaintyReport, charts::draw_acceptability
-}
-
-programme_chart! {
-    /// Chart 4: the fan of cumulative council net (P10 to P90, median).
-    drawFan, draw_fan, UncertaintyReport, charts::draw_fan
-}
-
-programme_chart! {
-    /// Chart 5: the histogram of council NPV, £0 marked.
-    drawNpvHistogram, draw_npv_histogram, UncertaintyReport, charts::draw_npv_histogram
-}
-
-programme_chart! {
-    /// Chart 6: the tornado of council NPV swings.
-    drawTornado, draw_tornado, UncertaintyReport, charts::draw_tornado
+    let simulated: [(display::ChartSpec, super::CanvasChart<ProgrammeUncertainty>); 4] = [
+        (display::FAN, charts::draw_fan),
+        (display::HISTOGRAM, charts::draw_npv_histogram),
+        (display::TORNADO, charts::draw_tornado),
+        (display::ACCEPTABILITY, charts::draw_acceptability),
+    ];
+    match simulated.iter().find(|(c, _)| c.id == id) {
+        Some((_, chart)) => draw_on(*chart, canvas, report.programme(view), device_pixel_ratio),
+        None if id == display::EVPPI.id => draw_on(
+            charts::draw_evppi,
+            canvas,
+            report.value(view),
+            device_pixel_ratio,
+        ),
+        None => Err(JsValue::from_str(&format!(
+            "no chart \"{id}\" is drawn from a simulation"
+        ))),
+    }
 }
 
 /// The defaults of `programmes` (keys) and the appraisal's, with their
@@ -431,15 +428,16 @@ pub fn figure_problems(count: usize) -> String {
     crate::display::figure_problems(count)
 }
 
-/// Every chart's words by id, `{ id: { title, caption } }`
-/// (`display::CHARTS`): the page names each chart figure not yet named
-/// from them once this module has loaded.
-#[wasm_bindgen(js_name = chartWords)]
-pub fn chart_words() -> Result<JsValue, JsValue> {
+/// Every chart by id, `{ id: { title, caption, source } }`
+/// (`display::CHARTS`): the page names each chart figure not yet named from
+/// them once this module has loaded, and draws each from its source.
+#[wasm_bindgen]
+pub fn charts() -> Result<JsValue, JsValue> {
     let mut charts = serde_json::Map::new();
     for c in &display::CHARTS {
-        let words = serde_json::json!({ "title": c.title, "caption": c.caption });
-        charts.insert(c.id.to_owned(), words);
+        let spec =
+            serde_json::json!({ "title": c.title, "caption": c.caption, "source": c.source.key() });
+        charts.insert(c.id.to_owned(), spec);
     }
     to_js(&serde_json::Value::Object(charts))
 }

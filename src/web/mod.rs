@@ -16,25 +16,6 @@
 //! bad input, or a message), and a panic hook reports anything unforeseen to
 //! the console. The helpers here are shared by the modules.
 
-/// Exports a chart of one programme's result held in a `$report`, drawn onto
-/// a canvas: `$name`, `$js` in JavaScript. The canvas's pixel size should
-/// already be its CSS size × `device_pixel_ratio`.
-#[cfg(any(feature = "web-page", feature = "web-analysis"))]
-macro_rules! programme_chart {
-    ($(#[doc = $doc:literal])* $js:ident, $name:ident, $report:ty, $chart:path) => {
-        $(#[doc = $doc])*
-        #[wasm_bindgen(js_name = $js)]
-        pub fn $name(
-            canvas: HtmlCanvasElement,
-            report: &$report,
-            programme: &str,
-            device_pixel_ratio: f64,
-        ) -> Result<(), JsValue> {
-            draw_on($chart, canvas, report.programme(programme), device_pixel_ratio)
-        }
-    };
-}
-
 #[cfg(feature = "web-analysis")]
 pub mod analysis;
 mod canvas;

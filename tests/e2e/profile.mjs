@@ -20,7 +20,7 @@ import { ROOT, startServer, launchBrowser, openCalculator } from './support.mjs'
 export const PARTS = [
   ['appraisal (engine.evaluate)', ['evaluate']],
   ['results as JSON (Report.result)', ['result']],
-  ['charts: drawing (plotters, canvas)', ['drawYearlyFlows', 'drawCumulativeNet', 'drawWhoBenefits', 'drawComparison']],
+  ['charts: drawing (plotters, canvas)', ['drawChart']],
   ['charts: sizing and choosing', ['drawCharts', 'draw', 'fitCanvas', 'drawerFor']],
   ['tables and cards (DOM)', ['renderResults', 'renderProgramme', 'writeTable', 'cards', 'table']],
   ['form: group totals and notes', ['showGroups', 'showNotes', 'showGroupReadings', 'showGrades']],

@@ -225,6 +225,27 @@ fn no_script_words_a_chart() {
     assert_eq!(found, Vec::<String>::new(), "scripts that word a chart");
 }
 
+/// Issue 24: the engine lists the charts and what each is drawn from
+/// (`display::CHARTS`, `ChartSource`); the page draws each from its source
+/// (chart-view.js), so no script keeps a list of charts or names a
+/// module's drawing function for one chart.
+#[test]
+fn no_script_lists_the_charts() {
+    let found = scripts_holding(
+        &[
+            "-chart', '",
+            "-chart\", \"",
+            "drawFan",
+            "drawTornado",
+            "drawYearlyFlows",
+            "drawEvppi",
+        ],
+        "const CHARTS = ['evppi-chart', 'acceptability-chart'];",
+        "for (const id of canvasesFrom((source) => source === 'simulation')) draw(id);",
+    );
+    assert_eq!(found, Vec::<String>::new(), "scripts that list charts");
+}
+
 /// Issue 15: no page module a newcomer cannot hold in their head.
 #[test]
 fn no_page_module_is_over_400_lines() {
