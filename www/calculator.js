@@ -93,7 +93,7 @@ export async function mountCalculator(root, container, options = {}) {
       import('./field-readings.js')])
       .then(([module, picker, { evidencePanel }, { savedScenarios }, { SimulationPool, runChunks }, , { decideView }, { insertLaterMarkup }, readings]) => {
         if (destroyed) return module;
-        insertLaterMarkup(root, chart, ctx.charts.start);
+        insertLaterMarkup(root, chart, ctx.charts.start, module.measureGlossary());
         Object.assign(ctx, { analysis: module, pool: new SimulationPool(options.workers), runChunks });
         ctx.later = { picker, readings, panel: evidencePanel(panelContext()), saved: savedScenarios(savedContext()), decide: decideView(ctx, chart) };
         onAnalysisLoaded();

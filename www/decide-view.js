@@ -32,7 +32,7 @@ const decideHtml = (chart) => `<h2 id="decide-title">Decide now or wait</h2>
 <p id="decide-assumptions" class="context"></p>
 ${chart('evppi', { tall: true })}
 <div class="field" id="decide-threshold-field">
-  <label for="decide-threshold">Council net present value of at least (£)</label>
+  <label for="decide-threshold" id="decide-threshold-label"></label>
   <p class="hint" id="decide-threshold-hint">The chance of clearing it, from the same simulated futures: £0 is breaking even.</p>
   <p class="error-message" id="decide-threshold-error" hidden></p>
   <input id="decide-threshold" type="text" inputmode="decimal" autocomplete="off" value="0"
@@ -62,6 +62,7 @@ export function decideView(ctx, chart) {
   const stale = new MutationObserver(() => section.classList.toggle('is-stale', uncertainty.classList.contains('is-stale')));
   stale.observe(uncertainty, { attributes: true, attributeFilter: ['class'] });
   ctx.charts.start(section);
+  $('decide-threshold-label').textContent = ctx.analysis.thresholdLabel();
   const input = /** @type {HTMLInputElement} */ ($('decide-threshold'));
   input.addEventListener('input', showThreshold);
 

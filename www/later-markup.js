@@ -12,10 +12,13 @@
 /**
  * Puts the parts into `root`'s slots. `chart` is markup.js's, passed in so
  * that this module shares no bundle chunk with the first view's markup;
- * `startCharts(scope)` (chart-view's) takes in the charts put in.
+ * `startCharts(scope)` (chart-view's) takes in the charts put in;
+ * `glossary` is the engine's `[[name, definition]]` of each measure
+ * (`measureGlossary`), which the method lists.
  * @param {Document | ShadowRoot} root @param {Function} chart @param {(scope: ParentNode) => void} startCharts
+ * @param {[string, string][]} glossary
  */
-export function insertLaterMarkup(root, chart, startCharts) {
+export function insertLaterMarkup(root, chart, startCharts, glossary) {
   const parts = {
     'slot-share': `
     <fieldset class="share" id="share">
@@ -61,7 +64,7 @@ export function insertLaterMarkup(root, chart, startCharts) {
       <p id="evidence-used" class="context"></p>
       <p id="evidence-summary" class="summary"></p>
       <div class="table-wrap" tabindex="0" role="region" aria-labelledby="evidence-caption">
-        <table id="evidence-table"><caption id="evidence-caption">Council net present value under each evidence set</caption></table>
+        <table id="evidence-table"><caption id="evidence-caption"></caption></table>
       </div>
       <div id="evidence-sets" class="evidence-sets"></div>
     </section>
@@ -101,15 +104,7 @@ export function insertLaterMarkup(root, chart, startCharts) {
     have happened anyway) and optimism bias. Costs are set-up (first year only), running costs and staff. The DfE grant
     counts for the council but not for the public sector as a whole, as it is a transfer within it. Future years are
     discounted at the rate you set, as the Green Book does: <span id="discounting"></span>.</p>
-  <ul>
-    <li><strong>Council net present value</strong>: the council's savings − costs + grant, discounted, over the appraisal period.</li>
-    <li><strong>Council cashable net present value</strong>: the same, counting only the cashable share of each saving.</li>
-    <li><strong>Public-sector net present value</strong>: adds police and NHS savings, leaves out the grant.</li>
-    <li><strong>Benefit-cost ratio</strong>: discounted savings (council and partners) ÷ discounted costs.</li>
-    <li><strong>Council return on investment</strong>: (discounted savings − the council's own discounted cost) ÷ its own cost.</li>
-    <li><strong>Payback</strong>: when the council's running total of savings, costs and grant turns positive for good.</li>
-    <li><strong>Break-even</strong>: the effect a saving would need for the council's net present value to be zero, the rest held.</li>
-  </ul>
+  <ul id="method-measures"></ul>
 </section>
 `,
   };
@@ -127,4 +122,9 @@ export function insertLaterMarkup(root, chart, startCharts) {
   }
   const scenarios = root.getElementById('scenarios');
   if (scenarios) startCharts(scenarios);
+  for (const [name, definition] of glossary) {
+    const item = document.createElement('li');
+    item.append(Object.assign(document.createElement('strong'), { textContent: name }), `: ${definition}.`);
+    root.getElementById('method-measures')?.append(item);
+  }
 }

@@ -73,6 +73,10 @@ pub(super) fn better_or_worse(npv: f64) -> &'static str {
 }
 
 /// A headline measure's card (`measures`): its key and name, with its figure.
+/// (Inlined, so that the first view links only the key and the name: not
+/// the definition and formula strings, which are the analysis module's and
+/// the workbook's.)
+#[inline(always)]
 fn of_measure(measure: super::Measure, figure: String, reading: String) -> Headline {
     headline(measure.key, measure.label, figure, reading)
 }

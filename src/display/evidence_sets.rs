@@ -95,7 +95,8 @@ fn row_label(set: Option<SetKey>) -> String {
 pub fn comparison_table(outcomes: &[SetOutcome]) -> TextTable {
     TextTable {
         caption: format!(
-            "Council net present value with your figures and under each evidence set. The chance with your figures is the analysis's above; under a set, its effects are taken as the set says and the other ranges drawn ({} futures).",
+            "{} with your figures and under each evidence set. The chance with your figures is the analysis's above; under a set, its effects are taken as the set says and the other ranges drawn ({} futures).",
+            super::COUNCIL_NPV.label,
             super::count(COMPARISON_DRAWS)
         ),
         headings: vec![

@@ -28,6 +28,8 @@ pub struct Measure {
     /// The field of a programme's result (`format::results`) that holds it.
     pub result_key: &'static str,
     pub label: &'static str,
+    /// What it is, for the page's method (its glossary).
+    pub definition: &'static str,
     /// The workbook's column heading (with its unit where the cell has
     /// none of its own).
     pub sheet_heading: &'static str,
@@ -58,6 +60,7 @@ pub const COUNCIL_NPV: Measure = Measure {
     key: "council_npv",
     result_key: "council_npv_gbp",
     label: "Council net present value",
+    definition: "the council's savings − costs + grant, discounted, over the appraisal period",
     sheet_heading: "Council net present value",
     format: MeasureFormat::Money,
     formula: "={pv_council_savings}-{pv_costs}+{pv_grant}",
@@ -67,6 +70,7 @@ pub const CASHABLE_NPV: Measure = Measure {
     key: "council_cashable_npv",
     result_key: "council_cashable_npv_gbp",
     label: "Council cashable net present value",
+    definition: "the same, counting only the cashable share of each saving",
     sheet_heading: "Council cashable net present value",
     format: MeasureFormat::Money,
     formula: "={pv_cashable_savings}-{pv_costs}+{pv_grant}",
@@ -76,6 +80,7 @@ pub const PUBLIC_NPV: Measure = Measure {
     key: "public_npv",
     result_key: "public_npv_gbp",
     label: "Public-sector net present value",
+    definition: "adds police and NHS savings, leaves out the grant",
     sheet_heading: "Public-sector net present value",
     format: MeasureFormat::Money,
     formula: "={pv_council_savings}+{pv_partner_savings}-{pv_costs}",
@@ -85,6 +90,7 @@ pub const BCR: Measure = Measure {
     key: "bcr",
     result_key: "bcr",
     label: "Benefit-cost ratio",
+    definition: "discounted savings (council and partners) ÷ discounted costs",
     sheet_heading: "Benefit-cost ratio",
     format: MeasureFormat::Ratio,
     formula:
@@ -95,6 +101,7 @@ pub const COUNCIL_ROI: Measure = Measure {
     key: "council_roi",
     result_key: "council_roi",
     label: "Council return on investment",
+    definition: "(discounted savings − the council's own discounted cost) ÷ its own cost",
     sheet_heading: "Council return on investment",
     format: MeasureFormat::Fraction,
     formula: "=IF(({pv_costs}-{pv_grant})>0,({pv_council_savings}-({pv_costs}-{pv_grant}))/({pv_costs}-{pv_grant}),\"fully grant-funded\")",
@@ -104,10 +111,35 @@ pub const PAYBACK: Measure = Measure {
     key: "payback",
     result_key: "payback_years",
     label: "Payback",
+    definition:
+        "when the council's running total of savings, costs and grant turns positive for good",
     sheet_heading: "Payback (years)",
     format: MeasureFormat::Years,
     formula: "=IF(ISNUMBER({payback_so_far}),{payback_so_far},\"not within the period\")",
 };
+
+/// The break-even effect, the cards' last, in the method's words.
+pub const BREAK_EVEN_DEFINITION: (&str, &str) = (
+    "Break-even",
+    "the effect a saving would need for the council's net present value to be zero, the rest held",
+);
+
+/// The method's glossary: each headline measure's name and what it is, in
+/// the cards' order, then the break-even effect.
+pub fn glossary() -> Vec<(&'static str, &'static str)> {
+    let mut entries: Vec<_> = HEADLINE_MEASURES
+        .iter()
+        .map(|m| (m.label, m.definition))
+        .collect();
+    entries.push(BREAK_EVEN_DEFINITION);
+    entries
+}
+
+/// The decision panel's threshold field: the chance the council's net
+/// present value clears the amount typed.
+pub fn threshold_label() -> String {
+    format!("{} of at least (£)", COUNCIL_NPV.label)
+}
 
 /// The headline measures with a formula, in the cards' and the Summary
 /// sheet's order. (The break-even effect, the cards' last, is solved by the

@@ -66,8 +66,8 @@ pub use evidence_sets::{
 pub use grades::{evidence_summary, figure_grade, figure_grades, grade_text, FigureGrade};
 pub use map::{map_cell_label, map_glyph, map_legend, map_measure_label, map_summary};
 pub use measures::{
-    Measure, MeasureFormat, BCR, CASHABLE_NPV, COUNCIL_NPV, COUNCIL_ROI, HEADLINE_MEASURES,
-    PAYBACK, PUBLIC_NPV,
+    glossary, threshold_label, Measure, MeasureFormat, BCR, CASHABLE_NPV, COUNCIL_NPV, COUNCIL_ROI,
+    HEADLINE_MEASURES, PAYBACK, PUBLIC_NPV,
 };
 pub use migration::migration_note;
 pub use readings::field_reading;

@@ -442,6 +442,19 @@ pub fn charts() -> Result<JsValue, JsValue> {
     to_js(&serde_json::Value::Object(charts))
 }
 
+/// The method's glossary, `[[name, definition]]`: each headline measure
+/// and the break-even effect (`display::measures`).
+#[wasm_bindgen(js_name = measureGlossary)]
+pub fn measure_glossary() -> Result<JsValue, JsValue> {
+    to_js(&display::glossary())
+}
+
+/// The decision panel's threshold field's label (`display::measures`).
+#[wasm_bindgen(js_name = thresholdLabel)]
+pub fn threshold_label() -> String {
+    display::threshold_label()
+}
+
 /// The council picker's count of councils matching what was typed.
 #[wasm_bindgen(js_name = councilsMatching)]
 pub fn councils_matching(count: usize) -> String {

@@ -496,6 +496,11 @@ test('the print view is one or two A4 pages with the figures used, their sources
   for (const id of ['#calculator .inputs', '#sources', '#flows-table']) {
     assert.equal(await page.locator(id).isVisible(), false, `${id} is not printed`);
   }
+  // The method names the measures as the cards do (the engine's glossary).
+  const glossary = await page.locator('#method-measures li').allTextContents();
+  assert.equal(glossary.length, 7, glossary.join('\n'));
+  assert.equal(glossary[0], "Council net present value: the council's savings − costs + grant, discounted, over the appraisal period.");
+  assert.match(glossary[6], /^Break-even: the effect a saving would need/);
   await page.close();
 });
 

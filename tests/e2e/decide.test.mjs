@@ -41,6 +41,7 @@ test('the decide panel shows the choice, what is worth knowing and the chance of
   assert.equal(evpi, `£${Math.round(native.evpi_gbp).toLocaleString('en-GB')}`);
   // A threshold: a bad one says why, names the field and keeps the last answer.
   const input = page.locator('#decide-threshold');
+  assert.equal(await page.locator('label[for="decide-threshold"]').textContent(), 'Council net present value of at least (£)');
   await input.fill('1000000');
   const sentence = await page.locator('#decide-threshold-text').textContent();
   assert.match(sentence, /above £1,000,000 in \d+% of 100,000 simulated futures/);

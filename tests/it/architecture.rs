@@ -150,6 +150,18 @@ fn each_measure_is_named_once() {
             "{label} outside display::measures"
         );
     }
+    // Nor does a page script or its markup: the glossary, the decision
+    // panel's label and the tables' captions are the engine's.
+    let labels: Vec<&str> = sfpc::display::HEADLINE_MEASURES
+        .iter()
+        .map(|m| m.label)
+        .collect();
+    let scripts = scripts_holding(
+        &labels,
+        "<li><strong>Benefit-cost ratio</strong>: discounted savings",
+        "<ul id=\"method-measures\"></ul>",
+    );
+    assert_eq!(scripts, Vec::<String>::new(), "scripts that name a measure");
     let owner = offenders(&[], |l| l.contains("\"Payback (years)\""));
     assert_eq!(
         owner,
