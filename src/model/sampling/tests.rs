@@ -315,3 +315,162 @@ fn the_points_are_scipys_in_every_dimension() {
     }
     assert_eq!(checked, 12 * DIMENSIONS, "the table's every row");
 }
+
+// ---- PERT's mean, shapes and distribution; the sampler ----
+
+use super::sobol::{mix64, unit};
+use super::{distribution, pert_mean, Method, Sampler};
+use crate::programmes::Pick;
+use crate::registry::Field;
+
+#[test]
+fn a_pert_off_zero_has_its_mean_shapes_quantile_and_cdf() {
+    // PERT(100, 755, 1060): mean (100 + 4 × 755 + 1060) / 6 = 4180 / 6;
+    // α = 1 + 4 × 655/960, β = 1 + 4 × 305/960.
+    let e = Estimate::ranged(100.0, 755.0, 1060.0);
+    assert_eq!(pert_mean(e), 4180.0 / 6.0);
+    let (a, b) = pert_shapes(e);
+    assert!((a - (1.0 + 4.0 * 655.0 / 960.0)).abs() < 1e-15, "{a}");
+    assert!((b - (1.0 + 4.0 * 305.0 / 960.0)).abs() < 1e-15, "{b}");
+    let p = Pert::new(e).unwrap();
+    for u in [0.05, 0.5, 0.95] {
+        let x = p.quantile(u);
+        assert!(x > 100.0 && x < 1060.0, "{u}: {x}");
+        // The exact Beta CDF of the point, on the range's own scale.
+        assert!((beta_cdf((x - 100.0) / 960.0, a, b) - u).abs() <= TABLE_ERROR_BOUND);
+        assert!((p.cdf(x) - u).abs() <= 2.0 * TABLE_ERROR_BOUND, "{u}");
+    }
+    assert!(p.cdf(100.0).abs() < 1e-12 && (p.cdf(1060.0) - 1.0).abs() < 1e-12);
+    assert!(distribution().starts_with("Beta-PERT, shape 4, by inverse transform"));
+    assert!(distribution().contains(&format!("{:e}", TABLE_ERROR_BOUND)));
+}
+
+/// The i-th ranged pick of the tests below: PERT(i, i + 1, i + 3).
+fn ranged(i: usize) -> Estimate {
+    let low = i as f64;
+    Estimate::ranged(low, low + 1.0, low + 3.0)
+}
+
+/// `draws` draws of `k` ranged picks from a sampler.
+fn drawn(s: &mut Sampler, k: usize, draws: usize) -> Vec<Vec<f64>> {
+    (0..draws)
+        .map(|_| {
+            s.begin_draw();
+            (0..k).map(|i| s.draw(ranged(i))).collect()
+        })
+        .collect()
+}
+
+/// The key a sampler of `seed` and `stream` hashes with (`Sampler::new`).
+fn key(seed: u64, stream: usize) -> u64 {
+    mix64(seed ^ mix64(0x5f70_6300 + stream as u64))
+}
+
+#[test]
+fn a_draws_uniforms_are_its_points_coordinates_and_past_them_the_hash() {
+    let k = DIMENSIONS + 2;
+    let mut s = Sampler::new(Method::ScrambledSobol, 7, 1, 5);
+    let first = drawn(&mut s, k, 2);
+    assert_eq!(
+        s.draw_index(),
+        6,
+        "the first draw is the one it was positioned at"
+    );
+    let run = SobolRun::new(key(7, 1), 6);
+    let hashed = |n: u32, d: usize| {
+        unit((mix64(key(7, 1) ^ mix64((u64::from(n) << 8) ^ d as u64)) >> 32) as u32)
+    };
+    for (d, x) in first[1].iter().enumerate() {
+        let u = if d < DIMENSIONS {
+            unit(run.scrambled(d))
+        } else {
+            hashed(6, d)
+        };
+        assert_eq!(
+            *x,
+            Pert::new(ranged(d)).unwrap().quantile(u),
+            "dimension {d}"
+        );
+    }
+    // Plain Monte Carlo: every coordinate the hash of the draw's index.
+    let mut r = Sampler::new(Method::Random, 7, 1, 5);
+    let plain = drawn(&mut r, 3, 2);
+    for (d, x) in plain[1].iter().enumerate() {
+        assert_eq!(*x, Pert::new(ranged(d)).unwrap().quantile(hashed(6, d)));
+    }
+    assert_ne!(plain[1][0], first[1][0]);
+}
+
+#[test]
+fn a_sampler_positioned_anywhere_draws_what_one_stepped_there_draws() {
+    for method in [Method::ScrambledSobol, Method::Random] {
+        let stepped = drawn(&mut Sampler::new(method, 3, 0, 0), 4, 9);
+        let positioned = drawn(&mut Sampler::new(method, 3, 0, 6), 4, 3);
+        assert_eq!(&stepped[6..], &positioned[..], "{method:?}");
+        // Each draw its own values; another stream or seed, other draws.
+        assert_ne!(stepped[0], stepped[1]);
+        assert_ne!(stepped, drawn(&mut Sampler::new(method, 3, 1, 0), 4, 9));
+        assert_ne!(stepped, drawn(&mut Sampler::new(method, 4, 0, 0), 4, 9));
+    }
+}
+
+#[test]
+fn values_worked_out_ahead_are_the_draws_to_the_bit() {
+    let k = DIMENSIONS + 2;
+    let perts: Vec<Pert> = (0..k).map(|i| Pert::new(ranged(i)).unwrap()).collect();
+    for method in [Method::ScrambledSobol, Method::Random] {
+        for already in [0, 1] {
+            let mut s = Sampler::new(method, 11, 2, 3).with_perts(perts.clone());
+            drawn(&mut s, k, already);
+            let len = 5;
+            let mut ahead = Vec::new();
+            s.values_ahead(len, &mut ahead);
+            assert_eq!(ahead.len(), k * len);
+            let stepped = drawn(&mut s.clone(), k, len);
+            let mut taken = s.clone();
+            for (i, draw) in stepped.iter().enumerate() {
+                taken.begin_draw_from(&ahead, len, i);
+                for (d, x) in draw.iter().enumerate() {
+                    assert_eq!(
+                        ahead[d * len + i],
+                        *x,
+                        "{method:?}, {already}, draw {i}, {d}"
+                    );
+                    assert_eq!(taken.draw(ranged(d)), *x);
+                }
+            }
+            assert_eq!(
+                taken.draw_index(),
+                s.draw_index() + len as u32 - 1 + already as u32
+            );
+        }
+    }
+}
+
+#[test]
+fn a_fixed_figure_is_itself_and_a_changed_range_gets_its_own_table() {
+    let mut a = Sampler::new(Method::ScrambledSobol, 5, 0, 0);
+    let mut b = a.clone();
+    a.begin_draw();
+    b.begin_draw();
+    // A fixed figure between two ranged ones takes no coordinate.
+    let x0 = a.draw(ranged(0));
+    assert_eq!(a.draw(Estimate::fixed(42.0)), 42.0);
+    let x1 = a.draw(ranged(1));
+    assert_eq!(
+        [x0, x1],
+        [b.draw(ranged(0)), b.pick(Field::HorizonYears, ranged(1))]
+    );
+    assert_eq!(a.perts().len(), 2);
+    // The next draw: the second pick's range has changed.
+    a.begin_draw();
+    b.begin_draw();
+    let wide = Estimate::ranged(100.0, 150.0, 300.0);
+    assert_eq!(a.draw(ranged(0)), b.draw(ranged(0)));
+    let y = a.draw(wide);
+    assert!((100.0..300.0).contains(&y), "{y}");
+    assert_eq!(a.perts()[1].estimate, wide);
+    // The same coordinate as the old range's: its quantile under the new one.
+    let u = Pert::new(ranged(1)).unwrap().cdf(b.draw(ranged(1)));
+    assert!((Pert::new(wide).unwrap().cdf(y) - u).abs() < 1e-4);
+}
