@@ -38,6 +38,8 @@
 pub mod draws;
 pub mod gathered;
 pub mod packed;
+#[cfg(test)]
+mod tests;
 
 pub use crate::decision::{quantiles, Decision};
 use crate::registry::{Field, ProgrammeId};
