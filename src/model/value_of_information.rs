@@ -32,6 +32,8 @@
 
 pub mod packed;
 pub mod regression;
+#[cfg(test)]
+mod tests;
 
 use crate::appraisal::{present_values, year_rows_into, Workspace};
 use crate::programmes::{flows, flows_into, Flows, Pick, Picked};
