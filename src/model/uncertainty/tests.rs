@@ -165,3 +165,96 @@ fn the_tornado_is_sorted_by_swing_and_each_swing_is_its_ends_apart() {
         }
     }
 }
+
+#[test]
+fn the_histogram_spans_the_values_from_their_least() {
+    // 10, 12, … 70 in 30 bins of 2: each bin one value, the last two.
+    let values: Vec<f64> = (0..=30).map(|i| 10.0 + 2.0 * f64::from(i)).collect();
+    let bins = histogram(&values);
+    assert_eq!(
+        (bins[0].from_gbp, bins[0].to_gbp, bins[0].count),
+        (10.0, 12.0, 1)
+    );
+    assert_eq!(
+        (bins[7].from_gbp, bins[7].to_gbp, bins[7].count),
+        (24.0, 26.0, 1)
+    );
+    assert_eq!(
+        (bins[29].from_gbp, bins[29].to_gbp, bins[29].count),
+        (68.0, 70.0, 2)
+    );
+}
+
+#[test]
+fn with_every_range_closed_each_measure_and_payback_is_the_central_cases() {
+    let s = collapsed();
+    let central = appraise(&s);
+    let u = simulate(&s, config(3000, 9));
+    for (p, a) in u.programmes.iter().zip(&central.programmes) {
+        for (q, x) in [
+            (p.council_cashable_npv_gbp, a.council_cashable_npv_gbp),
+            (p.public_npv_gbp, a.public_npv_gbp),
+        ] {
+            let close = |y: f64| (y - x).abs() <= 1e-6 * x.abs().max(1.0);
+            assert!(
+                [q.p5, q.p50, q.p95, q.mean].into_iter().all(close),
+                "{q:?} {x}"
+            );
+        }
+        let paid_back = a
+            .payback_years
+            .is_some_and(|y| y <= f64::from(s.appraisal.horizon_years));
+        assert_eq!(
+            p.probability_payback_within_horizon,
+            f64::from(u8::from(paid_back))
+        );
+        assert_eq!(p.fan.len(), s.appraisal.horizon_years as usize);
+    }
+}
+
+#[test]
+fn the_break_even_risk_is_the_effects_tail_exactly_and_the_chance_the_draws() {
+    let s = default_scenario_model();
+    let central = appraise(&s);
+    let u = simulate(&s, config(20_000, 2));
+    for (p, a) in u.programmes.iter().zip(&central.programmes) {
+        let inputs = s.programme(p.programme).expect("simulated");
+        let headline = inputs.get(p.programme.headline_stream().effect);
+        let be = a.break_even_effect.expect("a break-even");
+        assert_eq!(p.break_even.break_even_effect, Some(be));
+        let tail = 1.0
+            - crate::sampling::Pert::new(headline)
+                .expect("ranged")
+                .cdf(be);
+        assert_eq!(p.break_even.probability_effect_exceeds, Some(tail));
+        // Conditioned on the effect, the chance is the share of draws above
+        // £0 within their sampling error.
+        let share = p.decision.chance_above(0.0);
+        assert!(
+            (p.probability_council_npv_positive - share).abs() < 0.02,
+            "{p:?}"
+        );
+        assert!(p.conditioned_on.is_some());
+    }
+}
+
+#[test]
+fn a_chunk_of_another_run_or_damaged_is_refused() {
+    let s = default_scenario_model();
+    let mut three = Simulation::new(&s, config(5000, 3));
+    // Chunk 3 of a four-chunk run: past this run's three.
+    let four = Simulation::new(&s, config(8192, 3));
+    assert!(three.insert_packed(&four.run_packed(3, 4)).is_err());
+    // Chunk 2 of a run of 6,000 draws: 1,808 draws where 904 belong.
+    let longer = Simulation::new(&s, config(6000, 3));
+    assert!(three.insert_packed(&longer.run_packed(2, 3)).is_err());
+    // A count that is not one.
+    let mut packed = Simulation::new(&s, config(5000, 3)).run_packed(2, 3);
+    packed[1] = 904.5;
+    assert!(three.insert_packed(&packed).is_err());
+    packed[1] = -904.0;
+    assert!(three.insert_packed(&packed).is_err());
+    // None went in: the right chunk still does.
+    let right = Simulation::new(&s, config(5000, 3)).run_packed(2, 3);
+    assert_eq!(three.insert_packed(&right), Ok(904));
+}
