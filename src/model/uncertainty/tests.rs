@@ -183,6 +183,11 @@ fn the_histogram_spans_the_values_from_their_least() {
         (bins[29].from_gbp, bins[29].to_gbp, bins[29].count),
         (68.0, 70.0, 2)
     );
+    // The last bin ends at the largest value itself, where 30 widths from
+    // the least would overshoot it by a rounding.
+    let (lo, hi) = (-124_224.812_698_855_88, 371_587.932_870_753_4);
+    assert_ne!(lo + 30.0 * ((hi - lo) / 30.0), hi);
+    assert_eq!(histogram(&[lo, hi])[29].to_gbp, hi);
 }
 
 #[test]
