@@ -214,6 +214,12 @@ fn with_every_range_closed_each_measure_and_payback_is_the_central_cases() {
             f64::from(u8::from(paid_back))
         );
         assert_eq!(p.fan.len(), s.appraisal.horizon_years as usize);
+        // A fixed effect clears its break-even or does not.
+        let effect = s.programme(p.programme).expect("simulated");
+        let value = effect.get(p.programme.headline_stream().effect).value;
+        let be = a.break_even_effect.expect("a break-even");
+        let clears = f64::from(u8::from(value > be));
+        assert_eq!(p.break_even.probability_effect_exceeds, Some(clears));
     }
 }
 
