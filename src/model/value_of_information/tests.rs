@@ -305,3 +305,42 @@ fn the_value_of_information_crosses_from_a_worker_unchanged() {
     );
     assert!(crate::value_of_information::packed::unpack(&packed, ids_of(2)).is_err());
 }
+
+#[test]
+fn each_programme_has_its_groups_its_care_years_and_its_figures_in_order() {
+    let s = default_scenario_model();
+    let config = SimulationConfig {
+        draws: 8_192,
+        seed: 3,
+    };
+    let values = value_of_information(&s, config);
+    // The value of the programmes a run simulated is the scenario's.
+    assert_eq!(for_simulated(&s, &simulate(&s, config)), values);
+    for (v, inputs) in values.iter().zip(s.enabled()) {
+        assert!(!v.groups.is_empty(), "{:?} has groups", v.programme);
+        for g in &v.groups {
+            assert!(
+                matches!(g.item, Item::Group(_)) && g.fields.len() > 1,
+                "{g:?}"
+            );
+        }
+        for list in [&v.parameters, &v.groups] {
+            assert!(list.windows(2).all(|w| w[0].value_gbp >= w[1].value_gbp));
+        }
+        // The years in care, where ranged, by quadrature at a certainty
+        // equivalent inside their range.
+        let care = inputs.get(Field::CareYears);
+        let c = v.care_years_equivalent.expect("ranged years in care");
+        assert!(care.low < c && c < care.high, "{c} in {care:?}");
+        let by_nodes = v.parameters.iter().find(|e| e.fields == [Field::CareYears]);
+        assert_eq!(
+            by_nodes.map(|e| e.method),
+            Some(super::Method::Quadrature {
+                nodes: CARE_YEARS_NODES as u32
+            })
+        );
+        // The trial's figure: its one measured effect's, or its group's.
+        assert_eq!(v.waiting.evppi.item, Item::Trial);
+        assert!(v.waiting.evppi.value_gbp >= 0.0);
+    }
+}
