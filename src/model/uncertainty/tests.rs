@@ -156,8 +156,24 @@ fn the_tornado_is_sorted_by_swing_and_each_swing_is_its_ends_apart() {
             .tornado
             .windows(2)
             .all(|w| w[0].swing_gbp() >= w[1].swing_gbp()));
+        let inputs = default_scenario_model();
+        let inputs = inputs.programme(p.programme).expect("simulated");
         for bar in &p.tornado {
             assert!(bar.low < bar.high, "{bar:?}");
+            // Each end is the appraisal with that one figure there.
+            for (x, npv) in [
+                (bar.low, bar.npv_at_low_gbp),
+                (bar.high, bar.npv_at_high_gbp),
+            ] {
+                let mut s = default_scenario_model();
+                let one = s.programmes.iter_mut().find(|q| q.programme == p.programme);
+                one.expect("the programme")
+                    .set(bar.parameter, Estimate::fixed(x));
+                let a = appraise(&s);
+                let at = a.programmes.iter().find(|q| q.programme == p.programme);
+                assert_eq!(at.expect("appraised").council_npv_gbp, npv, "{bar:?}");
+            }
+            assert_eq!(inputs.get(bar.parameter).low, bar.low);
             assert_eq!(
                 bar.swing_gbp(),
                 (bar.npv_at_high_gbp - bar.npv_at_low_gbp).abs()
